@@ -1,0 +1,156 @@
+// conflict-atlas: the desktop viewer. Opens the bundled north-west Syria sample when no file
+// is given. --self-test loads all QML and the data, checks them and exits; --screenshot FILE
+// saves the window once the map has drawn (used for the README picture and for looking at
+// the GUI under Xvfb).
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSurfaceFormat>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
+
+namespace {
+
+constexpr auto kSampleDataset = "qrc:/data/idlib-2020.atlas.json";
+
+// Where the pre-rendered offline basemap tiles are: --tiles, $CONFLICT_ATLAS_TILES, or beside
+// the executable in the build tree.
+QString findTileDirectory(const QString& fromCommandLine) {
+    QStringList candidates;
+    if (!fromCommandLine.isEmpty()) candidates << fromCommandLine;
+    if (qEnvironmentVariableIsSet("CONFLICT_ATLAS_TILES")) candidates << qEnvironmentVariable("CONFLICT_ATLAS_TILES");
+    const QString appDir = QCoreApplication::applicationDirPath();
+    candidates << appDir + QStringLiteral("/../basemap-tiles") << appDir + QStringLiteral("/basemap-tiles")
+               << appDir + QStringLiteral("/../share/conflict-atlas/basemap-tiles");
+    for (const QString& candidate : candidates) {
+        QDirIterator tiles(candidate, {QStringLiteral("osm_100-l-8-*.png")}, QDir::Files);
+        if (tiles.hasNext()) return QDir(candidate).canonicalPath();
+    }
+    return {};
+}
+
+int fail(const QString& message) {
+    std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    // 4× multisampling smooths the symbol edges drawn by the event layer.
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setSamples(4);
+    QSurfaceFormat::setDefaultFormat(format);
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("conflict-atlas"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Conflict Atlas"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Conflict Atlas: browse conflict incidents on a map through time."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .atlas.json dataset (default: the bundled sample)."),
+                                 QStringLiteral("[file]"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Load all QML and the data, check them, print a summary and exit."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window as a PNG once the map has drawn, then exit."),
+                                        QStringLiteral("png"));
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Start on this day (YYYY-MM-DD)."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QStringLiteral("Window length in days: 1, 7, 30 … (0 = everything up to the date)."),
+                                    QStringLiteral("days"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select the event with this id."),
+                                    QStringLiteral("id"));
+    const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("Directory of offline basemap tiles."),
+                                   QStringLiteral("dir"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles});
+    parser.process(app);
+
+    if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset file"));
+    QUrl datasetLocation(QString::fromLatin1(kSampleDataset));
+    if (!parser.positionalArguments().isEmpty()) {
+        const QFileInfo file(parser.positionalArguments().first());
+        if (!file.exists()) return fail(QStringLiteral("no such file: %1").arg(file.filePath()));
+        datasetLocation = QUrl::fromLocalFile(file.absoluteFilePath());
+    }
+    bool windowOk = true;
+    const int windowDays = parser.isSet(window) ? parser.value(window).toInt(&windowOk) : -1;
+    if (!windowOk || windowDays < -1) return fail(QStringLiteral("--window takes a number of days"));
+
+    const QString tileDirectory = findTileDirectory(parser.value(tiles));
+    if (tileDirectory.isEmpty())
+        std::fprintf(stderr, "conflict-atlas: warning: offline basemap tiles not found (build the "
+                             "atlas_basemap_tiles target or pass --tiles); the map background stays empty\n");
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("tileDirectory"), tileDirectory},
+                                 {QStringLiteral("datasetLocation"), datasetLocation},
+                                 {QStringLiteral("initialDate"), parser.value(date)},
+                                 {QStringLiteral("initialWindowDays"), windowDays}});
+    engine.loadFromModule("ConflictAtlas", "Main");
+    if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("the user interface failed to load"));
+    auto* rootWindow = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
+
+    QObject* atlasView = rootWindow->property("atlasView").value<QObject*>();
+    if (parser.isSet(select) && atlasView) {
+        auto* events = atlasView->property("events").value<QObject*>();
+        auto* layer = atlasView->property("eventLayer").value<QObject*>();
+        int row = -1;
+        QMetaObject::invokeMethod(events, "rowOfEvent", Q_RETURN_ARG(int, row), Q_ARG(QString, parser.value(select)));
+        if (row < 0) return fail(QStringLiteral("no event %1 in the window shown").arg(parser.value(select)));
+        layer->setProperty("selectedRow", row);
+    }
+
+    if (!parser.isSet(selfTest) && !parser.isSet(screenshot)) return QGuiApplication::exec();
+
+    // Headless checks: wait (bounded) until the map is ready and a few frames have been drawn.
+    auto* document = atlasView ? atlasView->property("document").value<QObject*>() : nullptr;
+    auto* map = atlasView ? atlasView->property("map").value<QObject*>() : nullptr;
+    if (!document || !map) return fail(QStringLiteral("the main view is incomplete"));
+    int framesAfterReady = 0;
+    int exitCode = -1;
+    QObject::connect(rootWindow, &QQuickWindow::frameSwapped, &app, [&] {
+        if (exitCode >= 0 || !map->property("mapReady").toBool() || ++framesAfterReady < 12) return;
+        const int events = document->property("eventCount").toInt();
+        const int shown = atlasView->property("events").value<QObject*>()->property("count").toInt();
+        const QString error = document->property("errorText").toString();
+        if (parser.isSet(screenshot)) {
+            const QImage image = rootWindow->grabWindow();
+            exitCode = image.save(parser.value(screenshot)) ? 0 : fail(QStringLiteral("cannot write %1").arg(parser.value(screenshot)));
+        } else if (!document->property("loaded").toBool()) {
+            exitCode = fail(QStringLiteral("self-test: the dataset did not load: %1").arg(error));
+        } else if (tileDirectory.isEmpty()) {
+            exitCode = fail(QStringLiteral("self-test: no offline basemap tiles"));
+        } else {
+            std::printf("self-test: OK: %d events loaded, %d shown, map ready, tiles in %s\n", events, shown,
+                        qPrintable(tileDirectory));
+            exitCode = 0;
+        }
+        for (const QString& line : document->property("diagnostics").toStringList())
+            std::fprintf(stderr, "%s\n", qPrintable(line));
+        QCoreApplication::exit(exitCode);
+    });
+    // Keep frames coming while we wait for the map (a static scene would stop rendering).
+    QTimer frameTicker;
+    QObject::connect(&frameTicker, &QTimer::timeout, rootWindow, &QQuickWindow::update);
+    frameTicker.start(30);
+    QTimer::singleShot(30000, &app, [&] {
+        if (exitCode < 0) QCoreApplication::exit(fail(QStringLiteral("timed out waiting for the map to draw")));
+    });
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "atlas/actor.h"
+#include "atlas/event.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace atlas {
+
+/// Descriptive metadata of a dataset.
+struct DatasetMetadata {
+    std::string title;
+    std::string description;
+    std::string licence;
+    std::string provenance;
+    friend bool operator==(const DatasetMetadata&, const DatasetMetadata&) = default;
+};
+
+/// Everything loaded from one file: metadata, actors and events.
+class Dataset {
+public:
+    DatasetMetadata metadata;
+    std::vector<Actor> actors;
+    std::vector<Event> events;
+
+    /// Rebuilds the id lookup; call after changing actors.
+    void reindexActors();
+    /// nullptr when no actor has that id.
+    [[nodiscard]] const Actor* findActor(const std::string& id) const;
+    /// The side of an actor, inherited from its umbrella when its own is unknown.
+    [[nodiscard]] Side sideOfActor(const std::string& id) const;
+    /// The side an event is drawn in: its first perpetrator's.
+    [[nodiscard]] Side sideOfEvent(const Event& event) const;
+    /// "Russian Air Force; Faylaq al-Sham" from actor ids (unknown ids shown as they are).
+    [[nodiscard]] std::string actorNames(const std::vector<std::string>& ids) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> m_actorIndex;
+};
+
+} // namespace atlas

@@ -1,0 +1,39 @@
+#include "atlas/dataset.h"
+
+namespace atlas {
+
+void Dataset::reindexActors() {
+    m_actorIndex.clear();
+    for (std::size_t i = 0; i < actors.size(); ++i) m_actorIndex.emplace(actors[i].id, i);
+}
+
+const Actor* Dataset::findActor(const std::string& id) const {
+    const auto found = m_actorIndex.find(id);
+    return found == m_actorIndex.end() ? nullptr : &actors[found->second];
+}
+
+Side Dataset::sideOfActor(const std::string& id) const {
+    // Walk up the umbrella chain; the depth bound guards against a parent cycle in bad data.
+    const Actor* actor = findActor(id);
+    for (int depth = 0; actor && depth < 16; ++depth) {
+        if (actor->side != Side::Unknown) return actor->side;
+        actor = actor->parent.empty() ? nullptr : findActor(actor->parent);
+    }
+    return Side::Unknown;
+}
+
+Side Dataset::sideOfEvent(const Event& event) const {
+    return event.perpetrators.empty() ? Side::Unknown : sideOfActor(event.perpetrators.front());
+}
+
+std::string Dataset::actorNames(const std::vector<std::string>& ids) const {
+    std::string names;
+    for (const auto& id : ids) {
+        if (!names.empty()) names += "; ";
+        const Actor* actor = findActor(id);
+        names += actor ? actor->name : id;
+    }
+    return names;
+}
+
+} // namespace atlas

@@ -1,0 +1,48 @@
+#include "atlas/geo.h"
+#include "atlas/style.h"
+
+#include <gtest/gtest.h>
+
+using namespace atlas;
+
+TEST(WebMercator, MatchesTheTileGrid) {
+    // Null Island is the middle of the world tile; Idlib city (36.63 E) lies in tile x=2464 at z=12.
+    const MercatorPoint centre = toMercator({0.0, 0.0});
+    EXPECT_DOUBLE_EQ(centre.x, 0.5);
+    EXPECT_NEAR(centre.y, 0.5, 1e-12);
+    const MercatorPoint idlib = toMercator({35.93, 36.63});
+    EXPECT_EQ(static_cast<int>(idlib.x * 4096), 2464);
+    const GeoPoint back = fromMercator(idlib);
+    EXPECT_NEAR(back.latitude, 35.93, 1e-9);
+    EXPECT_NEAR(back.longitude, 36.63, 1e-9);
+}
+
+TEST(WebMercator, TilesCoveringABox) {
+    const TileRange world = tilesCovering({-180, -85, 180, 85}, 1);
+    EXPECT_EQ(world.count(), 4);
+    const TileRange idlib = tilesCovering({36.0, 35.5, 37.0, 36.5}, 10);
+    EXPECT_GT(idlib.count(), 4);
+    EXPECT_LE(idlib.minX, idlib.maxX);
+}
+
+TEST(Style, SidesHaveDistinctColours) {
+    for (int a = 0; a < kSideCount; ++a)
+        for (int b = a + 1; b < kSideCount; ++b)
+            EXPECT_NE(sideColour(static_cast<Side>(a)), sideColour(static_cast<Side>(b)));
+}
+
+TEST(Style, ParsesHexColours) {
+    EXPECT_EQ(parseHexColour("#1565c0"), (Rgb{0x15, 0x65, 0xc0}));
+    EXPECT_FALSE(parseHexColour("1565c0"));
+    EXPECT_FALSE(parseHexColour("#12345g"));
+}
+
+TEST(Style, SymbolGrowsWithCasualtiesAndIsBounded) {
+    const CasualtyCount none;
+    const CasualtyCount many{CountQualifier::MoreThan, 78, std::nullopt};
+    const CasualtyCount huge{CountQualifier::Exact, 100000, std::nullopt};
+    EXPECT_LT(symbolRadius(none), symbolRadius(many));
+    EXPECT_LE(symbolRadius(huge), 22.0);
+    EXPECT_EQ(symbolShape(EventType::AirStrike), SymbolShape::Triangle);
+    EXPECT_EQ(symbolShape(EventType::Shelling), SymbolShape::Circle);
+}

@@ -1,0 +1,10 @@
+# Runs EXE with ARGS and checks its exit code and that its output contains EXPECT_OUTPUT.
+execute_process(COMMAND ${EXE} ${ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+message(STATUS "exit ${code}\nstdout: ${out}\nstderr: ${err}")
+if(NOT code STREQUAL "${EXPECT_CODE}")
+  message(FATAL_ERROR "expected exit code ${EXPECT_CODE}, got ${code}")
+endif()
+string(FIND "${out}${err}" "${EXPECT_OUTPUT}" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "expected the output to contain \"${EXPECT_OUTPUT}\"")
+endif()

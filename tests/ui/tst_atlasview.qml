@@ -1,0 +1,123 @@
+import QtQuick
+import QtTest
+import QtPositioning
+import ConflictAtlas
+
+// Drives the real AtlasView: the slider and keys change what is shown, a symbol is drawn
+// where the layer says and a click on it opens its details.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    AtlasDocument { id: atlasDocument }
+    Timeline { id: timeline; document: atlasDocument }
+    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+    AtlasView {
+        id: view
+        anchors.fill: parent
+        document: atlasDocument
+        timeline: timeline
+        events: visibleEvents
+        tileDirectory: "" // plain background: only the event layer draws colour
+    }
+
+    readonly property string strikeId: "kafr-takharim-strike-2020-10-26"
+
+    TestCase {
+        name: "AtlasView"
+        when: windowShown
+
+        function initTestCase() {
+            verify(atlasDocument.open(Qt.resolvedUrl("../../resources/data/idlib-2020.atlas.json")))
+            tryVerify(() => view.map.mapReady, 10000)
+        }
+
+        function init() {
+            view.eventLayer.selectedRow = -1
+            timeline.windowDays = 1
+            verify(timeline.setCurrentDateText("2020-10-26"))
+        }
+
+        function test_sliderAndKeysChangeTheVisibleSet() {
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+            const onStrikeDay = visibleEvents.count
+
+            // Arrow keys move one day, wherever the focus is.
+            keyClick(Qt.Key_Right)
+            compare(Qt.formatDate(timeline.currentDate, "yyyy-MM-dd"), "2020-10-27")
+            compare(visibleEvents.rowOfEvent(root.strikeId), -1)
+            keyClick(Qt.Key_Left)
+            keyClick(Qt.Key_Left)
+            compare(Qt.formatDate(timeline.currentDate, "yyyy-MM-dd"), "2020-10-25")
+            compare(visibleEvents.rowOfEvent(root.strikeId), -1)
+
+            // Dragging the slider handle to the far left shows the first day only.
+            const slider = view.timelineBar.slider
+            mousePress(slider, slider.leftPadding + slider.visualPosition * slider.availableWidth, slider.height / 2)
+            mouseMove(slider, 1, slider.height / 2)
+            mouseRelease(slider, 1, slider.height / 2)
+            compare(timeline.currentDay, 0)
+            compare(timeline.currentDate, timeline.firstDate)
+            verify(visibleEvents.count !== onStrikeDay || visibleEvents.rowOfEvent(root.strikeId) === -1)
+
+            // A longer window holds at least as much.
+            verify(timeline.setCurrentDateText("2020-10-26"))
+            timeline.windowDays = 30
+            verify(visibleEvents.count > onStrikeDay)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+        }
+
+        function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
+            view.map.center = QtPositioning.coordinate(36.0, 36.55)
+            view.map.zoomLevel = 10
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            verify(row >= 0)
+            let p
+            tryVerify(() => { p = view.eventLayer.positionOfRow(row); return !isNaN(p.x) && p.x > 0 && p.x < view.eventLayer.width })
+            waitForRendering(view)
+            // The symbol's fill is the Russian forces' purple (#6a1b9a): blue > green by far.
+            let image = grabImage(view.eventLayer)
+            const colour = image.pixel(Math.round(p.x), Math.round(p.y))
+            verify(colour.b > 0.45 && colour.g < 0.25 && colour.r > 0.3, "pixel " + colour)
+
+            mouseClick(view.eventLayer, p.x, p.y)
+            compare(view.eventLayer.selectedRow, row)
+            const details = visibleEvents.details(row)
+            compare(details.killed, "more than 78")
+            compare(details.type, "Air strike")
+            // The selection halo is drawn in yellow around the symbol: above the triangle's top
+            // edge (at 0.75 r), between its dark outline (r + 1.5) and the halo's edge (r + 6).
+            waitForRendering(view)
+            image = grabImage(view.eventLayer)
+            const radius = 6 + 1.6 * Math.sqrt(78)
+            const halo = image.pixel(Math.round(p.x), Math.round(p.y - 0.75 * radius - 2.8))
+            verify(halo.r > 0.8 && halo.g > 0.6 && halo.b < 0.3, "halo pixel " + halo)
+
+            // Clicking empty map clears the selection.
+            mouseClick(view.eventLayer, 5, view.eventLayer.height - 5)
+            compare(view.eventLayer.selectedRow, -1)
+        }
+
+        function test_panningMovesTheSymbolsWithTheMap() {
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            const before = view.eventLayer.positionOfRow(row)
+            view.map.pan(100, 50)
+            const after = view.eventLayer.positionOfRow(row)
+            fuzzyCompare(after.x, before.x - 100, 1.5)
+            fuzzyCompare(after.y, before.y - 50, 1.5)
+            const zoom = view.map.zoomLevel
+            view.map.zoomLevel = zoom + 1
+            const zoomed = view.eventLayer.positionOfRow(row)
+            const centre = Qt.point(view.map.width / 2, view.map.height / 2)
+            fuzzyCompare(zoomed.x - centre.x, 2 * (after.x - centre.x), 2)
+        }
+
+        function test_brokenFileReportsWhereAndKeepsTheData() {
+            const before = atlasDocument.eventCount
+            verify(!atlasDocument.open(Qt.resolvedUrl("../data/broken.atlas.json")))
+            compare(atlasDocument.eventCount, before)
+            verify(atlasDocument.errorText.indexOf("broken.atlas.json:4:") >= 0, atlasDocument.errorText)
+        }
+    }
+}

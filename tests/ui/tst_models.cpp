@@ -1,0 +1,94 @@
+#include "atlasdocument.h"
+#include "timeline.h"
+#include "visibleeventsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryFile>
+#include <QTest>
+
+class ModelsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void openingTheSampleFillsTheTimeline() {
+        AtlasDocument document;
+        Timeline timeline;
+        QSignalSpy rangeSpy(&timeline, &Timeline::rangeChanged);
+        timeline.setDocument(&document);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        QVERIFY(document.errorText().isEmpty());
+        QVERIFY2(document.diagnostics().isEmpty(), qPrintable(document.diagnostics().join('\n')));
+        QVERIFY(document.eventCount() >= 40);
+        QVERIFY(rangeSpy.count() >= 1);
+        QCOMPARE(timeline.histogram().size(), timeline.dayCount());
+        int total = 0;
+        for (int count : timeline.histogram()) total += count;
+        QCOMPARE(total, document.eventCount());
+        // A new dataset is shown whole, up to its last day.
+        QCOMPARE(timeline.currentDate(), timeline.lastDate());
+        QCOMPARE(timeline.windowDays(), 0);
+    }
+
+    void windowSelectsTheEventsOfThoseDays() {
+        AtlasDocument document;
+        Timeline timeline;
+        VisibleEventsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        timeline.setDocument(&document);
+        model.setDocument(&document);
+        model.setTimeline(&timeline);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        QCOMPARE(model.count(), document.eventCount());
+
+        timeline.setWindowDays(1);
+        QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-26")));
+        const int strike = model.rowOfEvent(QStringLiteral("kafr-takharim-strike-2020-10-26"));
+        QVERIFY(strike >= 0);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.data(model.index(row), VisibleEventsModel::DateRole).toString(), QStringLiteral("2020-10-26"));
+        const QVariantMap details = model.details(strike);
+        QCOMPARE(details.value("killed").toString(), QStringLiteral("more than 78"));
+        QCOMPARE(details.value("wounded").toString(), QStringLiteral("90"));
+        QVERIFY(details.value("targets").toString().contains(QStringLiteral("Faylaq al-Sham")));
+        QVERIFY(!details.value("sources").toList().isEmpty());
+
+        const int sameDay = model.count();
+        timeline.stepDays(-1);
+        QCOMPARE(timeline.currentDate(), QDate(2020, 10, 25));
+        QCOMPARE(model.rowOfEvent(QStringLiteral("kafr-takharim-strike-2020-10-26")), -1);
+        timeline.setWindowDays(7);
+        timeline.stepDays(1);
+        QVERIFY(model.count() >= sameDay);
+        QVERIFY(model.rowOfEvent(QStringLiteral("kafr-takharim-strike-2020-10-26")) >= 0);
+        QCOMPARE(timeline.windowText(), QStringLiteral("20 Oct 2020 – 26 Oct 2020"));
+    }
+
+    void sliderStaysInsideTheDataRange() {
+        AtlasDocument document;
+        Timeline timeline;
+        timeline.setDocument(&document);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        timeline.setCurrentDay(-50);
+        QCOMPARE(timeline.currentDate(), timeline.firstDate());
+        timeline.setCurrentDay(100000);
+        QCOMPARE(timeline.currentDate(), timeline.lastDate());
+        QVERIFY(!timeline.setCurrentDateText(QStringLiteral("2020-02-30")));
+    }
+
+    void brokenFileKeepsThePreviousDatasetAndSaysWhere() {
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        const int before = document.eventCount();
+        QTemporaryFile broken;
+        QVERIFY(broken.open());
+        broken.write("{\n  \"events\": [\n    {\"id\": }\n  ]\n}\n");
+        broken.flush();
+        QVERIFY(!document.open(QUrl::fromLocalFile(broken.fileName())));
+        QCOMPARE(document.eventCount(), before);
+        QVERIFY2(document.errorText().contains(QStringLiteral(":3:")), qPrintable(document.errorText()));
+    }
+};
+
+QTEST_MAIN(ModelsTest)
+#include "tst_models.moc"

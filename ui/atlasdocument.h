@@ -1,0 +1,55 @@
+#pragma once
+
+#include "atlas/dataset.h"
+#include "atlas/time_index.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+/// The open dataset: loads it through core's readers and publishes what the views need.
+/// Problems found while reading are kept as diagnostics, never thrown away.
+class AtlasDocument : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString title READ title NOTIFY datasetChanged)
+    Q_PROPERTY(QString sourceName READ sourceName NOTIFY datasetChanged)
+    Q_PROPERTY(int eventCount READ eventCount NOTIFY datasetChanged)
+    Q_PROPERTY(bool loaded READ loaded NOTIFY datasetChanged)
+    Q_PROPERTY(bool partial READ partial NOTIFY datasetChanged)
+    Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY datasetChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY datasetChanged)
+
+public:
+    explicit AtlasDocument(QObject* parent = nullptr);
+
+    /// Opens a native .atlas.json file (a local file URL, a path, or a qrc: resource).
+    /// On failure the previous dataset stays open and errorText says why.
+    Q_INVOKABLE bool open(const QUrl& location);
+
+    [[nodiscard]] QString title() const;
+    [[nodiscard]] QString sourceName() const { return m_sourceName; }
+    [[nodiscard]] int eventCount() const { return static_cast<int>(m_dataset->events.size()); }
+    [[nodiscard]] bool loaded() const { return m_loaded; }
+    [[nodiscard]] bool partial() const { return m_partial; }
+    [[nodiscard]] QStringList diagnostics() const { return m_diagnostics; }
+    [[nodiscard]] QString errorText() const { return m_errorText; }
+
+    [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
+    [[nodiscard]] const atlas::EventTimeIndex& timeIndex() const { return m_timeIndex; }
+
+signals:
+    void datasetChanged();
+
+private:
+    std::shared_ptr<const atlas::Dataset> m_dataset;
+    atlas::EventTimeIndex m_timeIndex;
+    QString m_sourceName;
+    QStringList m_diagnostics;
+    QString m_errorText;
+    bool m_loaded = false;
+    bool m_partial = false;
+};

@@ -1,0 +1,130 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConflictAtlas
+
+// Details of the selected incident, or the list of incidents in the window to pick from.
+Pane {
+    id: panel
+    required property VisibleEventsModel events
+    required property int selectedRow
+    signal rowChosen(int row)
+    readonly property var details: selectedRow >= 0 ? events.details(selectedRow) : ({})
+    padding: 12
+
+    ColumnLayout {
+        anchors.fill: parent
+        visible: panel.selectedRow < 0
+        spacing: 6
+        Label {
+            text: qsTr("Incidents in the window")
+            font.bold: true
+            font.pixelSize: 15
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            text: qsTr("Click a symbol on the map, or an incident below, to read what happened.")
+            color: "#505050"
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: panel.events
+            ScrollBar.vertical: ScrollBar {}
+            delegate: ItemDelegate {
+                required property int index
+                required property string date
+                required property string type
+                required property string place
+                required property color colour
+                width: ListView.view.width
+                contentItem: RowLayout {
+                    spacing: 8
+                    Rectangle { width: 10; height: 10; radius: 5; color: colour; border.color: "#202020" }
+                    Label {
+                        Layout.fillWidth: true
+                        text: date + "  " + type + "\n" + place
+                        elide: Text.ElideRight
+                        font.pixelSize: 12
+                    }
+                }
+                onClicked: panel.rowChosen(index)
+            }
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        visible: panel.selectedRow >= 0
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+
+            RowLayout {
+                Layout.fillWidth: true
+                Rectangle { width: 14; height: 14; radius: 7; color: panel.details.colour || "grey"; border.color: "#202020" }
+                Label {
+                    objectName: "detailsTitle"
+                    Layout.fillWidth: true
+                    text: (panel.details.type || "") + " · " + (panel.details.date || "")
+                    font.bold: true
+                    font.pixelSize: 15
+                    wrapMode: Text.WordWrap
+                }
+                ToolButton { text: "✕"; onClicked: panel.rowChosen(-1) }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: 10
+                rowSpacing: 4
+                Repeater {
+                    model: [
+                        [qsTr("By"), panel.details.perpetrators],
+                        [qsTr("Against"), panel.details.targets],
+                        [qsTr("Killed"), panel.details.killed],
+                        [qsTr("Wounded"), panel.details.wounded],
+                        [qsTr("Place"), panel.details.place],
+                        [qsTr("Located"), panel.details.placePrecision],
+                        [qsTr("Side"), panel.details.side],
+                        [qsTr("Id"), panel.details.id]
+                    ]
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.columnSpan: 2
+                        Layout.fillWidth: true
+                        Label { text: modelData[0]; color: "#606060"; Layout.preferredWidth: 70; Layout.alignment: Qt.AlignTop }
+                        Label { text: modelData[1] || "—"; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                    }
+                }
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: panel.details.description || ""
+                wrapMode: Text.WordWrap
+            }
+
+            Label { text: qsTr("Sources"); font.bold: true }
+            Repeater {
+                model: panel.details.sources || []
+                delegate: Label {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    textFormat: Text.RichText
+                    font.pixelSize: 12
+                    text: "<b>" + modelData.publisher + "</b>, " + modelData.date + ": <a href=\"" + modelData.url + "\">"
+                          + modelData.title + "</a>"
+                    onLinkActivated: (link) => Qt.openUrlExternally(link)
+                }
+            }
+        }
+    }
+}

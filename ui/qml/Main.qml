@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import ConflictAtlas
+
+// The application window: menus and file dialog around one AtlasView.
+ApplicationWindow {
+    id: window
+
+    required property string tileDirectory
+    required property url datasetLocation
+    property string initialDate: ""
+    property int initialWindowDays: -1
+    readonly property alias atlasView: atlasView
+
+    width: 1360
+    height: 860
+    visible: true
+    title: atlasDocument.loaded ? atlasDocument.title + " — Conflict Atlas" : "Conflict Atlas"
+
+    AtlasDocument { id: atlasDocument }
+    Timeline { id: timeline; document: atlasDocument }
+    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+            MenuSeparator {}
+            Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
+        }
+        Menu {
+            title: qsTr("&View")
+            Action {
+                text: qsTr("Online map tiles (OpenStreetMap)")
+                checkable: true
+                checked: atlasView.onlineTiles
+                onTriggered: atlasView.onlineTiles = checked
+            }
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open a dataset")
+        nameFilters: [qsTr("Conflict Atlas datasets (*.atlas.json *.json)"), qsTr("All files (*)")]
+        onAccepted: atlasDocument.open(selectedFile)
+    }
+
+    AtlasView {
+        id: atlasView
+        anchors.fill: parent
+        document: atlasDocument
+        timeline: timeline
+        events: visibleEvents
+        tileDirectory: window.tileDirectory
+    }
+
+    Component.onCompleted: {
+        atlasDocument.open(datasetLocation)
+        if (initialWindowDays >= 0)
+            timeline.windowDays = initialWindowDays
+        if (initialDate !== "")
+            timeline.setCurrentDateText(initialDate)
+    }
+}

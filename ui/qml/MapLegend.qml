@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConflictAtlas
+
+// Colour by side, shape by kind of incident, size by those killed.
+Pane {
+    id: legend
+    required property VisibleEventsModel events
+    padding: 8
+    opacity: 0.92
+    background: Rectangle { color: "white"; border.color: "#b0b0b0"; radius: 3 }
+
+    ColumnLayout {
+        spacing: 3
+        Label { text: qsTr("Perpetrator's side"); font.bold: true; font.pixelSize: 12 }
+        Repeater {
+            model: legend.events.legend
+            RowLayout {
+                required property var modelData
+                spacing: 6
+                Rectangle { width: 12; height: 12; radius: 6; color: modelData.colour; border.color: "#202020" }
+                Label { text: modelData.label; font.pixelSize: 12 }
+            }
+        }
+        Label {
+            text: qsTr("▼ air/drone strike  ● shelling/missile\n■ clash  ◆ other · size: killed")
+            font.pixelSize: 11
+            color: "#404040"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConflictAtlas
+
+// The date slider with the per-day histogram of incidents above it.
+Pane {
+    id: bar
+    required property Timeline timeline
+    required property VisibleEventsModel events
+    readonly property alias slider: slider
+    readonly property alias windowSelector: windowSelector
+    padding: 10
+    background: Rectangle { color: "#f4f4f2"; border.color: "#c8c8c8" }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 2
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                objectName: "dateLabel"
+                text: bar.timeline.windowText
+                font.bold: true
+                font.pixelSize: 16
+            }
+            Label {
+                text: qsTr("%n incident(s) shown", "", bar.events.count)
+                      + (bar.events.killedLowerBound > 0 ? qsTr(" · at least %1 killed").arg(bar.events.killedLowerBound) : "")
+                color: "#404040"
+            }
+            Item { Layout.fillWidth: true }
+            Label { text: qsTr("Window:") }
+            ComboBox {
+                id: windowSelector
+                textRole: "text"
+                valueRole: "days"
+                model: [
+                    { text: qsTr("1 day"), days: 1 },
+                    { text: qsTr("7 days"), days: 7 },
+                    { text: qsTr("30 days"), days: 30 },
+                    { text: qsTr("Everything up to the date"), days: 0 }
+                ]
+                onActivated: bar.timeline.windowDays = currentValue
+                Component.onCompleted: currentIndex = indexOfValue(bar.timeline.windowDays)
+                Connections {
+                    target: bar.timeline
+                    function onWindowChanged() { windowSelector.currentIndex = windowSelector.indexOfValue(bar.timeline.windowDays) }
+                }
+            }
+        }
+
+        Item {
+            id: histogram
+            Layout.fillWidth: true
+            Layout.preferredHeight: 44
+            readonly property int days: Math.max(1, bar.timeline.dayCount)
+            readonly property real startX: slider.leftPadding + slider.handle.width / 2
+            readonly property real span: slider.availableWidth - slider.handle.width
+
+            Repeater {
+                model: bar.timeline.histogram
+                Rectangle {
+                    required property int index
+                    required property int modelData
+                    readonly property bool inWindow: index <= bar.timeline.currentDay
+                        && (bar.timeline.windowDays === 0 || index > bar.timeline.currentDay - bar.timeline.windowDays)
+                    x: histogram.startX + histogram.span * (histogram.days > 1 ? index / (histogram.days - 1) : 0) - width / 2
+                    width: Math.max(1, histogram.span / histogram.days - 1)
+                    height: bar.timeline.histogramMaximum > 0 ? histogram.height * modelData / bar.timeline.histogramMaximum : 0
+                    y: histogram.height - height
+                    color: inWindow ? "#b23a2e" : "#a9a9a9"
+                }
+            }
+        }
+
+        Slider {
+            id: slider
+            objectName: "dateSlider"
+            Layout.fillWidth: true
+            from: 0
+            to: Math.max(0, bar.timeline.dayCount - 1)
+            stepSize: 1
+            snapMode: Slider.SnapAlways
+            value: bar.timeline.currentDay
+            onMoved: bar.timeline.currentDay = Math.round(value)
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: Qt.formatDate(bar.timeline.firstDate, "d MMM yyyy"); color: "#606060"; font.pixelSize: 11 }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: qsTr("← → one day · PgUp/PgDn one week · wheel zooms at the cursor · drag to pan")
+                color: "#808080"
+                font.pixelSize: 11
+            }
+            Item { Layout.fillWidth: true }
+            Label { text: Qt.formatDate(bar.timeline.lastDate, "d MMM yyyy"); color: "#606060"; font.pixelSize: 11 }
+        }
+    }
+}

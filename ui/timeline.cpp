@@ -1,0 +1,87 @@
+#include "timeline.h"
+
+#include "atlasdocument.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+
+QDate toQDate(atlas::Date date) { return QDate(date.year(), date.month(), date.day()); }
+
+atlas::Date fromQDate(const QDate& date) {
+    return atlas::Date::fromYearMonthDay(date.year(), date.month(), date.day()).value_or(atlas::Date());
+}
+
+} // namespace
+
+Timeline::Timeline(QObject* parent) : QObject(parent) {}
+
+void Timeline::setDocument(AtlasDocument* document) {
+    if (m_document == document) return;
+    if (m_document) disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document) connect(m_document, &AtlasDocument::datasetChanged, this, &Timeline::resetRange);
+    emit documentChanged();
+    resetRange();
+}
+
+void Timeline::resetRange() {
+    const atlas::EventTimeIndex* index = m_document ? &m_document->timeIndex() : nullptr;
+    if (index && !index->empty()) {
+        m_first = index->firstDate();
+        m_last = index->lastDate();
+    } else {
+        m_first = m_last = atlas::Date();
+    }
+    const std::vector<int> counts = index ? index->countsPerDay(m_first, m_last) : std::vector<int>{};
+    m_histogram = QList<int>(counts.begin(), counts.end());
+    m_histogramMaximum = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    emit rangeChanged();
+    // A newly opened dataset is shown whole: everything up to its last day.
+    m_currentDay = dayCount() - 1;
+    emit windowChanged();
+}
+
+QDate Timeline::firstDate() const { return toQDate(m_first); }
+QDate Timeline::lastDate() const { return toQDate(m_last); }
+int Timeline::dayCount() const { return atlas::daysBetween(m_first, m_last) + 1; }
+
+void Timeline::setCurrentDay(int day) {
+    day = std::clamp(day, 0, std::max(0, dayCount() - 1));
+    if (day == m_currentDay) return;
+    m_currentDay = day;
+    emit windowChanged();
+}
+
+QDate Timeline::currentDate() const { return toQDate(m_first.addDays(m_currentDay)); }
+
+void Timeline::setCurrentDate(const QDate& date) {
+    if (date.isValid()) setCurrentDay(atlas::daysBetween(m_first, fromQDate(date)));
+}
+
+bool Timeline::setCurrentDateText(const QString& isoDate) {
+    const auto date = atlas::Date::parse(isoDate.toStdString());
+    if (!date) return false;
+    setCurrentDay(atlas::daysBetween(m_first, *date));
+    return true;
+}
+
+void Timeline::setWindowDays(int days) {
+    days = std::max(0, days);
+    if (days == m_windowDays) return;
+    m_windowDays = days;
+    emit windowChanged();
+}
+
+atlas::TimeWindow Timeline::window() const { return {m_first.addDays(m_currentDay), m_windowDays}; }
+
+QString Timeline::windowText() const {
+    const QLocale locale(QLocale::English);
+    const QString end = locale.toString(currentDate(), QStringLiteral("d MMM yyyy"));
+    if (m_windowDays == 0) return tr("up to %1").arg(end);
+    if (m_windowDays == 1) return end;
+    const QDate start = toQDate(window().first());
+    return tr("%1 – %2").arg(locale.toString(start, QStringLiteral("d MMM yyyy")), end);
+}

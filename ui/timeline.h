@@ -1,0 +1,72 @@
+#pragma once
+
+#include "atlas/time_index.h"
+#include "atlasdocument.h"
+
+#include <QDate>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+
+/// The time controller: the slider date and the window length. Its whole job is one value,
+/// window(), announced by windowChanged().
+class Timeline : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
+    Q_PROPERTY(QDate firstDate READ firstDate NOTIFY rangeChanged)
+    Q_PROPERTY(QDate lastDate READ lastDate NOTIFY rangeChanged)
+    Q_PROPERTY(int dayCount READ dayCount NOTIFY rangeChanged)
+    Q_PROPERTY(QList<int> histogram READ histogram NOTIFY rangeChanged)
+    Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY rangeChanged)
+    Q_PROPERTY(int currentDay READ currentDay WRITE setCurrentDay NOTIFY windowChanged)
+    Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)
+    Q_PROPERTY(int windowDays READ windowDays WRITE setWindowDays NOTIFY windowChanged)
+    Q_PROPERTY(QString windowText READ windowText NOTIFY windowChanged)
+
+public:
+    explicit Timeline(QObject* parent = nullptr);
+
+    [[nodiscard]] AtlasDocument* document() const { return m_document; }
+    void setDocument(AtlasDocument* document);
+
+    [[nodiscard]] QDate firstDate() const;
+    [[nodiscard]] QDate lastDate() const;
+    [[nodiscard]] int dayCount() const;
+    [[nodiscard]] QList<int> histogram() const { return m_histogram; }
+    [[nodiscard]] int histogramMaximum() const { return m_histogramMaximum; }
+
+    /// Days since firstDate: what the slider moves.
+    [[nodiscard]] int currentDay() const { return m_currentDay; }
+    void setCurrentDay(int day);
+    [[nodiscard]] QDate currentDate() const;
+    void setCurrentDate(const QDate& date);
+    /// 1, 7, 30 … days ending on the current date; 0 = everything up to it.
+    [[nodiscard]] int windowDays() const { return m_windowDays; }
+    void setWindowDays(int days);
+    /// "20–26 Oct 2020" or "up to 26 Oct 2020".
+    [[nodiscard]] QString windowText() const;
+
+    Q_INVOKABLE void stepDays(int days) { setCurrentDay(m_currentDay + days); }
+    /// Moves the slider to an ISO date ("2020-10-26"); false (and no change) if it is not one.
+    Q_INVOKABLE bool setCurrentDateText(const QString& isoDate);
+    [[nodiscard]] atlas::TimeWindow window() const;
+
+signals:
+    void documentChanged();
+    void rangeChanged();
+    void windowChanged();
+
+private:
+    void resetRange();
+
+    QPointer<AtlasDocument> m_document;
+    atlas::Date m_first;
+    atlas::Date m_last;
+    QList<int> m_histogram;
+    int m_histogramMaximum = 0;
+    int m_currentDay = 0;
+    int m_windowDays = 0;
+};

@@ -1,0 +1,164 @@
+#include "visibleeventsmodel.h"
+
+#include "atlasdocument.h"
+#include "timeline.h"
+
+#include <QVariantList>
+
+#include <array>
+
+namespace {
+
+QColor toQColor(atlas::Rgb rgb) { return QColor(rgb.red, rgb.green, rgb.blue); }
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+QString casualtyText(const atlas::CasualtyCount& count) { return qs(count.toText()); }
+
+} // namespace
+
+VisibleEventsModel::VisibleEventsModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void VisibleEventsModel::setDocument(AtlasDocument* document) {
+    if (m_document == document) return;
+    if (m_document) disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document) {
+        connect(m_document, &AtlasDocument::datasetChanged, this, &VisibleEventsModel::rebuildLegend);
+        connect(m_document, &AtlasDocument::datasetChanged, this, &VisibleEventsModel::rebuild);
+    }
+    emit documentChanged();
+    rebuildLegend();
+    rebuild();
+}
+
+void VisibleEventsModel::setTimeline(Timeline* timeline) {
+    if (m_timeline == timeline) return;
+    if (m_timeline) disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = timeline;
+    if (m_timeline) connect(m_timeline, &Timeline::windowChanged, this, &VisibleEventsModel::rebuild);
+    emit timelineChanged();
+    rebuild();
+}
+
+void VisibleEventsModel::rebuild() {
+    beginResetModel();
+    m_symbols.clear();
+    m_killedLowerBound = 0;
+    if (m_document && m_timeline) {
+        const atlas::Dataset& dataset = m_document->dataset();
+        for (const std::uint32_t position : m_document->timeIndex().eventsIn(m_timeline->window())) {
+            const atlas::Event& event = dataset.events[position];
+            MapSymbol symbol;
+            symbol.position = atlas::toMercator(event.place.point);
+            const atlas::Actor* perpetrator =
+                event.perpetrators.empty() ? nullptr : dataset.findActor(event.perpetrators.front());
+            const auto own = perpetrator ? atlas::parseHexColour(perpetrator->colour) : std::nullopt;
+            symbol.colour = toQColor(own.value_or(atlas::sideColour(dataset.sideOfEvent(event))));
+            symbol.shape = atlas::symbolShape(event.type);
+            symbol.radius = static_cast<float>(atlas::symbolRadius(event.killed));
+            symbol.eventIndex = static_cast<int>(position);
+            m_symbols.push_back(symbol);
+            m_killedLowerBound += event.killed.lowerBound();
+        }
+    }
+    endResetModel();
+    emit countChanged();
+}
+
+void VisibleEventsModel::rebuildLegend() {
+    m_legend.clear();
+    if (m_document) {
+        const atlas::Dataset& dataset = m_document->dataset();
+        std::array<int, atlas::kSideCount> counts{};
+        for (const atlas::Event& event : dataset.events) ++counts[static_cast<std::size_t>(dataset.sideOfEvent(event))];
+        for (int side = 0; side < atlas::kSideCount; ++side) {
+            if (counts[static_cast<std::size_t>(side)] == 0) continue;
+            const auto value = static_cast<atlas::Side>(side);
+            m_legend.append(QVariantMap{{QStringLiteral("label"), qs(atlas::toLabel(value))},
+                                        {QStringLiteral("colour"), toQColor(atlas::sideColour(value))},
+                                        {QStringLiteral("count"), counts[static_cast<std::size_t>(side)]}});
+        }
+    }
+    emit legendChanged();
+}
+
+int VisibleEventsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant VisibleEventsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_document)
+        return {};
+    const MapSymbol& symbol = m_symbols[static_cast<std::size_t>(index.row())];
+    const atlas::Dataset& dataset = m_document->dataset();
+    const atlas::Event& event = dataset.events[static_cast<std::size_t>(symbol.eventIndex)];
+    switch (role) {
+    case EventIdRole: return qs(event.id);
+    case DateRole: return qs(event.date.toString());
+    case TypeRole: return qs(atlas::toLabel(event.type));
+    case SideRole: return qs(atlas::toLabel(dataset.sideOfEvent(event)));
+    case ColourRole: return symbol.colour;
+    case KilledRole: return casualtyText(event.killed);
+    case PlaceRole: return qs(event.place.name);
+    case Qt::DisplayRole:
+    case SummaryRole:
+        return QStringLiteral("%1 · %2 · %3").arg(qs(event.date.toString()), qs(atlas::toLabel(event.type)),
+                                                   qs(event.place.name));
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> VisibleEventsModel::roleNames() const {
+    return {{EventIdRole, "eventId"}, {DateRole, "date"},     {TypeRole, "type"},   {SideRole, "side"},
+            {ColourRole, "colour"},   {KilledRole, "killed"}, {PlaceRole, "place"}, {SummaryRole, "summary"}};
+}
+
+QVariantMap VisibleEventsModel::details(int row) const {
+    if (row < 0 || row >= count() || !m_document) return {};
+    const atlas::Dataset& dataset = m_document->dataset();
+    const MapSymbol& symbol = m_symbols[static_cast<std::size_t>(row)];
+    const atlas::Event& event = dataset.events[static_cast<std::size_t>(symbol.eventIndex)];
+    QVariantList sources;
+    for (const atlas::SourceReference& source : event.sources)
+        sources.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
+                                   {QStringLiteral("title"), qs(source.title)},
+                                   {QStringLiteral("date"), qs(source.date)},
+                                   {QStringLiteral("url"), qs(source.url)}});
+    QString date = qs(event.date.toString());
+    if (event.endDate) date += QStringLiteral(" – ") + qs(event.endDate->toString());
+    if (event.datePrecision != atlas::DatePrecision::Day)
+        date += QStringLiteral(" (") + tr("within a %1").arg(qs(atlas::toKey(event.datePrecision))) + QLatin1Char(')');
+    QString place = qs(event.place.name);
+    QStringList adminNames;
+    for (const std::string* name : {&event.place.admin2, &event.place.admin1})
+        if (!name->empty()) adminNames << qs(*name);
+    const QString admin = adminNames.join(QStringLiteral(", "));
+    if (!admin.isEmpty()) place += QStringLiteral(" (") + admin + QLatin1Char(')');
+    return {{QStringLiteral("row"), row},
+            {QStringLiteral("id"), qs(event.id)},
+            {QStringLiteral("date"), date},
+            {QStringLiteral("type"), qs(atlas::toLabel(event.type))},
+            {QStringLiteral("side"), qs(atlas::toLabel(dataset.sideOfEvent(event)))},
+            {QStringLiteral("colour"), symbol.colour},
+            {QStringLiteral("perpetrators"), qs(dataset.actorNames(event.perpetrators))},
+            {QStringLiteral("targets"), qs(dataset.actorNames(event.targets))},
+            {QStringLiteral("killed"), casualtyText(event.killed)},
+            {QStringLiteral("wounded"), casualtyText(event.wounded)},
+            {QStringLiteral("place"), place},
+            {QStringLiteral("placePrecision"), qs(atlas::toKey(event.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
+            {QStringLiteral("latitude"), event.place.point.latitude},
+            {QStringLiteral("longitude"), event.place.point.longitude},
+            {QStringLiteral("description"), qs(event.description)},
+            {QStringLiteral("sources"), sources}};
+}
+
+int VisibleEventsModel::rowOfEvent(const QString& eventId) const {
+    if (!m_document) return -1;
+    const std::string id = eventId.toStdString();
+    for (std::size_t row = 0; row < m_symbols.size(); ++row)
+        if (m_document->dataset().events[static_cast<std::size_t>(m_symbols[row].eventIndex)].id == id)
+            return static_cast<int>(row);
+    return -1;
+}

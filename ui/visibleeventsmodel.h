@@ -1,0 +1,88 @@
+#pragma once
+
+#include "atlas/geo.h"
+#include "atlas/style.h"
+#include "atlasdocument.h"
+#include "timeline.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <QPointer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <vector>
+
+
+/// One event as the map draws it: pre-projected position and resolved symbology.
+struct MapSymbol {
+    atlas::MercatorPoint position;
+    QColor colour;
+    atlas::SymbolShape shape = atlas::SymbolShape::Circle;
+    float radius = 6.0f;
+    int eventIndex = 0; ///< into the dataset's events
+};
+
+/// The events inside the timeline's window, in date order. The map layer and the legend
+/// read it; details(row) gives everything the details panel shows.
+class VisibleEventsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
+    Q_PROPERTY(Timeline* timeline READ timeline WRITE setTimeline NOTIFY timelineChanged REQUIRED)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int killedLowerBound READ killedLowerBound NOTIFY countChanged)
+    Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
+
+public:
+    enum Role {
+        EventIdRole = Qt::UserRole + 1,
+        DateRole,
+        TypeRole,
+        SideRole,
+        ColourRole,
+        KilledRole,
+        PlaceRole,
+        SummaryRole,
+    };
+    Q_ENUM(Role)
+
+    explicit VisibleEventsModel(QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] AtlasDocument* document() const { return m_document; }
+    void setDocument(AtlasDocument* document);
+    [[nodiscard]] Timeline* timeline() const { return m_timeline; }
+    void setTimeline(Timeline* timeline);
+    [[nodiscard]] int count() const { return static_cast<int>(m_symbols.size()); }
+    /// Sum of the lower bounds of those reported killed in the window (for the caption).
+    [[nodiscard]] int killedLowerBound() const { return m_killedLowerBound; }
+    /// [{label, colour, count}] per side present in the dataset, for the legend.
+    [[nodiscard]] QVariantList legend() const { return m_legend; }
+
+    /// Everything known about the event in `row`; empty for a row outside the model.
+    Q_INVOKABLE QVariantMap details(int row) const;
+    /// The row of the event with this id, or -1.
+    Q_INVOKABLE int rowOfEvent(const QString& eventId) const;
+
+    [[nodiscard]] const std::vector<MapSymbol>& symbols() const { return m_symbols; }
+
+signals:
+    void documentChanged();
+    void timelineChanged();
+    void countChanged();
+    void legendChanged();
+
+private:
+    void rebuild();
+    void rebuildLegend();
+
+    QPointer<AtlasDocument> m_document;
+    QPointer<Timeline> m_timeline;
+    std::vector<MapSymbol> m_symbols;
+    QVariantList m_legend;
+    int m_killedLowerBound = 0;
+};
