@@ -120,8 +120,8 @@ Pane {
                     wrapMode: Text.WordWrap
                     textFormat: Text.RichText
                     font.pixelSize: 12
-                    text: "<b>" + modelData.publisher + "</b>, " + modelData.date + ": <a href=\"" + modelData.url + "\">"
-                          + modelData.title + "</a>"
+                    text: "<b>" + modelData.publisher + "</b>" + (modelData.date ? ", " + modelData.date : "") + ": "
+                          + (modelData.url ? "<a href=\"" + modelData.url + "\">" + modelData.title + "</a>" : modelData.title)
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                 }
             }
