@@ -26,6 +26,18 @@ Side Dataset::sideOfEvent(const Event& event) const {
     return event.perpetrators.empty() ? Side::Unknown : sideOfActor(event.perpetrators.front());
 }
 
+Situation Dataset::situationOn(Date day) const {
+    Situation situation;
+    for (const Site& site : sites)
+        if (const SiteStatus status = site.statusOn(day); status != SiteStatus::Unknown)
+            situation.sites.push_back({&site, status});
+    for (const Line& line : lines)
+        if (line.validity.contains(day)) situation.lines.push_back(&line);
+    for (const Area& area : areas)
+        if (area.validity.contains(day)) situation.areas.push_back(&area);
+    return situation;
+}
+
 std::string Dataset::actorNames(const std::vector<std::string>& ids) const {
     std::string names;
     for (const auto& id : ids) {

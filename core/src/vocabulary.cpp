@@ -85,6 +85,60 @@ constexpr Table<CountQualifier, 6> kQualifierKeys{{
     {CountQualifier::Range, "range"},
 }};
 
+constexpr Table<LinkRelation, 4> kLinkRelationKeys{{
+    {LinkRelation::Related, "related"},
+    {LinkRelation::RetaliationFor, "retaliation_for"},
+    {LinkRelation::PartOf, "part_of"},
+    {LinkRelation::FollowUpTo, "follow_up_to"},
+}};
+
+constexpr Table<SiteKind, 6> kSiteKindKeys{{
+    {SiteKind::Other, "other"},
+    {SiteKind::ObservationPost, "observation_post"},
+    {SiteKind::MilitaryPost, "military_post"},
+    {SiteKind::Base, "base"},
+    {SiteKind::Crossing, "crossing"},
+    {SiteKind::Checkpoint, "checkpoint"},
+}};
+
+constexpr Table<SiteStatus, 8> kSiteStatusKeys{{
+    {SiteStatus::Unknown, "unknown"},
+    {SiteStatus::Established, "established"},
+    {SiteStatus::Active, "active"},
+    {SiteStatus::Encircled, "encircled"},
+    {SiteStatus::Evacuating, "evacuating"},
+    {SiteStatus::Evacuated, "evacuated"},
+    {SiteStatus::HandedOver, "handed_over"},
+    {SiteStatus::Destroyed, "destroyed"},
+}};
+
+constexpr Table<SiteStatus, 8> kSiteStatusLabels{{
+    {SiteStatus::Unknown, "Unknown"},
+    {SiteStatus::Established, "Established"},
+    {SiteStatus::Active, "Active"},
+    {SiteStatus::Encircled, "Encircled"},
+    {SiteStatus::Evacuating, "Being evacuated"},
+    {SiteStatus::Evacuated, "Evacuated"},
+    {SiteStatus::HandedOver, "Handed over"},
+    {SiteStatus::Destroyed, "Destroyed"},
+}};
+
+constexpr Table<LineKind, 5> kLineKindKeys{{
+    {LineKind::Other, "other"},
+    {LineKind::CeasefireLine, "ceasefire_line"},
+    {LineKind::SecurityCorridor, "security_corridor"},
+    {LineKind::FrontLine, "front_line"},
+    {LineKind::PatrolRoute, "patrol_route"},
+}};
+
+constexpr Table<LineKind, 5> kLineKindLabels{{
+    {LineKind::Other, "Line"},
+    {LineKind::CeasefireLine, "Ceasefire line"},
+    {LineKind::SecurityCorridor, "Security corridor"},
+    {LineKind::FrontLine, "Front line"},
+    {LineKind::PatrolRoute, "Patrol route"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view lookup(const Table<Enum, N>& table, Enum value) {
     for (const auto& [candidate, text] : table)
@@ -106,6 +160,12 @@ std::string_view toKey(Side value) { return lookup(kSideKeys, value); }
 std::string_view toKey(DatePrecision value) { return lookup(kDatePrecisionKeys, value); }
 std::string_view toKey(PlacePrecision value) { return lookup(kPlacePrecisionKeys, value); }
 std::string_view toKey(CountQualifier value) { return lookup(kQualifierKeys, value); }
+std::string_view toKey(LinkRelation value) { return lookup(kLinkRelationKeys, value); }
+std::string_view toKey(SiteKind value) { return lookup(kSiteKindKeys, value); }
+std::string_view toKey(SiteStatus value) { return lookup(kSiteStatusKeys, value); }
+std::string_view toKey(LineKind value) { return lookup(kLineKindKeys, value); }
+std::string_view toLabel(SiteStatus value) { return lookup(kSiteStatusLabels, value); }
+std::string_view toLabel(LineKind value) { return lookup(kLineKindLabels, value); }
 std::string_view toLabel(EventType value) { return lookup(kEventTypeLabels, value); }
 std::string_view toLabel(Side value) { return lookup(kSideLabels, value); }
 
@@ -120,5 +180,9 @@ std::optional<PlacePrecision> placePrecisionFromKey(std::string_view key) {
 std::optional<CountQualifier> countQualifierFromKey(std::string_view key) {
     return reverseLookup(kQualifierKeys, key);
 }
+std::optional<LinkRelation> linkRelationFromKey(std::string_view key) { return reverseLookup(kLinkRelationKeys, key); }
+std::optional<SiteKind> siteKindFromKey(std::string_view key) { return reverseLookup(kSiteKindKeys, key); }
+std::optional<SiteStatus> siteStatusFromKey(std::string_view key) { return reverseLookup(kSiteStatusKeys, key); }
+std::optional<LineKind> lineKindFromKey(std::string_view key) { return reverseLookup(kLineKindKeys, key); }
 
 } // namespace atlas

@@ -123,8 +123,8 @@ TEST(NativeFormat, UnknownActorAndTypeAreWarningsThatKeepTheEvent) {
         "doc.json");
     ASSERT_EQ(result.dataset.events.size(), 1u);
     EXPECT_EQ(result.dataset.events.front().type, EventType::Other);
-    EXPECT_NE(find(result, "event.type.unknown"), nullptr);
-    EXPECT_NE(find(result, "event.actor.unknown"), nullptr);
+    EXPECT_NE(find(result, "type.unknown"), nullptr);
+    EXPECT_NE(find(result, "actor.unknown"), nullptr);
     EXPECT_FALSE(result.partial());
 }
 
@@ -182,4 +182,132 @@ TEST(NativeFormat, MissingFileIsFatal) {
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics.front().code, "file.open");
     EXPECT_TRUE(result.failed());
+}
+
+namespace {
+
+// A document with every kind of object, unknown fields sprinkled everywhere, and the events
+// section before the actors it refers to.
+const char* kFullDocument = R"({
+  "format": "conflict-atlas",
+  "version": 1,
+  "x-root": {"kept": true},
+  "events": [
+    {"id": "strike", "type": "air_strike", "date": "2020-10-26", "place": {"lat": 36.1, "lon": 36.5, "x-place": 1},
+     "perpetrators": ["ru"], "killed": {"qualifier": "more_than", "low": 78, "x-count": "a"},
+     "sources": [{"publisher": "P", "title": "T", "date": "2020-10-28", "url": "u", "x-source": [1, 2]}],
+     "x-event": {"nested": [1, "two"]}},
+    {"id": "reply", "type": "shelling", "date": "2020-10-27", "place": {"lat": 35.8, "lon": 36.6},
+     "perpetrators": ["nlf"], "links": [{"relation": "retaliation_for", "event": "strike", "x-link": null}], "sources": []}
+  ],
+  "metadata": {"title": "Full", "x-meta": 3},
+  "actors": [
+    {"id": "ru", "name": "Russian Aerospace Forces", "side": "russian_forces", "x-actor": "r"},
+    {"id": "nlf", "name": "National Liberation Front", "side": "opposition"},
+    {"id": "fas", "name": "Faylaq al-Sham", "parent": "nlf"},
+    {"id": "tr", "name": "Turkish Armed Forces", "side": "turkish_forces"}
+  ],
+  "sites": [
+    {"id": "morek", "name": "Morek observation post", "kind": "observation_post", "operator": "tr",
+     "place": {"lat": 35.375, "lon": 36.687, "precision": "near_town"}, "x-site": 1,
+     "history": [
+       {"date": "2018-04-07", "status": "established", "sources": []},
+       {"date": "2019-08-23", "status": "encircled", "sources": [], "x-change": 2},
+       {"date": "2020-10-20", "status": "evacuated", "note": "convoy left overnight", "sources": []}]}
+  ],
+  "lines": [
+    {"id": "m4", "name": "M4 security corridor", "kind": "security_corridor", "validFrom": "2020-03-06",
+     "path": [[36.77, 35.86], [36.6, 35.82], [36.32, 35.81]], "halfWidthKm": 6, "parties": ["ru", "tr"],
+     "approximate": true, "sources": [], "x-line": "l"}
+  ],
+  "areas": [
+    {"id": "north", "name": "Opposition-held Idlib", "controller": "nlf", "validFrom": "2020-03-06", "validTo": "2020-12-31",
+     "rings": [[[36.2, 35.7], [36.9, 35.7], [36.9, 36.3], [36.2, 36.3], [36.2, 35.7]]], "approximate": true,
+     "sources": [], "x-area": {}}
+  ]
+})";
+
+} // namespace
+
+TEST(NativeFormat, ReadsSitesLinesAreasAndLinksInAnySectionOrder) {
+    const LoadResult result = readNativeText(kFullDocument, "full.json");
+    for (const auto& diagnostic : result.diagnostics) ADD_FAILURE() << diagnostic.toString();
+    const Dataset& dataset = result.dataset;
+    ASSERT_EQ(dataset.events.size(), 2u);
+    EXPECT_EQ(dataset.sideOfEvent(dataset.events[0]), Side::RussianForces);
+    EXPECT_EQ(dataset.sideOfActor("fas"), Side::Opposition); // inherited from its umbrella
+    ASSERT_EQ(dataset.events[1].links.size(), 1u);
+    EXPECT_EQ(dataset.events[1].links[0].relation, LinkRelation::RetaliationFor);
+    ASSERT_EQ(dataset.sites.size(), 1u);
+    EXPECT_EQ(dataset.sites[0].history.size(), 3u);
+    ASSERT_EQ(dataset.lines.size(), 1u);
+    EXPECT_DOUBLE_EQ(dataset.lines[0].halfWidthKm, 6.0);
+    EXPECT_TRUE(dataset.lines[0].approximate);
+    ASSERT_EQ(dataset.areas.size(), 1u);
+    EXPECT_EQ(dataset.areas[0].rings[0].size(), 5u);
+}
+
+TEST(NativeFormat, SituationOnADaySaysWhatWasTrue) {
+    const Dataset dataset = readNativeText(kFullDocument, "full.json").dataset;
+    auto statusOn = [&](const char* day) {
+        const Situation situation = dataset.situationOn(*Date::parse(day));
+        return situation.sites.empty() ? SiteStatus::Unknown : situation.sites.front().status;
+    };
+    EXPECT_EQ(statusOn("2018-01-01"), SiteStatus::Unknown);
+    EXPECT_EQ(statusOn("2019-08-22"), SiteStatus::Established);
+    EXPECT_EQ(statusOn("2019-08-23"), SiteStatus::Encircled);
+    EXPECT_EQ(statusOn("2020-10-20"), SiteStatus::Evacuated);
+    EXPECT_TRUE(dataset.situationOn(*Date::parse("2020-03-05")).lines.empty());
+    EXPECT_EQ(dataset.situationOn(*Date::parse("2020-03-06")).lines.size(), 1u);
+    EXPECT_EQ(dataset.situationOn(*Date::parse("2024-01-01")).lines.size(), 1u); // no validTo: still in force
+    EXPECT_EQ(dataset.situationOn(*Date::parse("2020-12-31")).areas.size(), 1u);
+    EXPECT_TRUE(dataset.situationOn(*Date::parse("2021-01-01")).areas.empty());
+}
+
+TEST(NativeFormat, UnknownFieldsSurviveARoundTripEverywhere) {
+    const LoadResult first = readNativeText(kFullDocument, "full.json");
+    const std::string written = writeNativeText(first.dataset);
+    for (const char* key : {"x-root", "x-place", "x-count", "x-source", "x-event", "x-link", "x-meta", "x-actor",
+                            "x-site", "x-change", "x-line", "x-area"})
+        EXPECT_NE(written.find(std::string("\"") + key + "\""), std::string::npos) << key;
+    const LoadResult second = readNativeText(written, "again.json");
+    EXPECT_TRUE(second.diagnostics.empty());
+    EXPECT_EQ(second.dataset.events, first.dataset.events);
+    EXPECT_EQ(second.dataset.actors, first.dataset.actors);
+    EXPECT_EQ(second.dataset.sites, first.dataset.sites);
+    EXPECT_EQ(second.dataset.lines, first.dataset.lines);
+    EXPECT_EQ(second.dataset.areas, first.dataset.areas);
+    EXPECT_EQ(second.dataset.metadata, first.dataset.metadata);
+    EXPECT_EQ(second.dataset.extra, first.dataset.extra);
+    EXPECT_EQ(writeNativeText(second.dataset), written); // stable output
+}
+
+TEST(NativeFormat, GeometryAndHistoryProblemsArePlaced) {
+    std::string text = kFullDocument;
+    text.replace(text.find("[36.32, 35.81]"), 14, "[36.32, 135.81]");
+    text.replace(text.find("\"2020-10-20\", \"status\": \"evacuated\""), 12, "\"2019-01-01\"");
+    text.replace(text.find("\"validTo\": \"2020-12-31\""), 23, "\"validTo\": \"2019-12-31\"");
+    const LoadResult result = readNativeText(text, "bad.json");
+    const Diagnostic* range = find(result, "geometry.position.range");
+    ASSERT_NE(range, nullptr);
+    EXPECT_EQ(range->jsonPointer, "/lines/0/path/2");
+    EXPECT_GT(range->line, 0);
+    const Diagnostic* order = find(result, "site.history.order");
+    ASSERT_NE(order, nullptr);
+    EXPECT_EQ(order->jsonPointer, "/sites/0/history/2/date");
+    ASSERT_NE(find(result, "validity.order"), nullptr);
+    EXPECT_TRUE(result.partial());
+    EXPECT_TRUE(result.dataset.lines.empty());
+    EXPECT_TRUE(result.dataset.areas.empty());
+    EXPECT_EQ(result.dataset.sites.front().history.size(), 2u); // the bad change is skipped, the site kept
+}
+
+TEST(NativeFormat, LinkToAMissingEventIsAWarning) {
+    std::string text = kFullDocument;
+    text.replace(text.find("\"event\": \"strike\""), 17, "\"event\": \"nothing\"");
+    const LoadResult result = readNativeText(text, "link.json");
+    const Diagnostic* link = find(result, "link.unknown");
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->jsonPointer, "/events/1/links/0/event");
+    EXPECT_FALSE(result.partial());
 }

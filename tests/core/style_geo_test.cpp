@@ -39,8 +39,8 @@ TEST(Style, ParsesHexColours) {
 
 TEST(Style, SymbolGrowsWithCasualtiesAndIsBounded) {
     const CasualtyCount none;
-    const CasualtyCount many{CountQualifier::MoreThan, 78, std::nullopt};
-    const CasualtyCount huge{CountQualifier::Exact, 100000, std::nullopt};
+    const CasualtyCount many{CountQualifier::MoreThan, 78, std::nullopt, {}};
+    const CasualtyCount huge{CountQualifier::Exact, 100000, std::nullopt, {}};
     EXPECT_LT(symbolRadius(none), symbolRadius(many));
     EXPECT_LE(symbolRadius(huge), 22.0);
     EXPECT_EQ(symbolShape(EventType::AirStrike), SymbolShape::Triangle);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/event.h"
 #include "atlas/vocabulary.h"
 
 #include <string>
@@ -16,6 +17,7 @@ struct Actor {
     std::string parent; ///< actor id, empty for top-level actors
     Side side = Side::Unknown;
     std::string colour; ///< optional "#rrggbb" overriding the side colour
+    ExtraFields extra;
     friend bool operator==(const Actor&, const Actor&) = default;
 };
 

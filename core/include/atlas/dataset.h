@@ -2,6 +2,7 @@
 
 #include "atlas/actor.h"
 #include "atlas/event.h"
+#include "atlas/situation.h"
 
 #include <string>
 #include <unordered_map>
@@ -15,15 +16,35 @@ struct DatasetMetadata {
     std::string description;
     std::string licence;
     std::string provenance;
+    ExtraFields extra;
     friend bool operator==(const DatasetMetadata&, const DatasetMetadata&) = default;
 };
 
-/// Everything loaded from one file: metadata, actors and events.
+/// What was true on one day: each site's status, and the lines and areas in force.
+struct Situation {
+    struct SiteState {
+        const Site* site = nullptr;
+        SiteStatus status = SiteStatus::Unknown;
+    };
+    std::vector<SiteState> sites; ///< every site that has a known status on the day
+    std::vector<const Line*> lines;
+    std::vector<const Area*> areas;
+};
+
+/// Everything loaded from one file: metadata, actors, events, sites, lines and areas.
 class Dataset {
 public:
     DatasetMetadata metadata;
     std::vector<Actor> actors;
     std::vector<Event> events;
+    std::vector<Site> sites;
+    std::vector<Line> lines;
+    std::vector<Area> areas;
+    ExtraFields extra; ///< unknown top-level fields
+
+    /// Each site's status, and the lines and areas valid, on `day`. Pointers stay valid while
+    /// the dataset is not modified.
+    [[nodiscard]] Situation situationOn(Date day) const;
 
     /// Rebuilds the id lookup; call after changing actors.
     void reindexActors();

@@ -5,9 +5,14 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace atlas {
+
+/// Fields of an object that this program does not know, kept as (key, raw JSON text) so that
+/// saving a file never drops them.
+using ExtraFields = std::vector<std::pair<std::string, std::string>>;
 
 /// WGS84 coordinate in decimal degrees.
 struct GeoPoint {
@@ -23,6 +28,7 @@ struct Place {
     std::string name;   ///< e.g. "Jabal Duwayli, near Kafr Takharim"
     std::string admin1; ///< governorate
     std::string admin2; ///< district
+    ExtraFields extra;
     friend bool operator==(const Place&, const Place&) = default;
 };
 
@@ -32,6 +38,7 @@ struct CasualtyCount {
     CountQualifier qualifier = CountQualifier::Unknown;
     std::optional<int> low;
     std::optional<int> high;
+    ExtraFields extra;
 
     [[nodiscard]] bool known() const { return qualifier != CountQualifier::Unknown && low.has_value(); }
     /// The smallest figure the report supports (0 when unknown), for sizing and thresholds.
@@ -47,7 +54,16 @@ struct SourceReference {
     std::string title;
     std::string date; ///< publication date as printed, usually YYYY-MM-DD
     std::string url;
+    ExtraFields extra;
     friend bool operator==(const SourceReference&, const SourceReference&) = default;
+};
+
+/// How one event relates to another ("retaliation for" the strike of the day before).
+struct EventLink {
+    LinkRelation relation = LinkRelation::Related;
+    std::string eventId;
+    ExtraFields extra;
+    friend bool operator==(const EventLink&, const EventLink&) = default;
 };
 
 /// One incident: who did what to whom, where and when, with its sources.
@@ -66,6 +82,8 @@ struct Event {
     std::string description;
     std::vector<SourceReference> sources;
     std::vector<std::string> tags;
+    std::vector<EventLink> links;
+    ExtraFields extra;
     friend bool operator==(const Event&, const Event&) = default;
 };
 
