@@ -79,3 +79,44 @@ TEST(SampleDataset, AutumnOf2020HasEnoughIncidentsForTheSlider) {
     EXPECT_GE(autumn.size(), 25u);
     EXPECT_EQ(index.eventsIn({*Date::parse("2020-10-26"), 1}).size() >= 2, true);
 }
+
+TEST(SampleDataset, SituationChangesThroughTheYear) {
+    const Dataset& dataset = sample().dataset;
+    EXPECT_TRUE(dataset.situationOn(*Date::parse("2020-03-05")).lines.empty());
+    const Situation ceasefire = dataset.situationOn(*Date::parse("2020-03-06"));
+    EXPECT_TRUE(std::any_of(ceasefire.lines.begin(), ceasefire.lines.end(),
+                            [](const Line* line) { return line->kind == LineKind::CeasefireLine; }));
+    EXPECT_TRUE(std::any_of(ceasefire.lines.begin(), ceasefire.lines.end(), [](const Line* line) {
+        return line->kind == LineKind::SecurityCorridor && line->halfWidthKm == 6.0;
+    }));
+    const auto morekOn = [&](const char* day) {
+        for (const auto& state : dataset.situationOn(*Date::parse(day)).sites)
+            if (state.site->id == "op-morek") return state.status;
+        return SiteStatus::Unknown;
+    };
+    EXPECT_EQ(morekOn("2020-06-01"), SiteStatus::Encircled);
+    EXPECT_EQ(morekOn("2020-10-19"), SiteStatus::Evacuating);
+    EXPECT_EQ(morekOn("2020-10-20"), SiteStatus::Evacuated);
+    // Control areas: the larger enclave in January, the post-ceasefire one from March.
+    const auto areaIds = [&](const char* day) {
+        std::vector<std::string> ids;
+        for (const Area* area : dataset.situationOn(*Date::parse(day)).areas) ids.push_back(area->id);
+        return ids;
+    };
+    const auto january = areaIds("2020-01-15");
+    const auto october = areaIds("2020-10-26");
+    EXPECT_NE(std::find(january.begin(), january.end(), "idlib-pocket-before-maarat"), january.end());
+    EXPECT_NE(std::find(october.begin(), october.end(), "idlib-pocket-after-ceasefire"), october.end());
+    for (const Area& area : dataset.areas) EXPECT_TRUE(area.approximate) << area.id;
+}
+
+TEST(SampleDataset, RoundTripKeepsEveryField) {
+    const LoadResult again = readNativeText(writeNativeText(sample().dataset), "again.atlas.json");
+    EXPECT_TRUE(again.diagnostics.empty());
+    EXPECT_EQ(again.dataset.events, sample().dataset.events);
+    EXPECT_EQ(again.dataset.actors, sample().dataset.actors);
+    EXPECT_EQ(again.dataset.sites, sample().dataset.sites);
+    EXPECT_EQ(again.dataset.lines, sample().dataset.lines);
+    EXPECT_EQ(again.dataset.areas, sample().dataset.areas);
+    EXPECT_EQ(again.dataset.metadata, sample().dataset.metadata);
+}

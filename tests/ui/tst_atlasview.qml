@@ -13,12 +13,18 @@ Item {
     AtlasDocument { id: atlasDocument }
     Timeline { id: timeline; document: atlasDocument }
     VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+    SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
+    LineModel { id: lineModel; document: atlasDocument; timeline: timeline }
+    AreaModel { id: areaModel; document: atlasDocument; timeline: timeline }
     AtlasView {
         id: view
         anchors.fill: parent
         document: atlasDocument
         timeline: timeline
         events: visibleEvents
+        sites: siteStatuses
+        lines: lineModel
+        areas: areaModel
         tileDirectory: "" // plain background: only the event layer draws colour
     }
 
@@ -111,6 +117,35 @@ Item {
             const zoomed = view.eventLayer.positionOfRow(row)
             const centre = Qt.point(view.map.width / 2, view.map.height / 2)
             fuzzyCompare(zoomed.x - centre.x, 2 * (after.x - centre.x), 2)
+        }
+
+        function test_sitesLinesAndAreasFollowTheDate() {
+            verify(timeline.setCurrentDateText("2020-03-05"))
+            compare(lineModel.count, 0)
+            const before = areaModel.count
+            verify(timeline.setCurrentDateText("2020-03-06"))
+            verify(lineModel.count >= 2, "ceasefire line and corridor from 6 March")
+            verify(areaModel.count >= 1)
+
+            verify(timeline.setCurrentDateText("2020-10-18"))
+            let morek = siteStatuses.rowOfSite("op-morek")
+            verify(morek >= 0)
+            compare(siteStatuses.details(morek).status, "Encircled")
+            verify(timeline.setCurrentDateText("2020-10-20"))
+            morek = siteStatuses.rowOfSite("op-morek")
+            compare(siteStatuses.details(morek).status, "Evacuated")
+            verify(siteStatuses.details(morek).history.length >= 3)
+
+            // Tapping the post's marker opens its history in the details panel.
+            view.map.center = QtPositioning.coordinate(35.5, 36.7)
+            view.map.zoomLevel = 10
+            const geo = siteStatuses.coordinateOf(morek)
+            const p = view.map.fromCoordinate(geo, false)
+            const q = view.eventLayer.mapFromItem(view.map, p.x, p.y)
+            timeline.windowDays = 1 // keep events off the post for this tap
+            mouseClick(view.eventLayer, q.x + 6, q.y + 6)
+            compare(view.selectedSiteRow, morek)
+            compare(view.eventLayer.selectedRow, -1)
         }
 
         function test_brokenFileReportsWhereAndKeepsTheData() {

@@ -12,7 +12,14 @@ Item {
     required property AtlasDocument document
     required property Timeline timeline
     required property VisibleEventsModel events
+    required property SiteStatusModel sites
+    required property LineModel lines
+    required property AreaModel areas
     required property string tileDirectory
+    // Selection: an event of the window, or else a site (never both).
+    property int selectedSiteRow: -1
+    // Map scale, kept current by syncEventLayer(): corridors are drawn to their true width.
+    property real pixelsPerKm: 1
     property bool onlineTiles: false
     readonly property alias map: mapView.map
     readonly property alias eventLayer: eventLayer
@@ -56,6 +63,30 @@ Item {
             points.push(eventLayer.mapFromItem(mapView.map, p.x, p.y))
         }
         eventLayer.setViewMapping(latitudes, longitudes, points)
+        const north = mapView.map.fromCoordinate(QtPositioning.coordinate(centre.latitude + 0.09, centre.longitude), false)
+        const south = mapView.map.fromCoordinate(QtPositioning.coordinate(centre.latitude - 0.09, centre.longitude), false)
+        pixelsPerKm = Math.hypot(north.x - south.x, north.y - south.y) / 20.0 // 0.18° of latitude ≈ 20 km
+    }
+
+    // The site drawn nearest to a tap on the event layer, within reach, or -1.
+    function siteAt(x, y) {
+        let best = -1
+        let bestDistance = 14
+        for (let row = 0; row < sites.count; ++row) {
+            const p = mapView.map.fromCoordinate(sites.coordinateOf(row), false)
+            const q = eventLayer.mapFromItem(mapView.map, p.x, p.y)
+            const distance = Math.hypot(q.x - x, q.y - y)
+            if (distance < bestDistance) {
+                best = row
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    Connections {
+        target: view.sites
+        function onModelReset() { view.selectedSiteRow = -1 }
     }
 
     SplitView {
@@ -84,6 +115,87 @@ Item {
                     map.copyrightsVisible: view.onlineTiles
                 }
 
+                // Control areas, lines and sites valid on the slider date: few items, so map
+                // items are fine here (the many events are drawn by the EventLayer above).
+                MapItemView {
+                    parent: mapView.map
+                    model: view.areas
+                    delegate: MapPolygon {
+                        required property var geoPath
+                        required property color colour
+                        path: geoPath
+                        color: Qt.rgba(colour.r, colour.g, colour.b, 0.14)
+                        border.color: Qt.rgba(colour.r, colour.g, colour.b, 0.7)
+                        border.width: 1.5
+                    }
+                }
+                MapItemView {
+                    parent: mapView.map
+                    model: view.lines
+                    delegate: MapItemGroup {
+                        id: lineItem
+                        required property var geoPath
+                        required property color colour
+                        required property real halfWidthKm
+                        MapPolyline { // a corridor's band, to scale
+                            visible: lineItem.halfWidthKm > 0
+                            path: lineItem.geoPath
+                            line.color: Qt.rgba(lineItem.colour.r, lineItem.colour.g, lineItem.colour.b, 0.22)
+                            line.width: Math.max(4, 2 * lineItem.halfWidthKm * view.pixelsPerKm)
+                        }
+                        MapPolyline {
+                            path: lineItem.geoPath
+                            line.color: lineItem.colour
+                            line.width: lineItem.halfWidthKm > 0 ? 1.5 : 3
+                        }
+                    }
+                }
+                MapItemView {
+                    parent: mapView.map
+                    model: view.sites
+                    delegate: MapQuickItem {
+                        required property int index
+                        required property real latitude
+                        required property real longitude
+                        required property color colour
+                        required property string name
+                        required property string status
+                        required property string statusKey
+                        coordinate: QtPositioning.coordinate(latitude, longitude)
+                        anchorPoint.x: 8
+                        anchorPoint.y: 8
+                        z: 2
+                        sourceItem: Item {
+                            width: 16
+                            height: 16
+                            Rectangle {
+                                anchors.fill: parent
+                                color: colour
+                                border.color: index === view.selectedSiteRow ? "#ffd600" : "white"
+                                border.width: index === view.selectedSiteRow ? 3 : 2
+                                radius: 2
+                                Text { // a cross marks a post that is gone
+                                    anchors.centerIn: parent
+                                    visible: statusKey === "evacuated" || statusKey === "handed_over"
+                                    text: "✕"
+                                    color: "white"
+                                    font.pixelSize: 11
+                                    font.bold: true
+                                }
+                            }
+                            Text {
+                                x: 20
+                                y: -1
+                                text: name + " · " + status.toLowerCase()
+                                font.pixelSize: 11
+                                color: "#202020"
+                                style: Text.Outline
+                                styleColor: "white"
+                            }
+                        }
+                    }
+                }
+
                 Connections {
                     target: mapView.map
                     function onCenterChanged() { view.syncEventLayer() }
@@ -102,8 +214,12 @@ Item {
                     Component.onCompleted: view.syncEventLayer()
 
                     TapHandler {
-                        onTapped: (eventPoint) => eventLayer.selectedRow =
-                                  eventLayer.rowAt(eventPoint.position.x, eventPoint.position.y)
+                        onTapped: (eventPoint) => {
+                            const x = eventPoint.position.x
+                            const y = eventPoint.position.y
+                            eventLayer.selectedRow = eventLayer.rowAt(x, y)
+                            view.selectedSiteRow = eventLayer.selectedRow >= 0 ? -1 : view.siteAt(x, y)
+                        }
                     }
                 }
 
@@ -143,8 +259,11 @@ Item {
             SplitView.preferredWidth: 360
             SplitView.minimumWidth: 260
             events: view.events
+            sites: view.sites
             selectedRow: eventLayer.selectedRow
-            onRowChosen: (row) => eventLayer.selectedRow = row
+            selectedSiteRow: view.selectedSiteRow
+            onRowChosen: (row) => { eventLayer.selectedRow = row; view.selectedSiteRow = -1 }
+            onSiteChosen: (row) => { eventLayer.selectedRow = -1; view.selectedSiteRow = row }
         }
     }
 }

@@ -7,14 +7,18 @@ import ConflictAtlas
 Pane {
     id: panel
     required property VisibleEventsModel events
+    required property SiteStatusModel sites
     required property int selectedRow
+    required property int selectedSiteRow
     signal rowChosen(int row)
+    signal siteChosen(int row)
     readonly property var details: selectedRow >= 0 ? events.details(selectedRow) : ({})
+    readonly property var siteDetails: selectedSiteRow >= 0 ? sites.details(selectedSiteRow) : ({})
     padding: 12
 
     ColumnLayout {
         anchors.fill: parent
-        visible: panel.selectedRow < 0
+        visible: panel.selectedRow < 0 && panel.selectedSiteRow < 0
         spacing: 6
         Label {
             text: qsTr("Incidents in the window")
@@ -123,6 +127,74 @@ Pane {
                     text: "<b>" + modelData.publisher + "</b>" + (modelData.date ? ", " + modelData.date : "") + ": "
                           + (modelData.url ? "<a href=\"" + modelData.url + "\">" + modelData.title + "</a>" : modelData.title)
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
+                }
+            }
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        visible: panel.selectedRow < 0 && panel.selectedSiteRow >= 0
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            RowLayout {
+                Layout.fillWidth: true
+                Rectangle { width: 14; height: 14; radius: 2; color: panel.siteDetails.colour || "grey" }
+                Label {
+                    objectName: "siteTitle"
+                    Layout.fillWidth: true
+                    text: panel.siteDetails.name || ""
+                    font.bold: true
+                    font.pixelSize: 15
+                    wrapMode: Text.WordWrap
+                }
+                ToolButton { text: "✕"; onClicked: panel.siteChosen(-1) }
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("%1 of %2 · on this date: <b>%3</b>").arg(panel.siteDetails.kind || "")
+                      .arg(panel.siteDetails.operator || "—").arg(panel.siteDetails.status || "")
+                textFormat: Text.StyledText
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: (panel.siteDetails.place || "") + " (located: " + (panel.siteDetails.placePrecision || "") + ")"
+                color: "#505050"
+            }
+            Label { Layout.fillWidth: true; wrapMode: Text.WordWrap; text: panel.siteDetails.description || "" }
+            Label { text: qsTr("History"); font.bold: true }
+            Repeater {
+                model: panel.siteDetails.history || []
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 1
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: "<b>" + modelData.date + (modelData.approximateDate ? " (approx.)" : "") + "</b> — "
+                              + modelData.status + (modelData.note ? ": " + modelData.note : "")
+                        textFormat: Text.StyledText
+                    }
+                    Repeater {
+                        model: modelData.sources
+                        delegate: Label {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            Layout.leftMargin: 12
+                            wrapMode: Text.WordWrap
+                            textFormat: Text.RichText
+                            font.pixelSize: 11
+                            text: modelData.publisher + (modelData.date ? ", " + modelData.date : "") + ": "
+                                  + (modelData.url ? "<a href=\"" + modelData.url + "\">" + modelData.title + "</a>" : modelData.title)
+                            onLinkActivated: (link) => Qt.openUrlExternally(link)
+                        }
+                    }
                 }
             }
         }

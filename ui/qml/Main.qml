@@ -21,6 +21,9 @@ ApplicationWindow {
     AtlasDocument { id: atlasDocument }
     Timeline { id: timeline; document: atlasDocument }
     VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+    SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
+    LineModel { id: lines; document: atlasDocument; timeline: timeline }
+    AreaModel { id: areas; document: atlasDocument; timeline: timeline }
 
     menuBar: MenuBar {
         Menu {
@@ -53,6 +56,9 @@ ApplicationWindow {
         document: atlasDocument
         timeline: timeline
         events: visibleEvents
+        sites: siteStatuses
+        lines: lines
+        areas: areas
         tileDirectory: window.tileDirectory
     }
 

@@ -24,7 +24,8 @@ Pane {
             }
         }
         Label {
-            text: qsTr("▼ air/drone strike  ● shelling/missile\n■ clash  ◆ other · size: killed")
+            text: qsTr("▼ air/drone strike  ● shelling/missile\n■ clash  ◆ other · size: killed\n"
+                       + "Posts ▪ on the date: blue active, orange encircled,\namber leaving, grey ✕ evacuated")
             font.pixelSize: 11
             color: "#404040"
         }

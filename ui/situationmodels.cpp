@@ -1,0 +1,228 @@
+#include "situationmodels.h"
+
+#include "atlas/style.h"
+
+#include <QGeoCoordinate>
+#include <QVariantList>
+
+namespace {
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+QColor toQColor(atlas::Rgb rgb) { return QColor(rgb.red, rgb.green, rgb.blue); }
+
+QVariantList toGeoPath(const std::vector<atlas::GeoPoint>& points) {
+    QVariantList path;
+    path.reserve(static_cast<qsizetype>(points.size()));
+    for (const atlas::GeoPoint& p : points) path.append(QVariant::fromValue(QGeoCoordinate(p.latitude, p.longitude)));
+    return path;
+}
+
+QVariantList toSourceList(const std::vector<atlas::SourceReference>& sources) {
+    QVariantList list;
+    for (const atlas::SourceReference& source : sources)
+        list.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
+                                {QStringLiteral("title"), qs(source.title)},
+                                {QStringLiteral("date"), qs(source.date)},
+                                {QStringLiteral("url"), qs(source.url)}});
+    return list;
+}
+
+// Status colours: operating posts blue, encircled orange, leaving amber, gone grey.
+QColor statusColour(atlas::SiteStatus status) {
+    switch (status) {
+    case atlas::SiteStatus::Established:
+    case atlas::SiteStatus::Active: return QColor(0x15, 0x65, 0xc0);
+    case atlas::SiteStatus::Encircled: return QColor(0xef, 0x6c, 0x00);
+    case atlas::SiteStatus::Evacuating: return QColor(0xf9, 0xa8, 0x25);
+    case atlas::SiteStatus::Evacuated:
+    case atlas::SiteStatus::HandedOver: return QColor(0x75, 0x75, 0x75);
+    case atlas::SiteStatus::Destroyed: return QColor(0x21, 0x21, 0x21);
+    case atlas::SiteStatus::Unknown: break;
+    }
+    return QColor(0x9e, 0x9e, 0x9e);
+}
+
+QColor lineColour(atlas::LineKind kind) {
+    switch (kind) {
+    case atlas::LineKind::CeasefireLine: return QColor(0xc6, 0x28, 0x28);
+    case atlas::LineKind::SecurityCorridor: return QColor(0x6a, 0x1b, 0x9a);
+    case atlas::LineKind::FrontLine: return QColor(0x21, 0x21, 0x21);
+    case atlas::LineKind::PatrolRoute: return QColor(0x15, 0x65, 0xc0);
+    case atlas::LineKind::Other: break;
+    }
+    return QColor(0x42, 0x42, 0x42);
+}
+
+} // namespace
+
+void SituationListModel::setDocument(AtlasDocument* document) {
+    if (m_document == document) return;
+    if (m_document) disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document)
+        connect(m_document, &AtlasDocument::datasetChanged, this, [this] {
+            m_built = false;
+            rebuild();
+        });
+    emit documentChanged();
+    m_built = false;
+    rebuild();
+}
+
+void SituationListModel::setTimeline(Timeline* timeline) {
+    if (m_timeline == timeline) return;
+    if (m_timeline) disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = timeline;
+    if (m_timeline) connect(m_timeline, &Timeline::windowChanged, this, &SituationListModel::rebuild);
+    emit timelineChanged();
+    m_built = false;
+    rebuild();
+}
+
+void SituationListModel::rebuild() {
+    if (!m_document || !m_timeline) return;
+    const atlas::Date day = m_timeline->window().end;
+    if (m_built && day == m_builtFor) return; // only the window length changed
+    beginResetModel();
+    clearRows();
+    fill(m_document->dataset(), m_document->dataset().situationOn(day));
+    m_builtFor = day;
+    m_built = true;
+    endResetModel();
+    emit countChanged();
+}
+
+// --- sites -------------------------------------------------------------------------------------
+
+void SiteStatusModel::fill(const atlas::Dataset&, const atlas::Situation& situation) {
+    for (const auto& state : situation.sites) m_rows.push_back({state.site, state.status});
+}
+
+int SiteStatusModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant SiteStatusModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !document()) return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const atlas::Site& site = *row.site;
+    switch (role) {
+    case SiteIdRole: return qs(site.id);
+    case Qt::DisplayRole:
+    case NameRole: return qs(site.name);
+    case KindRole: return qs(atlas::toKey(site.kind)).replace(QLatin1Char('_'), QLatin1Char(' '));
+    case StatusRole: return qs(atlas::toLabel(row.status));
+    case StatusKeyRole: return qs(atlas::toKey(row.status));
+    case OperatorRole: return qs(document()->dataset().actorNames({site.operatorId}));
+    case LatitudeRole: return site.place.point.latitude;
+    case LongitudeRole: return site.place.point.longitude;
+    case ColourRole: return statusColour(row.status);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> SiteStatusModel::roleNames() const {
+    return {{SiteIdRole, "siteId"}, {NameRole, "name"},         {KindRole, "kind"},
+            {StatusRole, "status"}, {StatusKeyRole, "statusKey"}, {OperatorRole, "operatorName"},
+            {LatitudeRole, "latitude"}, {LongitudeRole, "longitude"}, {ColourRole, "colour"}};
+}
+
+QVariantMap SiteStatusModel::details(int row) const {
+    if (row < 0 || row >= rowCount() || !document()) return {};
+    const Row& entry = m_rows[static_cast<std::size_t>(row)];
+    const atlas::Site& site = *entry.site;
+    QVariantList history;
+    for (const atlas::SiteStatusChange& change : site.history)
+        history.append(QVariantMap{{QStringLiteral("date"), qs(change.date.toString())},
+                                   {QStringLiteral("status"), qs(atlas::toLabel(change.status))},
+                                   {QStringLiteral("note"), qs(change.note)},
+                                   {QStringLiteral("approximateDate"), change.datePrecision != atlas::DatePrecision::Day},
+                                   {QStringLiteral("sources"), toSourceList(change.sources)}});
+    return {{QStringLiteral("id"), qs(site.id)},
+            {QStringLiteral("name"), qs(site.name)},
+            {QStringLiteral("kind"), data(index(row), KindRole)},
+            {QStringLiteral("operator"), data(index(row), OperatorRole)},
+            {QStringLiteral("status"), qs(atlas::toLabel(entry.status))},
+            {QStringLiteral("colour"), statusColour(entry.status)},
+            {QStringLiteral("place"), qs(site.place.name)},
+            {QStringLiteral("placePrecision"), qs(atlas::toKey(site.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
+            {QStringLiteral("description"), qs(site.description)},
+            {QStringLiteral("history"), history}};
+}
+
+int SiteStatusModel::rowOfSite(const QString& siteId) const {
+    const std::string id = siteId.toStdString();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].site->id == id) return static_cast<int>(i);
+    return -1;
+}
+
+QGeoCoordinate SiteStatusModel::coordinateOf(int row) const {
+    if (row < 0 || row >= rowCount()) return {};
+    const atlas::GeoPoint point = m_rows[static_cast<std::size_t>(row)].site->place.point;
+    return QGeoCoordinate(point.latitude, point.longitude);
+}
+
+// --- lines -------------------------------------------------------------------------------------
+
+void LineModel::fill(const atlas::Dataset&, const atlas::Situation& situation) { m_rows = situation.lines; }
+
+int LineModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
+
+QVariant LineModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const atlas::Line& line = *m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case LineIdRole: return qs(line.id);
+    case Qt::DisplayRole:
+    case NameRole: return qs(line.name);
+    case KindRole: return qs(atlas::toLabel(line.kind));
+    case KindKeyRole: return qs(atlas::toKey(line.kind));
+    case GeoPathRole: return toGeoPath(line.path);
+    case HalfWidthKmRole: return line.halfWidthKm;
+    case ColourRole: return lineColour(line.kind);
+    case ApproximateRole: return line.approximate;
+    case DescriptionRole: return qs(line.description);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> LineModel::roleNames() const {
+    return {{LineIdRole, "lineId"},   {NameRole, "name"},           {KindRole, "kind"},
+            {KindKeyRole, "kindKey"}, {GeoPathRole, "geoPath"},     {HalfWidthKmRole, "halfWidthKm"},
+            {ColourRole, "colour"},   {ApproximateRole, "approximate"}, {DescriptionRole, "description"}};
+}
+
+// --- areas -------------------------------------------------------------------------------------
+
+void AreaModel::fill(const atlas::Dataset& dataset, const atlas::Situation& situation) {
+    for (const atlas::Area* area : situation.areas) {
+        const atlas::Actor* controller = dataset.findActor(area->controller);
+        const auto own = controller ? atlas::parseHexColour(controller->colour) : std::nullopt;
+        m_rows.push_back({area, toQColor(own.value_or(atlas::sideColour(dataset.sideOfActor(area->controller)))),
+                          qs(dataset.actorNames({area->controller}))});
+    }
+}
+
+int AreaModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
+
+QVariant AreaModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case AreaIdRole: return qs(row.area->id);
+    case Qt::DisplayRole:
+    case NameRole: return qs(row.area->name);
+    case ControllerRole: return row.controller;
+    case GeoPathRole: return toGeoPath(row.area->rings.front()); // outer ring; holes are not drawn yet
+    case ColourRole: return row.colour;
+    case ApproximateRole: return row.area->approximate;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> AreaModel::roleNames() const {
+    return {{AreaIdRole, "areaId"}, {NameRole, "name"}, {ControllerRole, "controller"},
+            {GeoPathRole, "geoPath"}, {ColourRole, "colour"}, {ApproximateRole, "approximate"}};
+}
