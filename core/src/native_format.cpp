@@ -191,13 +191,27 @@ ExtraFields extrasOf(const json& object, std::initializer_list<const char*> know
 
 class NativeReader {
 public:
+    // From text in memory.
     NativeReader(std::string_view text, std::string fileLabel) : m_text(text), m_file(std::move(fileLabel)) {}
+    // From a file: the JSON is streamed from disk; the text is read back only if a diagnostic
+    // needs a line and column, so a large clean file is never held in memory.
+    explicit NativeReader(std::string path) : m_file(std::move(path)), m_fromFile(true) {}
 
     LoadResult read() {
         StreamingHandler handler([this](json& element, std::size_t index) { readEvent(element, index); });
         bool parsed = false;
         try {
-            parsed = json::sax_parse(m_text.begin(), m_text.end(), &handler);
+            if (m_fromFile) {
+                std::ifstream stream(m_file, std::ios::binary);
+                if (!stream) {
+                    m_result.diagnostics.push_back(
+                        {Severity::Fatal, "file.open", "cannot open the file for reading", m_file, 0, 0, ""});
+                    return std::move(m_result);
+                }
+                parsed = json::sax_parse(stream, &handler);
+            } else {
+                parsed = json::sax_parse(m_text.begin(), m_text.end(), &handler);
+            }
         } catch (const json::exception& error) {
             handler.errorMessage = error.what(); // defensive: the SAX path reports through parse_error
         }
@@ -233,7 +247,18 @@ public:
 private:
     std::string_view m_text;
     std::string m_file;
+    bool m_fromFile = false;
+    std::optional<std::string> m_fileText; // loaded on the first diagnostic that needs a position
     LoadResult m_result;
+
+    std::string_view textForPositions() {
+        if (!m_fromFile) return m_text;
+        if (!m_fileText) {
+            std::ifstream stream(m_file, std::ios::binary);
+            m_fileText.emplace(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+        }
+        return *m_fileText;
+    }
     // Where each kept event came from, to check its references once every actor is known.
     std::vector<std::size_t> m_eventJsonIndex;
     std::unordered_set<std::string> m_eventIds;
@@ -242,9 +267,9 @@ private:
              std::optional<std::size_t> offset = std::nullopt) {
         Diagnostic diagnostic{severity, std::move(code), std::move(message), m_file, 0, 0, pointer};
         // Locating a pointer costs a scan of the text, so only the first problems get positions.
-        if (!offset && m_result.diagnostics.size() < 200) offset = locateJsonPointer(m_text, pointer);
+        if (!offset && m_result.diagnostics.size() < 200) offset = locateJsonPointer(textForPositions(), pointer);
         if (offset) {
-            const TextPosition position = positionOfOffset(m_text, *offset);
+            const TextPosition position = positionOfOffset(textForPositions(), *offset);
             diagnostic.line = position.line;
             diagnostic.column = position.column;
         }
@@ -868,21 +893,7 @@ LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
     return NativeReader(text, fileLabel).read();
 }
 
-LoadResult readNativeFile(const std::string& path) {
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) {
-        LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file for reading", path, 0, 0, ""});
-        return result;
-    }
-    // The text stays in memory to place diagnostics by line and column; the JSON is streamed.
-    std::string text;
-    stream.seekg(0, std::ios::end);
-    if (const auto size = stream.tellg(); size > 0) text.reserve(static_cast<std::size_t>(size));
-    stream.seekg(0, std::ios::beg);
-    text.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
-    return readNativeText(text, path);
-}
+LoadResult readNativeFile(const std::string& path) { return NativeReader(path).read(); }
 
 std::string writeNativeText(const Dataset& dataset) {
     json actors = json::array();

@@ -311,3 +311,15 @@ TEST(NativeFormat, LinkToAMissingEventIsAWarning) {
     EXPECT_EQ(link->jsonPointer, "/events/1/links/0/event");
     EXPECT_FALSE(result.partial());
 }
+
+TEST(NativeFormat, FileProblemsArePlacedByLineAndColumnToo) {
+    const auto path = std::filesystem::temp_directory_path() / "atlas-placed.atlas.json";
+    std::ofstream(path) << document(R"("id": "e1", "type": "shelling", "date": "2020-10-26", "place": {"lat": 200, "lon": 36.5}, "sources": [])");
+    const LoadResult result = readNativeFile(path.string());
+    const Diagnostic* diagnostic = find(result, "place.coordinate.range");
+    ASSERT_NE(diagnostic, nullptr);
+    EXPECT_EQ(diagnostic->file, path.string());
+    EXPECT_EQ(diagnostic->line, 7);
+    EXPECT_GT(diagnostic->column, 1);
+    std::filesystem::remove(path);
+}

@@ -1,0 +1,91 @@
+// Load time and peak memory of the native reader at 100k and 1M events, beside a plain
+// nlohmann DOM parse of the same file (the cost streaming avoids). Run:
+//   tools/dev exec build/tests/bench/atlas_bench_native_load
+#include "synthetic.h"
+
+#include "atlas/native_format.h"
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include <malloc.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+namespace {
+
+// Linux: the process's peak resident set (VmHWM) can be reset to the current RSS by writing
+// "5" to /proc/self/clear_refs, so each measurement sees its own peak.
+long readStatusKb(const char* field) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
+    return -1;
+}
+// Freed heap is returned to the system first, so the baseline does not hide what a load reuses.
+void resetPeak() {
+    malloc_trim(0);
+    std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+const std::string& fileWith(std::size_t events) {
+    static std::map<std::size_t, std::string> files;
+    auto& path = files[events];
+    if (path.empty()) {
+        path = (std::filesystem::temp_directory_path() / ("atlas-bench-" + std::to_string(events) + ".atlas.json")).string();
+        if (!std::filesystem::exists(path)) {
+            const auto diagnostics = atlas::writeNativeFile(atlas::bench::makeSyntheticDataset(events), path);
+            if (!diagnostics.empty()) throw std::runtime_error(diagnostics.front().toString());
+        }
+    }
+    return path;
+}
+
+void setCounters(benchmark::State& state, std::size_t events, double fileBytes, long baselineKb) {
+    const long peakKb = readStatusKb("VmHWM:");
+    state.counters["events_per_s"] = benchmark::Counter(double(events) * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["MB_per_s"] = benchmark::Counter(fileBytes / 1e6 * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["file_MB"] = fileBytes / 1e6;
+    state.counters["peak_extra_MB"] = double(peakKb - baselineKb) / 1024.0;
+    state.counters["peak_bytes_per_event"] = double(peakKb - baselineKb) * 1024.0 / double(events);
+}
+
+void BM_NativeLoad(benchmark::State& state) {
+    const auto events = static_cast<std::size_t>(state.range(0));
+    const std::string& path = fileWith(events);
+    const double bytes = double(std::filesystem::file_size(path));
+    resetPeak();
+    const long baseline = readStatusKb("VmRSS:");
+    for (auto _ : state) {
+        atlas::LoadResult result = atlas::readNativeFile(path);
+        if (result.dataset.events.size() != events) state.SkipWithError("wrong event count");
+        benchmark::DoNotOptimize(result);
+    }
+    setCounters(state, events, bytes, baseline);
+}
+
+// Baseline: the whole file as one nlohmann DOM (no model built at all).
+void BM_NlohmannDomParse(benchmark::State& state) {
+    const auto events = static_cast<std::size_t>(state.range(0));
+    const std::string& path = fileWith(events);
+    const double bytes = double(std::filesystem::file_size(path));
+    resetPeak();
+    const long baseline = readStatusKb("VmRSS:");
+    for (auto _ : state) {
+        std::ifstream stream(path);
+        nlohmann::json document = nlohmann::json::parse(stream);
+        benchmark::DoNotOptimize(document);
+    }
+    setCounters(state, events, bytes, baseline);
+}
+
+} // namespace
+
+BENCHMARK(BM_NativeLoad)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_NlohmannDomParse)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_MAIN();
