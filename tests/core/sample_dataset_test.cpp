@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 
 using namespace atlas;
 
@@ -27,9 +28,22 @@ const Event* findEvent(const std::string& id) {
 
 TEST(SampleDataset, LoadsWithoutAnyDiagnostic) {
     for (const auto& diagnostic : sample().diagnostics) ADD_FAILURE() << diagnostic.toString();
-    EXPECT_GE(sample().dataset.events.size(), 40u);
     EXPECT_FALSE(sample().dataset.metadata.title.empty());
     EXPECT_FALSE(sample().dataset.metadata.provenance.empty());
+}
+
+// The curated dataset promises at least 150 events over 2020, and a slider that has
+// something to show in every month of the year, not only around October.
+TEST(SampleDataset, CoversEveryMonthOf2020WithAtLeast150Events) {
+    const auto& events = sample().dataset.events;
+    EXPECT_GE(events.size(), 150u);
+    std::array<int, 12> perMonth{};
+    for (const Event& event : events) {
+        ASSERT_EQ(event.date.year(), 2020) << event.id;
+        ++perMonth[static_cast<std::size_t>(event.date.month() - 1)];
+    }
+    for (std::size_t month = 0; month < perMonth.size(); ++month)
+        EXPECT_GE(perMonth[month], 2) << "month " << month + 1;
 }
 
 TEST(SampleDataset, EveryEventCitesASourceAndLiesInNorthWestSyria) {
