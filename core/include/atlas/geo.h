@@ -26,6 +26,7 @@ struct GeoBox {
         return p.longitude >= minLongitude && p.longitude <= maxLongitude && p.latitude >= minLatitude &&
                p.latitude <= maxLatitude;
     }
+    friend bool operator==(const GeoBox&, const GeoBox&) = default;
 };
 
 /// The XYZ tiles (x and y from..to, inclusive) covering a box at a zoom level.

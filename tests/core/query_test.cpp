@@ -1,0 +1,318 @@
+// The query engine must give exactly the answers of the obvious slow code: every test here
+// compares EventIndex with a plain scan over Dataset::events written as simply as possible.
+#include "atlas/native_format.h"
+#include "atlas/query.h"
+#include "synthetic.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <mutex>
+#include <map>
+#include <random>
+#include <set>
+
+using namespace atlas;
+
+namespace {
+
+const Dataset& synthetic() {
+    static const Dataset dataset = bench::makeSyntheticDataset(20000, 7);
+    return dataset;
+}
+
+const Dataset& sample() {
+    static const Dataset dataset = readNativeFile(ATLAS_SAMPLE_DATASET).dataset;
+    return dataset;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool isWithin(const Dataset& data, const std::string& actor, const std::string& ancestor) {
+    std::string current = actor;
+    for (int steps = 0; steps < 32 && !current.empty(); ++steps) {
+        if (current == ancestor) return true;
+        const Actor* a = data.findActor(current);
+        current = a ? a->parent : std::string();
+    }
+    return false;
+}
+
+// The reference: one event, one filter, no cleverness.
+bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
+    if (f.from && e.date < *f.from) return false;
+    if (f.to && e.date > *f.to) return false;
+    if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end()) return false;
+    if (!f.sides.empty() && std::find(f.sides.begin(), f.sides.end(), data.sideOfEvent(e)) == f.sides.end())
+        return false;
+    if (e.place.precision > f.coarsestPrecision) return false;
+    if (e.killed.lowerBound() < f.minKilled) return false;
+    if (f.box && !f.box->contains(e.place.point)) return false;
+    if (f.region && !f.region->contains(e.place.point)) return false;
+    if (!f.actors.empty()) {
+        bool any = false;
+        for (const auto* ids : {&e.perpetrators, &e.targets})
+            for (const auto& id : *ids)
+                for (const auto& wanted : f.actors)
+                    any = any || (f.includeSubgroups ? isWithin(data, id, wanted) : id == wanted);
+        if (!any) return false;
+    }
+    if (!f.text.empty()) {
+        std::string all = e.description + "\n" + e.place.name + "\n" + e.place.admin1 + "\n" + e.place.admin2;
+        for (const auto* ids : {&e.perpetrators, &e.targets})
+            for (const auto& id : *ids) {
+                const Actor* a = data.findActor(id);
+                all += "\n" + (a ? a->name : id);
+                if (a)
+                    for (const auto& alias : a->aliases) all += "\n" + alias;
+            }
+        for (const auto& s : e.sources) all += "\n" + s.publisher + "\n" + s.title;
+        if (lower(all).find(lower(f.text)) == std::string::npos) return false;
+    }
+    return true;
+}
+
+std::vector<std::uint32_t> reference(const Dataset& data, const EventFilter& f) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i = 0; i < data.events.size(); ++i)
+        if (referenceMatches(data, data.events[i], f)) out.push_back(i);
+    return out;
+}
+
+std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
+    EventFilter f;
+    std::uniform_int_distribution<int> coin(0, 1), day(0, 8 * 366), percent(0, 99);
+    const Date origin = *Date::parse("2013-01-01");
+    if (coin(random)) f.from = origin.addDays(day(random));
+    if (coin(random)) f.to = (f.from ? *f.from : origin).addDays(day(random) / (coin(random) ? 1 : 40));
+    if (percent(random) < 40)
+        for (int t = 0; t < kEventTypeCount; ++t)
+            if (coin(random)) f.types.push_back(static_cast<EventType>(t));
+    if (percent(random) < 20) f.sides = {static_cast<Side>(1 + percent(random) % (kSideCount - 1))};
+    if (percent(random) < 40) {
+        const int n = 1 + coin(random);
+        for (int i = 0; i < n; ++i) f.actors.push_back(data.actors[static_cast<std::size_t>(percent(random)) % data.actors.size()].id);
+        f.includeSubgroups = coin(random) != 0;
+    }
+    if (percent(random) < 40) {
+        std::uniform_real_distribution<double> lat(32.5, 37.2), lon(35.8, 42.0);
+        double a = lat(random), b = lat(random), c = lon(random), d = lon(random);
+        f.box = GeoBox{std::min(c, d), std::min(a, b), std::max(c, d), std::max(a, b)};
+    }
+    if (percent(random) < 15) {
+        std::uniform_real_distribution<double> lat(32.5, 37.2), lon(35.8, 42.0);
+        f.region = GeoPolygon{{{{lat(random), lon(random)}, {lat(random), lon(random)}, {lat(random), lon(random)}}}};
+    }
+    if (percent(random) < 25) f.minKilled = percent(random) % 6;
+    if (percent(random) < 20) f.coarsestPrecision = PlacePrecision::NearTown;
+    if (percent(random) < 25) {
+        static const std::vector<std::string> words{"SHELLED", "Place 1", "faction 3", "market", "Synthetic Monitor",
+                                                    "ambushed synthetic faction 12", "no such words"};
+        f.text = words[static_cast<std::size_t>(percent(random)) % words.size()];
+    }
+    return f;
+}
+
+} // namespace
+
+TEST(EventIndex, AgreesWithAPlainScanOnHundredsOfRandomFilters) {
+    const EventIndex index(synthetic());
+    std::mt19937 random(2020);
+    std::size_t nonEmpty = 0;
+    for (int round = 0; round < 300; ++round) {
+        const EventFilter filter = randomFilter(random, synthetic());
+        const auto expected = reference(synthetic(), filter);
+        const auto got = index.select(filter);
+        ASSERT_EQ(sorted(got), expected) << "round " << round;
+        ASSERT_EQ(index.count(filter), expected.size());
+        nonEmpty += expected.empty() ? 0 : 1;
+    }
+    EXPECT_GT(nonEmpty, 100u) << "the random filters should not all be empty";
+}
+
+TEST(EventIndex, ReturnsEventsInDateOrder) {
+    const EventIndex index(synthetic());
+    const auto events = index.select(EventFilter::forWindow(*Date::parse("2016-01-01"), *Date::parse("2016-12-31")));
+    ASSERT_FALSE(events.empty());
+    for (std::size_t i = 1; i < events.size(); ++i)
+        EXPECT_LE(synthetic().events[events[i - 1]].date, synthetic().events[events[i]].date);
+}
+
+TEST(EventIndex, UmbrellaActorIncludesItsSubgroupsUnlessExact) {
+    const EventIndex index(sample());
+    EventFilter filter;
+    filter.actors = {"nlf"};
+    auto has = [&](const std::vector<std::uint32_t>& positions, const std::string& id) {
+        return std::any_of(positions.begin(), positions.end(), [&](std::uint32_t p) { return sample().events[p].id == id; });
+    };
+    EXPECT_TRUE(has(index.select(filter), "kafr-takharim-strike-2020-10-26")) << "Faylaq al-Sham is part of the NLF";
+    filter.includeSubgroups = false;
+    EXPECT_FALSE(has(index.select(filter), "kafr-takharim-strike-2020-10-26"));
+    EXPECT_TRUE(has(index.select(filter), "nlf-vows-revenge-2020-10-26"));
+}
+
+TEST(EventIndex, TextSearchIgnoresCaseAndCoversPlacesActorsAndSources) {
+    const EventIndex index(sample());
+    EventFilter filter;
+    filter.text = "JABAL DUWAYLI";
+    EXPECT_EQ(sorted(index.select(filter)), reference(sample(), filter));
+    EXPECT_FALSE(index.select(filter).empty());
+    filter.text = "failaq al-sham"; // an alias of Faylaq al-Sham
+    EXPECT_FALSE(index.select(filter).empty());
+    filter.text = "al-masdar"; // a publisher
+    EXPECT_EQ(sorted(index.select(filter)), reference(sample(), filter));
+    EXPECT_GT(index.select(filter).size(), 10u);
+}
+
+TEST(EventIndex, PolygonHolesAreLeftOut) {
+    // A square around Idlib with a hole around Idlib city itself.
+    GeoPolygon region{{{{35.5, 36.2}, {35.5, 37.0}, {36.3, 37.0}, {36.3, 36.2}},
+                       {{35.85, 36.55}, {35.85, 36.7}, {36.0, 36.7}, {36.0, 36.55}}}};
+    EXPECT_TRUE(region.contains({35.6, 36.3}));
+    EXPECT_FALSE(region.contains({35.933, 36.633})) << "Idlib city lies in the hole";
+    EXPECT_FALSE(region.contains({35.0, 36.5}));
+    const EventIndex index(sample());
+    EventFilter filter;
+    filter.region = region;
+    EXPECT_EQ(sorted(index.select(filter)), reference(sample(), filter));
+}
+
+TEST(EventIndex, HistogramsCountWhatTheFilterSelects) {
+    const EventIndex index(synthetic());
+    EventFilter filter = EventFilter::forWindow(*Date::parse("2015-02-10"), *Date::parse("2015-05-20"));
+    filter.types = {EventType::Shelling, EventType::AirStrike};
+    const auto selected = index.select(filter);
+
+    const Histogram days = index.histogram(filter, HistogramBucket::Day, HistogramSplit::BySide);
+    ASSERT_EQ(days.binCount(), daysBetween(*filter.from, *filter.to) + 1);
+    std::vector<std::uint32_t> perDay(static_cast<std::size_t>(days.binCount()), 0);
+    std::array<std::uint32_t, kSideCount> perSide{};
+    for (std::uint32_t p : selected) {
+        ++perDay[static_cast<std::size_t>(daysBetween(*filter.from, synthetic().events[p].date))];
+        ++perSide[static_cast<std::size_t>(synthetic().sideOfEvent(synthetic().events[p]))];
+    }
+    std::array<std::uint32_t, kSideCount> histogramSides{};
+    for (int bin = 0; bin < days.binCount(); ++bin) {
+        EXPECT_EQ(days.total(bin), perDay[static_cast<std::size_t>(bin)]) << "day " << bin;
+        for (int side = 0; side < kSideCount; ++side) histogramSides[static_cast<std::size_t>(side)] += days.at(bin, side);
+    }
+    EXPECT_EQ(histogramSides, perSide);
+
+    const Histogram months = index.histogram(filter, HistogramBucket::Month, HistogramSplit::ByType);
+    ASSERT_EQ(months.binCount(), 4); // February to May
+    std::uint32_t total = 0;
+    for (int bin = 0; bin < months.binCount(); ++bin) total += months.total(bin);
+    EXPECT_EQ(total, selected.size());
+    for (int bin = 0; bin < months.binCount(); ++bin)
+        EXPECT_EQ(months.at(bin, static_cast<int>(EventType::Missile)), 0u) << "missiles were filtered out";
+
+    const Histogram weeks = index.histogram(filter, HistogramBucket::Week);
+    EXPECT_EQ(weeks.binCount(), (daysBetween(*filter.from, *filter.to)) / 7 + 1);
+    total = 0;
+    for (int bin = 0; bin < weeks.binCount(); ++bin) total += weeks.total(bin);
+    EXPECT_EQ(total, selected.size());
+}
+
+TEST(EventIndex, BreakdownMatchesTheSelectedEvents) {
+    const EventIndex index(synthetic());
+    EventFilter filter = EventFilter::forWindow(*Date::parse("2019-01-01"), *Date::parse("2019-03-31"));
+    filter.minKilled = 1;
+    const auto selected = index.select(filter);
+    const Breakdown b = index.breakdown(filter);
+    EXPECT_EQ(b.events, selected.size());
+    std::int64_t killed = 0;
+    std::map<std::string, std::uint32_t> perActor;
+    std::array<std::uint32_t, kEventTypeCount> perType{};
+    for (std::uint32_t p : selected) {
+        const Event& e = synthetic().events[p];
+        killed += e.killed.lowerBound();
+        ++perType[static_cast<std::size_t>(e.type)];
+        std::set<std::string> actors(e.perpetrators.begin(), e.perpetrators.end());
+        actors.insert(e.targets.begin(), e.targets.end());
+        for (const auto& a : actors) ++perActor[a];
+    }
+    EXPECT_EQ(b.killedAtLeast, killed);
+    EXPECT_EQ(b.byType, perType);
+    ASSERT_EQ(b.byActor.size(), perActor.size());
+    for (const auto& [actor, n] : b.byActor) EXPECT_EQ(n, perActor[actor]) << actor;
+    EXPECT_TRUE(std::is_sorted(b.byActor.begin(), b.byActor.end(),
+                               [](const auto& l, const auto& r) { return l.second > r.second; }));
+}
+
+TEST(EventIndex, ClustersPartitionTheVisibleEvents) {
+    const EventIndex index(synthetic());
+    const EventFilter quarter = EventFilter::forWindow(*Date::parse("2017-04-01"), *Date::parse("2017-06-30"));
+    const GeoBox viewport{36.0, 33.0, 40.0, 37.0};
+    EventFilter inView = quarter;
+    inView.box = viewport;
+    const std::size_t visible = index.count(inView);
+    ASSERT_GT(visible, 50u);
+    std::size_t previous = 0;
+    for (double zoom : {5.0, 7.0, 9.0, 12.0}) {
+        const auto clusters = index.clusters(quarter, viewport, zoom);
+        std::size_t sum = 0;
+        for (const EventCluster& c : clusters) {
+            sum += c.count;
+            EXPECT_TRUE(viewport.contains(c.centre)) << "zoom " << zoom;
+            EXPECT_TRUE(viewport.contains(synthetic().events[c.sampleEvent].place.point));
+        }
+        EXPECT_EQ(sum, visible) << "zoom " << zoom;
+        EXPECT_GE(clusters.size(), previous) << "closer zoom, smaller cells, no fewer clusters";
+        previous = clusters.size();
+    }
+}
+
+TEST(EventIndex, FitsInSixtyFourBytesPerEventWithoutText) {
+    const EventIndex index(synthetic());
+    EXPECT_LE(index.memoryBytes(), 64u * index.size());
+}
+
+TEST(EventIndex, EmptyDatasetAndImpossibleFiltersGiveNothing) {
+    const Dataset empty;
+    const EventIndex none(empty);
+    EXPECT_TRUE(none.select({}).empty());
+    EXPECT_EQ(none.histogram({}, HistogramBucket::Day).binCount(), 0);
+    const EventIndex index(sample());
+    EventFilter backwards = EventFilter::forWindow(*Date::parse("2020-10-30"), *Date::parse("2020-10-01"));
+    EXPECT_TRUE(index.select(backwards).empty());
+    EventFilter unknownActor;
+    unknownActor.actors = {"no-such-actor"};
+    EXPECT_TRUE(index.select(unknownActor).empty());
+}
+
+TEST(LatestQueryRunner, DeliversTheNewestAnswerAndNeverAnOlderOneAfterIt) {
+    auto index = std::make_shared<const EventIndex>(synthetic());
+    std::mutex mutex;
+    std::vector<std::uint64_t> delivered;
+    LatestQueryRunner::Result last;
+    LatestQueryRunner runner(index, [&](LatestQueryRunner::Result result) {
+        std::lock_guard lock(mutex);
+        delivered.push_back(result.request);
+        last = std::move(result);
+    });
+    EventFilter filter;
+    std::uint64_t newest = 0;
+    const Date start = *Date::parse("2014-01-01");
+    for (int i = 0; i < 200; ++i) {
+        filter = EventFilter::forWindow(start.addDays(i), start.addDays(i + 30));
+        newest = runner.submit(filter);
+    }
+    runner.waitIdle();
+    std::lock_guard lock(mutex);
+    ASSERT_FALSE(delivered.empty());
+    EXPECT_EQ(delivered.back(), newest);
+    EXPECT_TRUE(std::is_sorted(delivered.begin(), delivered.end()));
+    EXPECT_EQ(last.filter, filter);
+    EXPECT_EQ(last.events, index->select(filter));
+    EXPECT_EQ(last.breakdown.events, last.events.size());
+}
