@@ -109,6 +109,7 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     m_side.reserve(n);
     m_precision.reserve(n);
     m_killed.reserve(n);
+    m_actorBits.reserve(n);
     m_actorBegin.reserve(n + 1);
     m_actorBegin.push_back(0);
     // The side of an event is its first perpetrator's; resolve each actor's once.
@@ -122,8 +123,14 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
         m_type.push_back(static_cast<std::uint8_t>(event.type));
         m_precision.push_back(static_cast<std::uint8_t>(event.place.precision));
         m_killed.push_back(static_cast<std::uint16_t>(std::clamp(event.killed.lowerBound(), 0, 65535)));
-        for (const auto& id : event.perpetrators) m_actors.push_back(addActor(id));
-        for (const auto& id : event.targets) m_actors.push_back(addActor(id));
+        std::uint64_t actorBits = 0;
+        for (const auto* ids : {&event.perpetrators, &event.targets})
+            for (const auto& id : *ids) {
+                const std::uint32_t actor = addActor(id);
+                m_actors.push_back(actor);
+                actorBits |= std::uint64_t{1} << (actor % 64);
+            }
+        m_actorBits.push_back(actorBits);
         m_actorBegin.push_back(static_cast<std::uint32_t>(m_actors.size()));
         Side side = Side::Unknown;
         if (!event.perpetrators.empty()) {
@@ -158,6 +165,7 @@ struct EventIndex::Compiled {
     GeoBox regionBounds;
     bool hasActors = false;
     std::vector<std::uint8_t> wantedActor;
+    std::uint64_t wantedBits = ~std::uint64_t{0}; // every bit when actors are not filtered
     std::string needle;
     bool nothing = false; // the filter cannot match anything
 };
@@ -213,6 +221,9 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
             }
         }
         if (std::find(c.wantedActor.begin(), c.wantedActor.end(), 1) == c.wantedActor.end()) c.nothing = true;
+        c.wantedBits = 0;
+        for (std::size_t a = 0; a < c.wantedActor.size(); ++a)
+            if (c.wantedActor[a]) c.wantedBits |= std::uint64_t{1} << (a % 64);
     }
     for (char ch : filter.text) c.needle.push_back(lowerAscii(ch));
     return c;
@@ -247,9 +258,35 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         return true;
     };
 
+    const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && c.minKilled == 0 && !c.hasBox &&
+                          !c.hasActors && !c.region;
+    if (c.needle.empty() && onlyTime) {
+        for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
+        return;
+    }
     if (c.needle.empty()) {
-        for (std::size_t row = c.begin; row < c.end; ++row)
-            if (matches(row)) visit(row);
+        // Two passes per block: a branch-free sweep over the small columns collects candidate
+        // rows (no mispredicted branch per event), then the exact checks run on the few left.
+        const std::uint32_t typeMask = c.typeMask ? c.typeMask : ~std::uint32_t{0};
+        const std::uint32_t sideMask = c.sideMask ? c.sideMask : ~std::uint32_t{0};
+        const float x0 = c.hasBox ? c.outerX0 : -1.0f, x1 = c.hasBox ? c.outerX1 : 2.0f;
+        const float y0 = c.hasBox ? c.outerY0 : -1.0f, y1 = c.hasBox ? c.outerY1 : 2.0f;
+        constexpr std::size_t kBlock = 2048;
+        std::array<std::uint32_t, kBlock> candidates;
+        for (std::size_t blockBegin = c.begin; blockBegin < c.end; blockBegin += kBlock) {
+            const std::size_t blockEnd = std::min(c.end, blockBegin + kBlock);
+            std::size_t n = 0;
+            for (std::size_t row = blockBegin; row < blockEnd; ++row) {
+                const bool pass = ((typeMask >> m_type[row]) & 1u) & ((sideMask >> m_side[row]) & 1u) &
+                                  (m_precision[row] <= c.coarsest) & (m_killed[row] >= c.minKilled) &
+                                  ((m_actorBits[row] & c.wantedBits) != 0) & (m_x[row] >= x0) & (m_x[row] <= x1) &
+                                  (m_y[row] >= y0) & (m_y[row] <= y1);
+                candidates[n] = static_cast<std::uint32_t>(row);
+                n += pass ? 1 : 0;
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                if (matches(candidates[i])) visit(candidates[i]);
+        }
         return;
     }
     // Text: search the slice of the lower-cased text blob once, then check the other
@@ -416,7 +453,7 @@ std::vector<EventCluster> EventIndex::clusters(const EventFilter& filter, const 
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) +
-           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors);
+           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits);
 }
 
 // --- LatestQueryRunner ----------------------------------------------------------------------

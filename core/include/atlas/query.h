@@ -134,6 +134,7 @@ private:
     std::vector<std::uint32_t> m_position;  // index into Dataset::events
     std::vector<std::uint32_t> m_actorBegin; // size()+1 offsets into m_actors
     std::vector<std::uint32_t> m_actors;    // actor table indices, perpetrators then targets
+    std::vector<std::uint64_t> m_actorBits; // bit (actor index mod 64) of each actor: a quick pre-check
     // Actor table: dataset actors first, then ids events use that the table lacks.
     std::vector<std::string> m_actorIds;
     std::vector<int> m_actorParent;         // -1 for top level
