@@ -77,7 +77,16 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("id"));
     const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("Directory of offline basemap tiles."),
                                    QStringLiteral("dir"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles});
+    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("Show only this faction (actor id) and its sub-groups."),
+                                   QStringLiteral("id"));
+    const QCommandLineOption exactActor(QStringLiteral("exact-actor"), QStringLiteral("With --actor: leave out its sub-groups."));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("Show only this type of incident (e.g. air_strike)."),
+                                  QStringLiteral("key"));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("Show only incidents whose text contains this."),
+                                  QStringLiteral("text"));
+    const QCommandLineOption minKilled(QStringLiteral("min-killed"), QStringLiteral("Show only incidents with at least N killed."),
+                                       QStringLiteral("n"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actor, exactActor, type, text, minKilled});
     parser.process(app);
 
     if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset file"));
@@ -107,6 +116,13 @@ int main(int argc, char* argv[]) {
     if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
 
     QObject* atlasView = rootWindow->property("atlasView").value<QObject*>();
+    if (auto* filters = rootWindow->property("eventFilters").value<QObject*>()) {
+        if (parser.isSet(actor)) filters->setProperty("actorId", parser.value(actor));
+        if (parser.isSet(exactActor)) filters->setProperty("includeSubgroups", false);
+        if (parser.isSet(type)) filters->setProperty("typeKey", parser.value(type));
+        if (parser.isSet(text)) filters->setProperty("text", parser.value(text));
+        if (parser.isSet(minKilled)) filters->setProperty("minKilled", parser.value(minKilled).toInt());
+    }
     if (parser.isSet(select) && atlasView) {
         auto* events = atlasView->property("events").value<QObject*>();
         auto* layer = atlasView->property("eventLayer").value<QObject*>();

@@ -4,9 +4,30 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QVariantMap>
+
+#include <array>
+#include <functional>
+
+namespace {
+
+// Owns a dataset and the index over it in one allocation, so a shared_ptr to the index keeps
+// both alive.
+struct IndexedDataset {
+    explicit IndexedDataset(std::shared_ptr<const atlas::Dataset> d) : dataset(std::move(d)), index(*dataset) {}
+    std::shared_ptr<const atlas::Dataset> dataset;
+    atlas::EventIndex index;
+};
+
+std::shared_ptr<const atlas::EventIndex> indexOf(std::shared_ptr<const atlas::Dataset> dataset) {
+    auto holder = std::make_shared<const IndexedDataset>(std::move(dataset));
+    return {holder, &holder->index};
+}
+
+} // namespace
 
 AtlasDocument::AtlasDocument(QObject* parent)
-    : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()) {}
+    : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()), m_eventIndex(indexOf(m_dataset)) {}
 
 bool AtlasDocument::open(const QUrl& location) {
     atlas::LoadResult result;
@@ -41,6 +62,7 @@ bool AtlasDocument::open(const QUrl& location) {
     auto dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
     dataset->reindexActors(); // the move keeps the actor vector, but rebuild the lookup to be safe
     m_timeIndex = atlas::EventTimeIndex(*dataset);
+    m_eventIndex = indexOf(dataset);
     m_dataset = std::move(dataset);
     m_sourceName = displayName;
     m_partial = result.partial();
@@ -53,4 +75,39 @@ bool AtlasDocument::open(const QUrl& location) {
 QString AtlasDocument::title() const {
     const QString title = QString::fromStdString(m_dataset->metadata.title);
     return title.isEmpty() ? m_sourceName : title;
+}
+
+QVariantList AtlasDocument::actorChoices() const {
+    // Depth-first from the top-level actors so sub-groups sit under their umbrella.
+    const auto& actors = m_dataset->actors;
+    QVariantList out;
+    std::vector<bool> done(actors.size(), false);
+    std::function<void(const std::string&, int)> addChildren = [&](const std::string& parent, int depth) {
+        if (depth > 16) return;
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            const atlas::Actor& actor = actors[i];
+            const bool topLevel = parent.empty() && (actor.parent.empty() || !m_dataset->findActor(actor.parent));
+            if (done[i] || !(topLevel || (!parent.empty() && actor.parent == parent))) continue;
+            done[i] = true;
+            out.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(actor.id)},
+                                   {QStringLiteral("name"), QString::fromStdString(actor.name)},
+                                   {QStringLiteral("depth"), depth}});
+            addChildren(actor.id, depth + 1);
+        }
+    };
+    addChildren(std::string(), 0);
+    return out;
+}
+
+QVariantList AtlasDocument::typeChoices() const {
+    std::array<bool, atlas::kEventTypeCount> used{};
+    for (const atlas::Event& event : m_dataset->events) used[static_cast<std::size_t>(event.type)] = true;
+    QVariantList out;
+    for (int type = 0; type < atlas::kEventTypeCount; ++type) {
+        if (!used[static_cast<std::size_t>(type)]) continue;
+        const auto value = static_cast<atlas::EventType>(type);
+        out.append(QVariantMap{{QStringLiteral("key"), QString::fromStdString(std::string(atlas::toKey(value)))},
+                               {QStringLiteral("label"), QString::fromStdString(std::string(atlas::toLabel(value)))}});
+    }
+    return out;
 }

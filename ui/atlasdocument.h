@@ -1,11 +1,13 @@
 #pragma once
 
 #include "atlas/dataset.h"
+#include "atlas/query.h"
 #include "atlas/time_index.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -22,6 +24,10 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(bool partial READ partial NOTIFY datasetChanged)
     Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY datasetChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY datasetChanged)
+    /// [{id, name, depth}] in hierarchy order (an umbrella, then its sub-groups), for filters.
+    Q_PROPERTY(QVariantList actorChoices READ actorChoices NOTIFY datasetChanged)
+    /// [{key, label}] of the event types the dataset uses.
+    Q_PROPERTY(QVariantList typeChoices READ typeChoices NOTIFY datasetChanged)
 
 public:
     explicit AtlasDocument(QObject* parent = nullptr);
@@ -40,6 +46,11 @@ public:
 
     [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
     [[nodiscard]] const atlas::EventTimeIndex& timeIndex() const { return m_timeIndex; }
+    /// The query index of the open dataset; it keeps the dataset alive while a query on a
+    /// worker thread still uses it after another file was opened.
+    [[nodiscard]] std::shared_ptr<const atlas::EventIndex> eventIndex() const { return m_eventIndex; }
+    [[nodiscard]] QVariantList actorChoices() const;
+    [[nodiscard]] QVariantList typeChoices() const;
 
 signals:
     void datasetChanged();
@@ -47,6 +58,7 @@ signals:
 private:
     std::shared_ptr<const atlas::Dataset> m_dataset;
     atlas::EventTimeIndex m_timeIndex;
+    std::shared_ptr<const atlas::EventIndex> m_eventIndex;
     QString m_sourceName;
     QStringList m_diagnostics;
     QString m_errorText;

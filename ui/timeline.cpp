@@ -27,6 +27,15 @@ void Timeline::setDocument(AtlasDocument* document) {
     resetRange();
 }
 
+void Timeline::setFilters(EventFilters* filters) {
+    if (m_filters == filters) return;
+    if (m_filters) disconnect(m_filters, nullptr, this, nullptr);
+    m_filters = filters;
+    if (m_filters) connect(m_filters, &EventFilters::changed, this, &Timeline::rebuildHistogram);
+    emit filtersChanged();
+    rebuildHistogram();
+}
+
 void Timeline::resetRange() {
     const atlas::EventTimeIndex* index = m_document ? &m_document->timeIndex() : nullptr;
     if (index && !index->empty()) {
@@ -35,13 +44,29 @@ void Timeline::resetRange() {
     } else {
         m_first = m_last = atlas::Date();
     }
-    const std::vector<int> counts = index ? index->countsPerDay(m_first, m_last) : std::vector<int>{};
-    m_histogram = QList<int>(counts.begin(), counts.end());
-    m_histogramMaximum = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
     emit rangeChanged();
+    rebuildHistogram();
     // A newly opened dataset is shown whole: everything up to its last day.
     m_currentDay = dayCount() - 1;
     emit windowChanged();
+}
+
+void Timeline::rebuildHistogram() {
+    m_histogram.clear();
+    m_histogramMaximum = 0;
+    if (m_document && !m_document->timeIndex().empty()) {
+        atlas::EventFilter filter = m_filters ? m_filters->toFilter() : atlas::EventFilter{};
+        filter.from = m_first;
+        filter.to = m_last;
+        const atlas::Histogram days = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day);
+        m_histogram.reserve(days.binCount());
+        for (int bin = 0; bin < days.binCount(); ++bin) {
+            const int count = static_cast<int>(days.total(bin));
+            m_histogram.append(count);
+            m_histogramMaximum = std::max(m_histogramMaximum, count);
+        }
+    }
+    emit histogramChanged();
 }
 
 QDate Timeline::firstDate() const { return toQDate(m_first); }

@@ -2,6 +2,7 @@
 
 #include "atlas/time_index.h"
 #include "atlasdocument.h"
+#include "eventfilters.h"
 
 #include <QDate>
 #include <QList>
@@ -16,11 +17,13 @@ class Timeline : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
+    Q_PROPERTY(EventFilters* filters READ filters WRITE setFilters NOTIFY filtersChanged)
     Q_PROPERTY(QDate firstDate READ firstDate NOTIFY rangeChanged)
     Q_PROPERTY(QDate lastDate READ lastDate NOTIFY rangeChanged)
     Q_PROPERTY(int dayCount READ dayCount NOTIFY rangeChanged)
-    Q_PROPERTY(QList<int> histogram READ histogram NOTIFY rangeChanged)
-    Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY rangeChanged)
+    /// Incidents per day over the whole range that pass the filters (time aside).
+    Q_PROPERTY(QList<int> histogram READ histogram NOTIFY histogramChanged)
+    Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY histogramChanged)
     Q_PROPERTY(int currentDay READ currentDay WRITE setCurrentDay NOTIFY windowChanged)
     Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)
     Q_PROPERTY(int windowDays READ windowDays WRITE setWindowDays NOTIFY windowChanged)
@@ -31,6 +34,8 @@ public:
 
     [[nodiscard]] AtlasDocument* document() const { return m_document; }
     void setDocument(AtlasDocument* document);
+    [[nodiscard]] EventFilters* filters() const { return m_filters; }
+    void setFilters(EventFilters* filters);
 
     [[nodiscard]] QDate firstDate() const;
     [[nodiscard]] QDate lastDate() const;
@@ -57,12 +62,16 @@ public:
 signals:
     void documentChanged();
     void rangeChanged();
+    void histogramChanged();
+    void filtersChanged();
     void windowChanged();
 
 private:
     void resetRange();
+    void rebuildHistogram();
 
     QPointer<AtlasDocument> m_document;
+    QPointer<EventFilters> m_filters;
     atlas::Date m_first;
     atlas::Date m_last;
     QList<int> m_histogram;

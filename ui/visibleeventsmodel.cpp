@@ -24,13 +24,66 @@ void VisibleEventsModel::setDocument(AtlasDocument* document) {
     if (m_document == document) return;
     if (m_document) disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    if (m_document) {
-        connect(m_document, &AtlasDocument::datasetChanged, this, &VisibleEventsModel::rebuildLegend);
-        connect(m_document, &AtlasDocument::datasetChanged, this, &VisibleEventsModel::rebuild);
-    }
+    if (m_document) connect(m_document, &AtlasDocument::datasetChanged, this, &VisibleEventsModel::onDocumentChanged);
     emit documentChanged();
+    onDocumentChanged();
+}
+
+void VisibleEventsModel::onDocumentChanged() {
+    // A runner queries one index; a new dataset gets a new runner (the old one finishes or
+    // drops its query and joins its thread here).
+    m_runner.reset();
+    if (m_document) {
+        QPointer<VisibleEventsModel> self(this);
+        m_runner = std::make_unique<atlas::LatestQueryRunner>(
+            m_document->eventIndex(), [self](atlas::LatestQueryRunner::Result result) {
+                // Runs on the worker thread: hand the answer to the model's thread.
+                if (!self) return;
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, result = std::move(result)]() mutable {
+                        // Older answers than what is asked now are not shown.
+                        if (self && result.filter == self->currentFilter()) {
+                            self->show(result.events, std::move(result.filter));
+                            self->setBusy(false);
+                        }
+                    },
+                    Qt::QueuedConnection);
+            });
+    }
     rebuildLegend();
     rebuild();
+}
+
+void VisibleEventsModel::setFilters(EventFilters* filters) {
+    if (m_filters == filters) return;
+    if (m_filters) disconnect(m_filters, nullptr, this, nullptr);
+    m_filters = filters;
+    if (m_filters) connect(m_filters, &EventFilters::changed, this, &VisibleEventsModel::rebuild);
+    emit filtersChanged();
+    rebuild();
+}
+
+void VisibleEventsModel::setAsyncThreshold(int events) {
+    if (m_asyncThreshold == events) return;
+    m_asyncThreshold = events;
+    emit asyncThresholdChanged();
+}
+
+void VisibleEventsModel::setBusy(bool busy) {
+    if (m_busy == busy) return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+atlas::EventFilter VisibleEventsModel::currentFilter() const {
+    atlas::EventFilter filter = m_filters ? m_filters->toFilter() : atlas::EventFilter{};
+    if (m_timeline) {
+        const atlas::TimeWindow window = m_timeline->window();
+        filter.to = window.end;
+        if (window.lengthDays > 0) filter.from = window.first();
+    }
+    return filter;
 }
 
 void VisibleEventsModel::setTimeline(Timeline* timeline) {
@@ -43,12 +96,30 @@ void VisibleEventsModel::setTimeline(Timeline* timeline) {
 }
 
 void VisibleEventsModel::rebuild() {
+    if (!m_document || !m_timeline) {
+        show({}, {});
+        return;
+    }
+    atlas::EventFilter filter = currentFilter();
+    if (m_runner && m_document->eventCount() >= m_asyncThreshold) {
+        setBusy(true);
+        m_runner->submit(std::move(filter));
+        return;
+    }
+    const auto positions = m_document->eventIndex()->select(filter);
+    show(positions, std::move(filter));
+    setBusy(false);
+}
+
+void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter) {
     beginResetModel();
     m_symbols.clear();
     m_killedLowerBound = 0;
-    if (m_document && m_timeline) {
+    m_shownFilter = std::move(filter);
+    if (m_document) {
         const atlas::Dataset& dataset = m_document->dataset();
-        for (const std::uint32_t position : m_document->timeIndex().eventsIn(m_timeline->window())) {
+        m_symbols.reserve(positions.size());
+        for (const std::uint32_t position : positions) {
             const atlas::Event& event = dataset.events[position];
             MapSymbol symbol;
             symbol.position = atlas::toMercator(event.place.point);

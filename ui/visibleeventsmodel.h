@@ -3,6 +3,7 @@
 #include "atlas/geo.h"
 #include "atlas/style.h"
 #include "atlasdocument.h"
+#include "eventfilters.h"
 #include "timeline.h"
 
 #include <QAbstractListModel>
@@ -11,6 +12,7 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
 #include <vector>
 
 
@@ -23,13 +25,19 @@ struct MapSymbol {
     int eventIndex = 0; ///< into the dataset's events
 };
 
-/// The events inside the timeline's window, in date order. The map layer and the legend
-/// read it; details(row) gives everything the details panel shows.
+/// The events inside the timeline's window that pass the filters, in date order. The map
+/// layer and the legend read it; details(row) gives everything the details panel shows.
+/// Datasets of asyncThreshold events or more are queried on a worker thread (a newer query
+/// supersedes an older one, `busy` is true meanwhile); smaller ones answer in well under a
+/// millisecond, so they are queried at once and the map never shows a stale frame.
 class VisibleEventsModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
     Q_PROPERTY(Timeline* timeline READ timeline WRITE setTimeline NOTIFY timelineChanged REQUIRED)
+    Q_PROPERTY(EventFilters* filters READ filters WRITE setFilters NOTIFY filtersChanged)
+    Q_PROPERTY(int asyncThreshold READ asyncThreshold WRITE setAsyncThreshold NOTIFY asyncThresholdChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int killedLowerBound READ killedLowerBound NOTIFY countChanged)
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
@@ -57,6 +65,13 @@ public:
     void setDocument(AtlasDocument* document);
     [[nodiscard]] Timeline* timeline() const { return m_timeline; }
     void setTimeline(Timeline* timeline);
+    [[nodiscard]] EventFilters* filters() const { return m_filters; }
+    void setFilters(EventFilters* filters);
+    [[nodiscard]] int asyncThreshold() const { return m_asyncThreshold; }
+    void setAsyncThreshold(int events);
+    [[nodiscard]] bool busy() const { return m_busy; }
+    /// The filter the shown events answer (time window included).
+    [[nodiscard]] const atlas::EventFilter& shownFilter() const { return m_shownFilter; }
     [[nodiscard]] int count() const { return static_cast<int>(m_symbols.size()); }
     /// Sum of the lower bounds of those reported killed in the window (for the caption).
     [[nodiscard]] int killedLowerBound() const { return m_killedLowerBound; }
@@ -73,15 +88,27 @@ public:
 signals:
     void documentChanged();
     void timelineChanged();
+    void filtersChanged();
+    void asyncThresholdChanged();
+    void busyChanged();
     void countChanged();
     void legendChanged();
 
 private:
+    void onDocumentChanged();
     void rebuild();
+    void show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter);
+    void setBusy(bool busy);
     void rebuildLegend();
+    [[nodiscard]] atlas::EventFilter currentFilter() const;
 
     QPointer<AtlasDocument> m_document;
     QPointer<Timeline> m_timeline;
+    QPointer<EventFilters> m_filters;
+    std::unique_ptr<atlas::LatestQueryRunner> m_runner;
+    int m_asyncThreshold = 200000;
+    bool m_busy = false;
+    atlas::EventFilter m_shownFilter;
     std::vector<MapSymbol> m_symbols;
     QVariantList m_legend;
     int m_killedLowerBound = 0;

@@ -11,8 +11,9 @@ Item {
     height: 800
 
     AtlasDocument { id: atlasDocument }
-    Timeline { id: timeline; document: atlasDocument }
-    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+    EventFilters { id: eventFilters }
+    Timeline { id: timeline; document: atlasDocument; filters: eventFilters }
+    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline; filters: eventFilters }
     SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
     LineModel { id: lineModel; document: atlasDocument; timeline: timeline }
     AreaModel { id: areaModel; document: atlasDocument; timeline: timeline }
@@ -22,6 +23,7 @@ Item {
         document: atlasDocument
         timeline: timeline
         events: visibleEvents
+        filters: eventFilters
         sites: siteStatuses
         lines: lineModel
         areas: areaModel
@@ -40,6 +42,8 @@ Item {
         }
 
         function init() {
+            eventFilters.clear()
+            visibleEvents.asyncThreshold = 200000
             view.eventLayer.selectedRow = -1
             timeline.windowDays = 1
             verify(timeline.setCurrentDateText("2020-10-26"))
@@ -153,6 +157,71 @@ Item {
             verify(!atlasDocument.open(Qt.resolvedUrl("../data/broken.atlas.json")))
             compare(atlasDocument.eventCount, before)
             verify(atlasDocument.errorText.indexOf("broken.atlas.json:4:") >= 0, atlasDocument.errorText)
+        }
+
+        function findChild(item, name) {
+            if (!item) return null
+            if (item.objectName === name) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findChild(item.children[i], name)
+                if (found) return found
+            }
+            return null
+        }
+
+        function test_factionFilterFollowsTheHierarchy() {
+            timeline.windowDays = 0 // everything up to the date
+            const all = visibleEvents.count
+            eventFilters.actorId = "nlf"
+            verify(visibleEvents.count < all)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "Faylaq al-Sham's camp counts under the NLF umbrella")
+            eventFilters.includeSubgroups = false
+            compare(visibleEvents.rowOfEvent(root.strikeId), -1)
+            verify(visibleEvents.rowOfEvent("nlf-vows-revenge-2020-10-26") >= 0)
+        }
+
+        function test_typingInTheSearchFieldNarrowsMapListAndHistogram() {
+            timeline.windowDays = 0
+            const all = visibleEvents.count
+            const histogramPeak = timeline.histogramMaximum
+            const field = findChild(view, "searchField")
+            verify(field)
+            field.forceActiveFocus()
+            for (const ch of "jabal duwayli") keyClick(ch)
+            keyClick(Qt.Key_Return)
+            compare(eventFilters.text, "jabal duwayli")
+            verify(visibleEvents.count > 0 && visibleEvents.count < all)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+            verify(timeline.histogramMaximum < histogramPeak, "the histogram counts only matching incidents")
+            let total = 0
+            for (const n of timeline.histogram) total += n
+            compare(total, visibleEvents.count)
+            field.focus = false
+        }
+
+        function test_typeAndDeathTollFilters() {
+            timeline.windowDays = 0
+            eventFilters.typeKey = "air_strike"
+            const strikes = visibleEvents.count
+            verify(strikes > 0)
+            for (let row = 0; row < visibleEvents.count; ++row)
+                compare(visibleEvents.details(row).type, "Air strike")
+            eventFilters.minKilled = 50
+            verify(visibleEvents.count < strikes)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "more than 78 killed passes 50")
+        }
+
+        function test_largeDatasetsAreQueriedOffTheUiThread() {
+            visibleEvents.asyncThreshold = 0 // treat the sample as large
+            timeline.windowDays = 7
+            verify(timeline.setCurrentDateText("2020-10-27"))
+            tryCompare(visibleEvents, "busy", false, 5000)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+            const week = visibleEvents.count
+            eventFilters.typeKey = "air_strike"
+            tryCompare(visibleEvents, "busy", false, 5000)
+            verify(visibleEvents.count < week)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
         }
     }
 }

@@ -12,6 +12,7 @@ Item {
     required property AtlasDocument document
     required property Timeline timeline
     required property VisibleEventsModel events
+    required property EventFilters filters
     required property SiteStatusModel sites
     required property LineModel lines
     required property AreaModel areas
@@ -260,6 +261,8 @@ Item {
             SplitView.minimumWidth: 260
             events: view.events
             sites: view.sites
+            document: view.document
+            filters: view.filters
             selectedRow: eventLayer.selectedRow
             selectedSiteRow: view.selectedSiteRow
             onRowChosen: (row) => { eventLayer.selectedRow = row; view.selectedSiteRow = -1 }

@@ -8,6 +8,8 @@ Pane {
     id: panel
     required property VisibleEventsModel events
     required property SiteStatusModel sites
+    required property AtlasDocument document
+    required property EventFilters filters
     required property int selectedRow
     required property int selectedSiteRow
     signal rowChosen(int row)
@@ -24,6 +26,12 @@ Pane {
             text: qsTr("Incidents in the window")
             font.bold: true
             font.pixelSize: 15
+        }
+        FilterBar {
+            Layout.fillWidth: true
+            document: panel.document
+            filters: panel.filters
+            busy: panel.events.busy
         }
         Label {
             Layout.fillWidth: true

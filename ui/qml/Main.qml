@@ -12,6 +12,7 @@ ApplicationWindow {
     property string initialDate: ""
     property int initialWindowDays: -1
     readonly property alias atlasView: atlasView
+    readonly property alias eventFilters: eventFilters
 
     width: 1360
     height: 860
@@ -19,8 +20,9 @@ ApplicationWindow {
     title: atlasDocument.loaded ? atlasDocument.title + " — Conflict Atlas" : "Conflict Atlas"
 
     AtlasDocument { id: atlasDocument }
-    Timeline { id: timeline; document: atlasDocument }
-    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline }
+    EventFilters { id: eventFilters }
+    Timeline { id: timeline; document: atlasDocument; filters: eventFilters }
+    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline; filters: eventFilters }
     SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
     LineModel { id: lines; document: atlasDocument; timeline: timeline }
     AreaModel { id: areas; document: atlasDocument; timeline: timeline }
@@ -56,6 +58,7 @@ ApplicationWindow {
         document: atlasDocument
         timeline: timeline
         events: visibleEvents
+        filters: eventFilters
         sites: siteStatuses
         lines: lines
         areas: areas

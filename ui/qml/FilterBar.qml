@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ConflictAtlas
+
+// Narrows the incidents shown: free text, a faction (with its sub-groups or not), a type,
+// and a minimum death toll. Every change goes to EventFilters, which the map, the list and
+// the timeline histogram all follow.
+ColumnLayout {
+    id: bar
+    required property AtlasDocument document
+    required property EventFilters filters
+    property bool busy: false
+    spacing: 4
+
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: searchField
+            objectName: "searchField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Search descriptions, places, factions, sources")
+            text: bar.filters.text
+            // Typing is followed after a short pause so a long dataset is not queried per key.
+            onTextEdited: typingPause.restart()
+            onAccepted: { typingPause.stop(); bar.filters.text = text }
+            Timer { id: typingPause; interval: 250; onTriggered: bar.filters.text = searchField.text }
+        }
+        BusyIndicator { running: bar.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        ComboBox {
+            id: actorBox
+            objectName: "actorBox"
+            Layout.fillWidth: true
+            textRole: "label"
+            valueRole: "id"
+            model: [{ label: qsTr("All factions"), id: "" }].concat(
+                       bar.document.actorChoices.map(a => ({ label: "\u2003".repeat(a.depth) + a.name, id: a.id })))
+            currentIndex: Math.max(0, indexOfValue(bar.filters.actorId))
+            onActivated: bar.filters.actorId = currentValue
+        }
+        CheckBox {
+            objectName: "subgroupsBox"
+            text: qsTr("with sub-groups")
+            checked: bar.filters.includeSubgroups
+            enabled: bar.filters.actorId !== ""
+            onToggled: bar.filters.includeSubgroups = checked
+        }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        ComboBox {
+            id: typeBox
+            objectName: "typeBox"
+            Layout.fillWidth: true
+            textRole: "label"
+            valueRole: "key"
+            model: [{ label: qsTr("All types"), key: "" }].concat(bar.document.typeChoices)
+            currentIndex: Math.max(0, indexOfValue(bar.filters.typeKey))
+            onActivated: bar.filters.typeKey = currentValue
+        }
+        Label { text: qsTr("killed ≥") }
+        SpinBox {
+            objectName: "minKilledBox"
+            from: 0
+            to: 10000
+            editable: true
+            value: bar.filters.minKilled
+            onValueModified: bar.filters.minKilled = value
+            implicitWidth: 110
+        }
+        Button {
+            text: qsTr("Clear")
+            enabled: bar.filters.active
+            onClicked: { searchField.text = ""; bar.filters.clear() }
+        }
+    }
+}
