@@ -70,12 +70,36 @@ void EventLayer::setModel(VisibleEventsModel* model) {
     m_model = model;
     if (m_model) {
         connect(m_model, &QAbstractItemModel::modelReset, this, &EventLayer::resetDrawOrder);
+        // A sliding window removes and inserts rows at the ends: the selection follows its event.
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex&, int first, int last) { rowsRemoved(first, last); });
+        connect(m_model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex&, int first, int last) { rowsInserted(first, last); });
     }
     resetDrawOrder();
     emit modelChanged();
 }
 
 void EventLayer::resetDrawOrder() {
+    rebuildDrawOrder();
+    setSelectedRow(-1); // rows of the old window mean other events now
+    update();
+}
+
+void EventLayer::rowsRemoved(int first, int last) {
+    if (m_selectedRow >= first && m_selectedRow <= last) setSelectedRow(-1);
+    else if (m_selectedRow > last) setSelectedRow(m_selectedRow - (last - first + 1));
+    rebuildDrawOrder();
+    update();
+}
+
+void EventLayer::rowsInserted(int first, int last) {
+    if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
+    rebuildDrawOrder();
+    update();
+}
+
+void EventLayer::rebuildDrawOrder() {
     m_drawOrder.clear();
     if (m_model) {
         const auto& symbols = m_model->symbols();
@@ -85,8 +109,6 @@ void EventLayer::resetDrawOrder() {
             return symbols[static_cast<std::size_t>(a)].radius > symbols[static_cast<std::size_t>(b)].radius;
         });
     }
-    setSelectedRow(-1); // rows of the old window mean other events now
-    update();
 }
 
 void EventLayer::setSelectedRow(int row) {

@@ -51,6 +51,9 @@ protected:
 
 private:
     void resetDrawOrder();
+    void rebuildDrawOrder();
+    void rowsRemoved(int first, int last);
+    void rowsInserted(int first, int last);
 
     QPointer<VisibleEventsModel> m_model;
     QTransform m_mercatorToItem;

@@ -5,7 +5,9 @@
 
 #include <QVariantList>
 
+#include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace {
 
@@ -51,8 +53,36 @@ void VisibleEventsModel::onDocumentChanged() {
                     Qt::QueuedConnection);
             });
     }
+    rebuildStyles();
     rebuildLegend();
     rebuild();
+}
+
+void VisibleEventsModel::rebuildStyles() {
+    // Colour, shape and size depend only on the event: resolving them once makes showing a
+    // window a copy (a million events take about a second here, at load time).
+    m_styles.clear();
+    if (!m_document) return;
+    const atlas::Dataset& dataset = m_document->dataset();
+    m_styles.reserve(dataset.events.size());
+    std::unordered_map<std::string, QColor> colourOfPerpetrator;
+    for (std::size_t position = 0; position < dataset.events.size(); ++position) {
+        const atlas::Event& event = dataset.events[position];
+        MapSymbol symbol;
+        symbol.position = atlas::toMercator(event.place.point);
+        const std::string& first = event.perpetrators.empty() ? std::string() : event.perpetrators.front();
+        auto found = colourOfPerpetrator.find(first);
+        if (found == colourOfPerpetrator.end()) {
+            const atlas::Actor* perpetrator = first.empty() ? nullptr : dataset.findActor(first);
+            const auto own = perpetrator ? atlas::parseHexColour(perpetrator->colour) : std::nullopt;
+            found = colourOfPerpetrator.emplace(first, toQColor(own.value_or(atlas::sideColour(dataset.sideOfEvent(event))))).first;
+        }
+        symbol.colour = found->second;
+        symbol.shape = atlas::symbolShape(event.type);
+        symbol.radius = static_cast<float>(atlas::symbolRadius(event.killed));
+        symbol.eventIndex = static_cast<int>(position);
+        m_styles.push_back(symbol);
+    }
 }
 
 void VisibleEventsModel::setFilters(EventFilters* filters) {
@@ -112,30 +142,68 @@ void VisibleEventsModel::rebuild() {
 }
 
 void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter) {
-    beginResetModel();
-    m_symbols.clear();
-    m_killedLowerBound = 0;
-    m_shownFilter = std::move(filter);
-    if (m_document) {
+    std::vector<MapSymbol> next;
+    next.reserve(positions.size());
+    int killed = 0;
+    if (m_document && m_styles.size() == m_document->dataset().events.size()) {
         const atlas::Dataset& dataset = m_document->dataset();
-        m_symbols.reserve(positions.size());
         for (const std::uint32_t position : positions) {
-            const atlas::Event& event = dataset.events[position];
-            MapSymbol symbol;
-            symbol.position = atlas::toMercator(event.place.point);
-            const atlas::Actor* perpetrator =
-                event.perpetrators.empty() ? nullptr : dataset.findActor(event.perpetrators.front());
-            const auto own = perpetrator ? atlas::parseHexColour(perpetrator->colour) : std::nullopt;
-            symbol.colour = toQColor(own.value_or(atlas::sideColour(dataset.sideOfEvent(event))));
-            symbol.shape = atlas::symbolShape(event.type);
-            symbol.radius = static_cast<float>(atlas::symbolRadius(event.killed));
-            symbol.eventIndex = static_cast<int>(position);
-            m_symbols.push_back(symbol);
-            m_killedLowerBound += event.killed.lowerBound();
+            next.push_back(m_styles[position]);
+            killed += dataset.events[position].killed.lowerBound();
         }
     }
-    endResetModel();
+    atlas::EventFilter shown = m_shownFilter;
+    shown.from = filter.from;
+    shown.to = filter.to;
+    const bool onlyTimeMoved = shown == filter;
+    m_shownFilter = std::move(filter);
+    m_killedLowerBound = killed;
+    if (!(onlyTimeMoved && slideTo(next))) {
+        beginResetModel();
+        m_symbols = std::move(next);
+        endResetModel();
+    }
     emit countChanged();
+}
+
+bool VisibleEventsModel::slideTo(std::vector<MapSymbol>& next) {
+    if (m_symbols.empty() || next.empty()) return false;
+    const auto sameEvent = [](const MapSymbol& a, const MapSymbol& b) { return a.eventIndex == b.eventIndex; };
+    const auto old = static_cast<std::ptrdiff_t>(m_symbols.size());
+    const auto fresh = static_cast<std::ptrdiff_t>(next.size());
+    // Forward: the old rows from k on are the new rows' beginning.
+    const auto k = std::find_if(m_symbols.begin(), m_symbols.end(), [&](const MapSymbol& s) { return sameEvent(s, next.front()); }) - m_symbols.begin();
+    if (k < old && old - k <= fresh && std::equal(m_symbols.begin() + k, m_symbols.end(), next.begin(), sameEvent)) {
+        if (k > 0) {
+            beginRemoveRows({}, 0, static_cast<int>(k - 1));
+            m_symbols.erase(m_symbols.begin(), m_symbols.begin() + k);
+            endRemoveRows();
+        }
+        const auto kept = old - k;
+        if (fresh > kept) {
+            beginInsertRows({}, static_cast<int>(kept), static_cast<int>(fresh - 1));
+            m_symbols.insert(m_symbols.end(), next.begin() + kept, next.end());
+            endInsertRows();
+        }
+        return true;
+    }
+    // Backward: the new rows from j on are the old rows' beginning.
+    const auto j = std::find_if(next.begin(), next.end(), [&](const MapSymbol& s) { return sameEvent(s, m_symbols.front()); }) - next.begin();
+    if (j < fresh && fresh - j <= old && std::equal(next.begin() + j, next.end(), m_symbols.begin(), sameEvent)) {
+        const auto kept = fresh - j;
+        if (old > kept) {
+            beginRemoveRows({}, static_cast<int>(kept), static_cast<int>(old - 1));
+            m_symbols.erase(m_symbols.begin() + kept, m_symbols.end());
+            endRemoveRows();
+        }
+        if (j > 0) {
+            beginInsertRows({}, 0, static_cast<int>(j - 1));
+            m_symbols.insert(m_symbols.begin(), next.begin(), next.begin() + j);
+            endInsertRows();
+        }
+        return true;
+    }
+    return false;
 }
 
 void VisibleEventsModel::rebuildLegend() {

@@ -98,6 +98,10 @@ private:
     void onDocumentChanged();
     void rebuild();
     void show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter);
+    /// Moves from the shown rows to `next` by removing and inserting rows at the ends when
+    /// the window only slid (views keep their delegates); false when that is not the case.
+    bool slideTo(std::vector<MapSymbol>& next);
+    void rebuildStyles();
     void setBusy(bool busy);
     void rebuildLegend();
     [[nodiscard]] atlas::EventFilter currentFilter() const;
@@ -110,6 +114,7 @@ private:
     bool m_busy = false;
     atlas::EventFilter m_shownFilter;
     std::vector<MapSymbol> m_symbols;
+    std::vector<MapSymbol> m_styles; ///< every event's symbol, resolved once per dataset
     QVariantList m_legend;
     int m_killedLowerBound = 0;
 };

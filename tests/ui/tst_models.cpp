@@ -64,6 +64,39 @@ private slots:
         QCOMPARE(timeline.windowText(), QStringLiteral("20 Oct 2020 – 26 Oct 2020"));
     }
 
+    // Moving the slider a day slides the window: rows leave at one end and arrive at the other,
+    // so views keep their delegates; what is shown must equal a fresh query of that window.
+    void slidingTheWindowMovesRowsAtTheEnds() {
+        AtlasDocument document;
+        Timeline timeline;
+        VisibleEventsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        timeline.setDocument(&document);
+        model.setDocument(&document);
+        model.setTimeline(&timeline);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        timeline.setWindowDays(30);
+        QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-10")));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        auto ids = [](const VisibleEventsModel& m) {
+            QStringList out;
+            for (int row = 0; row < m.rowCount(); ++row) out << m.data(m.index(row), VisibleEventsModel::EventIdRole).toString();
+            return out;
+        };
+        for (int step : {1, 1, 1, 5, 9, 1, -1, -3, 2, 7, 7, -14}) {
+            timeline.stepDays(step);
+            VisibleEventsModel fresh;
+            fresh.setDocument(&document);
+            fresh.setTimeline(&timeline);
+            QCOMPARE(ids(model), ids(fresh));
+        }
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(inserted.count() > 0);
+        QVERIFY(removed.count() > 0);
+    }
+
     void sliderStaysInsideTheDataRange() {
         AtlasDocument document;
         Timeline timeline;

@@ -1,0 +1,97 @@
+// Frame times while the slider moves, on any dataset (meant for 1M synthetic events):
+//   tools/dev exec build/tests/atlas_make_synthetic 1000000 build/synthetic-1m.atlas.json
+//   tools/dev exec xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/bench/atlas_bench_slider
+//       build/synthetic-1m.atlas.json --window 30 --tiles build/basemap-tiles
+// It opens the real window (Main.qml), then on every frame swapped moves the slider one day,
+// as a fast drag does, and reports the intervals between frames: a stall shows up as a long
+// interval. Not a test: nothing is asserted, figures go to docs/benchmarks.md.
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include "visibleeventsmodel.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("dataset"));
+    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("frames to measure"), QStringLiteral("n"), QStringLiteral("300"));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("window days"), QStringLiteral("days"), QStringLiteral("30"));
+    const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("tile directory"), QStringLiteral("dir"));
+    parser.addOptions({frames, window, tiles});
+    parser.addHelpOption();
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1) parser.showHelp(2);
+
+    QElapsedTimer loadClock;
+    loadClock.start();
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("tileDirectory"), parser.value(tiles)},
+                                 {QStringLiteral("datasetLocation"),
+                                  QUrl::fromLocalFile(QFileInfo(parser.positionalArguments().first()).absoluteFilePath())},
+                                 {QStringLiteral("initialDate"), QString()},
+                                 {QStringLiteral("initialWindowDays"), parser.value(window).toInt()}});
+    engine.loadFromModule("ConflictAtlas", "Main");
+    auto* rootWindow = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!rootWindow) return 1;
+    QObject* view = rootWindow->property("atlasView").value<QObject*>();
+    QObject* timeline = view->property("timeline").value<QObject*>();
+    QObject* events = view->property("events").value<QObject*>();
+    QObject* document = view->property("document").value<QObject*>();
+    QObject* map = view->property("map").value<QObject*>();
+    std::printf("loaded %d events in %.1f s\n", document->property("eventCount").toInt(), double(loadClock.elapsed()) / 1000.0);
+    // Start at the beginning of the data so every step shows new days.
+    timeline->setProperty("currentDay", 0);
+
+    const int wanted = parser.value(frames).toInt();
+    std::vector<double> intervals;
+    QElapsedTimer clock;
+    int warmup = 0;
+    int shownChanges = 0;
+    if (auto* model = qobject_cast<VisibleEventsModel*>(events))
+        QObject::connect(model, &VisibleEventsModel::countChanged, &app, [&] { ++shownChanges; });
+    QObject::connect(rootWindow, &QQuickWindow::frameSwapped, &app, [&] {
+        if (!map->property("mapReady").toBool() || events->property("busy").toBool()) return;
+        if (warmup < 10) { // let the first frames settle
+            ++warmup;
+            clock.start();
+            return;
+        }
+        intervals.push_back(double(clock.nsecsElapsed()) / 1e6);
+        clock.start();
+        if (static_cast<int>(intervals.size()) >= wanted) {
+            std::vector<double> sorted = intervals;
+            std::sort(sorted.begin(), sorted.end());
+            double sum = 0;
+            for (double v : sorted) sum += v;
+            const auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, std::size_t(q * double(sorted.size())))]; };
+            const auto stalls = std::count_if(sorted.begin(), sorted.end(), [](double v) { return v > 50.0; });
+            std::printf("window %s days, %zu frames while the slider moved a day per frame: mean %.1f ms, "
+                        "median %.1f ms, p95 %.1f ms, max %.1f ms, frames over 50 ms: %ld; model updates: %d; "
+                        "shown at the end: %d events\n",
+                        qPrintable(parser.value(window)), sorted.size(), sum / double(sorted.size()), at(0.5), at(0.95),
+                        sorted.back(), long(stalls), shownChanges, events->property("count").toInt());
+            QCoreApplication::quit();
+            return;
+        }
+        QMetaObject::invokeMethod(timeline, "stepDays", Q_ARG(int, 1));
+    });
+    QTimer ticker; // keep frames coming even when nothing changed
+    QObject::connect(&ticker, &QTimer::timeout, rootWindow, &QQuickWindow::update);
+    ticker.start(1);
+    return QGuiApplication::exec();
+}
