@@ -16,6 +16,8 @@
 
 #include <cstdio>
 
+#include "cli.h"
+
 Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
 
 namespace {
@@ -46,6 +48,9 @@ int fail(const QString& message) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // info / query / convert work without a display and never start Qt.
+    if (isCliCommand(argc, argv)) return runCli(argc, argv);
+
     // 4× multisampling smooths the symbol edges drawn by the event layer.
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();
     format.setSamples(4);

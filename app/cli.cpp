@@ -1,0 +1,325 @@
+#include "cli.h"
+
+#include "atlas/acled.h"
+#include "atlas/export.h"
+#include "atlas/native_format.h"
+#include "atlas/query.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace atlas;
+
+namespace {
+
+constexpr int kOk = 0, kBadInput = 1, kBadUsage = 2;
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && lower(s).compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+enum class Format { Native, Acled, GeoJson, Csv };
+
+std::optional<Format> formatOf(const std::string& path, const std::string& forced) {
+    const std::string f = lower(forced);
+    if (f == "native" || f == "json" || f == "atlas") return Format::Native;
+    if (f == "acled") return Format::Acled;
+    if (f == "geojson") return Format::GeoJson;
+    if (f == "csv") return Format::Csv;
+    if (!f.empty()) return std::nullopt;
+    if (endsWith(path, ".geojson")) return Format::GeoJson;
+    if (endsWith(path, ".csv")) return Format::Csv;
+    if (endsWith(path, ".json")) return Format::Native;
+    return std::nullopt;
+}
+
+// Loads one input; an input .csv is read as an ACLED export.
+LoadResult load(const std::string& path, const std::string& forced) {
+    const auto format = formatOf(path, forced);
+    if (format == Format::Csv || format == Format::Acled) return readAcledCsvFile(path);
+    return readNativeFile(path);
+}
+
+// Several files become one dataset; ids that clash are prefixed with their file's name.
+struct Loaded {
+    Dataset dataset;
+    bool bad = false;
+};
+
+Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced) {
+    Loaded out;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        LoadResult r = load(paths[i], forced);
+        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
+        if (r.failed() || r.partial()) out.bad = true;
+        if (r.failed()) continue;
+        if (i == 0) {
+            out.dataset = std::move(r.dataset);
+            continue;
+        }
+        std::string stem = paths[i].substr(paths[i].find_last_of('/') + 1);
+        std::map<std::string, bool> taken;
+        for (const auto& e : out.dataset.events) taken[e.id] = true;
+        for (auto& a : r.dataset.actors)
+            if (!out.dataset.findActor(a.id)) out.dataset.actors.push_back(a);
+        for (auto& e : r.dataset.events) {
+            if (taken.count(e.id)) e.id = stem + ":" + e.id;
+            out.dataset.events.push_back(std::move(e));
+        }
+        for (auto& s : r.dataset.sites) out.dataset.sites.push_back(std::move(s));
+        for (auto& l : r.dataset.lines) out.dataset.lines.push_back(std::move(l));
+        for (auto& a : r.dataset.areas) out.dataset.areas.push_back(std::move(a));
+        out.dataset.reindexActors();
+    }
+    return out;
+}
+
+int usageError(const char* command, const std::string& message) {
+    std::fprintf(stderr, "conflict-atlas %s: %s (see conflict-atlas %s --help)\n", command, message.c_str(), command);
+    return kBadUsage;
+}
+
+// --- info -----------------------------------------------------------------------------------
+
+const char* kInfoHelp =
+    "usage: conflict-atlas info FILE...\n"
+    "Counts by kind, type and side, the date range, the bounding box and the actors of the\n"
+    "files (native .atlas.json or ACLED .csv), merged; problems are listed on stderr.\n";
+
+int info(const std::vector<std::string>& args) {
+    std::vector<std::string> files;
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") return std::fputs(kInfoHelp, stdout), kOk;
+        if (a.rfind("--", 0) == 0) return usageError("info", "unknown option " + a);
+        files.push_back(a);
+    }
+    if (files.empty()) return usageError("info", "give at least one file");
+    const Loaded loaded = loadAll(files, {});
+    const Dataset& d = loaded.dataset;
+    const EventIndex index(d);
+    const Breakdown b = index.breakdown({});
+    std::printf("events: %zu\nactors: %zu\nsites: %zu\nlines: %zu\nareas: %zu\n", d.events.size(), d.actors.size(),
+                d.sites.size(), d.lines.size(), d.areas.size());
+    if (!d.events.empty()) {
+        std::printf("dates: %s to %s\n", index.firstDate().toString().c_str(), index.lastDate().toString().c_str());
+        GeoBox box{180, 90, -180, -90};
+        for (const auto& e : d.events) {
+            box.minLongitude = std::min(box.minLongitude, e.place.point.longitude);
+            box.maxLongitude = std::max(box.maxLongitude, e.place.point.longitude);
+            box.minLatitude = std::min(box.minLatitude, e.place.point.latitude);
+            box.maxLatitude = std::max(box.maxLatitude, e.place.point.latitude);
+        }
+        std::printf("bounding box: %.4f,%.4f,%.4f,%.4f (min lon, min lat, max lon, max lat)\n", box.minLongitude,
+                    box.minLatitude, box.maxLongitude, box.maxLatitude);
+        std::printf("killed (sum of lower bounds): %lld\n", static_cast<long long>(b.killedAtLeast));
+        std::printf("by type:\n");
+        for (int t = 0; t < kEventTypeCount; ++t)
+            if (b.byType[static_cast<std::size_t>(t)])
+                std::printf("  %-22s %u\n", std::string(toKey(static_cast<EventType>(t))).c_str(), b.byType[static_cast<std::size_t>(t)]);
+        std::printf("by side:\n");
+        for (int s = 0; s < kSideCount; ++s)
+            if (b.bySide[static_cast<std::size_t>(s)])
+                std::printf("  %-22s %u\n", std::string(toKey(static_cast<Side>(s))).c_str(), b.bySide[static_cast<std::size_t>(s)]);
+        std::printf("actors by events:\n");
+        for (std::size_t i = 0; i < b.byActor.size() && i < 20; ++i) {
+            const Actor* a = d.findActor(b.byActor[i].first);
+            std::printf("  %-40s %u  (%s)\n", (a ? a->name : b.byActor[i].first).c_str(), b.byActor[i].second,
+                        b.byActor[i].first.c_str());
+        }
+        if (b.byActor.size() > 20) std::printf("  … and %zu more\n", b.byActor.size() - 20);
+    }
+    return loaded.bad ? kBadInput : kOk;
+}
+
+// --- query ----------------------------------------------------------------------------------
+
+const char* kQueryHelp =
+    "usage: conflict-atlas query FILE... [options]\n"
+    "Prints the events that match, in date order.\n"
+    "  --from YYYY-MM-DD      first day (inclusive)\n"
+    "  --to YYYY-MM-DD        last day (inclusive)\n"
+    "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
+    "  --exact-actor          leave the sub-groups out\n"
+    "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
+    "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
+    "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
+    "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
+    "  --format csv|geojson|json   output (default csv; json = a native .atlas.json document)\n";
+
+std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
+    if (d.findActor(wanted)) return wanted;
+    const std::string w = lower(wanted);
+    for (const auto& a : d.actors) {
+        if (lower(a.name) == w) return a.id;
+        for (const auto& alias : a.aliases)
+            if (lower(alias) == w) return a.id;
+    }
+    return std::nullopt;
+}
+
+int query(const std::vector<std::string>& args) {
+    std::vector<std::string> files, actors;
+    EventFilter filter;
+    std::string format = "csv";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") return std::fputs(kQueryHelp, stdout), kOk;
+        if (a == "--exact-actor") {
+            filter.includeSubgroups = false;
+            continue;
+        }
+        if (a.rfind("--", 0) != 0) {
+            files.push_back(a);
+            continue;
+        }
+        static const char* const withValue[] = {"--from", "--to", "--actor", "--type", "--bbox", "--text", "--min-killed", "--format"};
+        if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
+            return usageError("query", "unknown option " + a);
+        const auto v = value();
+        if (!v) return usageError("query", a + " needs a value");
+        if (a == "--from" || a == "--to") {
+            const auto date = Date::parse(*v);
+            if (!date) return usageError("query", a + " takes a date YYYY-MM-DD, not \"" + *v + "\"");
+            (a == "--from" ? filter.from : filter.to) = *date;
+        } else if (a == "--actor") {
+            actors.push_back(*v);
+        } else if (a == "--type") {
+            const auto type = eventTypeFromKey(*v);
+            if (!type) return usageError("query", "unknown type \"" + *v + "\"");
+            filter.types.push_back(*type);
+        } else if (a == "--bbox") {
+            GeoBox box;
+            char comma;
+            std::istringstream in(*v);
+            if (!(in >> box.minLongitude >> comma >> box.minLatitude >> comma >> box.maxLongitude >> comma >> box.maxLatitude) ||
+                box.minLongitude > box.maxLongitude || box.minLatitude > box.maxLatitude)
+                return usageError("query", "--bbox takes W,S,E,N with W <= E and S <= N");
+            filter.box = box;
+        } else if (a == "--text") {
+            filter.text = *v;
+        } else if (a == "--min-killed") {
+            try {
+                filter.minKilled = std::stoi(*v);
+            } catch (...) {
+                return usageError("query", "--min-killed takes a number");
+            }
+        } else if (a == "--format") {
+            format = lower(*v);
+            if (format != "csv" && format != "geojson" && format != "json") return usageError("query", "--format is csv, geojson or json");
+        } else {
+            return usageError("query", "unknown option " + a);
+        }
+    }
+    if (files.empty()) return usageError("query", "give at least one file");
+    Loaded loaded = loadAll(files, {});
+    const Dataset& d = loaded.dataset;
+    for (const auto& name : actors) {
+        const auto id = resolveActor(d, name);
+        if (!id) {
+            std::fprintf(stderr, "conflict-atlas query: no actor \"%s\" in the data\n", name.c_str());
+            return kBadInput;
+        }
+        filter.actors.push_back(*id);
+    }
+    const EventIndex index(d);
+    const auto selected = index.select(filter);
+    if (format == "geojson") writeGeoJson(d, selected, std::cout);
+    else if (format == "json") std::cout << writeNativeText(subset(d, selected));
+    else writeCsv(d, selected, std::cout);
+    std::cout.flush();
+    std::fprintf(stderr, "%zu of %zu events match\n", selected.size(), d.events.size());
+    return loaded.bad ? kBadInput : kOk;
+}
+
+// --- convert --------------------------------------------------------------------------------
+
+const char* kConvertHelp =
+    "usage: conflict-atlas convert IN OUT [--from FORMAT] [--to FORMAT]\n"
+    "Formats follow the extensions: .atlas.json/.json native, .csv ACLED-style CSV (read as an\n"
+    "ACLED export), .geojson GeoJSON (write only for now). --from/--to override.\n"
+    "The output is written atomically for native files.\n";
+
+int convert(const std::vector<std::string>& args) {
+    std::vector<std::string> paths;
+    std::string from, to;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") return std::fputs(kConvertHelp, stdout), kOk;
+        if (args[i] == "--from" || args[i] == "--to") {
+            if (i + 1 >= args.size()) return usageError("convert", args[i] + " needs a format");
+            (args[i] == "--from" ? from : to) = args[i + 1];
+            ++i;
+            continue;
+        }
+        if (args[i].rfind("--", 0) == 0) return usageError("convert", "unknown option " + args[i]);
+        paths.push_back(args[i]);
+    }
+    if (paths.size() != 2) return usageError("convert", "give IN and OUT");
+    const auto inFormat = formatOf(paths[0], from);
+    const auto outFormat = formatOf(paths[1], to);
+    if (!inFormat || *inFormat == Format::GeoJson) return usageError("convert", "cannot read the format of " + paths[0]);
+    if (!outFormat) return usageError("convert", "cannot tell the output format of " + paths[1]);
+    Loaded loaded = loadAll({paths[0]}, from);
+    if (loaded.bad && loaded.dataset.events.empty()) return kBadInput;
+    const Dataset& d = loaded.dataset;
+    std::vector<std::uint32_t> all(d.events.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    if (*outFormat == Format::Native) {
+        for (const auto& diag : writeNativeFile(d, paths[1])) {
+            std::fprintf(stderr, "%s\n", diag.toString().c_str());
+            return kBadInput;
+        }
+    } else {
+        const std::string temporary = paths[1] + ".part";
+        {
+            std::ofstream out(temporary, std::ios::binary);
+            if (!out) {
+                std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
+                return kBadInput;
+            }
+            if (*outFormat == Format::GeoJson) writeGeoJson(d, all, out);
+            else writeCsv(d, all, out);
+            if (!out.flush()) {
+                std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
+                return kBadInput;
+            }
+        }
+        if (std::rename(temporary.c_str(), paths[1].c_str()) != 0) {
+            std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
+            return kBadInput;
+        }
+    }
+    std::fprintf(stderr, "%zu events written to %s\n", d.events.size(), paths[1].c_str());
+    return loaded.bad ? kBadInput : kOk;
+}
+
+} // namespace
+
+bool isCliCommand(int argc, char** argv) {
+    if (argc < 2) return false;
+    return !std::strcmp(argv[1], "info") || !std::strcmp(argv[1], "query") || !std::strcmp(argv[1], "convert");
+}
+
+int runCli(int argc, char** argv) {
+    const std::string command = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "info") return info(args);
+    if (command == "query") return query(args);
+    return convert(args);
+}

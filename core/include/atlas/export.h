@@ -1,0 +1,25 @@
+#pragma once
+
+#include "atlas/dataset.h"
+
+#include <cstdint>
+#include <ostream>
+#include <span>
+
+namespace atlas {
+
+/// The selected events (positions in dataset.events) as a GeoJSON FeatureCollection
+/// (RFC 7946): one Point feature each, with id, date, type, actors, casualties, place,
+/// description and sources as properties.
+void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
+
+/// The selected events as CSV with ACLED-like columns (event_id_cnty, event_date,
+/// time_precision, event_type, actor1, assoc_actor_1, actor2, assoc_actor_2,
+/// civilian_targeting, admin1, admin2, location, latitude, longitude, geo_precision, source,
+/// notes, fatalities, tags), RFC 4180 quoted, so spreadsheets and ACLED tooling open it.
+void writeCsv(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
+
+/// A dataset holding only the selected events, with all actors, sites, lines and areas.
+[[nodiscard]] Dataset subset(const Dataset& dataset, std::span<const std::uint32_t> events);
+
+} // namespace atlas
