@@ -4,6 +4,7 @@
 #include "atlas/export.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
+#include "atlas/ucdp.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -37,6 +38,7 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
     const std::string f = lower(forced);
     if (f == "native" || f == "json" || f == "atlas") return Format::Native;
     if (f == "acled") return Format::Acled;
+    if (f == "ucdp") return Format::Csv;
     if (f == "geojson") return Format::GeoJson;
     if (f == "csv") return Format::Csv;
     if (!f.empty()) return std::nullopt;
@@ -49,8 +51,9 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
 // Loads one input; an input .csv is read as an ACLED export.
 LoadResult load(const std::string& path, const std::string& forced) {
     const auto format = formatOf(path, forced);
-    if (format == Format::Csv || format == Format::Acled) return readAcledCsvFile(path);
-    return readNativeFile(path);
+    if (format == Format::Acled) return readAcledCsvFile(path);
+    if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
+    return readAnyFile(path); // .csv: ACLED or UCDP GED by its header
 }
 
 // Several files become one dataset; ids that clash are prefixed with their file's name.
@@ -97,7 +100,7 @@ int usageError(const char* command, const std::string& message) {
 const char* kInfoHelp =
     "usage: conflict-atlas info FILE...\n"
     "Counts by kind, type and side, the date range, the bounding box and the actors of the\n"
-    "files (native .atlas.json or ACLED .csv), merged; problems are listed on stderr.\n";
+    "files (native .atlas.json, ACLED or UCDP GED .csv), merged; problems are listed on stderr.\n";
 
 int info(const std::vector<std::string>& args) {
     std::vector<std::string> files;
