@@ -32,7 +32,7 @@ bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && lower(s).compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-enum class Format { Native, Acled, GeoJson, Csv };
+enum class Format { Native, Acled, GeoJson, Csv, Kml };
 
 std::optional<Format> formatOf(const std::string& path, const std::string& forced) {
     const std::string f = lower(forced);
@@ -41,8 +41,10 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
     if (f == "ucdp") return Format::Csv;
     if (f == "geojson") return Format::GeoJson;
     if (f == "csv") return Format::Csv;
+    if (f == "kml") return Format::Kml;
     if (!f.empty()) return std::nullopt;
     if (endsWith(path, ".geojson")) return Format::GeoJson;
+    if (endsWith(path, ".kml")) return Format::Kml;
     if (endsWith(path, ".csv")) return Format::Csv;
     if (endsWith(path, ".json")) return Format::Native;
     return std::nullopt;
@@ -160,7 +162,7 @@ const char* kQueryHelp =
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
     "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
-    "  --format csv|geojson|json   output (default csv; json = a native .atlas.json document)\n";
+    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
 
 std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
     if (d.findActor(wanted)) return wanted;
@@ -225,7 +227,8 @@ int query(const std::vector<std::string>& args) {
             }
         } else if (a == "--format") {
             format = lower(*v);
-            if (format != "csv" && format != "geojson" && format != "json") return usageError("query", "--format is csv, geojson or json");
+            if (format != "csv" && format != "geojson" && format != "kml" && format != "json")
+                return usageError("query", "--format is csv, geojson, kml or json");
         } else {
             return usageError("query", "unknown option " + a);
         }
@@ -244,6 +247,7 @@ int query(const std::vector<std::string>& args) {
     const EventIndex index(d);
     const auto selected = index.select(filter);
     if (format == "geojson") writeGeoJson(d, selected, std::cout);
+    else if (format == "kml") writeKml(d, selected, std::cout);
     else if (format == "json") std::cout << writeNativeText(subset(d, selected));
     else writeCsv(d, selected, std::cout);
     std::cout.flush();
@@ -256,7 +260,7 @@ int query(const std::vector<std::string>& args) {
 const char* kConvertHelp =
     "usage: conflict-atlas convert IN OUT [--from FORMAT] [--to FORMAT]\n"
     "Formats follow the extensions: .atlas.json/.json native, .csv ACLED-style CSV (read as an\n"
-    "ACLED export), .geojson GeoJSON (write only for now). --from/--to override.\n"
+    "ACLED export), .geojson GeoJSON and .kml KML 2.2 (write only for now). --from/--to override.\n"
     "The output is written atomically for native files.\n";
 
 int convert(const std::vector<std::string>& args) {
@@ -276,7 +280,7 @@ int convert(const std::vector<std::string>& args) {
     if (paths.size() != 2) return usageError("convert", "give IN and OUT");
     const auto inFormat = formatOf(paths[0], from);
     const auto outFormat = formatOf(paths[1], to);
-    if (!inFormat || *inFormat == Format::GeoJson) return usageError("convert", "cannot read the format of " + paths[0]);
+    if (!inFormat || *inFormat == Format::GeoJson || *inFormat == Format::Kml) return usageError("convert", "cannot read the format of " + paths[0]);
     if (!outFormat) return usageError("convert", "cannot tell the output format of " + paths[1]);
     Loaded loaded = loadAll({paths[0]}, from);
     if (loaded.bad && loaded.dataset.events.empty()) return kBadInput;
@@ -297,6 +301,7 @@ int convert(const std::vector<std::string>& args) {
                 return kBadInput;
             }
             if (*outFormat == Format::GeoJson) writeGeoJson(d, all, out);
+            else if (*outFormat == Format::Kml) writeKml(d, all, out);
             else writeCsv(d, all, out);
             if (!out.flush()) {
                 std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());

@@ -19,6 +19,12 @@ void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events,
 /// notes, fatalities, tags), RFC 4180 quoted, so spreadsheets and ACLED tooling open it.
 void writeCsv(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
 
+/// The selected events as KML 2.2 for Google Earth: one Placemark per event with a
+/// TimeStamp (or a TimeSpan for events over several days) so the time slider works, styled
+/// per side (one shared Style per side, its icon in the side's colour), and the event's
+/// fields as ExtendedData. Elements follow the order the KML 2.2 schema prescribes.
+void writeKml(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
+
 /// A dataset holding only the selected events, with all actors, sites, lines and areas.
 [[nodiscard]] Dataset subset(const Dataset& dataset, std::span<const std::uint32_t> events);
 
