@@ -2,6 +2,7 @@
 
 #include "atlas/acled.h"
 #include "atlas/export.h"
+#include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
 #include "atlas/ucdp.h"
@@ -71,23 +72,7 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced)
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
         if (r.failed() || r.partial()) out.bad = true;
         if (r.failed()) continue;
-        if (i == 0) {
-            out.dataset = std::move(r.dataset);
-            continue;
-        }
-        std::string stem = paths[i].substr(paths[i].find_last_of('/') + 1);
-        std::map<std::string, bool> taken;
-        for (const auto& e : out.dataset.events) taken[e.id] = true;
-        for (auto& a : r.dataset.actors)
-            if (!out.dataset.findActor(a.id)) out.dataset.actors.push_back(a);
-        for (auto& e : r.dataset.events) {
-            if (taken.count(e.id)) e.id = stem + ":" + e.id;
-            out.dataset.events.push_back(std::move(e));
-        }
-        for (auto& s : r.dataset.sites) out.dataset.sites.push_back(std::move(s));
-        for (auto& l : r.dataset.lines) out.dataset.lines.push_back(std::move(l));
-        for (auto& a : r.dataset.areas) out.dataset.areas.push_back(std::move(a));
-        out.dataset.reindexActors();
+        mergeDataset(out.dataset, std::move(r.dataset), paths[i].substr(paths[i].find_last_of('/') + 1));
     }
     return out;
 }

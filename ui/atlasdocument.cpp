@@ -1,6 +1,8 @@
 #include "atlasdocument.h"
 
+#include "atlas/merge.h"
 #include "atlas/native_format.h"
+#include "atlas/ucdp.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -29,7 +31,11 @@ std::shared_ptr<const atlas::EventIndex> indexOf(std::shared_ptr<const atlas::Da
 AtlasDocument::AtlasDocument(QObject* parent)
     : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()), m_eventIndex(indexOf(m_dataset)) {}
 
-bool AtlasDocument::open(const QUrl& location) {
+bool AtlasDocument::open(const QUrl& location) { return load(location, false); }
+
+bool AtlasDocument::add(const QUrl& location) { return load(location, m_loaded); }
+
+bool AtlasDocument::load(const QUrl& location, bool merge) {
     atlas::LoadResult result;
     QString displayName;
     if (location.scheme() == QLatin1String("qrc")) {
@@ -48,10 +54,10 @@ bool AtlasDocument::open(const QUrl& location) {
     } else {
         const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
         displayName = QFileInfo(path).fileName();
-        result = atlas::readNativeFile(path.toStdString());
+        result = atlas::readAnyFile(path.toStdString());
     }
 
-    m_diagnostics.clear();
+    if (!merge) m_diagnostics.clear();
     for (const atlas::Diagnostic& diagnostic : result.diagnostics)
         m_diagnostics << QString::fromStdString(diagnostic.toString());
     if (result.failed()) {
@@ -59,13 +65,20 @@ bool AtlasDocument::open(const QUrl& location) {
         emit datasetChanged();
         return false;
     }
-    auto dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
+    std::shared_ptr<atlas::Dataset> dataset;
+    if (merge) {
+        dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+        atlas::mergeDataset(*dataset, std::move(result.dataset), displayName.toStdString());
+        displayName = m_sourceName + QStringLiteral(" + ") + displayName;
+    } else {
+        dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
+    }
     dataset->reindexActors(); // the move keeps the actor vector, but rebuild the lookup to be safe
     m_timeIndex = atlas::EventTimeIndex(*dataset);
     m_eventIndex = indexOf(dataset);
     m_dataset = std::move(dataset);
     m_sourceName = displayName;
-    m_partial = result.partial();
+    m_partial = result.partial() || (merge && m_partial);
     m_errorText = m_partial ? tr("Partly loaded: some items had errors and were skipped") : QString();
     m_loaded = true;
     emit datasetChanged();

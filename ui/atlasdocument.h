@@ -32,9 +32,12 @@ class AtlasDocument : public QObject {
 public:
     explicit AtlasDocument(QObject* parent = nullptr);
 
-    /// Opens a native .atlas.json file (a local file URL, a path, or a qrc: resource).
-    /// On failure the previous dataset stays open and errorText says why.
+    /// Opens a file (a local file URL, a path, or a qrc: resource) in any format core reads:
+    /// native .atlas.json, ACLED or UCDP GED .csv. On failure the previous dataset stays
+    /// open and errorText says why.
     Q_INVOKABLE bool open(const QUrl& location);
+    /// Reads another file and merges it into the open dataset (ids kept distinct per file).
+    Q_INVOKABLE bool add(const QUrl& location);
 
     [[nodiscard]] QString title() const;
     [[nodiscard]] QString sourceName() const { return m_sourceName; }
@@ -56,6 +59,8 @@ signals:
     void datasetChanged();
 
 private:
+    bool load(const QUrl& location, bool merge);
+
     std::shared_ptr<const atlas::Dataset> m_dataset;
     atlas::EventTimeIndex m_timeIndex;
     std::shared_ptr<const atlas::EventIndex> m_eventIndex;

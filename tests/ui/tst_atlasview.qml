@@ -223,5 +223,24 @@ Item {
             verify(visibleEvents.count < week)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
         }
+
+        function test_problemsWhileReadingAreListedOnDemand() {
+            verify(atlasDocument.open(Qt.resolvedUrl("../data/acled/current-export.csv")))
+            try {
+                compare(atlasDocument.eventCount, 3)
+                const banner = findChild(view, "problemBanner")
+                verify(banner && banner.visible)
+                const button = findChild(view, "showProblems")
+                verify(button && button.visible)
+                mouseClick(button)
+                tryVerify(() => view.problemsPopup.opened, 3000)
+                verify(atlasDocument.diagnostics[0].indexOf("current-export.csv:6:") >= 0)
+                view.problemsPopup.close()
+            } finally {
+                // Back to the sample for whatever runs next.
+                verify(atlasDocument.open(Qt.resolvedUrl("../../resources/data/idlib-2020.atlas.json")))
+            }
+            verify(!findChild(view, "problemBanner").visible)
+        }
     }
 }

@@ -97,6 +97,23 @@ private slots:
         QVERIFY(removed.count() > 0);
     }
 
+    void opensAcledAndUcdpExportsAndMergesThem() {
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/acled/current-export.csv"))));
+        QCOMPARE(document.eventCount(), 3);
+        QVERIFY(document.partial());
+        QCOMPARE(document.diagnostics().size(), 2);
+        QVERIFY(document.diagnostics().first().contains(QStringLiteral("current-export.csv:6:")));
+        QVERIFY(document.add(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv"))));
+        QCOMPARE(document.eventCount(), 4);
+        QCOMPARE(document.diagnostics().size(), 2);
+        QVERIFY(document.sourceName().contains(QStringLiteral("ged-minimal.csv")));
+        // Adding the same file again keeps both copies apart.
+        QVERIFY(document.add(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv"))));
+        QCOMPARE(document.eventCount(), 5);
+        QVERIFY(document.eventIndex()->size() == 5u);
+    }
+
     void sliderStaysInsideTheDataRange() {
         AtlasDocument document;
         Timeline timeline;

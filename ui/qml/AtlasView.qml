@@ -25,6 +25,7 @@ Item {
     readonly property alias map: mapView.map
     readonly property alias eventLayer: eventLayer
     readonly property alias timelineBar: timelineBar
+    readonly property alias problemsPopup: problemsPopup
 
     // Left/Right move one day, Page Up/Down a week, wherever the focus is.
     Shortcut { sequences: ["Right"]; onActivated: view.timeline.stepDays(1) }
@@ -238,13 +239,61 @@ Item {
                     background: Rectangle { color: "#ccffffff"; radius: 2 }
                 }
 
-                Label {
-                    visible: view.document.errorText !== ""
-                    anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; margins: 10 }
-                    padding: 8
-                    text: view.document.errorText
-                    color: "#7a1f00"
+                // Problems found while reading: a banner, and the full list on demand.
+                Pane {
+                    id: problemBanner
+                    objectName: "problemBanner"
+                    visible: view.document.errorText !== "" || view.document.diagnostics.length > 0
+                    // Top right: the legend holds the top left corner.
+                    anchors { right: parent.right; top: parent.top; margins: 10 }
+                    padding: 6
                     background: Rectangle { color: "#fff3cd"; border.color: "#e0b252"; radius: 3 }
+                    RowLayout {
+                        Label {
+                            text: view.document.errorText !== "" ? view.document.errorText
+                                  : qsTr("%n problem(s) while reading", "", view.document.diagnostics.length)
+                            color: "#7a1f00"
+                            Layout.maximumWidth: 520
+                            elide: Text.ElideRight
+                        }
+                        Button {
+                            objectName: "showProblems"
+                            text: qsTr("Show %n problem(s)", "", view.document.diagnostics.length)
+                            visible: view.document.diagnostics.length > 0
+                            flat: true
+                            onClicked: problemsPopup.open()
+                        }
+                    }
+                }
+                Popup {
+                    id: problemsPopup
+                    objectName: "problemsPopup"
+                    x: (parent.width - width) / 2
+                    y: 50
+                    width: Math.min(parent.width - 40, 820)
+                    height: Math.min(parent.height - 100, 420)
+                    modal: true
+                    ColumnLayout {
+                        anchors.fill: parent
+                        Label { text: qsTr("Problems found while reading %1").arg(view.document.sourceName); font.bold: true }
+                        ListView {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            clip: true
+                            model: view.document.diagnostics
+                            ScrollBar.vertical: ScrollBar {}
+                            delegate: Label {
+                                required property string modelData
+                                width: ListView.view.width
+                                text: modelData
+                                wrapMode: Text.WrapAnywhere
+                                font.family: "monospace"
+                                font.pixelSize: 11
+                                bottomPadding: 4
+                            }
+                        }
+                        Button { text: qsTr("Close"); Layout.alignment: Qt.AlignRight; onClicked: problemsPopup.close() }
+                    }
                 }
             }
 

@@ -30,7 +30,8 @@ ApplicationWindow {
     menuBar: MenuBar {
         Menu {
             title: qsTr("&File")
-            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+            Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: { openDialog.adding = false; openDialog.open() } }
+            Action { text: qsTr("&Add to the map…"); onTriggered: { openDialog.adding = true; openDialog.open() } }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
         }
@@ -47,9 +48,12 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
-        title: qsTr("Open a dataset")
-        nameFilters: [qsTr("Conflict Atlas datasets (*.atlas.json *.json)"), qsTr("All files (*)")]
-        onAccepted: atlasDocument.open(selectedFile)
+        property bool adding: false
+        title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
+        nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv)"),
+                      qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
+                      qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("All files (*)")]
+        onAccepted: adding ? atlasDocument.add(selectedFile) : atlasDocument.open(selectedFile)
     }
 
     AtlasView {
