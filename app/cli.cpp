@@ -2,6 +2,7 @@
 
 #include "atlas/acled.h"
 #include "atlas/export.h"
+#include "atlas/geojson.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
@@ -55,6 +56,7 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
 LoadResult load(const std::string& path, const std::string& forced) {
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
+    if (format == Format::GeoJson) return readGeoJsonFile(path);
     if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
     return readAnyFile(path); // .csv: ACLED or UCDP GED by its header
 }
@@ -245,7 +247,7 @@ int query(const std::vector<std::string>& args) {
 const char* kConvertHelp =
     "usage: conflict-atlas convert IN OUT [--from FORMAT] [--to FORMAT]\n"
     "Formats follow the extensions: .atlas.json/.json native, .csv ACLED-style CSV (read as an\n"
-    "ACLED export), .geojson GeoJSON and .kml KML 2.2 (write only for now). --from/--to override.\n"
+    "ACLED or UCDP GED export), .geojson GeoJSON, .kml KML 2.2 (written only). --from/--to override.\n"
     "The output is written atomically for native files.\n";
 
 int convert(const std::vector<std::string>& args) {
@@ -265,7 +267,7 @@ int convert(const std::vector<std::string>& args) {
     if (paths.size() != 2) return usageError("convert", "give IN and OUT");
     const auto inFormat = formatOf(paths[0], from);
     const auto outFormat = formatOf(paths[1], to);
-    if (!inFormat || *inFormat == Format::GeoJson || *inFormat == Format::Kml) return usageError("convert", "cannot read the format of " + paths[0]);
+    if (!inFormat || *inFormat == Format::Kml) return usageError("convert", "cannot read the format of " + paths[0]);
     if (!outFormat) return usageError("convert", "cannot tell the output format of " + paths[1]);
     Loaded loaded = loadAll({paths[0]}, from);
     if (loaded.bad && loaded.dataset.events.empty()) return kBadInput;

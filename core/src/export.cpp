@@ -73,6 +73,10 @@ void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events,
               {"sources", sources},
               {"tags", e.tags}}}};
         if (e.endDate) feature["properties"]["end_date"] = e.endDate->toString();
+        // Fields the model does not know (from the file it came from) travel along.
+        for (const auto& [key, raw] : e.extra)
+            if (!feature["properties"].contains(key))
+                feature["properties"][key] = nlohmann::json::parse(raw, nullptr, false);
         out << (first ? "\n" : ",\n") << feature.dump();
         first = false;
     }

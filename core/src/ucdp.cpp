@@ -2,6 +2,7 @@
 
 #include "atlas/acled.h"
 #include "atlas/csv.h"
+#include "atlas/geojson.h"
 #include "import_text.h"
 
 #include <nlohmann/json.hpp>
@@ -171,6 +172,7 @@ LoadResult readAnyFile(const std::string& path) {
             return readUcdpGedCsvFile(path);
         return readAcledCsvFile(path);
     }
+    if (endsWith(".geojson")) return readGeoJsonFile(path);
     return readNativeFile(path);
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace atlas;
@@ -214,4 +215,74 @@ TEST(UcdpReader, ReadsTheGedLayoutsWithRangesAndSpans) {
         << "an ACLED header is read as ACLED";
     std::istringstream garbage(std::string("id,date_start\n") + std::string(1000, '\x01'));
     EXPECT_TRUE(readUcdpGedCsv(garbage, "g.csv").failed()) << "no coordinates column";
+}
+
+#include "atlas/export.h"
+#include "atlas/geojson.h"
+#include "atlas/native_format.h"
+
+// GeoJSON written from the sample reads back to the same GeoJSON: every property survives
+// GeoJSON → model → GeoJSON.
+TEST(GeoJson, WhatWeWriteReadsBackUnchanged) {
+    const LoadResult sample = readNativeFile(ATLAS_SAMPLE_DATASET);
+    std::vector<std::uint32_t> all(sample.dataset.events.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    std::ostringstream first;
+    writeGeoJson(sample.dataset, all, first);
+    const LoadResult back = readGeoJsonText(first.str(), "first.geojson");
+    ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics.front().toString();
+    ASSERT_EQ(back.dataset.events.size(), sample.dataset.events.size());
+    std::vector<std::uint32_t> allBack(back.dataset.events.size());
+    for (std::uint32_t i = 0; i < allBack.size(); ++i) allBack[i] = i;
+    std::ostringstream second;
+    writeGeoJson(back.dataset, allBack, second);
+    const auto a = nlohmann::json::parse(first.str())["features"], b = nlohmann::json::parse(second.str())["features"];
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        ASSERT_EQ(a[i], b[i]) << "feature " << i << ": " << nlohmann::json::diff(a[i], b[i]).dump();
+    // And through the native format in between.
+    const LoadResult native = readNativeText(writeNativeText(back.dataset), "middle.atlas.json");
+    ASSERT_FALSE(native.failed());
+    std::ostringstream third;
+    writeGeoJson(native.dataset, allBack, third);
+    EXPECT_TRUE(nlohmann::json::parse(first.str()) == nlohmann::json::parse(third.str()));
+}
+
+TEST(GeoJson, ReadsOtherPeoplesFilesAndKeepsTheirProperties) {
+    const std::string text = R"({"type": "FeatureCollection", "features": [
+      {"type": "Feature", "id": 7, "geometry": {"type": "Point", "coordinates": [36.63, 35.93]},
+       "properties": {"event_date": "2020-03-05", "name": "Idlib", "note": "kept", "score": 3}},
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.6, 35.8]},
+       "properties": {"timestamp": 1583366400}},
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.6, 35.8]}, "properties": {"label": "no date"}},
+      {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[36.3, 35.8], [36.8, 35.86]]},
+       "properties": {"name": "M4", "kind": "security_corridor", "start": "2020-03-06"}},
+      {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[36.2, 35.5], [37, 35.5], [37, 36.3], [36.2, 35.5]]]},
+       "properties": {"controller": "HTS", "start_date": "2020-03-06"}},
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [200, 35]}, "properties": {"date": "2020-01-01"}}
+    ]})";
+    const LoadResult r = readGeoJsonText(text, "theirs.geojson");
+    ASSERT_FALSE(r.failed());
+    ASSERT_EQ(r.dataset.events.size(), 2u);
+    EXPECT_EQ(r.dataset.events[0].id, "7");
+    EXPECT_EQ(r.dataset.events[0].date, *Date::parse("2020-03-05"));
+    EXPECT_EQ(r.dataset.events[0].place.name, "Idlib");
+    EXPECT_EQ(extra(r.dataset.events[0], "note"), "\"kept\"");
+    EXPECT_EQ(extra(r.dataset.events[0], "score"), "3");
+    EXPECT_EQ(r.dataset.events[1].date, *Date::parse("2020-03-05")) << "epoch seconds";
+    ASSERT_EQ(r.dataset.lines.size(), 1u);
+    EXPECT_EQ(r.dataset.lines[0].kind, LineKind::SecurityCorridor);
+    ASSERT_EQ(r.dataset.areas.size(), 1u);
+    EXPECT_FALSE(r.dataset.areas[0].controller.empty());
+    ASSERT_EQ(r.diagnostics.size(), 2u) << "the undated point and the out-of-range one";
+    EXPECT_EQ(r.diagnostics[0].jsonPointer, "/features/2/properties");
+    EXPECT_GT(r.diagnostics[0].line, 1);
+    GeoJsonOptions options;
+    options.dateProperty = "when";
+    EXPECT_EQ(readGeoJsonText(R"({"type":"Feature","geometry":{"type":"Point","coordinates":[36,35]},"properties":{"when":"2020-01-02"}})",
+                              "one.geojson", options).dataset.events.size(), 1u);
+    const LoadResult broken = readGeoJsonText("{\"type\": \"FeatureCollection\", \"features\": [\n  {,}]}", "broken.geojson");
+    ASSERT_TRUE(broken.failed());
+    EXPECT_EQ(broken.diagnostics[0].line, 2);
+    EXPECT_TRUE(readGeoJsonText("[1,2,3]", "array.geojson").failed());
 }

@@ -1,0 +1,261 @@
+#include "atlas/geojson.h"
+
+#include "atlas/json_position.h"
+#include "import_text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace atlas {
+using namespace import;
+
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<Date> dateOf(const json& value) {
+    if (value.is_string()) {
+        const std::string text = value.get<std::string>();
+        if (auto d = Date::parse(std::string_view(text).substr(0, 10))) return d;
+        return std::nullopt;
+    }
+    if (value.is_number()) { // a timestamp: seconds, or milliseconds when large
+        double seconds = value.get<double>();
+        if (std::abs(seconds) > 1e11) seconds /= 1000.0;
+        return Date(static_cast<std::int32_t>(std::floor(seconds / 86400.0)));
+    }
+    return std::nullopt;
+}
+
+std::optional<GeoPoint> pointOf(const json& position) {
+    if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number()) return std::nullopt;
+    const double lon = position[0].get<double>(), lat = position[1].get<double>();
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) return std::nullopt;
+    return GeoPoint{lat, lon};
+}
+
+std::string stringOf(const json& props, const char* key) {
+    const auto found = props.find(key);
+    return found != props.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+CasualtyCount countOf(const json& value) {
+    CasualtyCount c;
+    if (value.is_number_integer()) return {CountQualifier::Exact, value.get<int>(), std::nullopt, {}};
+    if (!value.is_object()) return c;
+    if (const auto q = countQualifierFromKey(stringOf(value, "qualifier"))) c.qualifier = *q;
+    if (value.contains("low") && value["low"].is_number_integer()) c.low = value["low"].get<int>();
+    if (value.contains("high") && value["high"].is_number_integer()) c.high = value["high"].get<int>();
+    return c;
+}
+
+} // namespace
+
+LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options) {
+    LoadResult result;
+    Dataset& dataset = result.dataset;
+    auto report = [&](Severity severity, std::string code, std::string message, const std::string& pointer) {
+        Diagnostic d{severity, std::move(code), std::move(message), fileLabel, 0, 0, pointer};
+        if (const auto offset = locateJsonPointer(text, pointer)) {
+            const TextPosition p = positionOfOffset(text, *offset);
+            d.line = p.line;
+            d.column = p.column;
+        }
+        result.diagnostics.push_back(std::move(d));
+    };
+    json document;
+    try {
+        document = json::parse(text);
+    } catch (const json::parse_error& error) {
+        const TextPosition p = positionOfOffset(text, error.byte > 0 ? error.byte - 1 : 0);
+        result.diagnostics.push_back({Severity::Fatal, "json.syntax",
+                                      std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
+        return result;
+    }
+    json features;
+    if (document.is_object() && document.value("type", "") == "FeatureCollection" && document.contains("features") &&
+        document["features"].is_array()) {
+        features = document["features"];
+    } else if (document.is_object() && document.value("type", "") == "Feature") {
+        features = json::array({document});
+    } else {
+        result.diagnostics.push_back({Severity::Fatal, "geojson.type",
+                                      "expected a GeoJSON FeatureCollection or Feature at the top level", fileLabel, 1, 1, {}});
+        return result;
+    }
+    if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
+    dataset.metadata.provenance = "Imported from the GeoJSON file " + fileLabel;
+
+    std::unordered_map<std::string, std::string> actorByName;
+    auto actorId = [&](const std::string& name, Side side) {
+        if (const auto found = actorByName.find(name); found != actorByName.end()) {
+            // The side is known from the events an actor leads; it may first appear as a target.
+            for (auto& a : dataset.actors)
+                if (a.id == found->second && a.side == Side::Unknown) a.side = side;
+            return found->second;
+        }
+        Actor actor;
+        actor.name = name;
+        actor.id = slug(name);
+        while (dataset.findActor(actor.id)) actor.id += "-x";
+        actor.side = side;
+        actorByName.emplace(name, actor.id);
+        dataset.actors.push_back(actor);
+        dataset.reindexActors();
+        return actor.id;
+    };
+    static const std::vector<std::string> dateNames{"date", "event_date", "start", "start_date", "time", "timestamp"};
+    static const std::vector<std::string> endNames{"end_date", "end"};
+    // Properties that map onto model fields; everything else is kept as it is.
+    static const std::vector<std::string> known{"date", "event_date", "start", "start_date", "time", "timestamp", "end",
+                                                "end_date", "date_precision", "type", "side", "perpetrators", "targets",
+                                                "killed", "wounded", "civilian_targeting", "place", "place_precision",
+                                                "admin1", "admin2", "description", "sources", "tags", "name", "kind",
+                                                "controller", "approximate"};
+
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        const std::string pointer = "/features/" + std::to_string(i);
+        const json& feature = features[i];
+        if (!feature.is_object() || !feature.contains("geometry") || !feature["geometry"].is_object()) {
+            report(Severity::Error, "geojson.feature", "a feature needs a geometry object; skipped", pointer);
+            continue;
+        }
+        const json props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : json::object();
+        const json& geometry = feature["geometry"];
+        const std::string kind = geometry.value("type", "");
+        const json coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : json();
+        std::string id;
+        if (feature.contains("id")) id = feature["id"].is_string() ? feature["id"].get<std::string>() : feature["id"].dump();
+        if (id.empty()) id = "feature-" + std::to_string(i + 1);
+
+        std::optional<Date> date, end;
+        const std::vector<std::string> dateKeys = options.dateProperty.empty() ? dateNames : std::vector<std::string>{options.dateProperty};
+        for (const auto& key : dateKeys)
+            if (!date && props.contains(key)) date = dateOf(props[key]);
+        const std::vector<std::string> endKeys = options.endDateProperty.empty() ? endNames : std::vector<std::string>{options.endDateProperty};
+        for (const auto& key : endKeys)
+            if (!end && props.contains(key)) end = dateOf(props[key]);
+        ExtraFields extra;
+        for (const auto& [key, value] : props.items())
+            if (std::find(known.begin(), known.end(), key) == known.end()) extra.emplace_back(key, value.dump());
+
+        if (kind == "Point") {
+            const auto point = pointOf(coordinates);
+            if (!point) {
+                report(Severity::Error, "geojson.coordinates", "expected [longitude, latitude] within range; skipped", pointer + "/geometry/coordinates");
+                continue;
+            }
+            if (!date) {
+                report(Severity::Warning, "geojson.date",
+                       "no date (looked for " + (options.dateProperty.empty() ? std::string("date, event_date, start, start_date, time, timestamp") : options.dateProperty) +
+                           "); the point is not an event and was skipped",
+                       pointer + "/properties");
+                continue;
+            }
+            Event e;
+            e.id = id;
+            e.date = *date;
+            if (end && *end > *date) e.endDate = end;
+            e.place.point = *point;
+            if (const auto p = datePrecisionFromKey(stringOf(props, "date_precision"))) e.datePrecision = *p;
+            if (const auto t = eventTypeFromKey(stringOf(props, "type"))) e.type = *t;
+            const Side side = sideFromKey(stringOf(props, "side")).value_or(Side::Unknown);
+            for (const char* role : {"perpetrators", "targets"}) {
+                if (!props.contains(role)) continue;
+                std::vector<std::string> names;
+                if (props[role].is_array()) {
+                    for (const auto& n : props[role])
+                        if (n.is_string()) names.push_back(n.get<std::string>());
+                } else if (props[role].is_string()) {
+                    names = splitList(props[role].get<std::string>());
+                }
+                auto& ids = std::string(role) == "perpetrators" ? e.perpetrators : e.targets;
+                for (std::size_t k = 0; k < names.size(); ++k)
+                    ids.push_back(actorId(names[k], std::string(role) == "perpetrators" && k == 0 ? side : Side::Unknown));
+            }
+            if (props.contains("killed")) e.killed = countOf(props["killed"]);
+            if (props.contains("wounded")) e.wounded = countOf(props["wounded"]);
+            e.civilianTargeting = props.value("civilian_targeting", false) == true;
+            e.place.name = stringOf(props, "place");
+            if (e.place.name.empty()) e.place.name = stringOf(props, "name");
+            if (const auto p = placePrecisionFromKey(stringOf(props, "place_precision"))) e.place.precision = *p;
+            e.place.admin1 = stringOf(props, "admin1");
+            e.place.admin2 = stringOf(props, "admin2");
+            e.description = stringOf(props, "description");
+            if (props.contains("sources") && props["sources"].is_array())
+                for (const auto& s : props["sources"])
+                    if (s.is_object())
+                        e.sources.push_back({stringOf(s, "publisher"), stringOf(s, "title"), stringOf(s, "date"), stringOf(s, "url"), {}});
+            if (props.contains("tags") && props["tags"].is_array())
+                for (const auto& t : props["tags"])
+                    if (t.is_string()) e.tags.push_back(t.get<std::string>());
+            e.extra = std::move(extra);
+            dataset.events.push_back(std::move(e));
+        } else if (kind == "LineString" || kind == "MultiLineString") {
+            Line line;
+            line.id = id;
+            line.name = stringOf(props, "name");
+            if (const auto k = lineKindFromKey(stringOf(props, "kind"))) line.kind = *k;
+            const json parts = kind == "LineString" ? json::array({coordinates}) : coordinates;
+            for (const auto& part : parts)
+                if (part.is_array())
+                    for (const auto& position : part)
+                        if (const auto p = pointOf(position)) line.path.push_back(*p);
+            if (line.path.size() < 2) {
+                report(Severity::Error, "geojson.coordinates", "a line needs at least two valid positions; skipped", pointer + "/geometry");
+                continue;
+            }
+            line.validity = {date.value_or(Date(INT32_MIN / 2)), end};
+            line.description = stringOf(props, "description");
+            line.approximate = props.value("approximate", false) == true;
+            line.extra = std::move(extra);
+            dataset.lines.push_back(std::move(line));
+        } else if (kind == "Polygon" || kind == "MultiPolygon") {
+            Area area;
+            area.id = id;
+            area.name = stringOf(props, "name");
+            const json polygons = kind == "Polygon" ? json::array({coordinates}) : coordinates;
+            for (const auto& polygon : polygons)
+                if (polygon.is_array())
+                    for (const auto& ring : polygon) {
+                        std::vector<GeoPoint> points;
+                        if (ring.is_array())
+                            for (const auto& position : ring)
+                                if (const auto p = pointOf(position)) points.push_back(*p);
+                        if (points.size() >= 3) area.rings.push_back(std::move(points));
+                    }
+            if (area.rings.empty()) {
+                report(Severity::Error, "geojson.coordinates", "a polygon needs a ring of at least three valid positions; skipped", pointer + "/geometry");
+                continue;
+            }
+            if (const std::string controller = stringOf(props, "controller"); !controller.empty())
+                area.controller = actorId(controller, Side::Unknown);
+            area.validity = {date.value_or(Date(INT32_MIN / 2)), end};
+            area.description = stringOf(props, "description");
+            area.approximate = props.value("approximate", false) == true;
+            area.extra = std::move(extra);
+            dataset.areas.push_back(std::move(area));
+        } else {
+            report(Severity::Warning, "geojson.geometry", "geometry type \"" + kind + "\" is not read; skipped", pointer + "/geometry/type");
+        }
+    }
+    dataset.reindexActors();
+    return result;
+}
+
+LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
+        return result;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return readGeoJsonText(text.str(), path, options);
+}
+
+} // namespace atlas
