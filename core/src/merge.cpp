@@ -1,11 +1,65 @@
 #include "atlas/merge.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace atlas {
 
+namespace {
+
+std::string extraValue(const Event& e, const char* key) {
+    for (const auto& [k, v] : e.extra)
+        if (k == key) return v;
+    return {};
+}
+
+} // namespace
+
+bool isAcledImport(const Dataset& dataset) {
+    return dataset.metadata.provenance.rfind("Imported from the ACLED CSV export", 0) == 0;
+}
+
+ExportUpdate applyNewerAcledExport(Dataset& into, Dataset newer) {
+    ExportUpdate update;
+    if (newer.events.empty()) return update;
+    Date first = newer.events.front().date, last = first;
+    std::unordered_set<std::string> countries, listed;
+    for (const auto& e : newer.events) {
+        first = std::min(first, e.date);
+        last = std::max(last, e.date);
+        countries.insert(extraValue(e, "acled_country"));
+        listed.insert(e.id);
+    }
+    // Drop what the newer export covers but no longer lists, and what it replaces.
+    std::vector<Event> kept;
+    kept.reserve(into.events.size());
+    for (auto& e : into.events) {
+        const bool covered = e.date >= first && e.date <= last && countries.count(extraValue(e, "acled_country"));
+        if (listed.count(e.id)) {
+            ++update.replaced;
+            continue;
+        }
+        if (covered) {
+            ++update.removed;
+            continue;
+        }
+        kept.push_back(std::move(e));
+    }
+    update.added = newer.events.size() - update.replaced;
+    into.events = std::move(kept);
+    for (auto& actor : newer.actors)
+        if (!into.findActor(actor.id)) into.actors.push_back(std::move(actor));
+    into.reindexActors();
+    for (auto& e : newer.events) into.events.push_back(std::move(e));
+    return update;
+}
+
 void mergeDataset(Dataset& into, Dataset from, const std::string& label) {
+    if (isAcledImport(into) && isAcledImport(from)) {
+        applyNewerAcledExport(into, std::move(from));
+        return;
+    }
     if (into.events.empty() && into.actors.empty() && into.sites.empty() && into.lines.empty() && into.areas.empty()) {
         into = std::move(from);
         into.reindexActors();

@@ -286,3 +286,29 @@ TEST(GeoJson, ReadsOtherPeoplesFilesAndKeepsTheirProperties) {
     EXPECT_EQ(broken.diagnostics[0].line, 2);
     EXPECT_TRUE(readGeoJsonText("[1,2,3]", "array.geojson").failed());
 }
+
+#include "atlas/merge.h"
+
+TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
+    LoadResult older = readAcledCsvFile(kDir + "current-export.csv");
+    LoadResult newer = readAcledCsvFile(kDir + "newer-export.csv");
+    ASSERT_FALSE(newer.failed());
+    ASSERT_TRUE(isAcledImport(older.dataset));
+    Dataset merged = older.dataset;
+    const ExportUpdate update = applyNewerAcledExport(merged, newer.dataset);
+    EXPECT_EQ(update.replaced, 2u);
+    EXPECT_EQ(update.added, 1u);
+    EXPECT_EQ(update.removed, 1u) << "SYRTEST3 is no longer listed for those days";
+    ASSERT_EQ(merged.events.size(), 3u);
+    ASSERT_NE(byId(merged, "SYRTEST1"), nullptr);
+    EXPECT_EQ(byId(merged, "SYRTEST1")->killed.low, 79);
+    EXPECT_EQ(byId(merged, "SYRTEST3"), nullptr);
+    EXPECT_NE(byId(merged, "SYRTEST6"), nullptr);
+    // mergeDataset does the same for two ACLED imports, but keeps other sources apart.
+    Dataset viaMerge = older.dataset;
+    mergeDataset(viaMerge, newer.dataset, "newer-export.csv");
+    EXPECT_EQ(viaMerge.events.size(), 3u);
+    Dataset mixed = readUcdpGedCsvFile(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv").dataset;
+    mergeDataset(mixed, older.dataset, "current-export.csv");
+    EXPECT_EQ(mixed.events.size(), 4u);
+}
