@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <unordered_map>
 
@@ -68,7 +69,7 @@ std::optional<Date> parseAcledDate(std::string_view raw) {
     return Date::fromYearMonthDay(*year, month, *day);
 }
 
-LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel) {
+LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uint64_t sizeHint) {
     LoadResult result;
     Dataset& dataset = result.dataset;
     dataset.metadata.title = "ACLED export";
@@ -156,7 +157,16 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel) {
 
     std::unordered_map<std::string, std::size_t> eventById;
     std::vector<std::string> row;
+    std::string lastEventType = "\x01", lastSubType = "\x01";
+    EventType lastType = EventType::Other;
     while (csv.next(row)) {
+        // Reserve once the first records show how long a record is (saves moving a million
+        // events while the vector grows).
+        if (dataset.events.size() == 1000 && sizeHint > 0) {
+            const auto expected = static_cast<std::size_t>(double(sizeHint) / double(csv.bytesRead()) * 1000.0 * 1.05);
+            dataset.events.reserve(expected);
+            eventById.reserve(expected);
+        }
         const int line = csv.recordLine();
         if (row.size() == 1 && trim(row[0]).empty()) continue; // blank line
         if (!csv.problem().empty())
@@ -208,12 +218,18 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel) {
         event.place.name = trim(at(colLocation));
         event.place.admin1 = trim(at(colAdmin1));
         event.place.admin2 = trim(at(colAdmin2));
-        event.type = typeOf(at(colEventType), at(colSubType));
+        // Exports hold a few dozen type pairs: map each distinct pair once.
+        if (at(colEventType) != lastEventType || at(colSubType) != lastSubType) {
+            lastEventType = at(colEventType);
+            lastSubType = at(colSubType);
+            lastType = typeOf(lastEventType, lastSubType);
+        }
+        event.type = lastType;
         if (const std::string a1 = trim(at(colActor1)); !a1.empty()) event.perpetrators.push_back(actorId(a1, at(colInter1)));
         for (const auto& name : splitList(at(colAssoc1))) event.perpetrators.push_back(actorId(name, {}));
         if (const std::string a2 = trim(at(colActor2)); !a2.empty()) event.targets.push_back(actorId(a2, at(colInter2)));
         for (const auto& name : splitList(at(colAssoc2))) event.targets.push_back(actorId(name, {}));
-        event.civilianTargeting = lower(trim(at(colCivilian))).find("civilian") != std::string::npos;
+        event.civilianTargeting = !at(colCivilian).empty() && lower(at(colCivilian)).find("civilian") != std::string::npos;
         if (colFatalities) {
             if (const auto dead = parseInt(at(colFatalities)); dead && *dead >= 0) {
                 event.killed = {CountQualifier::AtLeast, *dead, std::nullopt, {}};
@@ -227,7 +243,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel) {
         for (const auto& name : splitList(at(colSource))) event.sources.push_back({name, {}, {}, {}, {}});
         event.tags = splitList(at(colTags));
         for (const auto& [c, key] : kept)
-            if (!row[c].empty()) event.extra.emplace_back(key, nlohmann::json(row[c]).dump());
+            if (!row[c].empty()) event.extra.emplace_back(key, jsonString(row[c]));
         // A later record with the same id revises the earlier one (ACLED re-issues events).
         if (const auto found = eventById.find(event.id); found != eventById.end()) {
             dataset.events[found->second] = std::move(event);
@@ -247,7 +263,9 @@ LoadResult readAcledCsvFile(const std::string& path) {
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
         return result;
     }
-    return readAcledCsv(in, path);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    return readAcledCsv(in, path, error ? 0 : size);
 }
 
 } // namespace atlas

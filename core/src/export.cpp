@@ -34,6 +34,24 @@ std::string join(const std::vector<std::string>& items, std::size_t from, const 
     return out;
 }
 
+// The ACLED event type and sub-event type an event type is exported as (docs/format.md).
+std::pair<const char*, const char*> acledTypes(EventType type) {
+    switch (type) {
+    case EventType::AirStrike:
+    case EventType::DroneStrike: return {"Explosions/Remote violence", "Air/drone strike"};
+    case EventType::Shelling:
+    case EventType::Missile: return {"Explosions/Remote violence", "Shelling/artillery/missile attack"};
+    case EventType::Explosion: return {"Explosions/Remote violence", "Remote explosive/landmine/IED"};
+    case EventType::SuicideBombing: return {"Explosions/Remote violence", "Suicide bomb"};
+    case EventType::ArmedClash: return {"Battles", "Armed clash"};
+    case EventType::TerritoryChange: return {"Battles", "Non-state actor overtakes territory"};
+    case EventType::AttackOnCivilians:
+    case EventType::Killing: return {"Violence against civilians", "Attack"};
+    case EventType::Agreement: return {"Strategic developments", "Agreement"};
+    default: return {"Strategic developments", "Other"};
+    }
+}
+
 std::string nameOf(const Dataset& d, const std::string& id) {
     const Actor* a = d.findActor(id);
     return a ? a->name : id;
@@ -84,7 +102,7 @@ void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events,
 }
 
 void writeCsv(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out) {
-    out << "event_id_cnty,event_date,time_precision,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
+    out << "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,"
            "civilian_targeting,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities,tags\r\n";
     for (std::uint32_t position : events) {
         const Event& e = dataset.events[position];
@@ -97,7 +115,8 @@ void writeCsv(const Dataset& dataset, std::span<const std::uint32_t> events, std
         char coordinate[32];
         std::string row;
         row += csvField(e.id) + ',' + e.date.toString() + ',' + std::to_string(timePrecision) + ',' +
-               csvField(std::string(toLabel(e.type))) + ',' + csvField(perpetrators.empty() ? "" : perpetrators[0]) + ',' +
+               acledTypes(e.type).first + ',' + acledTypes(e.type).second + ',' +
+               csvField(perpetrators.empty() ? "" : perpetrators[0]) + ',' +
                csvField(join(perpetrators, 1, "; ")) + ',' + csvField(targets.empty() ? "" : targets[0]) + ',' +
                csvField(join(targets, 1, "; ")) + ',' + (e.civilianTargeting ? "Civilian targeting" : "") + ',' +
                csvField(e.place.admin1) + ',' + csvField(e.place.admin2) + ',' + csvField(e.place.name) + ',';

@@ -141,7 +141,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         const auto articles = splitList(at(colArticle));
         for (const auto& article : articles) event.sources.push_back({article, at(colHeadline), at(colSourceDate), {}, {}});
         for (std::size_t c = 0; c < header.size(); ++c)
-            if (!mapped[c] && !row[c].empty()) event.extra.emplace_back("ucdp_" + lower(trim(header[c])), nlohmann::json(row[c]).dump());
+            if (!mapped[c] && !row[c].empty()) event.extra.emplace_back("ucdp_" + lower(trim(header[c])), jsonString(row[c]));
         event.description = at(colWhereDesc);
         dataset.events.push_back(std::move(event));
     }

@@ -99,6 +99,7 @@ endif()
 run(0 convert ${SAMPLE} ${WORK}/sample.csv)
 run(0 info ${WORK}/sample.csv)
 expect_in("${out}" "events: 151")
+expect_in("${out}" "air_strike") # types survive the ACLED-like CSV
 run(2 convert ${SAMPLE})
 run(2 convert ${SAMPLE} ${WORK}/x.unknown)
 message(STATUS "all CLI checks passed")

@@ -1,8 +1,14 @@
-// Writes the deterministic synthetic dataset as a native file, to open large data in the
-// window or time the slider:  atlas_make_synthetic 1000000 /tmp/synthetic-1m.atlas.json
+// Writes the deterministic synthetic dataset, to open large data in the window, time the
+// slider or time importers:
+//   atlas_make_synthetic 1000000 /tmp/synthetic-1m.atlas.json   (native)
+//   atlas_make_synthetic 1000000 /tmp/synthetic-1m.csv          (ACLED-like CSV)
 #include "synthetic.h"
 
+#include "atlas/export.h"
 #include "atlas/native_format.h"
+
+#include <fstream>
+#include <numeric>
 
 #include <cstdio>
 #include <cstdlib>
@@ -18,7 +24,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "atlas_make_synthetic: EVENTS must be a positive number\n");
         return 2;
     }
-    const auto diagnostics = atlas::writeNativeFile(atlas::bench::makeSyntheticDataset(static_cast<std::size_t>(events)), argv[2]);
+    const atlas::Dataset dataset = atlas::bench::makeSyntheticDataset(static_cast<std::size_t>(events));
+    const std::string out = argv[2];
+    if (out.size() > 4 && out.compare(out.size() - 4, 4, ".csv") == 0) {
+        std::vector<std::uint32_t> all(dataset.events.size());
+        std::iota(all.begin(), all.end(), 0u);
+        std::ofstream file(out, std::ios::binary);
+        atlas::writeCsv(dataset, all, file);
+        return file.flush() ? 0 : 1;
+    }
+    const auto diagnostics = atlas::writeNativeFile(dataset, out);
     for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
     return diagnostics.empty() ? 0 : 1;
 }

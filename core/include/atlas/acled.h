@@ -2,6 +2,7 @@
 
 #include "atlas/native_format.h"
 
+#include <cstdint>
 #include <istream>
 #include <string>
 
@@ -27,7 +28,8 @@ namespace atlas {
 ///  - source and tags are split on ';'; notes → description.
 /// Bad records are skipped with an error naming file, line, column and field; a file without
 /// the required columns (a date, coordinates and an id) is fatal.
-[[nodiscard]] LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel);
+/// `sizeHint`: the input's size in bytes when known, to reserve memory up front.
+[[nodiscard]] LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uint64_t sizeHint = 0);
 [[nodiscard]] LoadResult readAcledCsvFile(const std::string& path);
 
 /// Parses the date forms ACLED exports have used: 2020-10-26, 26 October 2020, 26-Oct-20,

@@ -14,7 +14,7 @@ namespace atlas {
 void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
 
 /// The selected events as CSV with ACLED-like columns (event_id_cnty, event_date,
-/// time_precision, event_type, actor1, assoc_actor_1, actor2, assoc_actor_2,
+/// time_precision, event_type, sub_event_type (ACLED's names), actor1, assoc_actor_1, actor2, assoc_actor_2,
 /// civilian_targeting, admin1, admin2, location, latitude, longitude, geo_precision, source,
 /// notes, fatalities, tags), RFC 4180 quoted, so spreadsheets and ACLED tooling open it.
 void writeCsv(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
