@@ -6,6 +6,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+
+#include <atomic>
 #include <QVariantMap>
 
 #include <array>
@@ -35,6 +37,83 @@ bool AtlasDocument::open(const QUrl& location) { return load(location, false); }
 
 bool AtlasDocument::add(const QUrl& location) { return load(location, m_loaded); }
 
+struct AtlasDocument::PendingLoad {
+    std::atomic<bool> cancel{false};
+    std::atomic<double> progress{0.0};
+    atlas::LoadResult result;
+    bool merge = false;
+    QString displayName;
+};
+
+AtlasDocument::~AtlasDocument() {
+    if (m_loader) {
+        m_pending->cancel = true;
+        m_loader->wait();
+    }
+}
+
+void AtlasDocument::openInBackground(const QUrl& location) { startLoad(location, false); }
+
+void AtlasDocument::addInBackground(const QUrl& location) { startLoad(location, m_loaded); }
+
+void AtlasDocument::cancelLoading() {
+    if (m_pending) m_pending->cancel = true;
+}
+
+void AtlasDocument::startLoad(const QUrl& location, bool merge) {
+    if (m_loader) return;
+    if (location.scheme() == QLatin1String("qrc")) { // bundled data is small: read it at once
+        load(location, merge);
+        return;
+    }
+    const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
+    m_pending = std::make_shared<PendingLoad>();
+    m_pending->merge = merge;
+    m_pending->displayName = QFileInfo(path).fileName();
+    m_loadingName = m_pending->displayName;
+    m_loadProgress = 0.0;
+    auto pending = m_pending;
+    m_loader = QThread::create([pending, file = path.toStdString()] {
+        atlas::LoadControl control;
+        control.cancel = &pending->cancel;
+        control.progress = [&pending](std::uint64_t done, std::uint64_t total) {
+            pending->progress = total > 0 ? double(done) / double(total) : 0.0;
+        };
+        pending->result = atlas::readAnyFile(file, control);
+    });
+    connect(m_loader, &QThread::finished, this, &AtlasDocument::finishLoad);
+    if (!m_progressTimer) {
+        m_progressTimer = new QTimer(this);
+        m_progressTimer->setInterval(100);
+        connect(m_progressTimer, &QTimer::timeout, this, [this] {
+            if (!m_pending) return;
+            m_loadProgress = m_pending->progress;
+            emit loadProgressChanged();
+        });
+    }
+    m_progressTimer->start();
+    m_loader->start();
+    emit loadingChanged();
+    emit loadProgressChanged();
+}
+
+void AtlasDocument::finishLoad() {
+    m_progressTimer->stop();
+    m_loader->deleteLater();
+    m_loader = nullptr;
+    auto pending = std::move(m_pending);
+    const bool cancelled = !pending->result.diagnostics.empty() && pending->result.diagnostics.front().code == "load.cancelled";
+    if (cancelled) {
+        m_errorText = tr("Reading %1 was cancelled; the map shows what was open before").arg(pending->displayName);
+        emit datasetChanged();
+    } else {
+        m_loadProgress = 1.0;
+        apply(std::move(pending->result), pending->displayName, pending->merge);
+    }
+    emit loadingChanged();
+    emit loadProgressChanged();
+}
+
 bool AtlasDocument::load(const QUrl& location, bool merge) {
     atlas::LoadResult result;
     QString displayName;
@@ -56,7 +135,10 @@ bool AtlasDocument::load(const QUrl& location, bool merge) {
         displayName = QFileInfo(path).fileName();
         result = atlas::readAnyFile(path.toStdString());
     }
+    return apply(std::move(result), displayName, merge);
+}
 
+bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge) {
     if (!merge) m_diagnostics.clear();
     for (const atlas::Diagnostic& diagnostic : result.diagnostics)
         m_diagnostics << QString::fromStdString(diagnostic.toString());

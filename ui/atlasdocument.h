@@ -1,10 +1,13 @@
 #pragma once
 
 #include "atlas/dataset.h"
+#include "atlas/native_format.h"
 #include "atlas/query.h"
 #include "atlas/time_index.h"
 
 #include <QObject>
+#include <QThread>
+#include <QTimer>
 #include <QStringList>
 #include <QUrl>
 #include <QVariantList>
@@ -24,6 +27,10 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(bool partial READ partial NOTIFY datasetChanged)
     Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY datasetChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY datasetChanged)
+    /// A file being read in the background (openInBackground / addInBackground).
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
+    Q_PROPERTY(QString loadingName READ loadingName NOTIFY loadingChanged)
     /// [{id, name, depth}] in hierarchy order (an umbrella, then its sub-groups), for filters.
     Q_PROPERTY(QVariantList actorChoices READ actorChoices NOTIFY datasetChanged)
     /// [{key, label}] of the event types the dataset uses.
@@ -38,6 +45,15 @@ public:
     Q_INVOKABLE bool open(const QUrl& location);
     /// Reads another file and merges it into the open dataset (ids kept distinct per file).
     Q_INVOKABLE bool add(const QUrl& location);
+    /// The same on a worker thread, for large files: `loading` and `loadProgress` follow it,
+    /// cancelLoading() stops it and leaves the open dataset as it was. One load at a time.
+    Q_INVOKABLE void openInBackground(const QUrl& location);
+    Q_INVOKABLE void addInBackground(const QUrl& location);
+    Q_INVOKABLE void cancelLoading();
+    [[nodiscard]] bool loading() const { return m_loader != nullptr; }
+    [[nodiscard]] double loadProgress() const { return m_loadProgress; }
+    [[nodiscard]] QString loadingName() const { return m_loadingName; }
+    ~AtlasDocument() override;
 
     [[nodiscard]] QString title() const;
     [[nodiscard]] QString sourceName() const { return m_sourceName; }
@@ -57,9 +73,15 @@ public:
 
 signals:
     void datasetChanged();
+    void loadingChanged();
+    void loadProgressChanged();
 
 private:
+    struct PendingLoad;
     bool load(const QUrl& location, bool merge);
+    bool apply(atlas::LoadResult result, QString displayName, bool merge);
+    void startLoad(const QUrl& location, bool merge);
+    void finishLoad();
 
     std::shared_ptr<const atlas::Dataset> m_dataset;
     atlas::EventTimeIndex m_timeIndex;
@@ -68,5 +90,10 @@ private:
     QStringList m_diagnostics;
     QString m_errorText;
     bool m_loaded = false;
+    std::shared_ptr<PendingLoad> m_pending;
+    QThread* m_loader = nullptr;
+    QTimer* m_progressTimer = nullptr;
+    double m_loadProgress = 0.0;
+    QString m_loadingName;
     bool m_partial = false;
 };

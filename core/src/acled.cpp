@@ -1,6 +1,7 @@
 #include "atlas/acled.h"
 
 #include "atlas/csv.h"
+#include "atlas/load_control.h"
 #include "import_text.h"
 
 #include <nlohmann/json.hpp>
@@ -257,7 +258,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
 }
 
 LoadResult readAcledCsvFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    const auto in = detail::openInput(path);
     if (!in) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
@@ -265,7 +266,7 @@ LoadResult readAcledCsvFile(const std::string& path) {
     }
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
-    return readAcledCsv(in, path, error ? 0 : size);
+    return readAcledCsv(*in, path, error ? 0 : size);
 }
 
 } // namespace atlas

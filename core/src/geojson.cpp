@@ -1,6 +1,7 @@
 #include "atlas/geojson.h"
 
 #include "atlas/json_position.h"
+#include "atlas/load_control.h"
 #include "import_text.h"
 
 #include <nlohmann/json.hpp>
@@ -247,14 +248,14 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
 }
 
 LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options) {
-    std::ifstream in(path, std::ios::binary);
+    const auto in = detail::openInput(path);
     if (!in) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
         return result;
     }
     std::ostringstream text;
-    text << in.rdbuf();
+    text << in->rdbuf();
     return readGeoJsonText(text.str(), path, options);
 }
 

@@ -1,5 +1,7 @@
 #include "atlas/native_format.h"
 
+#include "atlas/load_control.h"
+
 #include "atlas/json_position.h"
 
 #include <nlohmann/json.hpp>
@@ -202,13 +204,13 @@ public:
         bool parsed = false;
         try {
             if (m_fromFile) {
-                std::ifstream stream(m_file, std::ios::binary);
+                const auto stream = detail::openInput(m_file);
                 if (!stream) {
                     m_result.diagnostics.push_back(
                         {Severity::Fatal, "file.open", "cannot open the file for reading", m_file, 0, 0, ""});
                     return std::move(m_result);
                 }
-                parsed = json::sax_parse(stream, &handler);
+                parsed = json::sax_parse(*stream, &handler);
             } else {
                 parsed = json::sax_parse(m_text.begin(), m_text.end(), &handler);
             }

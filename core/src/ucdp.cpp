@@ -2,6 +2,7 @@
 
 #include "atlas/acled.h"
 #include "atlas/csv.h"
+#include "atlas/load_control.h"
 #include "atlas/geojson.h"
 #include "import_text.h"
 
@@ -149,13 +150,25 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
 }
 
 LoadResult readUcdpGedCsvFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    const auto in = detail::openInput(path);
     if (!in) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
         return result;
     }
-    return readUcdpGedCsv(in, path);
+    return readUcdpGedCsv(*in, path);
+}
+
+LoadResult readAnyFile(const std::string& path, const LoadControl& control) {
+    LoadResult result;
+    {
+        const detail::ScopedLoadControl scope(&control);
+        result = readAnyFile(path);
+        if (!detail::loadCancelled()) return result;
+    }
+    LoadResult cancelled;
+    cancelled.diagnostics.push_back({Severity::Fatal, "load.cancelled", "loading was cancelled", path, 0, 0, {}});
+    return cancelled;
 }
 
 LoadResult readAnyFile(const std::string& path) {

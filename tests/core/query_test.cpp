@@ -316,3 +316,41 @@ TEST(LatestQueryRunner, DeliversTheNewestAnswerAndNeverAnOlderOneAfterIt) {
     EXPECT_EQ(last.events, index->select(filter));
     EXPECT_EQ(last.breakdown.events, last.events.size());
 }
+
+#include "atlas/ucdp.h"
+
+#include <filesystem>
+
+TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
+    const auto path = (std::filesystem::temp_directory_path() / "atlas-load-control-test.atlas.json").string();
+    ASSERT_TRUE(writeNativeFile(bench::makeSyntheticDataset(5000, 3), path).empty());
+    const auto size = std::filesystem::file_size(path);
+    ASSERT_GT(size, 3u << 20) << "big enough for several progress reports";
+
+    std::vector<std::uint64_t> seen;
+    LoadControl control;
+    control.progress = [&](std::uint64_t done, std::uint64_t total) {
+        EXPECT_EQ(total, size);
+        seen.push_back(done);
+    };
+    const LoadResult loaded = readAnyFile(path, control);
+    ASSERT_FALSE(loaded.failed());
+    EXPECT_EQ(loaded.dataset.events.size(), 5000u);
+    ASSERT_GE(seen.size(), 3u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_EQ(seen.back(), size);
+
+    std::atomic<bool> cancel{false};
+    LoadControl stopping;
+    stopping.cancel = &cancel;
+    stopping.progress = [&](std::uint64_t done, std::uint64_t) {
+        if (done >= (2u << 20)) cancel = true; // the user presses Cancel part-way
+    };
+    const LoadResult stopped = readAnyFile(path, stopping);
+    ASSERT_TRUE(stopped.failed());
+    EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
+    EXPECT_TRUE(stopped.dataset.events.empty());
+    // The same thread loads normally afterwards.
+    EXPECT_EQ(readAnyFile(path).dataset.events.size(), 5000u);
+    std::filesystem::remove(path);
+}

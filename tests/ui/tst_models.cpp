@@ -1,9 +1,12 @@
 #include "atlasdocument.h"
+#include "atlas/native_format.h"
+#include "synthetic.h"
 #include "timeline.h"
 #include "visibleeventsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -112,6 +115,32 @@ private slots:
         QVERIFY(document.add(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv"))));
         QCOMPARE(document.eventCount(), 5);
         QVERIFY(document.eventIndex()->size() == 5u);
+    }
+
+    // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.
+    void backgroundLoadReportsProgressAndCanBeCancelled() {
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("big.atlas.json"));
+        QVERIFY(atlas::writeNativeFile(atlas::bench::makeSyntheticDataset(60000, 5), big.toStdString()).empty());
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        const int sample = document.eventCount();
+
+        QSignalSpy loading(&document, &AtlasDocument::loadingChanged);
+        document.openInBackground(QUrl::fromLocalFile(big));
+        QVERIFY(document.loading());
+        document.cancelLoading();
+        QTRY_VERIFY_WITH_TIMEOUT(!document.loading(), 30000);
+        QCOMPARE(document.eventCount(), sample);
+        QVERIFY(document.errorText().contains(QStringLiteral("cancelled")));
+
+        QSignalSpy progress(&document, &AtlasDocument::loadProgressChanged);
+        document.openInBackground(QUrl::fromLocalFile(big));
+        QTRY_VERIFY_WITH_TIMEOUT(!document.loading(), 60000);
+        QCOMPARE(document.eventCount(), 60000);
+        QCOMPARE(document.loadProgress(), 1.0);
+        QVERIFY(progress.count() >= 2);
+        QVERIFY(loading.count() >= 4);
     }
 
     void sliderStaysInsideTheDataRange() {

@@ -239,6 +239,26 @@ Item {
                     background: Rectangle { color: "#ccffffff"; radius: 2 }
                 }
 
+                // A file being read in the background: progress and a way out.
+                Pane {
+                    objectName: "loadingPane"
+                    visible: view.document.loading
+                    anchors.centerIn: parent
+                    padding: 14
+                    background: Rectangle { color: "#f2ffffff"; border.color: "#909090"; radius: 4 }
+                    ColumnLayout {
+                        spacing: 8
+                        Label { text: qsTr("Reading %1…").arg(view.document.loadingName); font.bold: true }
+                        ProgressBar { Layout.preferredWidth: 320; from: 0; to: 1; value: view.document.loadProgress }
+                        Button {
+                            objectName: "cancelLoading"
+                            text: qsTr("Cancel")
+                            Layout.alignment: Qt.AlignRight
+                            onClicked: view.document.cancelLoading()
+                        }
+                    }
+                }
+
                 // Problems found while reading: a banner, and the full list on demand.
                 Pane {
                     id: problemBanner

@@ -53,7 +53,7 @@ ApplicationWindow {
         nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv)"),
                       qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("All files (*)")]
-        onAccepted: adding ? atlasDocument.add(selectedFile) : atlasDocument.open(selectedFile)
+        onAccepted: adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
     }
 
     AtlasView {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/load_control.h"
 #include "atlas/native_format.h"
 
 #include <istream>
@@ -24,5 +25,7 @@ namespace atlas {
 /// Reads any file Conflict Atlas knows, chosen by extension and, for .csv, by its header:
 /// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson).
 [[nodiscard]] LoadResult readAnyFile(const std::string& path);
+/// The same, reporting progress and stoppable through `control` (see load_control.h).
+[[nodiscard]] LoadResult readAnyFile(const std::string& path, const LoadControl& control);
 
 } // namespace atlas
