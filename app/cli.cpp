@@ -67,6 +67,8 @@ struct Loaded {
     bool bad = false;
 };
 
+std::string g_actorMap; // --actor-map FILE, taken out of the arguments by runCli
+
 Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced) {
     Loaded out;
     for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -75,6 +77,18 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced)
         if (r.failed() || r.partial()) out.bad = true;
         if (r.failed()) continue;
         mergeDataset(out.dataset, std::move(r.dataset), paths[i].substr(paths[i].find_last_of('/') + 1));
+    }
+    if (!g_actorMap.empty()) {
+        std::ifstream in(g_actorMap, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in && text.empty()) {
+            std::fprintf(stderr, "%s: cannot read the actor mapping file\n", g_actorMap.c_str());
+            out.bad = true;
+        }
+        for (const auto& d : applyActorMapping(out.dataset, text, g_actorMap)) {
+            std::fprintf(stderr, "%s\n", d.toString().c_str());
+            if (d.severity != Severity::Warning) out.bad = true;
+        }
     }
     return out;
 }
@@ -149,7 +163,9 @@ const char* kQueryHelp =
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
     "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
-    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
+    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n"
+    "  --actor-map FILE       give imported actors ids, parents and sides (any command;\n"
+    "                         see docs/import-export.md)\n";
 
 std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
     if (d.findActor(wanted)) return wanted;
@@ -313,7 +329,15 @@ bool isCliCommand(int argc, char** argv) {
 
 int runCli(int argc, char** argv) {
     const std::string command = argv[1];
-    const std::vector<std::string> args(argv + 2, argv + argc);
+    std::vector<std::string> args;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--actor-map") == 0) {
+            if (i + 1 >= argc) return usageError(argv[1], "--actor-map needs a file");
+            g_actorMap = argv[++i];
+            continue;
+        }
+        args.emplace_back(argv[i]);
+    }
     if (command == "info") return info(args);
     if (command == "query") return query(args);
     return convert(args);

@@ -97,3 +97,90 @@ void mergeDataset(Dataset& into, Dataset from, const std::string& label) {
 }
 
 } // namespace atlas
+
+#include "atlas/json_position.h"
+
+#include <nlohmann/json.hpp>
+
+namespace atlas {
+
+std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::string_view mappingJson, const std::string& fileLabel) {
+    std::vector<Diagnostic> diagnostics;
+    auto report = [&](Severity severity, std::string code, std::string message, const std::string& pointer) {
+        Diagnostic d{severity, std::move(code), std::move(message), fileLabel, 0, 0, pointer};
+        if (const auto offset = locateJsonPointer(mappingJson, pointer)) {
+            const TextPosition p = positionOfOffset(mappingJson, *offset);
+            d.line = p.line;
+            d.column = p.column;
+        }
+        diagnostics.push_back(std::move(d));
+    };
+    nlohmann::json mapping;
+    try {
+        mapping = nlohmann::json::parse(mappingJson);
+    } catch (const nlohmann::json::parse_error& error) {
+        const TextPosition p = positionOfOffset(mappingJson, error.byte > 0 ? error.byte - 1 : 0);
+        diagnostics.push_back({Severity::Fatal, "json.syntax", std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
+        return diagnostics;
+    }
+    if (!mapping.is_object() || !mapping.contains("actors") || !mapping["actors"].is_array()) {
+        report(Severity::Fatal, "mapping.root", "expected {\"actors\": [ ... ]}", "");
+        return diagnostics;
+    }
+    std::unordered_map<std::string, std::string> renamed; // old id -> new id
+    const auto& entries = mapping["actors"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string pointer = "/actors/" + std::to_string(i);
+        const auto& entry = entries[i];
+        if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) {
+            report(Severity::Error, "mapping.entry", "each entry needs a \"name\" string; skipped", pointer);
+            continue;
+        }
+        const std::string name = entry["name"].get<std::string>();
+        Actor* actor = nullptr;
+        for (auto& a : dataset.actors)
+            if (a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end()) actor = &a;
+        if (!actor) {
+            report(Severity::Warning, "mapping.unmatched", "no actor is named \"" + name + "\"; entry unused", pointer + "/name");
+            continue;
+        }
+        if (entry.contains("side")) {
+            const auto side = entry["side"].is_string() ? sideFromKey(entry["side"].get<std::string>()) : std::nullopt;
+            if (!side) report(Severity::Error, "mapping.side", "unknown side (expected pro_government, opposition, jihadist, turkish_forces, russian_forces, kurdish_led, other)", pointer + "/side");
+            else actor->side = *side;
+        }
+        if (entry.contains("parent") && entry["parent"].is_string()) actor->parent = entry["parent"].get<std::string>();
+        if (entry.contains("id") && entry["id"].is_string() && entry["id"].get<std::string>() != actor->id) {
+            renamed[actor->id] = entry["id"].get<std::string>();
+            actor->id = entry["id"].get<std::string>();
+        }
+    }
+    auto follow = [&](std::string& id) {
+        if (const auto found = renamed.find(id); found != renamed.end()) id = found->second;
+    };
+    for (auto& a : dataset.actors) follow(a.parent);
+    for (auto& e : dataset.events) {
+        for (auto& id : e.perpetrators) follow(id);
+        for (auto& id : e.targets) follow(id);
+    }
+    for (auto& s : dataset.sites) follow(s.operatorId);
+    for (auto& l : dataset.lines)
+        for (auto& id : l.parties) follow(id);
+    for (auto& a : dataset.areas) follow(a.controller);
+    dataset.reindexActors();
+    // Parents named in the mapping that are no actor yet become actors of their own.
+    std::vector<std::string> missing;
+    for (const auto& a : dataset.actors)
+        if (!a.parent.empty() && !dataset.findActor(a.parent) && std::find(missing.begin(), missing.end(), a.parent) == missing.end())
+            missing.push_back(a.parent);
+    for (const auto& id : missing) {
+        Actor parent;
+        parent.id = id;
+        parent.name = id;
+        dataset.actors.push_back(parent);
+    }
+    dataset.reindexActors();
+    return diagnostics;
+}
+
+} // namespace atlas

@@ -288,6 +288,9 @@ TEST(GeoJson, ReadsOtherPeoplesFilesAndKeepsTheirProperties) {
 }
 
 #include "atlas/merge.h"
+#include "atlas/query.h"
+
+#include <fstream>
 
 TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
     LoadResult older = readAcledCsvFile(kDir + "current-export.csv");
@@ -311,4 +314,29 @@ TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
     Dataset mixed = readUcdpGedCsvFile(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv").dataset;
     mergeDataset(mixed, older.dataset, "current-export.csv");
     EXPECT_EQ(mixed.events.size(), 4u);
+}
+
+TEST(ActorMapping, GivesImportedActorsIdsParentsAndSides) {
+    LoadResult r = readAcledCsvFile(kDir + "current-export.csv");
+    std::ifstream in(ATLAS_TEST_DATA_DIR "/mapping/acled-actors.json");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto diagnostics = applyActorMapping(r.dataset, text, "acled-actors.json");
+    ASSERT_EQ(diagnostics.size(), 2u);
+    EXPECT_EQ(diagnostics[0].severity, Severity::Warning) << "a name not in the data";
+    EXPECT_EQ(diagnostics[1].jsonPointer, "/actors/4/side");
+    EXPECT_EQ(diagnostics[1].line, 6);
+    const Event* strike = byId(r.dataset, "SYRTEST1");
+    ASSERT_NE(strike, nullptr);
+    EXPECT_EQ(strike->targets[0], "nlf");
+    EXPECT_EQ(strike->targets[1], "faylaq-al-sham");
+    ASSERT_NE(r.dataset.findActor("faylaq-al-sham"), nullptr);
+    EXPECT_EQ(r.dataset.findActor("faylaq-al-sham")->parent, "nlf");
+    EXPECT_EQ(r.dataset.sideOfActor("faylaq-al-sham"), Side::Opposition) << "inherits its umbrella's side";
+    ASSERT_NE(r.dataset.findActor("syrian-government"), nullptr) << "a missing parent becomes an actor";
+    // Through the query engine, the umbrella now includes the sub-group.
+    EventFilter filter;
+    filter.actors = {"nlf"};
+    EXPECT_EQ(EventIndex(r.dataset).count(filter), 1u);
+    Dataset untouched;
+    EXPECT_TRUE(hasFatal(applyActorMapping(untouched, "{nope", "bad.json")));
 }
