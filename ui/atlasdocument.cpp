@@ -156,7 +156,6 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
         dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
     }
     dataset->reindexActors(); // the move keeps the actor vector, but rebuild the lookup to be safe
-    m_timeIndex = atlas::EventTimeIndex(*dataset);
     m_eventIndex = indexOf(dataset);
     m_dataset = std::move(dataset);
     m_sourceName = displayName;

@@ -3,7 +3,6 @@
 #include "atlas/dataset.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
-#include "atlas/time_index.h"
 
 #include <QObject>
 #include <QThread>
@@ -64,7 +63,6 @@ public:
     [[nodiscard]] QString errorText() const { return m_errorText; }
 
     [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
-    [[nodiscard]] const atlas::EventTimeIndex& timeIndex() const { return m_timeIndex; }
     /// The query index of the open dataset; it keeps the dataset alive while a query on a
     /// worker thread still uses it after another file was opened.
     [[nodiscard]] std::shared_ptr<const atlas::EventIndex> eventIndex() const { return m_eventIndex; }
@@ -84,7 +82,6 @@ private:
     void finishLoad();
 
     std::shared_ptr<const atlas::Dataset> m_dataset;
-    atlas::EventTimeIndex m_timeIndex;
     std::shared_ptr<const atlas::EventIndex> m_eventIndex;
     QString m_sourceName;
     QStringList m_diagnostics;

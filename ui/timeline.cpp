@@ -37,8 +37,8 @@ void Timeline::setFilters(EventFilters* filters) {
 }
 
 void Timeline::resetRange() {
-    const atlas::EventTimeIndex* index = m_document ? &m_document->timeIndex() : nullptr;
-    if (index && !index->empty()) {
+    const atlas::EventIndex* index = m_document ? m_document->eventIndex().get() : nullptr;
+    if (index && index->size() > 0) {
         m_first = index->firstDate();
         m_last = index->lastDate();
     } else {
@@ -54,7 +54,7 @@ void Timeline::resetRange() {
 void Timeline::rebuildHistogram() {
     m_histogram.clear();
     m_histogramMaximum = 0;
-    if (m_document && !m_document->timeIndex().empty()) {
+    if (m_document && m_document->eventIndex()->size() > 0) {
         atlas::EventFilter filter = m_filters ? m_filters->toFilter() : atlas::EventFilter{};
         filter.from = m_first;
         filter.to = m_last;

@@ -209,15 +209,15 @@ bool VisibleEventsModel::slideTo(std::vector<MapSymbol>& next) {
 void VisibleEventsModel::rebuildLegend() {
     m_legend.clear();
     if (m_document) {
-        const atlas::Dataset& dataset = m_document->dataset();
-        std::array<int, atlas::kSideCount> counts{};
-        for (const atlas::Event& event : dataset.events) ++counts[static_cast<std::size_t>(dataset.sideOfEvent(event))];
+        // The index already knows each event's side: count from it rather than resolve every
+        // event's first perpetrator again.
+        const auto counts = m_document->eventIndex()->breakdown({}).bySide;
         for (int side = 0; side < atlas::kSideCount; ++side) {
             if (counts[static_cast<std::size_t>(side)] == 0) continue;
             const auto value = static_cast<atlas::Side>(side);
             m_legend.append(QVariantMap{{QStringLiteral("label"), qs(atlas::toLabel(value))},
                                         {QStringLiteral("colour"), toQColor(atlas::sideColour(value))},
-                                        {QStringLiteral("count"), counts[static_cast<std::size_t>(side)]}});
+                                        {QStringLiteral("count"), static_cast<int>(counts[static_cast<std::size_t>(side)])}});
         }
     }
     emit legendChanged();
