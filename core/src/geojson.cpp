@@ -3,12 +3,13 @@
 #include "atlas/json_position.h"
 #include "atlas/load_control.h"
 #include "import_text.h"
+#include "json_stream.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
+#include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace atlas {
 using namespace import;
@@ -53,84 +54,92 @@ CasualtyCount countOf(const json& value) {
     return c;
 }
 
-} // namespace
+class GeoJsonReader {
+public:
+    GeoJsonReader(detail::JsonSource source, const GeoJsonOptions& options) : m_source(std::move(source)), m_options(options) {}
 
-LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options) {
-    LoadResult result;
-    Dataset& dataset = result.dataset;
-    auto report = [&](Severity severity, std::string code, std::string message, const std::string& pointer) {
-        Diagnostic d{severity, std::move(code), std::move(message), fileLabel, 0, 0, pointer};
-        if (const auto offset = locateJsonPointer(text, pointer)) {
-            const TextPosition p = positionOfOffset(text, *offset);
-            d.line = p.line;
-            d.column = p.column;
+    LoadResult read() {
+        // Features are built and dropped one at a time as the parser reaches them; the rest of
+        // the document (type, name, crs, …) is small and kept whole.
+        detail::StreamingHandler handler("features", [this](json& feature, std::size_t index) {
+            readFeature(feature, "/features/" + std::to_string(index), index);
+        });
+        if (!m_source.parse(handler, m_result)) return std::move(m_result);
+        json& document = handler.document();
+        const std::string type = document.is_object() ? stringOf(document, "type") : std::string();
+        if (type == "Feature") {
+            readFeature(document, "", 0);
+        } else if (type != "FeatureCollection" || !document.contains("features") || !document["features"].is_array()) {
+            // Features read before the type was known were not GeoJSON features after all.
+            m_result.dataset = Dataset();
+            m_result.diagnostics.clear();
+            m_result.diagnostics.push_back({Severity::Fatal, "geojson.type",
+                                            "expected a GeoJSON FeatureCollection (with a \"features\" array) or Feature at the top level",
+                                            m_source.label(), 1, 1, {}});
+            return std::move(m_result);
         }
-        result.diagnostics.push_back(std::move(d));
-    };
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& error) {
-        const TextPosition p = positionOfOffset(text, error.byte > 0 ? error.byte - 1 : 0);
-        result.diagnostics.push_back({Severity::Fatal, "json.syntax",
-                                      std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
-        return result;
+        Dataset& dataset = m_result.dataset;
+        if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
+        dataset.metadata.provenance = "Imported from the GeoJSON file " + m_source.label();
+        dataset.reindexActors();
+        return std::move(m_result);
     }
-    json features;
-    if (document.is_object() && document.value("type", "") == "FeatureCollection" && document.contains("features") &&
-        document["features"].is_array()) {
-        features = document["features"];
-    } else if (document.is_object() && document.value("type", "") == "Feature") {
-        features = json::array({document});
-    } else {
-        result.diagnostics.push_back({Severity::Fatal, "geojson.type",
-                                      "expected a GeoJSON FeatureCollection or Feature at the top level", fileLabel, 1, 1, {}});
-        return result;
-    }
-    if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
-    dataset.metadata.provenance = "Imported from the GeoJSON file " + fileLabel;
 
-    std::unordered_map<std::string, std::string> actorByName;
-    auto actorId = [&](const std::string& name, Side side) {
-        if (const auto found = actorByName.find(name); found != actorByName.end()) {
+private:
+    detail::JsonSource m_source;
+    const GeoJsonOptions& m_options;
+    LoadResult m_result;
+    std::unordered_map<std::string, std::size_t> m_actorByName; // name → index in dataset.actors
+    std::unordered_set<std::string> m_actorIds;
+
+    void report(Severity severity, std::string code, std::string message, const std::string& pointer) {
+        // Locating a pointer costs a scan of the text, so only the first problems get positions.
+        m_result.diagnostics.push_back(
+            m_source.at(severity, std::move(code), std::move(message), pointer, std::nullopt, m_result.diagnostics.size() < 200));
+    }
+
+    std::string actorId(const std::string& name, Side side) {
+        auto& actors = m_result.dataset.actors;
+        if (const auto found = m_actorByName.find(name); found != m_actorByName.end()) {
             // The side is known from the events an actor leads; it may first appear as a target.
-            for (auto& a : dataset.actors)
-                if (a.id == found->second && a.side == Side::Unknown) a.side = side;
-            return found->second;
+            Actor& actor = actors[found->second];
+            if (actor.side == Side::Unknown) actor.side = side;
+            return actor.id;
         }
         Actor actor;
         actor.name = name;
         actor.id = slug(name);
-        while (dataset.findActor(actor.id)) actor.id += "-x";
+        while (m_actorIds.count(actor.id)) actor.id += "-x";
         actor.side = side;
-        actorByName.emplace(name, actor.id);
-        dataset.actors.push_back(actor);
-        dataset.reindexActors();
-        return actor.id;
-    };
-    static const std::vector<std::string> dateNames{"date", "event_date", "start", "start_date", "time", "timestamp"};
-    static const std::vector<std::string> endNames{"end_date", "end"};
-    // Properties that map onto model fields; everything else is kept as it is.
-    static const std::vector<std::string> known{"date", "event_date", "start", "start_date", "time", "timestamp", "end",
-                                                "end_date", "date_precision", "type", "side", "perpetrators", "targets",
-                                                "killed", "wounded", "civilian_targeting", "place", "place_precision",
-                                                "admin1", "admin2", "description", "sources", "tags", "name", "kind",
-                                                "controller", "approximate"};
+        m_actorIds.insert(actor.id);
+        m_actorByName.emplace(name, actors.size());
+        actors.push_back(std::move(actor));
+        return actors.back().id;
+    }
 
-    for (std::size_t i = 0; i < features.size(); ++i) {
-        const std::string pointer = "/features/" + std::to_string(i);
-        const json& feature = features[i];
+    void readFeature(const json& feature, const std::string& pointer, std::size_t index) {
+        Dataset& dataset = m_result.dataset;
+        const GeoJsonOptions& options = m_options;
+        static const std::vector<std::string> dateNames{"date", "event_date", "start", "start_date", "time", "timestamp"};
+        static const std::vector<std::string> endNames{"end_date", "end"};
+        // Properties that map onto model fields; everything else is kept as it is.
+        static const std::vector<std::string> known{"date", "event_date", "start", "start_date", "time", "timestamp", "end",
+                                                    "end_date", "date_precision", "type", "side", "perpetrators", "targets",
+                                                    "killed", "wounded", "civilian_targeting", "place", "place_precision",
+                                                    "admin1", "admin2", "description", "sources", "tags", "name", "kind",
+                                                    "controller", "approximate"};
         if (!feature.is_object() || !feature.contains("geometry") || !feature["geometry"].is_object()) {
             report(Severity::Error, "geojson.feature", "a feature needs a geometry object; skipped", pointer);
-            continue;
+            return;
         }
-        const json props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : json::object();
+        static const json noProperties = json::object(), noCoordinates;
+        const json& props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : noProperties;
         const json& geometry = feature["geometry"];
         const std::string kind = geometry.value("type", "");
-        const json coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : json();
+        const json& coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : noCoordinates;
         std::string id;
         if (feature.contains("id")) id = feature["id"].is_string() ? feature["id"].get<std::string>() : feature["id"].dump();
-        if (id.empty()) id = "feature-" + std::to_string(i + 1);
+        if (id.empty()) id = "feature-" + std::to_string(index + 1);
 
         std::optional<Date> date, end;
         const std::vector<std::string> dateKeys = options.dateProperty.empty() ? dateNames : std::vector<std::string>{options.dateProperty};
@@ -147,14 +156,14 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
             const auto point = pointOf(coordinates);
             if (!point) {
                 report(Severity::Error, "geojson.coordinates", "expected [longitude, latitude] within range; skipped", pointer + "/geometry/coordinates");
-                continue;
+                return;
             }
             if (!date) {
                 report(Severity::Warning, "geojson.date",
                        "no date (looked for " + (options.dateProperty.empty() ? std::string("date, event_date, start, start_date, time, timestamp") : options.dateProperty) +
                            "); the point is not an event and was skipped",
                        pointer + "/properties");
-                continue;
+                return;
             }
             Event e;
             e.id = id;
@@ -207,7 +216,7 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
                         if (const auto p = pointOf(position)) line.path.push_back(*p);
             if (line.path.size() < 2) {
                 report(Severity::Error, "geojson.coordinates", "a line needs at least two valid positions; skipped", pointer + "/geometry");
-                continue;
+                return;
             }
             line.validity = {date.value_or(Date(INT32_MIN / 2)), end};
             line.description = stringOf(props, "description");
@@ -230,7 +239,7 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
                     }
             if (area.rings.empty()) {
                 report(Severity::Error, "geojson.coordinates", "a polygon needs a ring of at least three valid positions; skipped", pointer + "/geometry");
-                continue;
+                return;
             }
             if (const std::string controller = stringOf(props, "controller"); !controller.empty())
                 area.controller = actorId(controller, Side::Unknown);
@@ -243,20 +252,16 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
             report(Severity::Warning, "geojson.geometry", "geometry type \"" + kind + "\" is not read; skipped", pointer + "/geometry/type");
         }
     }
-    dataset.reindexActors();
-    return result;
+};
+
+} // namespace
+
+LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options) {
+    return GeoJsonReader(detail::JsonSource::text(text, fileLabel), options).read();
 }
 
 LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options) {
-    const auto in = detail::openInput(path);
-    if (!in) {
-        LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
-        return result;
-    }
-    std::ostringstream text;
-    text << in->rdbuf();
-    return readGeoJsonText(text.str(), path, options);
+    return GeoJsonReader(detail::JsonSource::file(path), options).read();
 }
 
 } // namespace atlas

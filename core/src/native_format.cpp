@@ -3,6 +3,7 @@
 #include "atlas/load_control.h"
 
 #include "atlas/json_position.h"
+#include "json_stream.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,152 +20,6 @@ namespace atlas {
 using nlohmann::json;
 
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// Streaming: the document is read with nlohmann's SAX interface. Everything except the elements
-// of /events is collected into a small DOM; each element of /events is built on its own, handed
-// to a callback and dropped, so a file of a million events never exists as one DOM (which costs
-// 3–5× the file size).
-
-// Builds one JSON value from SAX callbacks.
-class DomBuilder {
-public:
-    template <typename Value>
-    void value(Value&& v) { place(json(std::forward<Value>(v))); }
-    void startObject() { m_stack.push_back(place(json::object())); }
-    void startArray() { m_stack.push_back(place(json::array())); }
-    void key(const std::string& name) { m_key = &(*m_stack.back())[name]; }
-    void end() { m_stack.pop_back(); }
-    [[nodiscard]] std::size_t depth() const { return m_stack.size(); }
-    [[nodiscard]] bool complete() const { return m_started && m_stack.empty(); }
-    json take() {
-        m_started = false;
-        m_stack.clear();
-        return std::move(m_root);
-    }
-    json& root() { return m_root; }
-
-private:
-    json* place(json v) {
-        if (m_stack.empty()) {
-            m_root = std::move(v);
-            m_started = true;
-            return &m_root;
-        }
-        json& top = *m_stack.back();
-        if (top.is_array()) {
-            top.push_back(std::move(v));
-            return &top.back();
-        }
-        *m_key = std::move(v);
-        return m_key;
-    }
-
-    json m_root;
-    std::vector<json*> m_stack;
-    json* m_key = nullptr;
-    bool m_started = false;
-};
-
-class StreamingHandler : public nlohmann::json_sax<json> {
-public:
-    using ElementCallback = std::function<void(json&, std::size_t)>;
-    explicit StreamingHandler(ElementCallback onEvent) : m_onEvent(std::move(onEvent)) {}
-
-    json& document() { return m_document.root(); }
-    std::optional<std::size_t> errorOffset;
-    std::string errorMessage;
-
-    bool null() override { return scalar(nullptr); }
-    bool boolean(bool v) override { return scalar(v); }
-    bool number_integer(number_integer_t v) override { return scalar(v); }
-    bool number_unsigned(number_unsigned_t v) override { return scalar(v); }
-    bool number_float(number_float_t v, const string_t&) override { return scalar(v); }
-    bool string(string_t& v) override { return scalar(std::move(v)); }
-    bool binary(binary_t& v) override { return scalar(json::binary(std::move(v))); }
-
-    bool start_object(std::size_t) override {
-        if (routeToElement()) {
-            m_building = true;
-            m_element.startObject();
-        } else {
-            m_document.startObject();
-        }
-        return true;
-    }
-    bool key(string_t& name) override {
-        if (m_building) {
-            m_element.key(name);
-        } else {
-            m_document.key(name);
-            m_lastRootKey = m_document.depth() == 1 ? name : std::string();
-        }
-        return true;
-    }
-    bool end_object() override { return endContainer(); }
-    bool start_array(std::size_t) override {
-        if (routeToElement()) {
-            m_building = true;
-            m_element.startArray();
-            return true;
-        }
-        const bool eventsArray = m_document.depth() == 1 && m_lastRootKey == "events";
-        m_document.startArray();
-        if (eventsArray) m_inEvents = true;
-        return true;
-    }
-    bool end_array() override {
-        if (!m_building && m_inEvents && m_document.depth() == 2) m_inEvents = false;
-        return endContainer();
-    }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
-        errorOffset = position > 0 ? position - 1 : 0;
-        errorMessage = error.what();
-        return false;
-    }
-
-private:
-    [[nodiscard]] bool routeToElement() const { return m_building || (m_inEvents && m_document.depth() == 2); }
-
-    template <typename Value>
-    bool scalar(Value&& v) {
-        if (m_building) {
-            m_element.value(std::forward<Value>(v));
-        } else if (routeToElement()) {
-            m_element.value(std::forward<Value>(v));
-            deliver();
-        } else {
-            m_document.value(std::forward<Value>(v));
-        }
-        return true;
-    }
-
-    bool endContainer() {
-        if (m_building) {
-            m_element.end();
-            if (m_element.complete()) {
-                m_building = false;
-                deliver();
-            }
-        } else {
-            m_document.end();
-        }
-        return true;
-    }
-
-    void deliver() {
-        json element = m_element.take();
-        m_onEvent(element, m_eventIndex++);
-    }
-
-    DomBuilder m_document;
-    DomBuilder m_element;
-    ElementCallback m_onEvent;
-    std::string m_lastRootKey;
-    bool m_inEvents = false;
-    bool m_building = false;
-    std::size_t m_eventIndex = 0;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Turning JSON values into the model, with a diagnostic for every problem.
@@ -193,37 +48,11 @@ ExtraFields extrasOf(const json& object, std::initializer_list<const char*> know
 
 class NativeReader {
 public:
-    // From text in memory.
-    NativeReader(std::string_view text, std::string fileLabel) : m_text(text), m_file(std::move(fileLabel)) {}
-    // From a file: the JSON is streamed from disk; the text is read back only if a diagnostic
-    // needs a line and column, so a large clean file is never held in memory.
-    explicit NativeReader(std::string path) : m_file(std::move(path)), m_fromFile(true) {}
+    explicit NativeReader(detail::JsonSource source) : m_source(std::move(source)) {}
 
     LoadResult read() {
-        StreamingHandler handler([this](json& element, std::size_t index) { readEvent(element, index); });
-        bool parsed = false;
-        try {
-            if (m_fromFile) {
-                const auto stream = detail::openInput(m_file);
-                if (!stream) {
-                    m_result.diagnostics.push_back(
-                        {Severity::Fatal, "file.open", "cannot open the file for reading", m_file, 0, 0, ""});
-                    return std::move(m_result);
-                }
-                parsed = json::sax_parse(*stream, &handler);
-            } else {
-                parsed = json::sax_parse(m_text.begin(), m_text.end(), &handler);
-            }
-        } catch (const json::exception& error) {
-            handler.errorMessage = error.what(); // defensive: the SAX path reports through parse_error
-        }
-        if (!parsed || handler.errorOffset) {
-            std::string what = handler.errorMessage;
-            if (const auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
-            add(Severity::Fatal, "json.syntax", "not valid JSON: " + what, "", handler.errorOffset.value_or(0));
-            m_result.dataset = Dataset();
-            return std::move(m_result);
-        }
+        detail::StreamingHandler handler("events", [this](json& element, std::size_t index) { readEvent(element, index); });
+        if (!m_source.parse(handler, m_result)) return std::move(m_result);
         json& document = handler.document();
         if (!document.is_object()) {
             add(Severity::Fatal, "native.root", "expected a JSON object at the top level", "");
@@ -247,35 +76,18 @@ public:
     }
 
 private:
-    std::string_view m_text;
-    std::string m_file;
-    bool m_fromFile = false;
-    std::optional<std::string> m_fileText; // loaded on the first diagnostic that needs a position
+    detail::JsonSource m_source;
     LoadResult m_result;
 
-    std::string_view textForPositions() {
-        if (!m_fromFile) return m_text;
-        if (!m_fileText) {
-            std::ifstream stream(m_file, std::ios::binary);
-            m_fileText.emplace(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
-        }
-        return *m_fileText;
-    }
     // Where each kept event came from, to check its references once every actor is known.
     std::vector<std::size_t> m_eventJsonIndex;
     std::unordered_set<std::string> m_eventIds;
 
     void add(Severity severity, std::string code, std::string message, const std::string& pointer,
              std::optional<std::size_t> offset = std::nullopt) {
-        Diagnostic diagnostic{severity, std::move(code), std::move(message), m_file, 0, 0, pointer};
         // Locating a pointer costs a scan of the text, so only the first problems get positions.
-        if (!offset && m_result.diagnostics.size() < 200) offset = locateJsonPointer(textForPositions(), pointer);
-        if (offset) {
-            const TextPosition position = positionOfOffset(textForPositions(), *offset);
-            diagnostic.line = position.line;
-            diagnostic.column = position.column;
-        }
-        m_result.diagnostics.push_back(std::move(diagnostic));
+        m_result.diagnostics.push_back(
+            m_source.at(severity, std::move(code), std::move(message), pointer, offset, m_result.diagnostics.size() < 200));
     }
 
     // --- typed field access: each checks the type and says where and what was expected ---
@@ -892,10 +704,10 @@ json toJson(const Event& event) {
 } // namespace
 
 LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
-    return NativeReader(text, fileLabel).read();
+    return NativeReader(detail::JsonSource::text(text, fileLabel)).read();
 }
 
-LoadResult readNativeFile(const std::string& path) { return NativeReader(path).read(); }
+LoadResult readNativeFile(const std::string& path) { return NativeReader(detail::JsonSource::file(path)).read(); }
 
 std::string writeNativeText(const Dataset& dataset) {
     json actors = json::array();

@@ -1,8 +1,11 @@
-// Load time and peak memory of the native reader at 100k and 1M events, beside a plain
-// nlohmann DOM parse of the same file (the cost streaming avoids). Run:
+// Load time and peak memory of the native reader at 100k and 1M events, and of the GeoJSON
+// reader at 100k features, each beside a plain nlohmann DOM parse of the same file (the cost
+// streaming avoids). Run:
 //   tools/dev exec build/tests/bench/atlas_bench_native_load
 #include "synthetic.h"
 
+#include "atlas/export.h"
+#include "atlas/geojson.h"
 #include "atlas/native_format.h"
 
 #include <benchmark/benchmark.h>
@@ -33,14 +36,25 @@ void resetPeak() {
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 
-const std::string& fileWith(std::size_t events) {
-    static std::map<std::size_t, std::string> files;
-    auto& path = files[events];
+enum class Format { Native, GeoJson };
+
+const std::string& fileWith(std::size_t events, Format format = Format::Native) {
+    static std::map<std::pair<std::size_t, Format>, std::string> files;
+    auto& path = files[{events, format}];
     if (path.empty()) {
-        path = (std::filesystem::temp_directory_path() / ("atlas-bench-" + std::to_string(events) + ".atlas.json")).string();
+        const char* extension = format == Format::Native ? ".atlas.json" : ".geojson";
+        path = (std::filesystem::temp_directory_path() / ("atlas-bench-" + std::to_string(events) + extension)).string();
         if (!std::filesystem::exists(path)) {
-            const auto diagnostics = atlas::writeNativeFile(atlas::bench::makeSyntheticDataset(events), path);
-            if (!diagnostics.empty()) throw std::runtime_error(diagnostics.front().toString());
+            const atlas::Dataset dataset = atlas::bench::makeSyntheticDataset(events);
+            if (format == Format::Native) {
+                const auto diagnostics = atlas::writeNativeFile(dataset, path);
+                if (!diagnostics.empty()) throw std::runtime_error(diagnostics.front().toString());
+            } else {
+                std::vector<std::uint32_t> all(dataset.events.size());
+                for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+                std::ofstream out(path, std::ios::binary);
+                atlas::writeGeoJson(dataset, all, out);
+            }
         }
     }
     return path;
@@ -69,10 +83,24 @@ void BM_NativeLoad(benchmark::State& state) {
     setCounters(state, events, bytes, baseline);
 }
 
+void BM_GeoJsonLoad(benchmark::State& state) {
+    const auto events = static_cast<std::size_t>(state.range(0));
+    const std::string& path = fileWith(events, Format::GeoJson);
+    const double bytes = double(std::filesystem::file_size(path));
+    resetPeak();
+    const long baseline = readStatusKb("VmRSS:");
+    for (auto _ : state) {
+        atlas::LoadResult result = atlas::readGeoJsonFile(path);
+        if (result.dataset.events.size() != events) state.SkipWithError("wrong feature count");
+        benchmark::DoNotOptimize(result);
+    }
+    setCounters(state, events, bytes, baseline);
+}
+
 // Baseline: the whole file as one nlohmann DOM (no model built at all).
 void BM_NlohmannDomParse(benchmark::State& state) {
     const auto events = static_cast<std::size_t>(state.range(0));
-    const std::string& path = fileWith(events);
+    const std::string& path = fileWith(events, state.range(1) ? Format::GeoJson : Format::Native);
     const double bytes = double(std::filesystem::file_size(path));
     resetPeak();
     const long baseline = readStatusKb("VmRSS:");
@@ -87,5 +115,7 @@ void BM_NlohmannDomParse(benchmark::State& state) {
 } // namespace
 
 BENCHMARK(BM_NativeLoad)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK(BM_NlohmannDomParse)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_GeoJsonLoad)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(2);
+// Second argument: 0 the native file, 1 the GeoJSON file.
+BENCHMARK(BM_NlohmannDomParse)->Args({100'000, 0})->Args({1'000'000, 0})->Args({100'000, 1})->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK_MAIN();

@@ -2,12 +2,20 @@
 // quirk of the published layouts loads, and nothing malformed crashes or passes silently.
 #include "atlas/acled.h"
 #include "atlas/csv.h"
+#include "atlas/export.h"
+#include "atlas/geojson.h"
+#include "atlas/merge.h"
+#include "atlas/native_format.h"
+#include "atlas/query.h"
+#include "atlas/ucdp.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 using namespace atlas;
@@ -176,8 +184,6 @@ TEST(AcledReader, BadInputGivesDiagnosticsNeverACrash) {
     EXPECT_TRUE(readAcledCsvFile(kDir + "no-such-file.csv").failed());
 }
 
-#include "atlas/ucdp.h"
-
 TEST(UcdpReader, ReadsTheGedLayoutsWithRangesAndSpans) {
     const LoadResult r = readUcdpGedCsvFile(ATLAS_TEST_DATA_DIR "/ucdp/ged-sample.csv");
     ASSERT_FALSE(r.failed());
@@ -216,10 +222,6 @@ TEST(UcdpReader, ReadsTheGedLayoutsWithRangesAndSpans) {
     std::istringstream garbage(std::string("id,date_start\n") + std::string(1000, '\x01'));
     EXPECT_TRUE(readUcdpGedCsv(garbage, "g.csv").failed()) << "no coordinates column";
 }
-
-#include "atlas/export.h"
-#include "atlas/geojson.h"
-#include "atlas/native_format.h"
 
 // GeoJSON written from the sample reads back to the same GeoJSON: every property survives
 // GeoJSON → model → GeoJSON.
@@ -287,10 +289,49 @@ TEST(GeoJson, ReadsOtherPeoplesFilesAndKeepsTheirProperties) {
     EXPECT_TRUE(readGeoJsonText("[1,2,3]", "array.geojson").failed());
 }
 
-#include "atlas/merge.h"
-#include "atlas/query.h"
+TEST(GeoJson, MembersComeInAnyOrderAndFeaturesStreamBeforeTheTypeIsKnown) {
+    // RFC 7946 does not order members: "features" may precede "type", and "name" may follow.
+    const LoadResult r = readGeoJsonText(R"({"features": [
+      {"geometry": {"coordinates": [36.63, 35.93], "type": "Point"}, "type": "Feature", "properties": {"date": "2020-10-26"}}
+    ], "name": "Theirs", "type": "FeatureCollection"})", "late-type.geojson");
+    ASSERT_FALSE(r.failed());
+    ASSERT_EQ(r.dataset.events.size(), 1u);
+    EXPECT_EQ(r.dataset.metadata.title, "Theirs");
 
-#include <fstream>
+    // Features of something that turns out not to be a FeatureCollection are not kept.
+    const LoadResult topology = readGeoJsonText(R"({"features": [
+      {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36, 35]}, "properties": {"date": "2020-01-01"}}
+    ], "type": "Topology"})", "topology.json");
+    ASSERT_TRUE(topology.failed());
+    EXPECT_EQ(topology.diagnostics.front().code, "geojson.type");
+    EXPECT_TRUE(topology.dataset.events.empty());
+    EXPECT_TRUE(readGeoJsonText(R"({"type": "FeatureCollection", "features": 3})", "bad.geojson").failed());
+    const LoadResult empty = readGeoJsonText(R"({"type": "FeatureCollection", "features": []})", "empty.geojson");
+    EXPECT_FALSE(empty.failed());
+    EXPECT_TRUE(empty.diagnostics.empty());
+}
+
+TEST(GeoJson, ProblemsInAFileAreLocatedByLineAndColumn) {
+    // Read from disk, the text is not held while parsing: positions come from reading it back.
+    const auto path = (std::filesystem::temp_directory_path() / "atlas-geojson-located.geojson").string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "{\"type\": \"FeatureCollection\", \"features\": [\n"
+               "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [36, 35]}, \"properties\": {\"date\": \"2020-01-01\"}},\n"
+               "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [36, 95]}, \"properties\": {\"date\": \"2020-01-02\"}}\n"
+               "]}\n";
+    }
+    const LoadResult r = readGeoJsonFile(path);
+    ASSERT_FALSE(r.failed());
+    EXPECT_EQ(r.dataset.events.size(), 1u);
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_EQ(r.diagnostics[0].file, path);
+    EXPECT_EQ(r.diagnostics[0].jsonPointer, "/features/1/geometry/coordinates");
+    EXPECT_EQ(r.diagnostics[0].line, 3);
+    EXPECT_GT(r.diagnostics[0].column, 60);
+    std::filesystem::remove(path);
+    EXPECT_EQ(readGeoJsonFile(path).diagnostics.front().code, "file.open");
+}
 
 TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
     LoadResult older = readAcledCsvFile(kDir + "current-export.csv");

@@ -1,7 +1,9 @@
 // The query engine must give exactly the answers of the obvious slow code: every test here
 // compares EventIndex with a plain scan over Dataset::events written as simply as possible.
+#include "atlas/export.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
+#include "atlas/ucdp.h"
 #include "synthetic.h"
 
 #include <gtest/gtest.h>
@@ -9,8 +11,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <mutex>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <mutex>
 #include <random>
 #include <set>
 
@@ -317,10 +321,6 @@ TEST(LatestQueryRunner, DeliversTheNewestAnswerAndNeverAnOlderOneAfterIt) {
     EXPECT_EQ(last.breakdown.events, last.events.size());
 }
 
-#include "atlas/ucdp.h"
-
-#include <filesystem>
-
 TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
     const auto path = (std::filesystem::temp_directory_path() / "atlas-load-control-test.atlas.json").string();
     ASSERT_TRUE(writeNativeFile(bench::makeSyntheticDataset(5000, 3), path).empty());
@@ -352,5 +352,36 @@ TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
     EXPECT_TRUE(stopped.dataset.events.empty());
     // The same thread loads normally afterwards.
     EXPECT_EQ(readAnyFile(path).dataset.events.size(), 5000u);
+    std::filesystem::remove(path);
+}
+
+TEST(LoadControl, GeoJsonStreamsWithProgressAndCancel) {
+    const auto path = (std::filesystem::temp_directory_path() / "atlas-load-control-test.geojson").string();
+    const Dataset dataset = bench::makeSyntheticDataset(5000, 3);
+    {
+        std::vector<std::uint32_t> all(dataset.events.size());
+        for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+        std::ofstream out(path, std::ios::binary);
+        writeGeoJson(dataset, all, out);
+    }
+    ASSERT_GT(std::filesystem::file_size(path), 3u << 20);
+    std::size_t reports = 0;
+    LoadControl control;
+    control.progress = [&](std::uint64_t, std::uint64_t) { ++reports; };
+    const LoadResult loaded = readAnyFile(path, control);
+    ASSERT_FALSE(loaded.failed());
+    EXPECT_EQ(loaded.dataset.events.size(), 5000u);
+    EXPECT_GE(reports, 3u) << "read through the observed stream, not slurped";
+
+    std::atomic<bool> cancel{false};
+    LoadControl stopping;
+    stopping.cancel = &cancel;
+    stopping.progress = [&](std::uint64_t done, std::uint64_t) {
+        if (done >= (2u << 20)) cancel = true;
+    };
+    const LoadResult stopped = readAnyFile(path, stopping);
+    ASSERT_TRUE(stopped.failed());
+    EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
+    EXPECT_TRUE(stopped.dataset.events.empty());
     std::filesystem::remove(path);
 }
