@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "atlas/acled.h"
+#include "atlas/actor_mapping.h"
+#include "atlas/atomic_file.h"
 #include "atlas/export.h"
 #include "atlas/geojson.h"
 #include "atlas/merge.h"
@@ -79,13 +81,7 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced)
         mergeDataset(out.dataset, std::move(r.dataset), paths[i].substr(paths[i].find_last_of('/') + 1));
     }
     if (!g_actorMap.empty()) {
-        std::ifstream in(g_actorMap, std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in && text.empty()) {
-            std::fprintf(stderr, "%s: cannot read the actor mapping file\n", g_actorMap.c_str());
-            out.bad = true;
-        }
-        for (const auto& d : applyActorMapping(out.dataset, text, g_actorMap)) {
+        for (const auto& d : applyActorMappingFile(out.dataset, g_actorMap)) {
             std::fprintf(stderr, "%s\n", d.toString().c_str());
             if (d.severity != Severity::Warning) out.bad = true;
         }
@@ -290,31 +286,18 @@ int convert(const std::vector<std::string>& args) {
     const Dataset& d = loaded.dataset;
     std::vector<std::uint32_t> all(d.events.size());
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-    if (*outFormat == Format::Native) {
-        for (const auto& diag : writeNativeFile(d, paths[1])) {
-            std::fprintf(stderr, "%s\n", diag.toString().c_str());
-            return kBadInput;
+    const auto problems = writeFileAtomically(paths[1], [&](std::ostream& out) {
+        switch (*outFormat) {
+        case Format::Native: out << writeNativeText(d); break;
+        case Format::GeoJson: writeGeoJson(d, all, out); break;
+        case Format::Kml: writeKml(d, all, out); break;
+        case Format::Acled:
+        case Format::Csv: writeCsv(d, all, out); break;
         }
-    } else {
-        const std::string temporary = paths[1] + ".part";
-        {
-            std::ofstream out(temporary, std::ios::binary);
-            if (!out) {
-                std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
-                return kBadInput;
-            }
-            if (*outFormat == Format::GeoJson) writeGeoJson(d, all, out);
-            else if (*outFormat == Format::Kml) writeKml(d, all, out);
-            else writeCsv(d, all, out);
-            if (!out.flush()) {
-                std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
-                return kBadInput;
-            }
-        }
-        if (std::rename(temporary.c_str(), paths[1].c_str()) != 0) {
-            std::fprintf(stderr, "conflict-atlas convert: cannot write %s\n", paths[1].c_str());
-            return kBadInput;
-        }
+    });
+    for (const auto& diag : problems) {
+        std::fprintf(stderr, "conflict-atlas convert: %s\n", diag.toString().c_str());
+        return kBadInput;
     }
     std::fprintf(stderr, "%zu events written to %s\n", d.events.size(), paths[1].c_str());
     return loaded.bad ? kBadInput : kOk;

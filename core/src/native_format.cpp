@@ -1,5 +1,7 @@
 #include "atlas/native_format.h"
 
+#include "atlas/atomic_file.h"
+
 #include "atlas/load_control.h"
 
 #include "atlas/json_position.h"
@@ -276,15 +278,15 @@ private:
         };
         count.low = bound("low");
         count.high = bound("high");
+        if (count.low && count.high && *count.high < *count.low) {
+            add(Severity::Warning, "casualties.order", "\"high\" is below \"low\"; high ignored", pointer + "/high");
+            count.high.reset();
+        }
         if (qualifier == CountQualifier::Unknown) return count;
         if (!count.low) {
             add(Severity::Warning, "casualties.low", "a known count needs \"low\"; left unknown", pointer);
             count.high.reset();
             return count;
-        }
-        if (count.high && *count.high < *count.low) {
-            add(Severity::Warning, "casualties.order", "\"high\" is below \"low\"; high ignored", pointer + "/high");
-            count.high.reset();
         }
         count.qualifier = qualifier;
         return count;
@@ -782,24 +784,7 @@ std::string writeNativeText(const Dataset& dataset) {
 }
 
 std::vector<Diagnostic> writeNativeFile(const Dataset& dataset, const std::string& path) {
-    // A sibling temporary file and a rename: readers see either the old file or the new one.
-    const std::string temporary = path + ".tmp-" + std::to_string(std::hash<std::string>{}(path) & 0xffff);
-    auto failure = [&](const std::string& message) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        return std::vector<Diagnostic>{{Severity::Fatal, "file.write", message, path, 0, 0, ""}};
-    };
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        if (!stream) return failure("cannot create " + temporary);
-        stream << writeNativeText(dataset);
-        stream.flush();
-        if (!stream) return failure("writing " + temporary + " failed (disk full?)");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) return failure("cannot replace the file: " + error.message());
-    return {};
+    return writeFileAtomically(path, [&](std::ostream& out) { out << writeNativeText(dataset); });
 }
 
 } // namespace atlas

@@ -1,6 +1,7 @@
 // The ACLED reader on hand-written fixtures (tests/data/acled) and on bad input: every
 // quirk of the published layouts loads, and nothing malformed crashes or passes silently.
 #include "atlas/acled.h"
+#include "atlas/actor_mapping.h"
 #include "atlas/csv.h"
 #include "atlas/export.h"
 #include "atlas/geojson.h"
@@ -16,7 +17,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace atlas;
 
@@ -364,8 +367,8 @@ TEST(ActorMapping, GivesImportedActorsIdsParentsAndSides) {
     const auto diagnostics = applyActorMapping(r.dataset, text, "acled-actors.json");
     ASSERT_EQ(diagnostics.size(), 2u);
     EXPECT_EQ(diagnostics[0].severity, Severity::Warning) << "a name not in the data";
-    EXPECT_EQ(diagnostics[1].jsonPointer, "/actors/4/side");
-    EXPECT_EQ(diagnostics[1].line, 6);
+    EXPECT_EQ(diagnostics[1].jsonPointer, "/actors/5/side");
+    EXPECT_EQ(diagnostics[1].line, 7);
     const Event* strike = byId(r.dataset, "SYRTEST1");
     ASSERT_NE(strike, nullptr);
     EXPECT_EQ(strike->targets[0], "nlf");
@@ -373,11 +376,62 @@ TEST(ActorMapping, GivesImportedActorsIdsParentsAndSides) {
     ASSERT_NE(r.dataset.findActor("faylaq-al-sham"), nullptr);
     EXPECT_EQ(r.dataset.findActor("faylaq-al-sham")->parent, "nlf");
     EXPECT_EQ(r.dataset.sideOfActor("faylaq-al-sham"), Side::Opposition) << "inherits its umbrella's side";
-    ASSERT_NE(r.dataset.findActor("syrian-government"), nullptr) << "a missing parent becomes an actor";
+    ASSERT_NE(r.dataset.findActor("syrian-government"), nullptr) << "an umbrella the data never names, defined by the mapping";
+    EXPECT_EQ(r.dataset.findActor("syrian-government")->name, "Syrian government forces");
+    EXPECT_EQ(r.dataset.sideOfActor("saa"), Side::ProGovernment);
     // Through the query engine, the umbrella now includes the sub-group.
     EventFilter filter;
     filter.actors = {"nlf"};
     EXPECT_EQ(EventIndex(r.dataset).count(filter), 1u);
     Dataset untouched;
     EXPECT_TRUE(hasFatal(applyActorMapping(untouched, "{nope", "bad.json")));
+}
+
+TEST(ActorMapping, RefusesTakenIdsAndUmbrellaLoops) {
+    Dataset d = readAcledCsvFile(kDir + "current-export.csv").dataset;
+    ASSERT_GE(d.actors.size(), 3u);
+    const std::string first = d.actors[0].name, second = d.actors[1].name;
+    const std::vector<ActorMappingEntry> entries{
+        {first, "umbrella", std::nullopt, Side::Opposition},
+        {second, "umbrella", std::nullopt, std::nullopt}, // the id is taken by now
+        {second, "", "umbrella", std::nullopt},           // fine: second under the umbrella
+        {first, "", d.actors[1].id, std::nullopt},        // the umbrella under its own sub-group: a loop
+        {"Nobody at all", "x", std::nullopt, std::nullopt},
+    };
+    const auto diagnostics = applyActorMapping(d, entries, "edits");
+    ASSERT_EQ(diagnostics.size(), 3u);
+    EXPECT_EQ(diagnostics[0].code, "mapping.id");
+    EXPECT_EQ(diagnostics[0].jsonPointer, "/actors/1/id");
+    EXPECT_EQ(diagnostics[1].code, "mapping.parent");
+    EXPECT_EQ(diagnostics[1].jsonPointer, "/actors/3/parent");
+    EXPECT_EQ(diagnostics[2].code, "mapping.unmatched");
+    ASSERT_NE(d.findActor("umbrella"), nullptr);
+    EXPECT_EQ(d.findActor("umbrella")->name, first);
+    EXPECT_TRUE(d.findActor("umbrella")->parent.empty());
+    EXPECT_EQ(d.actors[1].parent, "umbrella");
+    EXPECT_EQ(d.sideOfActor(d.actors[1].id), Side::Opposition);
+    std::set<std::string> ids;
+    for (const auto& a : d.actors) EXPECT_TRUE(ids.insert(a.id).second) << "ids stay unique: " << a.id;
+    const std::vector<ActorMappingEntry> topLevel{{second, "", "", std::nullopt}};
+    EXPECT_TRUE(applyActorMapping(d, topLevel, "edits").empty());
+    EXPECT_TRUE(d.actors[1].parent.empty()) << "an empty parent makes the actor top-level";
+}
+
+TEST(ActorMapping, AMappingWrittenFromOneImportAppliesToTheNextExport) {
+    // Work out the actors once (here: from the fixture mapping), save them as a mapping,
+    // and the next export of the same source comes out the same.
+    Dataset worked = readAcledCsvFile(kDir + "current-export.csv").dataset;
+    (void)applyActorMappingFile(worked, ATLAS_TEST_DATA_DIR "/mapping/acled-actors.json");
+    const std::string saved = writeActorMapping(worked);
+    Dataset next = readAcledCsvFile(kDir + "current-export.csv").dataset;
+    const auto diagnostics = applyActorMapping(next, saved, "saved.json");
+    EXPECT_TRUE(diagnostics.empty()) << diagnostics.front().toString();
+    auto key = [](const Dataset& d) {
+        std::set<std::tuple<std::string, std::string, std::string, Side>> out;
+        for (const auto& a : d.actors) out.insert({a.name, a.id, a.parent, a.side});
+        return out;
+    };
+    EXPECT_EQ(key(next), key(worked));
+    EXPECT_EQ(next.events, worked.events);
+    EXPECT_EQ(applyActorMappingFile(next, "/nonexistent/mapping.json").front().code, "file.open");
 }

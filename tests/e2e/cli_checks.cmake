@@ -39,7 +39,7 @@ expect_in("${out}" "events: 3")
 # an actor mapping makes ACLED's "NLF" an umbrella over Faylaq al Sham
 run(1 query ${DATA}/acled/current-export.csv --actor-map ${DATA}/mapping/acled-actors.json --actor nlf)
 expect_in("${out}" "SYRTEST1")
-expect_in("${err}" "acled-actors.json:6:")
+expect_in("${err}" "acled-actors.json:7:")
 run(2 info)
 run(2 info --frobnicate ${SAMPLE})
 run(0 info --help)

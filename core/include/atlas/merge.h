@@ -3,9 +3,6 @@
 #include "atlas/dataset.h"
 #include "atlas/diagnostic.h"
 
-#include <string_view>
-#include <vector>
-
 #include <string>
 
 namespace atlas {
@@ -29,20 +26,5 @@ ExportUpdate applyNewerAcledExport(Dataset& into, Dataset newer);
 
 /// Whether the dataset was read from an ACLED export.
 [[nodiscard]] bool isAcledImport(const Dataset& dataset);
-
-} // namespace atlas
-
-namespace atlas {
-
-/// Gives imported actors (ACLED, UCDP, GeoJSON create them by name) an id, a parent and a
-/// side from a mapping file:
-///   {"actors": [{"name": "Military Forces of Syria (2000-)", "id": "saa",
-///                "parent": "syrian-government", "side": "pro_government"}, ...]}
-/// Actors are matched by name or alias; a new id is carried into every event, site, line and
-/// area that refers to the actor; a parent that is no actor yet is created under that id.
-/// Problems (bad JSON, unknown side, a name no actor has) come back as diagnostics with a
-/// JSON pointer; unmatched names are warnings.
-[[nodiscard]] std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::string_view mappingJson,
-                                                        const std::string& fileLabel);
 
 } // namespace atlas
