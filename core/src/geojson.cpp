@@ -27,7 +27,10 @@ std::optional<Date> dateOf(const json& value) {
     if (value.is_number()) { // a timestamp: seconds, or milliseconds when large
         double seconds = value.get<double>();
         if (std::abs(seconds) > 1e11) seconds /= 1000.0;
-        return Date(static_cast<std::int32_t>(std::floor(seconds / 86400.0)));
+        const double days = std::floor(seconds / 86400.0);
+        // Beyond ±100,000 years it is no timestamp (and would not fit a Date).
+        if (!std::isfinite(days) || std::abs(days) > 36.6e6) return std::nullopt;
+        return Date(static_cast<std::int32_t>(days));
     }
     return std::nullopt;
 }
@@ -44,13 +47,22 @@ std::string stringOf(const json& props, const char* key) {
     return found != props.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// A whole number that fits an int, or nothing.
+std::optional<int> figureOf(const json& value) {
+    if (!value.is_number_integer()) return std::nullopt;
+    const auto n = value.get<std::int64_t>();
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(INT32_MAX)) return std::nullopt;
+    if (n < INT32_MIN || n > INT32_MAX) return std::nullopt;
+    return static_cast<int>(n);
+}
+
 CasualtyCount countOf(const json& value) {
     CasualtyCount c;
-    if (value.is_number_integer()) return {CountQualifier::Exact, value.get<int>(), std::nullopt, {}};
+    if (const auto n = figureOf(value)) return {CountQualifier::Exact, *n, std::nullopt, {}};
     if (!value.is_object()) return c;
     if (const auto q = countQualifierFromKey(stringOf(value, "qualifier"))) c.qualifier = *q;
-    if (value.contains("low") && value["low"].is_number_integer()) c.low = value["low"].get<int>();
-    if (value.contains("high") && value["high"].is_number_integer()) c.high = value["high"].get<int>();
+    if (value.contains("low")) c.low = figureOf(value["low"]);
+    if (value.contains("high")) c.high = figureOf(value["high"]);
     return c;
 }
 
@@ -186,8 +198,13 @@ private:
                 for (std::size_t k = 0; k < names.size(); ++k)
                     ids.push_back(actorId(names[k], std::string(role) == "perpetrators" && k == 0 ? side : Side::Unknown));
             }
-            if (props.contains("killed")) e.killed = countOf(props["killed"]);
-            if (props.contains("wounded")) e.wounded = countOf(props["wounded"]);
+            for (const char* field : {"killed", "wounded"}) {
+                if (!props.contains(field)) continue;
+                CasualtyCount& count = std::string_view(field) == "killed" ? e.killed : e.wounded;
+                count = countOf(props[field]);
+                if (const std::string problem = makeCountCoherent(count); !problem.empty())
+                    report(Severity::Warning, "geojson.count", std::string(field) + ": " + problem, pointer + "/properties/" + field);
+            }
             e.civilianTargeting = props.value("civilian_targeting", false) == true;
             e.place.name = stringOf(props, "place");
             if (e.place.name.empty()) e.place.name = stringOf(props, "name");

@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers shared by the CSV importers (ACLED, UCDP GED). Internal to core.
 
+#include "atlas/event.h"
 #include "atlas/vocabulary.h"
 
 #include <array>
@@ -12,6 +13,21 @@
 #include <vector>
 
 namespace atlas::import {
+
+/// Makes a casualty figure read from someone else's file coherent: a negative figure is
+/// dropped (the count becomes unknown) and a range whose end is below its start is turned
+/// round. Returns what was wrong, for a warning, or an empty string.
+inline std::string makeCountCoherent(CasualtyCount& count) {
+    if ((count.low && *count.low < 0) || (count.high && *count.high < 0)) {
+        count = CasualtyCount{};
+        return "a negative figure; left unknown";
+    }
+    if (count.low && count.high && *count.high < *count.low) {
+        std::swap(*count.low, *count.high);
+        return "the range ends below its start; read as " + std::to_string(*count.low) + "–" + std::to_string(*count.high);
+    }
+    return {};
+}
 
 inline std::string trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\n");
@@ -70,7 +86,7 @@ inline int monthFromName(std::string name) {
 inline Side sideOf(const std::string& name, const std::string& inter) {
     const std::string n = lower(name);
     if (n.find("military forces of syria") != std::string::npos || n.find("police forces of syria") != std::string::npos ||
-        n.find("nds: national defence forces") != std::string::npos)
+        n.find("ndf: national defence forces") != std::string::npos)
         return Side::ProGovernment;
     if (n.find("military forces of turkey") != std::string::npos) return Side::TurkishForces;
     if (n.find("military forces of russia") != std::string::npos) return Side::RussianForces;

@@ -139,6 +139,9 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         else if (colBest && !at(colBest).empty())
             report(Severity::Warning, "ucdp.deaths", "column best: \"" + at(colBest).substr(0, 40) + "\" is not a number; killed left unknown",
                    csv.fieldLine(*colBest), csv.fieldColumn(*colBest));
+        if (const std::string problem = makeCountCoherent(event.killed); !problem.empty())
+            report(Severity::Warning, "ucdp.deaths", "columns best/low/high: " + problem, csv.fieldLine(colBest ? *colBest : 0),
+                   csv.fieldColumn(colBest ? *colBest : 0));
         const auto articles = splitList(at(colArticle));
         for (const auto& article : articles) event.sources.push_back({article, at(colHeadline), at(colSourceDate), {}, {}});
         for (std::size_t c = 0; c < header.size(); ++c)
