@@ -91,7 +91,10 @@ int main(int argc, char* argv[]) {
                                   QStringLiteral("text"));
     const QCommandLineOption minKilled(QStringLiteral("min-killed"), QStringLiteral("Show only incidents with at least N killed."),
                                        QStringLiteral("n"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actor, exactActor, type, text, minKilled});
+    const QCommandLineOption actorMap(QStringLiteral("actor-map"),
+                                      QStringLiteral("Give the actors ids, umbrellas and sides from this mapping file."),
+                                      QStringLiteral("file"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actor, exactActor, type, text, minKilled, actorMap});
     parser.process(app);
 
     if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset file"));
@@ -121,6 +124,14 @@ int main(int argc, char* argv[]) {
     if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
 
     QObject* atlasView = rootWindow->property("atlasView").value<QObject*>();
+    if (parser.isSet(actorMap) && atlasView) {
+        // Before the filters: --actor may name an id the mapping gives.
+        QString sentence;
+        QMetaObject::invokeMethod(atlasView->property("document").value<QObject*>(), "applyActorMappingFile",
+                                  Q_RETURN_ARG(QString, sentence),
+                                  Q_ARG(QUrl, QUrl::fromLocalFile(QFileInfo(parser.value(actorMap)).absoluteFilePath())));
+        std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(sentence));
+    }
     if (auto* filters = rootWindow->property("eventFilters").value<QObject*>()) {
         if (parser.isSet(actor)) filters->setProperty("actorId", parser.value(actor));
         if (parser.isSet(exactActor)) filters->setProperty("includeSubgroups", false);

@@ -1,5 +1,6 @@
 #include "atlasdocument.h"
 
+#include "atlas/atomic_file.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/ucdp.h"
@@ -149,21 +150,82 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
     }
     std::shared_ptr<atlas::Dataset> dataset;
     if (merge) {
+        // The mappings applied so far cover this file too (its unmatched names are no news).
+        if (!m_actorMapping.empty()) (void)atlas::applyActorMapping(result.dataset, m_actorMapping, "actor mapping");
         dataset = std::make_shared<atlas::Dataset>(*m_dataset);
         atlas::mergeDataset(*dataset, std::move(result.dataset), displayName.toStdString());
         displayName = m_sourceName + QStringLiteral(" + ") + displayName;
     } else {
         dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
     }
-    dataset->reindexActors(); // the move keeps the actor vector, but rebuild the lookup to be safe
-    m_eventIndex = indexOf(dataset);
-    m_dataset = std::move(dataset);
+    if (!merge) m_actorMapping.clear();
+    replaceDataset(std::move(dataset));
     m_sourceName = displayName;
     m_partial = result.partial() || (merge && m_partial);
-    m_errorText = m_partial ? tr("Partly loaded: some items had errors and were skipped") : QString();
+    m_errorText = bannerText(QString());
     m_loaded = true;
     emit datasetChanged();
     return true;
+}
+
+QString AtlasDocument::bannerText(const QString& latest) const {
+    // A partly loaded dataset stays labelled so whatever happens to it afterwards.
+    if (!m_partial) return latest;
+    const QString partly = tr("Partly loaded: some items had errors and were skipped");
+    return latest.isEmpty() ? partly : partly + QStringLiteral(" · ") + latest;
+}
+
+void AtlasDocument::replaceDataset(std::shared_ptr<atlas::Dataset> dataset) {
+    dataset->reindexActors(); // a moved or copied dataset keeps its actors; rebuild the lookup to be safe
+    m_eventIndex = indexOf(dataset);
+    m_dataset = std::move(dataset);
+}
+
+QString AtlasDocument::commitActorChanges(std::shared_ptr<atlas::Dataset> dataset, const std::vector<atlas::Diagnostic>& diagnostics,
+                                          const QString& what) {
+    for (const atlas::Diagnostic& d : diagnostics) m_diagnostics << QString::fromStdString(d.toString());
+    if (atlas::hasFatal(diagnostics)) {
+        m_errorText = bannerText(QString::fromStdString(diagnostics.front().toString()));
+        emit datasetChanged();
+        return tr("%1 not applied: %2").arg(what, QString::fromStdString(diagnostics.front().message));
+    }
+    std::size_t changed = 0;
+    const auto& before = m_dataset->actors;
+    for (std::size_t i = 0; i < dataset->actors.size(); ++i) {
+        const atlas::Actor& now = dataset->actors[i];
+        if (i >= before.size() || now.id != before[i].id || now.parent != before[i].parent || now.side != before[i].side) ++changed;
+    }
+    replaceDataset(std::move(dataset));
+    m_errorText = bannerText(diagnostics.empty() ? QString() : tr("%1: %n problem(s)", "", int(diagnostics.size())).arg(what));
+    emit datasetChanged();
+    QString message = tr("%1: %n actor(s) changed", "", int(changed)).arg(what);
+    if (!diagnostics.empty()) message += tr("; %n problem(s), listed under Problems", "", int(diagnostics.size()));
+    return message;
+}
+
+QString AtlasDocument::applyActorMappingFile(const QUrl& location) {
+    const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
+    const atlas::ActorMapping mapping = atlas::readActorMappingFile(path.toStdString());
+    auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+    const std::vector<atlas::Diagnostic> diagnostics = atlas::applyActorMapping(*dataset, mapping);
+    if (!atlas::hasFatal(diagnostics))
+        m_actorMapping.insert(m_actorMapping.end(), mapping.entries.begin(), mapping.entries.end());
+    return commitActorChanges(std::move(dataset), diagnostics, tr("Actor mapping %1").arg(QFileInfo(path).fileName()));
+}
+
+QString AtlasDocument::applyActorEdits(std::vector<atlas::ActorMappingEntry> entries) {
+    auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+    const std::vector<atlas::Diagnostic> diagnostics = atlas::applyActorMapping(*dataset, entries, "actors dialog");
+    m_actorMapping.insert(m_actorMapping.end(), entries.begin(), entries.end());
+    return commitActorChanges(std::move(dataset), diagnostics, tr("Your changes"));
+}
+
+QString AtlasDocument::saveActorMapping(const QUrl& location) {
+    const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
+    const std::string text = atlas::writeActorMapping(*m_dataset);
+    const auto problems = atlas::writeFileAtomically(path.toStdString(), [&](std::ostream& out) { out << text; });
+    if (!problems.empty()) return tr("Not saved: %1").arg(QString::fromStdString(problems.front().message));
+    return tr("Saved %n actor(s) to %1", "", int(m_dataset->actors.size())).arg(QFileInfo(path).fileName());
 }
 
 QString AtlasDocument::title() const {

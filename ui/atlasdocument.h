@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/actor_mapping.h"
 #include "atlas/dataset.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
@@ -49,6 +50,16 @@ public:
     Q_INVOKABLE void openInBackground(const QUrl& location);
     Q_INVOKABLE void addInBackground(const QUrl& location);
     Q_INVOKABLE void cancelLoading();
+
+    /// Actor mappings (docs/import-export.md): give actors ids, umbrellas and sides. Each
+    /// returns a sentence for the user; problems also go to `diagnostics`. A mapping applied
+    /// here is applied again to every file added to the map afterwards, until Open.
+    Q_INVOKABLE QString applyActorMappingFile(const QUrl& location);
+    /// Edits made in the actors dialog (ActorTableModel), as mapping entries.
+    QString applyActorEdits(std::vector<atlas::ActorMappingEntry> entries);
+    /// Writes the actors as they are now as a mapping file (atomically), to apply to the next
+    /// export of the same source.
+    Q_INVOKABLE QString saveActorMapping(const QUrl& location);
     [[nodiscard]] bool loading() const { return m_loader != nullptr; }
     [[nodiscard]] double loadProgress() const { return m_loadProgress; }
     [[nodiscard]] QString loadingName() const { return m_loadingName; }
@@ -78,6 +89,11 @@ private:
     struct PendingLoad;
     bool load(const QUrl& location, bool merge);
     bool apply(atlas::LoadResult result, QString displayName, bool merge);
+    QString commitActorChanges(std::shared_ptr<atlas::Dataset> dataset, const std::vector<atlas::Diagnostic>& diagnostics,
+                               const QString& what);
+    void replaceDataset(std::shared_ptr<atlas::Dataset> dataset);
+    /// What the banner says: `latest` (may be empty), after "partly loaded" when it was.
+    [[nodiscard]] QString bannerText(const QString& latest) const;
     void startLoad(const QUrl& location, bool merge);
     void finishLoad();
 
@@ -93,4 +109,6 @@ private:
     double m_loadProgress = 0.0;
     QString m_loadingName;
     bool m_partial = false;
+    // Every mapping applied since the last Open, in order: files added later get them too.
+    std::vector<atlas::ActorMappingEntry> m_actorMapping;
 };

@@ -13,6 +13,7 @@ ApplicationWindow {
     property int initialWindowDays: -1
     readonly property alias atlasView: atlasView
     readonly property alias eventFilters: eventFilters
+    readonly property alias actorsDialog: actorsDialog
 
     width: 1360
     height: 860
@@ -36,6 +37,15 @@ ApplicationWindow {
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
         }
         Menu {
+            title: qsTr("&Data")
+            Action { text: qsTr("&Actors and sides…"); onTriggered: actorsDialog.open() }
+            Action {
+                text: qsTr("Apply actor &mapping…")
+                // Opens the actors dialog too, to show what the mapping changed.
+                onTriggered: { actorsDialog.open(); actorsDialog.chooseMappingFile() }
+            }
+        }
+        Menu {
             title: qsTr("&View")
             Action {
                 text: qsTr("Online map tiles (OpenStreetMap)")
@@ -54,6 +64,12 @@ ApplicationWindow {
                       qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("All files (*)")]
         onAccepted: adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+    }
+
+    ActorsDialog {
+        id: actorsDialog
+        parent: Overlay.overlay
+        document: atlasDocument
     }
 
     AtlasView {
