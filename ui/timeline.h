@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/time_index.h"
+#include "atlas/time_window.h"
 #include "atlasdocument.h"
 #include "eventfilters.h"
 
