@@ -260,7 +260,7 @@ const char* kConvertHelp =
     "usage: conflict-atlas convert IN OUT [--from FORMAT] [--to FORMAT]\n"
     "Formats follow the extensions: .atlas.json/.json native, .csv ACLED-style CSV (read as an\n"
     "ACLED or UCDP GED export), .geojson GeoJSON, .kml KML 2.2 (written only). --from/--to override.\n"
-    "The output is written atomically for native files.\n";
+    "The output is written atomically (a temporary file beside it, then a rename).\n";
 
 int convert(const std::vector<std::string>& args) {
     std::vector<std::string> paths;

@@ -6,6 +6,7 @@
 #include "atlas/geojson.h"
 #include "import_text.h"
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -58,6 +59,8 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
                colSideA = find("side_a"), colSideB = find("side_b"), colViolence = find("type_of_violence"),
                colBest = find("best"), colLow = find("low"), colHigh = find("high"), colArticle = find("source_article"),
                colHeadline = find("source_headline"), colSourceDate = find("source_date");
+    const std::array<std::optional<std::size_t>, 4> deathColumns{find("deaths_a"), find("deaths_b"), find("deaths_civilians"),
+                                                                  find("deaths_unknown")};
     std::vector<bool> mapped(header.size(), false);
     for (const auto& c : {colId, colStart, colEnd, colLat, colLon, colDatePrec, colWherePrec, colWhere, colAdm1, colAdm2,
                           colSideA, colSideB, colBest, colLow, colHigh, colArticle, colHeadline, colSourceDate})
@@ -132,10 +135,20 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         if (!at(colSideA).empty()) event.perpetrators.push_back(actorId(at(colSideA)));
         if (!at(colSideB).empty()) event.targets.push_back(actorId(at(colSideB)));
         const auto best = parseInt(at(colBest)), low = parseInt(at(colLow)), high = parseInt(at(colHigh));
+        // The four parties' deaths, when a file has them but no best estimate (kept as extras too).
+        auto sumOfDeaths = [&]() -> std::optional<int> {
+            std::optional<long long> sum;
+            for (const auto& column : deathColumns)
+                if (const auto n = parseInt(at(column))) sum = sum.value_or(0) + *n;
+            if (!sum || *sum > INT32_MAX || *sum < INT32_MIN) return std::nullopt;
+            return static_cast<int>(*sum);
+        };
         if (best && low && high && *low != *high)
             event.killed = {CountQualifier::Range, *low, *high, {{"best", std::to_string(*best)}}};
         else if (best)
             event.killed = {CountQualifier::Exact, *best, std::nullopt, {}};
+        else if (const auto sum = sumOfDeaths(); sum && at(colBest).empty())
+            event.killed = {CountQualifier::Exact, *sum, std::nullopt, {}}; // best is their sum by the codebook
         else if (colBest && !at(colBest).empty())
             report(Severity::Warning, "ucdp.deaths", "column best: \"" + at(colBest).substr(0, 40) + "\" is not a number; killed left unknown",
                    csv.fieldLine(*colBest), csv.fieldColumn(*colBest));

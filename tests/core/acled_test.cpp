@@ -467,3 +467,17 @@ TEST(ImportedCounts, NegativeOrBackwardFiguresAreMadeCoherentWithAWarning) {
     EXPECT_EQ(u.diagnostics[0].code, "ucdp.deaths");
     EXPECT_EQ(u.diagnostics[0].line, 2);
 }
+
+TEST(UcdpReader, WithoutABestEstimateTheFourPartiesDeathsAddUp) {
+    std::istringstream in("id,date_start,date_end,latitude,longitude,side_a,side_b,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best\n"
+                          "7,2020-02-10,2020-02-10,35.8,36.6,A,B,3,12,2,,\n"
+                          "8,2020-02-11,2020-02-11,35.8,36.6,A,B,,,,,\n"
+                          "9,2020-02-12,2020-02-12,35.8,36.6,A,B,1,1,1,1,6\n");
+    const LoadResult r = readUcdpGedCsv(in, "parties.csv");
+    ASSERT_EQ(r.dataset.events.size(), 3u);
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().toString();
+    EXPECT_EQ(r.dataset.events[0].killed.toText(), "17");
+    EXPECT_EQ(extra(r.dataset.events[0], "ucdp_deaths_b"), "\"12\"") << "the parties' figures are kept";
+    EXPECT_FALSE(r.dataset.events[1].killed.known());
+    EXPECT_EQ(r.dataset.events[2].killed.toText(), "6") << "a best estimate wins";
+}
