@@ -54,13 +54,19 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
     return std::nullopt;
 }
 
+// How inputs are read, the same for every command: taken out of the arguments by runCli.
+struct InputOptions {
+    std::string actorMap;  // --actor-map FILE
+    GeoJsonOptions geoJson; // --date-property, --end-date-property
+};
+
 // Loads one input; an input .csv is read as an ACLED export.
-LoadResult load(const std::string& path, const std::string& forced) {
+LoadResult load(const std::string& path, const std::string& forced, const InputOptions& options) {
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
-    if (format == Format::GeoJson) return readGeoJsonFile(path);
+    if (format == Format::GeoJson) return readGeoJsonFile(path, options.geoJson);
     if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
-    return readAnyFile(path); // .csv: ACLED or UCDP GED by its header
+    return readAnyFile(path, options.geoJson); // .csv: ACLED or UCDP GED by its header
 }
 
 // Several files become one dataset; ids that clash are prefixed with their file's name.
@@ -69,19 +75,17 @@ struct Loaded {
     bool bad = false;
 };
 
-std::string g_actorMap; // --actor-map FILE, taken out of the arguments by runCli
-
-Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced) {
+Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options) {
     Loaded out;
     for (std::size_t i = 0; i < paths.size(); ++i) {
-        LoadResult r = load(paths[i], forced);
+        LoadResult r = load(paths[i], forced, options);
         for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
         if (r.failed() || r.partial()) out.bad = true;
         if (r.failed()) continue;
         mergeDataset(out.dataset, std::move(r.dataset), paths[i].substr(paths[i].find_last_of('/') + 1));
     }
-    if (!g_actorMap.empty()) {
-        for (const auto& d : applyActorMappingFile(out.dataset, g_actorMap)) {
+    if (!options.actorMap.empty()) {
+        for (const auto& d : applyActorMappingFile(out.dataset, options.actorMap)) {
             std::fprintf(stderr, "%s\n", d.toString().c_str());
             if (d.severity != Severity::Warning) out.bad = true;
         }
@@ -96,20 +100,33 @@ int usageError(const char* command, const std::string& message) {
 
 // --- info -----------------------------------------------------------------------------------
 
+// How the inputs are read: the same options for every command.
+const char* kInputHelp =
+    "Reading the inputs (every command):\n"
+    "  --actor-map FILE       give imported actors ids, parents and sides (docs/import-export.md)\n"
+    "  --date-property NAME   GeoJSON: read the points' dates from this property\n"
+    "  --end-date-property NAME  GeoJSON: and their end dates from this one\n";
+
+int printHelp(const char* help) {
+    std::fputs(help, stdout);
+    std::fputs(kInputHelp, stdout);
+    return kOk;
+}
+
 const char* kInfoHelp =
     "usage: conflict-atlas info FILE...\n"
     "Counts by kind, type and side, the date range, the bounding box and the actors of the\n"
     "files (native .atlas.json, ACLED or UCDP GED .csv), merged; problems are listed on stderr.\n";
 
-int info(const std::vector<std::string>& args) {
+int info(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files;
     for (const auto& a : args) {
-        if (a == "--help" || a == "-h") return std::fputs(kInfoHelp, stdout), kOk;
+        if (a == "--help" || a == "-h") return printHelp(kInfoHelp);
         if (a.rfind("--", 0) == 0) return usageError("info", "unknown option " + a);
         files.push_back(a);
     }
     if (files.empty()) return usageError("info", "give at least one file");
-    const Loaded loaded = loadAll(files, {});
+    const Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
     const EventIndex index(d);
     const Breakdown b = index.breakdown({});
@@ -159,9 +176,7 @@ const char* kQueryHelp =
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
     "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
-    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n"
-    "  --actor-map FILE       give imported actors ids, parents and sides (any command;\n"
-    "                         see docs/import-export.md)\n";
+    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
 
 std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
     if (d.findActor(wanted)) return wanted;
@@ -174,7 +189,7 @@ std::optional<std::string> resolveActor(const Dataset& d, const std::string& wan
     return std::nullopt;
 }
 
-int query(const std::vector<std::string>& args) {
+int query(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files, actors;
     EventFilter filter;
     std::string format = "csv";
@@ -184,7 +199,7 @@ int query(const std::vector<std::string>& args) {
             if (i + 1 >= args.size()) return std::nullopt;
             return args[++i];
         };
-        if (a == "--help" || a == "-h") return std::fputs(kQueryHelp, stdout), kOk;
+        if (a == "--help" || a == "-h") return printHelp(kQueryHelp);
         if (a == "--exact-actor") {
             filter.includeSubgroups = false;
             continue;
@@ -233,7 +248,7 @@ int query(const std::vector<std::string>& args) {
         }
     }
     if (files.empty()) return usageError("query", "give at least one file");
-    Loaded loaded = loadAll(files, {});
+    Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
     for (const auto& name : actors) {
         const auto id = resolveActor(d, name);
@@ -262,11 +277,11 @@ const char* kConvertHelp =
     "ACLED or UCDP GED export), .geojson GeoJSON, .kml KML 2.2 (written only). --from/--to override.\n"
     "The output is written atomically (a temporary file beside it, then a rename).\n";
 
-int convert(const std::vector<std::string>& args) {
+int convert(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> paths;
     std::string from, to;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--help" || args[i] == "-h") return std::fputs(kConvertHelp, stdout), kOk;
+        if (args[i] == "--help" || args[i] == "-h") return printHelp(kConvertHelp);
         if (args[i] == "--from" || args[i] == "--to") {
             if (i + 1 >= args.size()) return usageError("convert", args[i] + " needs a format");
             (args[i] == "--from" ? from : to) = args[i + 1];
@@ -281,7 +296,7 @@ int convert(const std::vector<std::string>& args) {
     const auto outFormat = formatOf(paths[1], to);
     if (!inFormat || *inFormat == Format::Kml) return usageError("convert", "cannot read the format of " + paths[0]);
     if (!outFormat) return usageError("convert", "cannot tell the output format of " + paths[1]);
-    Loaded loaded = loadAll({paths[0]}, from);
+    Loaded loaded = loadAll({paths[0]}, from, options);
     if (loaded.bad && loaded.dataset.events.empty()) return kBadInput;
     const Dataset& d = loaded.dataset;
     std::vector<std::uint32_t> all(d.events.size());
@@ -313,15 +328,20 @@ bool isCliCommand(int argc, char** argv) {
 int runCli(int argc, char** argv) {
     const std::string command = argv[1];
     std::vector<std::string> args;
+    InputOptions options;
+    const std::pair<const char*, std::string*> valued[] = {{"--actor-map", &options.actorMap},
+                                                           {"--date-property", &options.geoJson.dateProperty},
+                                                           {"--end-date-property", &options.geoJson.endDateProperty}};
     for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--actor-map") == 0) {
-            if (i + 1 >= argc) return usageError(argv[1], "--actor-map needs a file");
-            g_actorMap = argv[++i];
+        const auto option = std::find_if(std::begin(valued), std::end(valued), [&](const auto& o) { return std::strcmp(argv[i], o.first) == 0; });
+        if (option == std::end(valued)) {
+            args.emplace_back(argv[i]);
             continue;
         }
-        args.emplace_back(argv[i]);
+        if (i + 1 >= argc || argv[i + 1][0] == '\0') return usageError(argv[1], std::string(option->first) + " needs a value");
+        *option->second = argv[++i];
     }
-    if (command == "info") return info(args);
-    if (command == "query") return query(args);
-    return convert(args);
+    if (command == "info") return info(args, options);
+    if (command == "query") return query(args, options);
+    return convert(args, options);
 }

@@ -5,6 +5,7 @@
 #include "import_text.h"
 #include "json_stream.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -70,6 +71,9 @@ class GeoJsonReader {
 public:
     GeoJsonReader(detail::JsonSource source, const GeoJsonOptions& options) : m_source(std::move(source)), m_options(options) {}
 
+    /// Instead of reading, count the date-like properties of every Point feature.
+    void surveyDatesInto(std::map<std::string, std::size_t>* survey) { m_survey = survey; }
+
     LoadResult read() {
         // Features are built and dropped one at a time as the parser reaches them; the rest of
         // the document (type, name, crs, …) is small and kept whole.
@@ -101,6 +105,7 @@ private:
     detail::JsonSource m_source;
     const GeoJsonOptions& m_options;
     LoadResult m_result;
+    std::map<std::string, std::size_t>* m_survey = nullptr;
     std::unordered_map<std::string, std::size_t> m_actorByName; // name → index in dataset.actors
     std::unordered_set<std::string> m_actorIds;
 
@@ -148,6 +153,13 @@ private:
         const json& props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : noProperties;
         const json& geometry = feature["geometry"];
         const std::string kind = geometry.value("type", "");
+        if (m_survey) {
+            if (kind == "Point")
+                for (const auto& [key, value] : props.items())
+                    if ((value.is_string() || (value.is_number() && std::abs(value.get<double>()) >= 1e8)) && dateOf(value))
+                        ++(*m_survey)[key];
+            return;
+        }
         const json& coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : noCoordinates;
         std::string id;
         if (feature.contains("id")) id = feature["id"].is_string() ? feature["id"].get<std::string>() : feature["id"].dump();
@@ -279,6 +291,30 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
 
 LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options) {
     return GeoJsonReader(detail::JsonSource::file(path), options).read();
+}
+
+namespace {
+
+std::vector<GeoJsonDateProperty> surveyDates(detail::JsonSource source) {
+    const GeoJsonOptions options;
+    GeoJsonReader reader(std::move(source), options);
+    std::map<std::string, std::size_t> survey;
+    reader.surveyDatesInto(&survey);
+    (void)reader.read(); // its problems are those of reading the file, reported when it is read
+    std::vector<GeoJsonDateProperty> out;
+    for (const auto& [name, points] : survey) out.push_back({name, points});
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.points > b.points; });
+    return out;
+}
+
+} // namespace
+
+std::vector<GeoJsonDateProperty> geoJsonDateProperties(std::string_view text) {
+    return surveyDates(detail::JsonSource::text(text, "survey"));
+}
+
+std::vector<GeoJsonDateProperty> geoJsonDatePropertiesOfFile(const std::string& path) {
+    return surveyDates(detail::JsonSource::file(path));
 }
 
 } // namespace atlas

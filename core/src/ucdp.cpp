@@ -175,11 +175,11 @@ LoadResult readUcdpGedCsvFile(const std::string& path) {
     return readUcdpGedCsv(*in, path);
 }
 
-LoadResult readAnyFile(const std::string& path, const LoadControl& control) {
+LoadResult readAnyFile(const std::string& path, const LoadControl& control, const GeoJsonOptions& geoJson) {
     LoadResult result;
     {
         const detail::ScopedLoadControl scope(&control);
-        result = readAnyFile(path);
+        result = readAnyFile(path, geoJson);
         if (!detail::loadCancelled()) return result;
     }
     LoadResult cancelled;
@@ -187,7 +187,7 @@ LoadResult readAnyFile(const std::string& path, const LoadControl& control) {
     return cancelled;
 }
 
-LoadResult readAnyFile(const std::string& path) {
+LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson) {
     const std::string name = lower(path);
     auto endsWith = [&](const char* suffix) {
         const std::string s(suffix);
@@ -201,7 +201,7 @@ LoadResult readAnyFile(const std::string& path) {
             return readUcdpGedCsvFile(path);
         return readAcledCsvFile(path);
     }
-    if (endsWith(".geojson")) return readGeoJsonFile(path);
+    if (endsWith(".geojson")) return readGeoJsonFile(path, geoJson);
     return readNativeFile(path);
 }
 

@@ -481,3 +481,24 @@ TEST(UcdpReader, WithoutABestEstimateTheFourPartiesDeathsAddUp) {
     EXPECT_FALSE(r.dataset.events[1].killed.known());
     EXPECT_EQ(r.dataset.events[2].killed.toText(), "6") << "a best estimate wins";
 }
+
+TEST(GeoJson, DatesUnderAPropertyOfItsOwnAreFoundAndRead) {
+    const std::string path = ATLAS_TEST_DATA_DIR "/geojson/reported-on.geojson";
+    // Counts (fatalities: 78) are no dates; epoch seconds are.
+    EXPECT_EQ(geoJsonDatePropertiesOfFile(path), (std::vector<GeoJsonDateProperty>{{"reported_on", 3}, {"until", 1}}));
+    EXPECT_TRUE(geoJsonDatePropertiesOfFile("/nonexistent.geojson").empty());
+    EXPECT_TRUE(geoJsonDateProperties("{broken").empty());
+
+    EXPECT_TRUE(readAnyFile(path).dataset.events.empty()) << "no usual date name: every point skipped";
+    GeoJsonOptions options;
+    options.dateProperty = "reported_on";
+    options.endDateProperty = "until";
+    const LoadResult r = readAnyFile(path, options);
+    ASSERT_EQ(r.dataset.events.size(), 3u);
+    EXPECT_EQ(r.dataset.events[0].date.toString(), "2020-10-26");
+    EXPECT_EQ(r.dataset.events[1].endDate->toString(), "2020-10-28");
+    EXPECT_EQ(r.dataset.events[2].date.toString(), "2020-10-27") << "1603756800 s after the epoch";
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_EQ(r.diagnostics[0].jsonPointer, "/features/3/properties");
+    EXPECT_NE(r.diagnostics[0].message.find("reported_on"), std::string::npos) << "says what it looked for";
+}

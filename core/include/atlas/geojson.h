@@ -2,8 +2,10 @@
 
 #include "atlas/native_format.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace atlas {
 
@@ -25,5 +27,17 @@ struct GeoJsonOptions {
 /// Syntax errors carry line and column; problems in features carry a JSON pointer.
 [[nodiscard]] LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options = {});
 [[nodiscard]] LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options = {});
+
+/// A property of Point features whose values read as dates (ISO dates, or epoch seconds or
+/// milliseconds from 1973 on; smaller numbers are counts, not times), and on how many points.
+struct GeoJsonDateProperty {
+    std::string name;
+    std::size_t points = 0;
+    friend bool operator==(const GeoJsonDateProperty&, const GeoJsonDateProperty&) = default;
+};
+/// The properties that could give a file's points their dates, most points first: what to
+/// offer when points were skipped for want of a date. A file that cannot be read gives none.
+[[nodiscard]] std::vector<GeoJsonDateProperty> geoJsonDateProperties(std::string_view text);
+[[nodiscard]] std::vector<GeoJsonDateProperty> geoJsonDatePropertiesOfFile(const std::string& path);
 
 } // namespace atlas

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/load_control.h"
+#include "atlas/geojson.h"
 #include "atlas/native_format.h"
 
 #include <istream>
@@ -23,9 +24,9 @@ namespace atlas {
 [[nodiscard]] LoadResult readUcdpGedCsvFile(const std::string& path);
 
 /// Reads any file Conflict Atlas knows, chosen by extension and, for .csv, by its header:
-/// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson).
-[[nodiscard]] LoadResult readAnyFile(const std::string& path);
+/// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson, read with `geoJson`).
+[[nodiscard]] LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson = {});
 /// The same, reporting progress and stoppable through `control` (see load_control.h).
-[[nodiscard]] LoadResult readAnyFile(const std::string& path, const LoadControl& control);
+[[nodiscard]] LoadResult readAnyFile(const std::string& path, const LoadControl& control, const GeoJsonOptions& geoJson = {});
 
 } // namespace atlas
