@@ -11,6 +11,7 @@
 #include <atomic>
 #include <QVariantMap>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 
@@ -43,6 +44,8 @@ struct AtlasDocument::PendingLoad {
     std::atomic<double> progress{0.0};
     atlas::LoadResult result;
     bool merge = false;
+    bool rereading = false; // the last file again: it replaces its first reading
+    QUrl location;
     QString displayName;
 };
 
@@ -61,7 +64,24 @@ void AtlasDocument::cancelLoading() {
     if (m_pending) m_pending->cancel = true;
 }
 
-void AtlasDocument::startLoad(const QUrl& location, bool merge) {
+void AtlasDocument::rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty) {
+    if (!m_beforeLastFile.dataset || !m_lastLocation.isLocalFile()) return;
+    atlas::GeoJsonOptions options;
+    options.dateProperty = dateProperty.toStdString();
+    options.endDateProperty = endDateProperty.toStdString();
+    startLoad(m_lastLocation, m_lastMerged, options, true);
+}
+
+QVariantList AtlasDocument::datePropertyChoices() const {
+    QVariantList out;
+    if (!m_lastLocation.isLocalFile()) return out;
+    for (const atlas::GeoJsonDateProperty& p : atlas::geoJsonDatePropertiesOfFile(m_lastLocation.toLocalFile().toStdString()))
+        out.append(QVariantMap{{QStringLiteral("name"), QString::fromStdString(p.name)},
+                               {QStringLiteral("points"), static_cast<qulonglong>(p.points)}});
+    return out;
+}
+
+void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::GeoJsonOptions& geoJson, bool rereading) {
     if (m_loader) return;
     if (location.scheme() == QLatin1String("qrc")) { // bundled data is small: read it at once
         load(location, merge);
@@ -70,17 +90,19 @@ void AtlasDocument::startLoad(const QUrl& location, bool merge) {
     const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
     m_pending = std::make_shared<PendingLoad>();
     m_pending->merge = merge;
+    m_pending->rereading = rereading;
+    m_pending->location = location;
     m_pending->displayName = QFileInfo(path).fileName();
     m_loadingName = m_pending->displayName;
     m_loadProgress = 0.0;
     auto pending = m_pending;
-    m_loader = QThread::create([pending, file = path.toStdString()] {
+    m_loader = QThread::create([pending, file = path.toStdString(), geoJson] {
         atlas::LoadControl control;
         control.cancel = &pending->cancel;
         control.progress = [&pending](std::uint64_t done, std::uint64_t total) {
             pending->progress = total > 0 ? double(done) / double(total) : 0.0;
         };
-        pending->result = atlas::readAnyFile(file, control);
+        pending->result = atlas::readAnyFile(file, control, geoJson);
     });
     connect(m_loader, &QThread::finished, this, &AtlasDocument::finishLoad);
     if (!m_progressTimer) {
@@ -109,7 +131,15 @@ void AtlasDocument::finishLoad() {
         emit datasetChanged();
     } else {
         m_loadProgress = 1.0;
-        apply(std::move(pending->result), pending->displayName, pending->merge);
+        if (pending->rereading && !pending->result.failed()) {
+            // The second reading replaces the first: back to what was there before that file.
+            m_sourceName = m_beforeLastFile.sourceName;
+            m_diagnostics = m_beforeLastFile.diagnostics;
+            m_partial = m_beforeLastFile.partial;
+            m_loaded = m_beforeLastFile.loaded;
+            replaceDataset(std::make_shared<atlas::Dataset>(*m_beforeLastFile.dataset));
+        }
+        apply(std::move(pending->result), pending->displayName, pending->merge, pending->location);
     }
     emit loadingChanged();
     emit loadProgressChanged();
@@ -136,10 +166,20 @@ bool AtlasDocument::load(const QUrl& location, bool merge) {
         displayName = QFileInfo(path).fileName();
         result = atlas::readAnyFile(path.toStdString());
     }
-    return apply(std::move(result), displayName, merge);
+    return apply(std::move(result), displayName, merge, location);
 }
 
-bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge) {
+bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location) {
+    if (!result.failed()) {
+        m_lastLocation = location;
+        m_lastMerged = merge;
+        m_undatedPoints = static_cast<int>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                                         [](const atlas::Diagnostic& d) { return d.code == "geojson.date"; }));
+        // Kept only while the file may be read again with a date property: it can be the
+        // whole earlier dataset.
+        m_beforeLastFile = m_undatedPoints > 0 ? BeforeLastFile{m_dataset, m_sourceName, m_diagnostics, m_partial, m_loaded}
+                                               : BeforeLastFile{};
+    }
     if (!merge) m_diagnostics.clear();
     for (const atlas::Diagnostic& diagnostic : result.diagnostics)
         m_diagnostics << QString::fromStdString(diagnostic.toString());
@@ -196,6 +236,9 @@ QString AtlasDocument::commitActorChanges(std::shared_ptr<atlas::Dataset> datase
         if (i >= before.size() || now.id != before[i].id || now.parent != before[i].parent || now.side != before[i].side) ++changed;
     }
     replaceDataset(std::move(dataset));
+    // Reading the last file again would start from before these changes: no longer offered.
+    m_beforeLastFile = {};
+    m_undatedPoints = 0;
     m_errorText = bannerText(diagnostics.empty() ? QString() : tr("%1: %n problem(s)", "", int(diagnostics.size())).arg(what));
     emit datasetChanged();
     QString message = tr("%1: %n actor(s) changed", "", int(changed)).arg(what);

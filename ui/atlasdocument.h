@@ -2,6 +2,7 @@
 
 #include "atlas/actor_mapping.h"
 #include "atlas/dataset.h"
+#include "atlas/geojson.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
 
@@ -31,6 +32,9 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
     Q_PROPERTY(QString loadingName READ loadingName NOTIFY loadingChanged)
+    /// Points of the file read last that were skipped for want of a date (GeoJSON whose dates
+    /// are under a property of its own): the window then offers to choose that property.
+    Q_PROPERTY(int undatedPoints READ undatedPoints NOTIFY datasetChanged)
     /// [{id, name, depth}] in hierarchy order (an umbrella, then its sub-groups), for filters.
     Q_PROPERTY(QVariantList actorChoices READ actorChoices NOTIFY datasetChanged)
     /// [{key, label}] of the event types the dataset uses.
@@ -50,6 +54,14 @@ public:
     Q_INVOKABLE void openInBackground(const QUrl& location);
     Q_INVOKABLE void addInBackground(const QUrl& location);
     Q_INVOKABLE void cancelLoading();
+
+    /// [{name, points}]: the properties of the last file's points whose values read as dates,
+    /// most points first (read from the file by core).
+    Q_INVOKABLE QVariantList datePropertyChoices() const;
+    /// Reads the last file again (in the background, as it was read: opened or added) with
+    /// the points' dates taken from `dateProperty` and end dates from `endDateProperty` ("" for
+    /// the usual names). The map shows the first reading until the second one is done.
+    Q_INVOKABLE void rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty);
 
     /// Actor mappings (docs/import-export.md): give actors ids, umbrellas and sides. Each
     /// returns a sentence for the user; problems also go to `diagnostics`. A mapping applied
@@ -72,6 +84,7 @@ public:
     [[nodiscard]] bool partial() const { return m_partial; }
     [[nodiscard]] QStringList diagnostics() const { return m_diagnostics; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
+    [[nodiscard]] int undatedPoints() const { return m_undatedPoints; }
 
     [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
     /// The query index of the open dataset; it keeps the dataset alive while a query on a
@@ -88,13 +101,21 @@ signals:
 private:
     struct PendingLoad;
     bool load(const QUrl& location, bool merge);
-    bool apply(atlas::LoadResult result, QString displayName, bool merge);
+    bool apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location);
     QString commitActorChanges(std::shared_ptr<atlas::Dataset> dataset, const std::vector<atlas::Diagnostic>& diagnostics,
                                const QString& what);
     void replaceDataset(std::shared_ptr<atlas::Dataset> dataset);
     /// What the banner says: `latest` (may be empty), after "partly loaded" when it was.
     [[nodiscard]] QString bannerText(const QString& latest) const;
-    void startLoad(const QUrl& location, bool merge);
+    // What the document was before the file read last, so that file can be read again.
+    struct BeforeLastFile {
+        std::shared_ptr<const atlas::Dataset> dataset;
+        QString sourceName;
+        QStringList diagnostics;
+        bool partial = false;
+        bool loaded = false;
+    };
+    void startLoad(const QUrl& location, bool merge, const atlas::GeoJsonOptions& geoJson = {}, bool rereading = false);
     void finishLoad();
 
     std::shared_ptr<const atlas::Dataset> m_dataset;
@@ -109,6 +130,10 @@ private:
     double m_loadProgress = 0.0;
     QString m_loadingName;
     bool m_partial = false;
+    int m_undatedPoints = 0;
+    QUrl m_lastLocation;
+    bool m_lastMerged = false;
+    BeforeLastFile m_beforeLastFile;
     // Every mapping applied since the last Open, in order: files added later get them too.
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
 };

@@ -38,7 +38,8 @@ void Timeline::setFilters(EventFilters* filters) {
 
 void Timeline::resetRange() {
     const atlas::EventIndex* index = m_document ? m_document->eventIndex().get() : nullptr;
-    if (index && index->size() > 0) {
+    m_hasDates = index && index->size() > 0;
+    if (m_hasDates) {
         m_first = index->firstDate();
         m_last = index->lastDate();
     } else {
@@ -103,6 +104,7 @@ void Timeline::setWindowDays(int days) {
 atlas::TimeWindow Timeline::window() const { return {m_first.addDays(m_currentDay), m_windowDays}; }
 
 QString Timeline::windowText() const {
+    if (!m_hasDates) return tr("No dated incidents");
     const QLocale locale(QLocale::English);
     const QString end = locale.toString(currentDate(), QStringLiteral("d MMM yyyy"));
     if (m_windowDays == 0) return tr("up to %1").arg(end);

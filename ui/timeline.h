@@ -21,6 +21,8 @@ class Timeline : public QObject {
     Q_PROPERTY(QDate firstDate READ firstDate NOTIFY rangeChanged)
     Q_PROPERTY(QDate lastDate READ lastDate NOTIFY rangeChanged)
     Q_PROPERTY(int dayCount READ dayCount NOTIFY rangeChanged)
+    /// Whether the dataset has dated incidents at all (an empty one has no range to show).
+    Q_PROPERTY(bool hasDates READ hasDates NOTIFY rangeChanged)
     /// Incidents per day over the whole range that pass the filters (time aside).
     Q_PROPERTY(QList<int> histogram READ histogram NOTIFY histogramChanged)
     Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY histogramChanged)
@@ -40,6 +42,7 @@ public:
     [[nodiscard]] QDate firstDate() const;
     [[nodiscard]] QDate lastDate() const;
     [[nodiscard]] int dayCount() const;
+    [[nodiscard]] bool hasDates() const { return m_hasDates; }
     [[nodiscard]] QList<int> histogram() const { return m_histogram; }
     [[nodiscard]] int histogramMaximum() const { return m_histogramMaximum; }
 
@@ -73,6 +76,7 @@ private:
     QPointer<AtlasDocument> m_document;
     QPointer<EventFilters> m_filters;
     atlas::Date m_first;
+    bool m_hasDates = false;
     atlas::Date m_last;
     QList<int> m_histogram;
     int m_histogramMaximum = 0;

@@ -212,6 +212,51 @@ private slots:
         QCOMPARE(fresh.dataset().findActor(faylaqId.toStdString())->parent, nlfId.toStdString());
     }
 
+    // A colleague's GeoJSON keeps its dates under a property of its own: the points are
+    // skipped at first, the document offers the properties that hold dates, and reading the
+    // file again with one places them, whether the file was opened or added to the map.
+    void geoJsonPointsWithoutUsualDatesAreReadAgainWithTheChosenProperty() {
+        const QUrl points = QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/geojson/reported-on.geojson"));
+        AtlasDocument document;
+        Timeline timeline;
+        timeline.setDocument(&document);
+        QVERIFY(document.open(points));
+        QCOMPARE(document.eventCount(), 0);
+        QCOMPARE(document.undatedPoints(), 4);
+        QCOMPARE(timeline.windowText(), QStringLiteral("No dated incidents"));
+        const QVariantList choices = document.datePropertyChoices();
+        QCOMPARE(choices.size(), 2);
+        QCOMPARE(choices[0].toMap().value("name").toString(), QStringLiteral("reported_on"));
+        QCOMPARE(choices[0].toMap().value("points").toInt(), 3);
+
+        document.rereadWithDateProperty(QStringLiteral("reported_on"), QStringLiteral("until"));
+        QVERIFY(document.loading());
+        QTRY_VERIFY_WITH_TIMEOUT(!document.loading(), 30000);
+        QCOMPARE(document.eventCount(), 3);
+        QCOMPARE(document.undatedPoints(), 1);
+        QCOMPARE(document.diagnostics().size(), 1); // the first reading's four are replaced
+        QVERIFY(timeline.windowText().startsWith(QStringLiteral("up to 27 Oct 2020")));
+
+        // Added to the sample: the sample stays as it was, once.
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        const int sample = document.eventCount();
+        QVERIFY(document.add(points));
+        QCOMPARE(document.eventCount(), sample);
+        QCOMPARE(document.undatedPoints(), 4);
+        document.rereadWithDateProperty(QStringLiteral("reported_on"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!document.loading(), 30000);
+        QCOMPARE(document.eventCount(), sample + 3);
+        QVERIFY(document.sourceName().endsWith(QStringLiteral(" + reported-on.geojson")));
+        QVERIFY(!document.sourceName().contains(QStringLiteral("geojson + ")));
+        // A file with every point dated offers nothing to re-read.
+        QVERIFY(document.add(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv"))));
+        QCOMPARE(document.undatedPoints(), 0);
+        const int before = document.eventCount();
+        document.rereadWithDateProperty(QStringLiteral("reported_on"), QString());
+        QVERIFY(!document.loading());
+        QCOMPARE(document.eventCount(), before);
+    }
+
     // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.
     void backgroundLoadReportsProgressAndCanBeCancelled() {
         QTemporaryDir dir;

@@ -26,6 +26,7 @@ Item {
     readonly property alias eventLayer: eventLayer
     readonly property alias timelineBar: timelineBar
     readonly property alias problemsPopup: problemsPopup
+    readonly property alias datePropertyDialog: datePropertyDialog
 
     // Left/Right move one day, Page Up/Down a week, wherever the focus is.
     Shortcut { sequences: ["Right"]; onActivated: view.timeline.stepDays(1) }
@@ -277,6 +278,13 @@ Item {
                             elide: Text.ElideRight
                         }
                         Button {
+                            objectName: "chooseDateProperty"
+                            text: qsTr("Choose the date property…")
+                            visible: view.document.undatedPoints > 0 && !view.document.loading
+                            flat: true
+                            onClicked: datePropertyDialog.open()
+                        }
+                        Button {
                             objectName: "showProblems"
                             text: qsTr("Show %n problem(s)", "", view.document.diagnostics.length)
                             visible: view.document.diagnostics.length > 0
@@ -284,6 +292,11 @@ Item {
                             onClicked: problemsPopup.open()
                         }
                     }
+                }
+                DatePropertyDialog {
+                    id: datePropertyDialog
+                    objectName: "datePropertyDialog"
+                    document: view.document
                 }
                 Popup {
                     id: problemsPopup

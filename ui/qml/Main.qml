@@ -60,9 +60,9 @@ ApplicationWindow {
         id: openDialog
         property bool adding: false
         title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
-        nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv)"),
+        nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv *.geojson)"),
                       qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
-                      qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("All files (*)")]
+                      qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
         onAccepted: adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
     }
 

@@ -89,7 +89,7 @@ Pane {
 
         RowLayout {
             Layout.fillWidth: true
-            Label { text: Qt.formatDate(bar.timeline.firstDate, "d MMM yyyy"); color: "#606060"; font.pixelSize: 11 }
+            Label { text: bar.timeline.hasDates ? Qt.formatDate(bar.timeline.firstDate, "d MMM yyyy") : ""; color: "#606060"; font.pixelSize: 11 }
             Item { Layout.fillWidth: true }
             Label {
                 text: qsTr("← → one day · PgUp/PgDn one week · wheel zooms at the cursor · drag to pan")
@@ -97,7 +97,7 @@ Pane {
                 font.pixelSize: 11
             }
             Item { Layout.fillWidth: true }
-            Label { text: Qt.formatDate(bar.timeline.lastDate, "d MMM yyyy"); color: "#606060"; font.pixelSize: 11 }
+            Label { text: bar.timeline.hasDates ? Qt.formatDate(bar.timeline.lastDate, "d MMM yyyy") : ""; color: "#606060"; font.pixelSize: 11 }
         }
     }
 }
