@@ -1,0 +1,19 @@
+// libFuzzer target: the native reader on arbitrary bytes. What it accepts must save and read
+// back unchanged (the format is lossless).
+#include "fuzz_checks.h"
+
+#include "atlas/native_format.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const atlas::LoadResult result = atlas::readNativeText(text, "fuzz.atlas.json");
+    atlas::fuzz::requireSound(result, "fuzz.atlas.json");
+    if (result.failed() || !result.diagnostics.empty()) return 0;
+    const atlas::LoadResult again = atlas::readNativeText(atlas::writeNativeText(result.dataset), "again.atlas.json");
+    if (!again.diagnostics.empty()) atlas::fuzz::broken("a clean file, saved again, reads with diagnostics: " + again.diagnostics.front().toString());
+    if (!(again.dataset.events == result.dataset.events)) atlas::fuzz::broken("a clean file, saved again, reads back different events");
+    return 0;
+}
