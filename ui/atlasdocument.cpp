@@ -137,7 +137,7 @@ void AtlasDocument::finishLoad() {
             m_diagnostics = m_beforeLastFile.diagnostics;
             m_partial = m_beforeLastFile.partial;
             m_loaded = m_beforeLastFile.loaded;
-            replaceDataset(std::make_shared<atlas::Dataset>(*m_beforeLastFile.dataset));
+            m_dataset = m_beforeLastFile.dataset; // apply() builds the index of the result once
         }
         apply(std::move(pending->result), pending->displayName, pending->merge, pending->location);
     }
