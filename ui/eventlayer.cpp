@@ -4,8 +4,11 @@
 
 #include <QSGGeometryNode>
 #include <QSGVertexColorMaterial>
+#include <QVariantMap>
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <cmath>
 #include <numbers>
 #include <numeric>
@@ -83,20 +86,20 @@ void EventLayer::setModel(VisibleEventsModel* model) {
 void EventLayer::resetDrawOrder() {
     rebuildDrawOrder();
     setSelectedRow(-1); // rows of the old window mean other events now
-    update();
+    refresh();
 }
 
 void EventLayer::rowsRemoved(int first, int last) {
     if (m_selectedRow >= first && m_selectedRow <= last) setSelectedRow(-1);
     else if (m_selectedRow > last) setSelectedRow(m_selectedRow - (last - first + 1));
     rebuildDrawOrder();
-    update();
+    refresh();
 }
 
 void EventLayer::rowsInserted(int first, int last) {
     if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
     rebuildDrawOrder();
-    update();
+    refresh();
 }
 
 void EventLayer::rebuildDrawOrder() {
@@ -115,7 +118,24 @@ void EventLayer::setSelectedRow(int row) {
     if (row == m_selectedRow) return;
     m_selectedRow = row;
     emit selectedRowChanged();
+    update(); // the selection is drawn on top of the frame: nothing to recompute
+}
+
+void EventLayer::setClusterThreshold(int threshold) {
+    if (threshold == m_clusterThreshold) return;
+    m_clusterThreshold = threshold;
+    emit clusterThresholdChanged();
+    refresh();
+}
+
+void EventLayer::refresh() {
+    polish();
     update();
+}
+
+void EventLayer::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    refresh();
 }
 
 void EventLayer::setViewMapping(const QList<qreal>& latitudes, const QList<qreal>& longitudes,
@@ -134,7 +154,7 @@ void EventLayer::setViewMapping(const QList<qreal>& latitudes, const QList<qreal
     if (!QTransform::quadToQuad(mercator, screen, transform)) return;
     m_mercatorToItem = transform;
     m_hasMapping = true;
-    update();
+    refresh();
 }
 
 QPointF EventLayer::positionOfRow(int row) const {
@@ -144,16 +164,131 @@ QPointF EventLayer::positionOfRow(int row) const {
 }
 
 int EventLayer::rowAt(qreal x, qreal y) const {
-    if (!m_model || !m_hasMapping) return -1;
-    const auto& symbols = m_model->symbols();
     // Reverse draw order: what is drawn last is on top and wins.
-    for (auto it = m_drawOrder.rbegin(); it != m_drawOrder.rend(); ++it) {
-        const MapSymbol& symbol = symbols[static_cast<std::size_t>(*it)];
-        const QPointF centre = m_mercatorToItem.map(QPointF(symbol.position.x, symbol.position.y));
-        const double reach = symbol.radius * 1.15 + 3.0; // a little slack for fingers and trackpads
-        if (std::hypot(centre.x() - x, centre.y() - y) <= reach) return *it;
+    for (auto it = m_frame.rbegin(); it != m_frame.rend(); ++it) {
+        const double reach = it->radius * 1.15 + 3.0; // a little slack for fingers and trackpads
+        if (std::hypot(it->centre.x() - x, it->centre.y() - y) <= reach) return it->row;
     }
     return -1;
+}
+
+int EventLayer::clusterSizeAt(qreal x, qreal y) const {
+    for (auto it = m_frame.rbegin(); it != m_frame.rend(); ++it)
+        if (std::hypot(it->centre.x() - x, it->centre.y() - y) <= it->radius + 3.0) return it->row < 0 ? it->count : 0;
+    return 0;
+}
+
+
+void EventLayer::updatePolish() {
+    m_frame.clear();
+    int inView = 0;
+    if (m_model && m_hasMapping) {
+        const auto& symbols = m_model->symbols();
+        const QRectF bounds = boundingRect();
+        // Rows in draw order whose symbols reach into the view, with where they are drawn.
+        std::vector<std::pair<int, QPointF>> visible;
+        visible.reserve(m_drawOrder.size());
+        for (int row : m_drawOrder) {
+            const MapSymbol& symbol = symbols[static_cast<std::size_t>(row)];
+            const QPointF centre = m_mercatorToItem.map(QPointF(symbol.position.x, symbol.position.y));
+            const double margin = symbol.radius * 1.2 + 6.0;
+            if (!bounds.adjusted(-margin, -margin, margin, margin).contains(centre)) continue;
+            visible.emplace_back(row, centre);
+        }
+        inView = static_cast<int>(visible.size());
+        m_clustered = inView > m_clusterThreshold;
+        if (!m_clustered) {
+            for (const auto& [row, centre] : visible) {
+                const MapSymbol& symbol = symbols[static_cast<std::size_t>(row)];
+                m_frame.push_back({centre, symbol.radius, symbol.shape, symbol.colour, row, 1});
+            }
+        } else {
+            // Screen cells of kClusterCell pixels: a cluster sits at the mean of its events and
+            // takes the colour most of them have; a cell with one event draws that event.
+            constexpr double kClusterCell = 56.0;
+            struct Cell {
+                double x = 0, y = 0;
+                int count = 0;
+                int firstRow = -1;
+                QPointF firstCentre;
+                std::vector<std::pair<QRgb, int>> colours;
+            };
+            // Cells are anchored to where the map draws Mercator's origin, so panning moves
+            // them with the events and a cluster keeps its members.
+            const QPointF origin = m_mercatorToItem.map(QPointF(0.0, 0.0));
+            std::unordered_map<std::int64_t, Cell> cells;
+            std::vector<std::int64_t> order; // cells in the order first met, for a stable frame
+            for (const auto& [row, c] : visible) {
+                const auto key = (static_cast<std::int64_t>(std::floor((c.x() - origin.x()) / kClusterCell)) << 32) ^
+                                 static_cast<std::uint32_t>(static_cast<std::int32_t>(std::floor((c.y() - origin.y()) / kClusterCell)));
+                auto [it, added] = cells.try_emplace(key);
+                if (added) order.push_back(key);
+                Cell& cell = it->second;
+                if (cell.firstRow < 0) {
+                    cell.firstRow = row;
+                    cell.firstCentre = c;
+                }
+                cell.x += c.x();
+                cell.y += c.y();
+                ++cell.count;
+                const QRgb rgb = symbols[static_cast<std::size_t>(row)].colour.rgba();
+                auto colour = std::find_if(cell.colours.begin(), cell.colours.end(), [&](const auto& p) { return p.first == rgb; });
+                if (colour == cell.colours.end()) cell.colours.emplace_back(rgb, 1);
+                else ++colour->second;
+            }
+            // Cells whose circles would overlap are merged, biggest first, so no cluster hides
+            // another or its number.
+            auto radiusOf = [](int count) { return 9.0f + 5.0f * static_cast<float>(std::log10(count)); };
+            std::vector<Cell> groups;
+            groups.reserve(order.size());
+            for (const std::int64_t key : order) groups.push_back(std::move(cells[key]));
+            std::stable_sort(groups.begin(), groups.end(), [](const Cell& a, const Cell& b) { return a.count > b.count; });
+            std::vector<Cell> kept;
+            for (Cell& group : groups) {
+                const QPointF centre(group.x / group.count, group.y / group.count);
+                const float reach = group.count == 1 ? symbols[static_cast<std::size_t>(group.firstRow)].radius : radiusOf(group.count);
+                auto overlapped = std::find_if(kept.begin(), kept.end(), [&](const Cell& k) {
+                    return std::hypot(k.x / k.count - centre.x(), k.y / k.count - centre.y()) < radiusOf(std::max(k.count, 2)) + reach + 2.0;
+                });
+                if (overlapped == kept.end()) {
+                    kept.push_back(std::move(group));
+                    continue;
+                }
+                overlapped->x += group.x;
+                overlapped->y += group.y;
+                overlapped->count += group.count;
+                for (const auto& [rgb, n] : group.colours) {
+                    auto colour = std::find_if(overlapped->colours.begin(), overlapped->colours.end(), [&](const auto& p) { return p.first == rgb; });
+                    if (colour == overlapped->colours.end()) overlapped->colours.emplace_back(rgb, n);
+                    else colour->second += n;
+                }
+            }
+            std::vector<DrawItem> singles;
+            for (const Cell& cell : kept) {
+                if (cell.count == 1) {
+                    const MapSymbol& symbol = symbols[static_cast<std::size_t>(cell.firstRow)];
+                    singles.push_back({cell.firstCentre, symbol.radius, symbol.shape, symbol.colour, cell.firstRow, 1});
+                    continue;
+                }
+                const auto most = std::max_element(cell.colours.begin(), cell.colours.end(),
+                                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+                m_frame.push_back({QPointF(cell.x / cell.count, cell.y / cell.count), radiusOf(cell.count), atlas::SymbolShape::Circle,
+                                   QColor::fromRgba(most->first), -1, cell.count});
+            }
+            m_frame.insert(m_frame.end(), singles.begin(), singles.end()); // single events above the clusters
+        }
+    }
+    // Built once a frame: every label delegate reads this list.
+    m_clusterLabels.clear();
+    for (const DrawItem& item : m_frame)
+        if (item.row < 0)
+            m_clusterLabels.append(QVariantMap{{QStringLiteral("x"), item.centre.x()}, {QStringLiteral("y"), item.centre.y()},
+                                               {QStringLiteral("count"), item.count}});
+    if (inView != m_drawnCount) {
+        m_drawnCount = inView;
+        emit drawnCountChanged();
+    }
+    emit framed();
 }
 
 QSGNode* EventLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
@@ -168,36 +303,27 @@ QSGNode* EventLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
         node->setFlag(QSGNode::OwnsMaterial);
     }
 
-    // Runs on the render thread while the GUI thread waits: reading the model is safe here.
+    // Runs on the render thread while the GUI thread waits: reading the frame is safe here.
     std::vector<Vertex> vertices;
-    int drawn = 0;
-    if (m_model && m_hasMapping) {
-        const auto& symbols = m_model->symbols();
-        const QRectF bounds = boundingRect();
-        const QColor outline(20, 20, 20);
-        auto draw = [&](int row, bool selected) {
-            const MapSymbol& symbol = symbols[static_cast<std::size_t>(row)];
-            const QPointF centre = m_mercatorToItem.map(QPointF(symbol.position.x, symbol.position.y));
-            const float margin = symbol.radius * 1.2f + 6.0f;
-            if (!bounds.adjusted(-margin, -margin, margin, margin).contains(centre)) return;
-            if (selected) appendShape(vertices, centre, symbol.radius + 6.0f, symbol.shape, QColor(255, 214, 0));
-            appendShape(vertices, centre, symbol.radius + 1.5f, symbol.shape, outline);
-            appendShape(vertices, centre, symbol.radius, symbol.shape, symbol.colour);
-            if (!selected) ++drawn;
-        };
-        vertices.reserve(m_drawOrder.size() * kCircleSegments * 6);
-        for (int row : m_drawOrder) draw(row, false);
-        if (m_selectedRow >= 0 && m_selectedRow < static_cast<int>(symbols.size())) draw(m_selectedRow, true);
+    vertices.reserve(m_frame.size() * kCircleSegments * 6);
+    const QColor outline(20, 20, 20), clusterRing(255, 255, 255);
+    for (const DrawItem& item : m_frame) {
+        appendShape(vertices, item.centre, item.radius + (item.row < 0 ? 2.5f : 1.5f), item.shape, item.row < 0 ? clusterRing : outline);
+        if (item.row < 0) appendShape(vertices, item.centre, item.radius + 1.0f, item.shape, outline);
+        appendShape(vertices, item.centre, item.radius, item.shape, item.colour);
+    }
+    if (m_model && m_hasMapping && m_selectedRow >= 0 && m_selectedRow < m_model->count()) {
+        // The selection is drawn on top, even when its event sits inside a cluster.
+        const MapSymbol& symbol = m_model->symbols()[static_cast<std::size_t>(m_selectedRow)];
+        const QPointF centre = m_mercatorToItem.map(QPointF(symbol.position.x, symbol.position.y));
+        appendShape(vertices, centre, symbol.radius + 6.0f, symbol.shape, QColor(255, 214, 0));
+        appendShape(vertices, centre, symbol.radius + 1.5f, symbol.shape, outline);
+        appendShape(vertices, centre, symbol.radius, symbol.shape, symbol.colour);
     }
 
     QSGGeometry* geometry = node->geometry();
     geometry->allocate(static_cast<int>(vertices.size()));
     std::copy(vertices.begin(), vertices.end(), static_cast<Vertex*>(geometry->vertexData()));
     node->markDirty(QSGNode::DirtyGeometry);
-    if (drawn != m_drawnCount) {
-        m_drawnCount = drawn;
-        // Announced from the GUI thread: the render thread must not emit into QML.
-        QMetaObject::invokeMethod(this, &EventLayer::drawnCountChanged, Qt::QueuedConnection);
-    }
     return node;
 }

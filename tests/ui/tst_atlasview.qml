@@ -109,6 +109,49 @@ Item {
             compare(view.eventLayer.selectedRow, -1)
         }
 
+        function test_manyEventsAreDrawnAsClustersThatOpenByZooming() {
+            timeline.windowDays = 0 // the whole year up to the date: every event of the sample
+            verify(timeline.setCurrentDateText("2020-12-31"))
+            view.map.center = QtPositioning.coordinate(35.9, 36.7)
+            view.map.zoomLevel = 7
+            tryVerify(() => view.eventLayer.drawnCount > 100)
+            verify(!view.eventLayer.clustered, "the sample alone stays below the default threshold")
+            compare(view.eventLayer.clusterLabels.length, 0)
+
+            view.eventLayer.clusterThreshold = 20
+            tryVerify(() => view.eventLayer.clustered)
+            const labels = view.eventLayer.clusterLabels
+            verify(labels.length > 0)
+            let biggest = labels[0]
+            let clustered = 0
+            for (let i = 0; i < labels.length; ++i) {
+                verify(labels[i].count >= 2)
+                clustered += labels[i].count
+                if (labels[i].count > biggest.count)
+                    biggest = labels[i]
+            }
+            verify(clustered <= view.eventLayer.drawnCount && clustered > view.eventLayer.drawnCount / 2,
+                   clustered + " of " + view.eventLayer.drawnCount + " in clusters")
+            const repeater = findChild(view, "clusterLabels")
+            compare(repeater.count, labels.length) // each cluster has its number
+            compare(view.eventLayer.clusterSizeAt(biggest.x, biggest.y), biggest.count)
+            compare(view.eventLayer.rowAt(biggest.x, biggest.y), -1)
+            // The cluster is drawn there in a side's colour (below its label, inside the fill).
+            waitForRendering(view)
+            const radius = 9 + 5 * Math.log10(biggest.count)
+            const fill = grabImage(view.eventLayer).pixel(Math.round(biggest.x), Math.round(biggest.y + radius - 2.5))
+            verify(Math.max(fill.r, fill.g, fill.b) - Math.min(fill.r, fill.g, fill.b) > 0.2, "cluster pixel " + fill)
+
+            // A click on a cluster zooms in on it: its events spread out.
+            mouseClick(view.eventLayer, biggest.x, biggest.y)
+            tryCompare(view.map, "zoomLevel", 9)
+            verify(view.eventLayer.selectedRow === -1)
+
+            view.eventLayer.clusterThreshold = 3000
+            tryVerify(() => !view.eventLayer.clustered)
+            compare(view.eventLayer.clusterLabels.length, 0)
+        }
+
         function test_panningMovesTheSymbolsWithTheMap() {
             const row = visibleEvents.rowOfEvent(root.strikeId)
             const before = view.eventLayer.positionOfRow(row)

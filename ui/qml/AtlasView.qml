@@ -71,6 +71,14 @@ Item {
         pixelsPerKm = Math.hypot(north.x - south.x, north.y - south.y) / 20.0 // 0.18° of latitude ≈ 20 km
     }
 
+    // Two zoom levels closer, keeping the point under (x, y) of the event layer where it is.
+    function zoomInAt(x, y) {
+        const p = mapView.map.mapFromItem(eventLayer, x, y)
+        const coordinate = mapView.map.toCoordinate(p, false)
+        mapView.map.zoomLevel = Math.min(mapView.map.maximumZoomLevel, mapView.map.zoomLevel + 2)
+        mapView.map.alignCoordinateToPoint(coordinate, p)
+    }
+
     // The site drawn nearest to a tap on the event layer, within reach, or -1.
     function siteAt(x, y) {
         let best = -1
@@ -220,9 +228,32 @@ Item {
                         onTapped: (eventPoint) => {
                             const x = eventPoint.position.x
                             const y = eventPoint.position.y
+                            if (eventLayer.clusterSizeAt(x, y) > 0) { // a cluster opens by zooming in on it
+                                view.zoomInAt(x, y)
+                                return
+                            }
                             eventLayer.selectedRow = eventLayer.rowAt(x, y)
                             view.selectedSiteRow = eventLayer.selectedRow >= 0 ? -1 : view.siteAt(x, y)
                         }
+                    }
+                }
+
+                // How many events each cluster holds (drawn by the layer below).
+                Repeater {
+                    objectName: "clusterLabels"
+                    model: eventLayer.clusterLabels.length
+                    delegate: Text {
+                        required property int index
+                        readonly property var cluster: eventLayer.clusterLabels[index] ?? ({ x: 0, y: 0, count: 0 })
+                        x: cluster.x - width / 2
+                        y: cluster.y - height / 2
+                        text: cluster.count >= 10000 ? Math.round(cluster.count / 1000) + "k"
+                              : cluster.count >= 1000 ? (cluster.count / 1000).toFixed(1) + "k" : cluster.count
+                        color: "white"
+                        style: Text.Outline
+                        styleColor: "#202020"
+                        font.pixelSize: 11
+                        font.bold: true
                     }
                 }
 
