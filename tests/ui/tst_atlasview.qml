@@ -110,6 +110,8 @@ Item {
         }
 
         function test_manyEventsAreDrawnAsClustersThatOpenByZooming() {
+            const centreBefore = view.map.center
+            const zoomBefore = view.map.zoomLevel
             timeline.windowDays = 0 // the whole year up to the date: every event of the sample
             verify(timeline.setCurrentDateText("2020-12-31"))
             view.map.center = QtPositioning.coordinate(35.9, 36.7)
@@ -118,7 +120,7 @@ Item {
             verify(!view.eventLayer.clustered, "the sample alone stays below the default threshold")
             compare(view.eventLayer.clusterLabels.length, 0)
 
-            view.eventLayer.clusterThreshold = 20
+            view.clusterThreshold = 20
             tryVerify(() => view.eventLayer.clustered)
             const labels = view.eventLayer.clusterLabels
             verify(labels.length > 0)
@@ -142,14 +144,26 @@ Item {
             const fill = grabImage(view.eventLayer).pixel(Math.round(biggest.x), Math.round(biggest.y + radius - 2.5))
             verify(Math.max(fill.r, fill.g, fill.b) - Math.min(fill.r, fill.g, fill.b) > 0.2, "cluster pixel " + fill)
 
+            const biggestAt = view.map.toCoordinate(view.map.mapFromItem(view.eventLayer, biggest.x, biggest.y), false)
             // A click on a cluster zooms in on it: its events spread out.
             mouseClick(view.eventLayer, biggest.x, biggest.y)
             tryCompare(view.map, "zoomLevel", 9)
             verify(view.eventLayer.selectedRow === -1)
 
-            view.eventLayer.clusterThreshold = 3000
+            // At the closest zoom nothing is clustered: there is no closer view to open it in.
+            view.clusterThreshold = 1
+            view.map.center = biggestAt
+            view.map.zoomLevel = view.map.maximumZoomLevel
+            tryVerify(() => !view.eventLayer.clustered)
+            verify(view.eventLayer.drawnCount >= 2, view.eventLayer.drawnCount + " events in view")
+            view.map.zoomLevel = view.map.maximumZoomLevel - 1
+            tryVerify(() => view.eventLayer.clustered)
+
+            view.clusterThreshold = 3000
             tryVerify(() => !view.eventLayer.clustered)
             compare(view.eventLayer.clusterLabels.length, 0)
+            view.map.zoomLevel = zoomBefore
+            view.map.center = centreBefore
         }
 
         function test_panningMovesTheSymbolsWithTheMap() {

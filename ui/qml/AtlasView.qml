@@ -22,6 +22,9 @@ Item {
     // Map scale, kept current by syncEventLayer(): corridors are drawn to their true width.
     property real pixelsPerKm: 1
     property bool onlineTiles: false
+    // Above this many events in view the map draws clusters (not at the closest zoom, where
+    // they could not be opened further).
+    property int clusterThreshold: 3000
     readonly property alias map: mapView.map
     readonly property alias eventLayer: eventLayer
     readonly property alias timelineBar: timelineBar
@@ -222,6 +225,7 @@ Item {
                     id: eventLayer
                     anchors.fill: parent
                     model: view.events
+                    clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                     Component.onCompleted: view.syncEventLayer()
 
                     TapHandler {
