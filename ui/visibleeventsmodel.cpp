@@ -46,7 +46,7 @@ void VisibleEventsModel::onDocumentChanged() {
                     [self, result = std::move(result)]() mutable {
                         // Older answers than what is asked now are not shown.
                         if (self && result.filter == self->currentFilter()) {
-                            self->show(result.events, std::move(result.filter));
+                            self->show(result.events, std::move(result.filter), result.breakdown.bySide);
                             self->setBusy(false);
                         }
                     },
@@ -127,7 +127,7 @@ void VisibleEventsModel::setTimeline(Timeline* timeline) {
 
 void VisibleEventsModel::rebuild() {
     if (!m_document || !m_timeline) {
-        show({}, {});
+        show({}, {}, {});
         return;
     }
     atlas::EventFilter filter = currentFilter();
@@ -137,11 +137,25 @@ void VisibleEventsModel::rebuild() {
         return;
     }
     const auto positions = m_document->eventIndex()->select(filter);
-    show(positions, std::move(filter));
+    const auto bySide = m_document->eventIndex()->breakdown(filter).bySide;
+    show(positions, std::move(filter), bySide);
     setBusy(false);
 }
 
-void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter) {
+void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter,
+                              const std::array<std::uint32_t, atlas::kSideCount>& bySide) {
+    // The legend keeps the dataset's sides (it does not jump while the slider moves) and says
+    // how many of each are shown.
+    bool legendMoved = false;
+    for (QVariant& entry : m_legend) {
+        QVariantMap item = entry.toMap();
+        const int shown = static_cast<int>(bySide[static_cast<std::size_t>(item.value(QStringLiteral("side")).toInt())]);
+        if (item.value(QStringLiteral("shown")).toInt() == shown) continue;
+        item.insert(QStringLiteral("shown"), shown);
+        entry = item;
+        legendMoved = true;
+    }
+    if (legendMoved) emit legendChanged();
     std::vector<MapSymbol> next;
     next.reserve(positions.size());
     int killed = 0;
@@ -215,7 +229,9 @@ void VisibleEventsModel::rebuildLegend() {
         for (int side = 0; side < atlas::kSideCount; ++side) {
             if (counts[static_cast<std::size_t>(side)] == 0) continue;
             const auto value = static_cast<atlas::Side>(side);
-            m_legend.append(QVariantMap{{QStringLiteral("label"), qs(atlas::toLabel(value))},
+            m_legend.append(QVariantMap{{QStringLiteral("side"), side},
+                                        {QStringLiteral("shown"), 0},
+                                        {QStringLiteral("label"), qs(atlas::toLabel(value))},
                                         {QStringLiteral("colour"), toQColor(atlas::sideColour(value))},
                                         {QStringLiteral("count"), static_cast<int>(counts[static_cast<std::size_t>(side)])}});
         }

@@ -13,6 +13,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <array>
 #include <vector>
 
 
@@ -75,7 +76,8 @@ public:
     [[nodiscard]] int count() const { return static_cast<int>(m_symbols.size()); }
     /// Sum of the lower bounds of those reported killed in the window (for the caption).
     [[nodiscard]] int killedLowerBound() const { return m_killedLowerBound; }
-    /// [{label, colour, count}] per side present in the dataset, for the legend.
+    /// [{label, colour, count, shown}] per side present in the dataset, for the legend: `count`
+    /// in the whole dataset, `shown` among the events shown now.
     [[nodiscard]] QVariantList legend() const { return m_legend; }
 
     /// Everything known about the event in `row`; empty for a row outside the model.
@@ -97,7 +99,9 @@ signals:
 private:
     void onDocumentChanged();
     void rebuild();
-    void show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter);
+    /// `bySide` counts the shown events per side (from the query's breakdown).
+    void show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter,
+              const std::array<std::uint32_t, atlas::kSideCount>& bySide);
     /// Moves from the shown rows to `next` by removing and inserting rows at the ends when
     /// the window only slid (views keep their delegates); false when that is not the case.
     bool slideTo(std::vector<MapSymbol>& next);

@@ -257,6 +257,40 @@ private slots:
         QCOMPARE(document.eventCount(), before);
     }
 
+    // The legend keeps the dataset's sides and says how many of each the window shows.
+    void legendCountsTheShownEventsPerSide() {
+        AtlasDocument document;
+        Timeline timeline;
+        VisibleEventsModel model;
+        timeline.setDocument(&document);
+        model.setDocument(&document);
+        model.setTimeline(&timeline);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        auto shownBySide = [&] {
+            QMap<QString, int> out;
+            for (const QVariant& entry : model.legend()) out[entry.toMap().value("label").toString()] = entry.toMap().value("shown").toInt();
+            return out;
+        };
+        const int sides = model.legend().size();
+        timeline.setWindowDays(1);
+        QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-26")));
+        QMap<QString, int> day = shownBySide();
+        int total = 0;
+        for (int n : day) total += n;
+        QCOMPARE(total, model.count());
+        QVERIFY(day.value(QStringLiteral("Russian forces")) >= 1); // the Kafr Takharim strike
+        QCOMPARE(model.legend().size(), sides); // sides with nothing shown stay listed
+
+        timeline.setWindowDays(0);
+        QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-12-31")));
+        total = 0;
+        for (const QVariant& entry : model.legend()) {
+            QCOMPARE(entry.toMap().value("shown").toInt(), entry.toMap().value("count").toInt()); // everything shown
+            total += entry.toMap().value("shown").toInt();
+        }
+        QCOMPARE(total, document.eventCount());
+    }
+
     // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.
     void backgroundLoadReportsProgressAndCanBeCancelled() {
         QTemporaryDir dir;

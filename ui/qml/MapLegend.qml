@@ -20,7 +20,14 @@ Pane {
                 required property var modelData
                 spacing: 6
                 Rectangle { width: 12; height: 12; radius: 6; color: modelData.colour; border.color: "#202020" }
-                Label { text: modelData.label; font.pixelSize: 12 }
+                Label { text: modelData.label; font.pixelSize: 12; Layout.fillWidth: true }
+                Label { // how many of this side's incidents are shown now
+                    text: modelData.shown
+                    font.pixelSize: 12
+                    color: modelData.shown > 0 ? "#202020" : "#a0a0a0"
+                    horizontalAlignment: Text.AlignRight
+                    Layout.minimumWidth: 28
+                }
             }
         }
         Label {
