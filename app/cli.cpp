@@ -178,6 +178,16 @@ const char* kQueryHelp =
     "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
     "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
 
+std::optional<GeoBox> parseBox(const std::string& text) {
+    GeoBox box;
+    char comma1 = 0, comma2 = 0, comma3 = 0;
+    std::istringstream in(text);
+    if (!(in >> box.minLongitude >> comma1 >> box.minLatitude >> comma2 >> box.maxLongitude >> comma3 >> box.maxLatitude) ||
+        comma1 != ',' || comma2 != ',' || comma3 != ',' || box.minLongitude > box.maxLongitude || box.minLatitude > box.maxLatitude)
+        return std::nullopt;
+    return box;
+}
+
 std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
     if (d.findActor(wanted)) return wanted;
     const std::string w = lower(wanted);
@@ -189,75 +199,88 @@ std::optional<std::string> resolveActor(const Dataset& d, const std::string& wan
     return std::nullopt;
 }
 
+// The filter options query and export share. Returns true when args[i] was one (i then
+// points at its value); a bad value sets `error`.
+bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, EventFilter& filter, std::vector<std::string>& actors,
+                      std::string& error) {
+    const std::string& a = args[i];
+    if (a == "--exact-actor") {
+        filter.includeSubgroups = false;
+        return true;
+    }
+    static const char* const withValue[] = {"--from", "--to", "--actor", "--type", "--bbox", "--text", "--min-killed"};
+    if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; })) return false;
+    if (i + 1 >= args.size()) {
+        error = a + " needs a value";
+        return true;
+    }
+    const std::string& v = args[++i];
+    if (a == "--from" || a == "--to") {
+        const auto date = Date::parse(v);
+        if (!date) error = a + " takes a date YYYY-MM-DD, not \"" + v + "\"";
+        else (a == "--from" ? filter.from : filter.to) = *date;
+    } else if (a == "--actor") {
+        actors.push_back(v);
+    } else if (a == "--type") {
+        const auto type = eventTypeFromKey(v);
+        if (!type) error = "unknown type \"" + v + "\"";
+        else filter.types.push_back(*type);
+    } else if (a == "--bbox") {
+        const auto box = parseBox(v);
+        if (!box) error = "--bbox takes W,S,E,N with W <= E and S <= N";
+        else filter.box = *box;
+    } else if (a == "--text") {
+        filter.text = v;
+    } else if (a == "--min-killed") {
+        try {
+            filter.minKilled = std::stoi(v);
+        } catch (...) {
+            error = "--min-killed takes a number";
+        }
+    }
+    return true;
+}
+
+// Actor names or ids of --actor into the filter's ids; false (with a message) for a name no
+// actor has.
+bool resolveActors(const Dataset& d, const std::vector<std::string>& names, EventFilter& filter, const char* command) {
+    for (const auto& name : names) {
+        const auto id = resolveActor(d, name);
+        if (!id) {
+            std::fprintf(stderr, "conflict-atlas %s: no actor \"%s\" in the data\n", command, name.c_str());
+            return false;
+        }
+        filter.actors.push_back(*id);
+    }
+    return true;
+}
+
 int query(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files, actors;
     EventFilter filter;
     std::string format = "csv";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size()) return std::nullopt;
-            return args[++i];
-        };
         if (a == "--help" || a == "-h") return printHelp(kQueryHelp);
-        if (a == "--exact-actor") {
-            filter.includeSubgroups = false;
+        std::string error;
+        if (takeFilterOption(args, i, filter, actors, error)) {
+            if (!error.empty()) return usageError("query", error);
             continue;
         }
         if (a.rfind("--", 0) != 0) {
             files.push_back(a);
             continue;
         }
-        static const char* const withValue[] = {"--from", "--to", "--actor", "--type", "--bbox", "--text", "--min-killed", "--format"};
-        if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
-            return usageError("query", "unknown option " + a);
-        const auto v = value();
-        if (!v) return usageError("query", a + " needs a value");
-        if (a == "--from" || a == "--to") {
-            const auto date = Date::parse(*v);
-            if (!date) return usageError("query", a + " takes a date YYYY-MM-DD, not \"" + *v + "\"");
-            (a == "--from" ? filter.from : filter.to) = *date;
-        } else if (a == "--actor") {
-            actors.push_back(*v);
-        } else if (a == "--type") {
-            const auto type = eventTypeFromKey(*v);
-            if (!type) return usageError("query", "unknown type \"" + *v + "\"");
-            filter.types.push_back(*type);
-        } else if (a == "--bbox") {
-            GeoBox box;
-            char comma;
-            std::istringstream in(*v);
-            if (!(in >> box.minLongitude >> comma >> box.minLatitude >> comma >> box.maxLongitude >> comma >> box.maxLatitude) ||
-                box.minLongitude > box.maxLongitude || box.minLatitude > box.maxLatitude)
-                return usageError("query", "--bbox takes W,S,E,N with W <= E and S <= N");
-            filter.box = box;
-        } else if (a == "--text") {
-            filter.text = *v;
-        } else if (a == "--min-killed") {
-            try {
-                filter.minKilled = std::stoi(*v);
-            } catch (...) {
-                return usageError("query", "--min-killed takes a number");
-            }
-        } else if (a == "--format") {
-            format = lower(*v);
-            if (format != "csv" && format != "geojson" && format != "kml" && format != "json")
-                return usageError("query", "--format is csv, geojson, kml or json");
-        } else {
-            return usageError("query", "unknown option " + a);
-        }
+        if (a != "--format") return usageError("query", "unknown option " + a);
+        if (i + 1 >= args.size()) return usageError("query", a + " needs a value");
+        format = lower(args[++i]);
+        if (format != "csv" && format != "geojson" && format != "kml" && format != "json")
+            return usageError("query", "--format is csv, geojson, kml or json");
     }
     if (files.empty()) return usageError("query", "give at least one file");
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
-    for (const auto& name : actors) {
-        const auto id = resolveActor(d, name);
-        if (!id) {
-            std::fprintf(stderr, "conflict-atlas query: no actor \"%s\" in the data\n", name.c_str());
-            return kBadInput;
-        }
-        filter.actors.push_back(*id);
-    }
+    if (!resolveActors(d, actors, filter, "query")) return kBadInput;
     const EventIndex index(d);
     const auto selected = index.select(filter);
     if (format == "geojson") writeGeoJson(d, selected, std::cout);
@@ -266,6 +289,89 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     else writeCsv(d, selected, std::cout);
     std::cout.flush();
     std::fprintf(stderr, "%zu of %zu events match\n", selected.size(), d.events.size());
+    return loaded.bad ? kBadInput : kOk;
+}
+
+// --- export ---------------------------------------------------------------------------------
+
+const char* kExportHelp =
+    "usage: conflict-atlas export FILE... --out SNAPSHOT.png|.pdf|.svg [options]\n"
+    "Draws the map as the window would (offline basemap, symbols, sites, lines and areas on the\n"
+    "date) with title, date range, legend, scale bar, north arrow and attribution; no display needed.\n"
+    "  --out FILE             .png, or .pdf / .svg (vector symbols and text); written atomically\n"
+    "  --date YYYY-MM-DD      the last day shown (default: the data's last day)\n"
+    "  --window DAYS          days up to the date (default 0 = everything up to it)\n"
+    "  --bbox W,S,E,N         the area shown (default: around the incidents shown)\n"
+    "  --size WxH             pixels (default 1600x1000)\n"
+    "  --title TEXT           (default: the dataset's title)\n"
+    "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
+
+int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
+    std::vector<std::string> files, actors;
+    ExportRequest request;
+    std::optional<Date> date;
+    int windowDays = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") return printHelp(kExportHelp);
+        if (a.rfind("--", 0) != 0) {
+            files.push_back(a);
+            continue;
+        }
+        if (a == "--exact-actor" || a == "--actor" || a == "--type" || a == "--text" || a == "--min-killed") {
+            std::string error;
+            takeFilterOption(args, i, request.filter, actors, error);
+            if (!error.empty()) return usageError("export", error);
+            continue;
+        }
+        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title"};
+        if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
+            return usageError("export", "unknown option " + a);
+        if (i + 1 >= args.size()) return usageError("export", a + " needs a value");
+        const std::string& v = args[++i];
+        if (a == "--out") {
+            request.out = v;
+        } else if (a == "--date") {
+            date = Date::parse(v);
+            if (!date) return usageError("export", "--date takes a date YYYY-MM-DD, not \"" + v + "\"");
+        } else if (a == "--window") {
+            try {
+                windowDays = std::stoi(v);
+            } catch (...) {
+                windowDays = -1;
+            }
+            if (windowDays < 0) return usageError("export", "--window takes a number of days (0 = everything up to the date)");
+        } else if (a == "--bbox") {
+            request.box = parseBox(v);
+            if (!request.box) return usageError("export", "--bbox takes W,S,E,N with W <= E and S <= N");
+        } else if (a == "--size") {
+            char x = 0;
+            std::istringstream in(v);
+            if (!(in >> request.width >> x >> request.height) || x != 'x') return usageError("export", "--size takes WIDTHxHEIGHT, e.g. 1600x1000");
+        } else {
+            request.title = v;
+        }
+    }
+    if (files.empty()) return usageError("export", "give at least one file");
+    const std::string outName = lower(request.out);
+    if (!(endsWith(outName, ".png") || endsWith(outName, ".pdf") || endsWith(outName, ".svg")))
+        return usageError("export", "--out names the snapshot to write (.png, .pdf or .svg)");
+    if (request.width < 200 || request.height < 150 || request.width > 20000 || request.height > 20000)
+        return usageError("export", "--size is from 200x150 to 20000x20000 pixels");
+    Loaded loaded = loadAll(files, {}, options);
+    const Dataset& d = loaded.dataset;
+    if (loaded.bad && d.events.empty() && d.sites.empty()) return kBadInput;
+    if (!resolveActors(d, actors, request.filter, "export")) return kBadInput;
+    const EventIndex index(d);
+    const Date last = date.value_or(index.size() > 0 ? index.lastDate() : Date());
+    request.filter.to = last;
+    if (windowDays > 0) request.filter.from = last.addDays(1 - windowDays);
+    request.situationDate = last;
+    for (const auto& problem : writer(d, request)) {
+        std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());
+        return kBadInput;
+    }
+    std::fprintf(stderr, "%zu incidents drawn to %s\n", index.count(request.filter), request.out.c_str());
     return loaded.bad ? kBadInput : kOk;
 }
 
@@ -322,10 +428,11 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
 
 bool isCliCommand(int argc, char** argv) {
     if (argc < 2) return false;
-    return !std::strcmp(argv[1], "info") || !std::strcmp(argv[1], "query") || !std::strcmp(argv[1], "convert");
+    return !std::strcmp(argv[1], "info") || !std::strcmp(argv[1], "query") || !std::strcmp(argv[1], "convert") ||
+           !std::strcmp(argv[1], "export");
 }
 
-int runCli(int argc, char** argv) {
+int runCli(int argc, char** argv, const ExportWriter& exportWriter) {
     const std::string command = argv[1];
     std::vector<std::string> args;
     InputOptions options;
@@ -343,5 +450,6 @@ int runCli(int argc, char** argv) {
     }
     if (command == "info") return info(args, options);
     if (command == "query") return query(args, options);
+    if (command == "export") return exportSnapshot(args, options, exportWriter);
     return convert(args, options);
 }

@@ -17,6 +17,9 @@
 #include <cstdio>
 
 #include "cli.h"
+#include "snapshot.h"
+
+#include <cstring>
 
 Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
 
@@ -48,8 +51,24 @@ int fail(const QString& message) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    // info / query / convert work without a display and never start Qt.
-    if (isCliCommand(argc, argv)) return runCli(argc, argv);
+    // info / query / convert work without a display and never start Qt; export starts Qt on
+    // the offscreen platform (fonts and painting, no window).
+    if (isCliCommand(argc, argv)) {
+        if (std::strcmp(argv[1], "export") != 0) return runCli(argc, argv, {});
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        return runCli(argc, argv, [](const atlas::Dataset& dataset, const ExportRequest& request) {
+            const atlas::EventIndex index(dataset);
+            SnapshotView view;
+            view.filter = request.filter;
+            view.situationDate = request.situationDate;
+            view.box = request.box.value_or(boxAroundEvents(dataset, index.select(request.filter)));
+            view.size = QSize(request.width, request.height);
+            view.title = QString::fromStdString(request.title);
+            view.tileDirectory = findTileDirectory({});
+            return writeSnapshot(QString::fromStdString(request.out), dataset, index, view);
+        });
+    }
 
     // 4× multisampling smooths the symbol edges drawn by the event layer.
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();

@@ -1,6 +1,7 @@
 #include "situationmodels.h"
 
 #include "atlas/style.h"
+#include "symbology.h"
 
 #include <QGeoCoordinate>
 #include <QVariantList>
@@ -9,7 +10,6 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-QColor toQColor(atlas::Rgb rgb) { return QColor(rgb.red, rgb.green, rgb.blue); }
 
 QVariantList toGeoPath(const std::vector<atlas::GeoPoint>& points) {
     QVariantList path;
@@ -26,32 +26,6 @@ QVariantList toSourceList(const std::vector<atlas::SourceReference>& sources) {
                                 {QStringLiteral("date"), qs(source.date)},
                                 {QStringLiteral("url"), qs(source.url)}});
     return list;
-}
-
-// Status colours: operating posts blue, encircled orange, leaving amber, gone grey.
-QColor statusColour(atlas::SiteStatus status) {
-    switch (status) {
-    case atlas::SiteStatus::Established:
-    case atlas::SiteStatus::Active: return QColor(0x15, 0x65, 0xc0);
-    case atlas::SiteStatus::Encircled: return QColor(0xef, 0x6c, 0x00);
-    case atlas::SiteStatus::Evacuating: return QColor(0xf9, 0xa8, 0x25);
-    case atlas::SiteStatus::Evacuated:
-    case atlas::SiteStatus::HandedOver: return QColor(0x75, 0x75, 0x75);
-    case atlas::SiteStatus::Destroyed: return QColor(0x21, 0x21, 0x21);
-    case atlas::SiteStatus::Unknown: break;
-    }
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QColor lineColour(atlas::LineKind kind) {
-    switch (kind) {
-    case atlas::LineKind::CeasefireLine: return QColor(0xc6, 0x28, 0x28);
-    case atlas::LineKind::SecurityCorridor: return QColor(0x6a, 0x1b, 0x9a);
-    case atlas::LineKind::FrontLine: return QColor(0x21, 0x21, 0x21);
-    case atlas::LineKind::PatrolRoute: return QColor(0x15, 0x65, 0xc0);
-    case atlas::LineKind::Other: break;
-    }
-    return QColor(0x42, 0x42, 0x42);
 }
 
 } // namespace
@@ -198,10 +172,7 @@ QHash<int, QByteArray> LineModel::roleNames() const {
 
 void AreaModel::fill(const atlas::Dataset& dataset, const atlas::Situation& situation) {
     for (const atlas::Area* area : situation.areas) {
-        const atlas::Actor* controller = dataset.findActor(area->controller);
-        const auto own = controller ? atlas::parseHexColour(controller->colour) : std::nullopt;
-        m_rows.push_back({area, toQColor(own.value_or(atlas::sideColour(dataset.sideOfActor(area->controller)))),
-                          qs(dataset.actorNames({area->controller}))});
+        m_rows.push_back({area, areaColour(dataset, *area), qs(dataset.actorNames({area->controller}))});
     }
 }
 

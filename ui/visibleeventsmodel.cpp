@@ -11,8 +11,6 @@
 
 namespace {
 
-QColor toQColor(atlas::Rgb rgb) { return QColor(rgb.red, rgb.green, rgb.blue); }
-
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
@@ -62,27 +60,7 @@ void VisibleEventsModel::rebuildStyles() {
     // Colour, shape and size depend only on the event: resolving them once makes showing a
     // window a copy (a million events take about a second here, at load time).
     m_styles.clear();
-    if (!m_document) return;
-    const atlas::Dataset& dataset = m_document->dataset();
-    m_styles.reserve(dataset.events.size());
-    std::unordered_map<std::string, QColor> colourOfPerpetrator;
-    for (std::size_t position = 0; position < dataset.events.size(); ++position) {
-        const atlas::Event& event = dataset.events[position];
-        MapSymbol symbol;
-        symbol.position = atlas::toMercator(event.place.point);
-        const std::string& first = event.perpetrators.empty() ? std::string() : event.perpetrators.front();
-        auto found = colourOfPerpetrator.find(first);
-        if (found == colourOfPerpetrator.end()) {
-            const atlas::Actor* perpetrator = first.empty() ? nullptr : dataset.findActor(first);
-            const auto own = perpetrator ? atlas::parseHexColour(perpetrator->colour) : std::nullopt;
-            found = colourOfPerpetrator.emplace(first, toQColor(own.value_or(atlas::sideColour(dataset.sideOfEvent(event))))).first;
-        }
-        symbol.colour = found->second;
-        symbol.shape = atlas::symbolShape(event.type);
-        symbol.radius = static_cast<float>(atlas::symbolRadius(event.killed));
-        symbol.eventIndex = static_cast<int>(position);
-        m_styles.push_back(symbol);
-    }
+    if (m_document) m_styles = symbolsOf(m_document->dataset());
 }
 
 void VisibleEventsModel::setFilters(EventFilters* filters) {

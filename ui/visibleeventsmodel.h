@@ -3,6 +3,7 @@
 #include "atlas/geo.h"
 #include "atlas/style.h"
 #include "atlasdocument.h"
+#include "symbology.h"
 #include "eventfilters.h"
 #include "timeline.h"
 
@@ -17,14 +18,6 @@
 #include <vector>
 
 
-/// One event as the map draws it: pre-projected position and resolved symbology.
-struct MapSymbol {
-    atlas::MercatorPoint position;
-    QColor colour;
-    atlas::SymbolShape shape = atlas::SymbolShape::Circle;
-    float radius = 6.0f;
-    int eventIndex = 0; ///< into the dataset's events
-};
 
 /// The events inside the timeline's window that pass the filters, in date order. The map
 /// layer and the legend read it; details(row) gives everything the details panel shows.
@@ -87,6 +80,9 @@ public:
 
     [[nodiscard]] const std::vector<MapSymbol>& symbols() const { return m_symbols; }
 
+    /// The filter of what is shown: the filters' narrowing within the timeline's window.
+    [[nodiscard]] atlas::EventFilter currentFilter() const;
+
 signals:
     void documentChanged();
     void timelineChanged();
@@ -108,7 +104,6 @@ private:
     void rebuildStyles();
     void setBusy(bool busy);
     void rebuildLegend();
-    [[nodiscard]] atlas::EventFilter currentFilter() const;
 
     QPointer<AtlasDocument> m_document;
     QPointer<Timeline> m_timeline;

@@ -1,4 +1,5 @@
 import QtQuick
+import QtCore
 import QtTest
 import QtPositioning
 import ConflictAtlas
@@ -164,6 +165,17 @@ Item {
             compare(view.eventLayer.clusterLabels.length, 0)
             view.map.zoomLevel = zoomBefore
             view.map.center = centreBefore
+        }
+
+        function test_theMapAsShownIsExportedAsASnapshot() {
+            view.map.center = QtPositioning.coordinate(36.0, 36.55)
+            view.map.zoomLevel = 9
+            const file = StandardPaths.writableLocation(StandardPaths.TempLocation) + "/conflict-atlas-quicktest-snapshot.png" // a URL
+            const sentence = view.exportSnapshot(file)
+            compare(sentence, "Snapshot saved to conflict-atlas-quicktest-snapshot.png")
+            verify(findChild(view, "messageLabel").visible)
+            const refused = view.exportSnapshot(file.replace(".png", ".gif"))
+            verify(refused.startsWith("Snapshot not saved"), refused)
         }
 
         function test_panningMovesTheSymbolsWithTheMap() {

@@ -74,6 +74,26 @@ Item {
         pixelsPerKm = Math.hypot(north.x - south.x, north.y - south.y) / 20.0 // 0.18° of latitude ≈ 20 km
     }
 
+    // The last sentence about something done (a snapshot saved), shown for a while.
+    property string message: ""
+
+    SnapshotExporter {
+        id: snapshotExporter
+        events: view.events
+        tileDirectory: view.tileDirectory
+    }
+
+    // Writes what the map shows now (area, window, filters) as a PNG or PDF of the map's size.
+    function exportSnapshot(location) {
+        const region = mapView.map.visibleRegion.boundingGeoRectangle()
+        message = snapshotExporter.exportTo(location, region.topLeft.longitude, region.bottomRight.latitude,
+                                            region.bottomRight.longitude, region.topLeft.latitude,
+                                            Math.round(mapView.map.width), Math.round(mapView.map.height))
+        messageTimer.restart()
+        return message
+    }
+    Timer { id: messageTimer; interval: 6000; onTriggered: view.message = "" }
+
     // Two zoom levels closer, keeping the point under (x, y) of the event layer where it is.
     function zoomInAt(x, y) {
         const p = mapView.map.mapFromItem(eventLayer, x, y)
@@ -273,6 +293,15 @@ Item {
                     text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
                                            : qsTr("Basemap: Natural Earth 1:10m (public domain)")
                     background: Rectangle { color: "#ccffffff"; radius: 2 }
+                }
+
+                Label {
+                    objectName: "messageLabel"
+                    visible: view.message !== ""
+                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 28 }
+                    padding: 6
+                    text: view.message
+                    background: Rectangle { color: "#e8f0fe"; border.color: "#7da2d8"; radius: 3 }
                 }
 
                 // A file being read in the background: progress and a way out.

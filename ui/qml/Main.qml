@@ -34,6 +34,8 @@ ApplicationWindow {
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: { openDialog.adding = false; openDialog.open() } }
             Action { text: qsTr("&Add to the map…"); onTriggered: { openDialog.adding = true; openDialog.open() } }
             MenuSeparator {}
+            Action { text: qsTr("&Export snapshot…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
+            MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
         }
         Menu {
@@ -64,6 +66,15 @@ ApplicationWindow {
                       qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
         onAccepted: adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+    }
+
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export a snapshot of the map")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "png"
+        nameFilters: [qsTr("PNG image (*.png)"), qsTr("PDF document (*.pdf)"), qsTr("SVG drawing (*.svg)")]
+        onAccepted: atlasView.exportSnapshot(selectedFile)
     }
 
     ActorsDialog {

@@ -1,0 +1,376 @@
+#include "snapshot.h"
+
+#include "atlas/vocabulary.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace {
+
+const QColor kSea(170, 200, 222); // the basemap's own sea colour, where no tile is drawn
+const QColor kInk(32, 32, 32);
+constexpr double kEarthCircumferenceKm = 40075.017;
+
+QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+// Normalised Web Mercator (0..1 across the world) → pixels of the image.
+struct Projection {
+    atlas::MercatorPoint centre;
+    double scale = 1.0; // pixels per unit
+    QSizeF size;
+    [[nodiscard]] QPointF map(atlas::MercatorPoint p) const {
+        return {(p.x - centre.x) * scale + size.width() / 2, (p.y - centre.y) * scale + size.height() / 2};
+    }
+    [[nodiscard]] QPointF map(atlas::GeoPoint p) const { return map(atlas::toMercator(p)); }
+    [[nodiscard]] double pixelsPerKm() const {
+        const double latitude = atlas::fromMercator(centre).latitude * std::numbers::pi / 180.0;
+        return scale / (kEarthCircumferenceKm * std::cos(latitude));
+    }
+};
+
+Projection projectionFor(const atlas::GeoBox& box, QSize size) {
+    const atlas::MercatorPoint topLeft = atlas::toMercator({box.maxLatitude, box.minLongitude});
+    const atlas::MercatorPoint bottomRight = atlas::toMercator({box.minLatitude, box.maxLongitude});
+    const double width = std::max(bottomRight.x - topLeft.x, 1e-9), height = std::max(bottomRight.y - topLeft.y, 1e-9);
+    Projection p;
+    p.size = QSizeF(size);
+    p.scale = std::min(size.width() / width, size.height() / height);
+    p.centre = {(topLeft.x + bottomRight.x) / 2, (topLeft.y + bottomRight.y) / 2};
+    return p;
+}
+
+void paintTiles(QPainter& painter, const Projection& projection, const QString& directory) {
+    if (directory.isEmpty()) return;
+    // The zoom whose tiles are nearest the image's scale (labels stay legible); coarser first, so where
+    // the finer ones were not rendered (outside north-west Syria) the coarser show through.
+    const int finest = std::clamp(static_cast<int>(std::lround(std::log2(projection.scale / 256.0))), 5, 12);
+    const QRectF image(QPointF(0, 0), projection.size);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    for (int zoom = std::max(5, finest - 4); zoom <= finest; ++zoom) {
+        const double tiles = std::ldexp(1.0, zoom);
+        auto tileOf = [&](double pixel, double centre, double extent) {
+            return static_cast<int>(std::floor(((pixel - extent / 2) / projection.scale + centre) * tiles));
+        };
+        const int minX = std::max(0, tileOf(0, projection.centre.x, projection.size.width()));
+        const int maxX = std::min(int(tiles) - 1, tileOf(projection.size.width(), projection.centre.x, projection.size.width()));
+        const int minY = std::max(0, tileOf(0, projection.centre.y, projection.size.height()));
+        const int maxY = std::min(int(tiles) - 1, tileOf(projection.size.height(), projection.centre.y, projection.size.height()));
+        for (int x = minX; x <= maxX; ++x)
+            for (int y = minY; y <= maxY; ++y) {
+                const QImage tile(QStringLiteral("%1/osm_100-l-8-%2-%3-%4.png").arg(directory).arg(zoom).arg(x).arg(y));
+                if (tile.isNull()) continue;
+                const QPointF topLeft = projection.map(atlas::MercatorPoint{x / tiles, y / tiles});
+                const QPointF bottomRight = projection.map(atlas::MercatorPoint{(x + 1) / tiles, (y + 1) / tiles});
+                const QRectF target(topLeft, bottomRight);
+                if (target.intersects(image)) painter.drawImage(target, tile);
+            }
+    }
+}
+
+void paintSituation(QPainter& painter, const Projection& projection, const atlas::Dataset& dataset, atlas::Date day) {
+    const atlas::Situation situation = dataset.situationOn(day);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const atlas::Area* area : situation.areas) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (const auto& ring : area->rings) {
+            for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(projection.map(ring[i])) : path.lineTo(projection.map(ring[i]));
+            path.closeSubpath();
+        }
+        QColor fill = areaColour(dataset, *area), edge = fill;
+        fill.setAlphaF(0.14f);
+        edge.setAlphaF(0.7f);
+        painter.setPen(QPen(edge, 1.5));
+        painter.setBrush(fill);
+        painter.drawPath(path);
+    }
+    painter.setBrush(Qt::NoBrush);
+    for (const atlas::Line* line : situation.lines) {
+        QPainterPath path;
+        for (std::size_t i = 0; i < line->path.size(); ++i)
+            i == 0 ? path.moveTo(projection.map(line->path[i])) : path.lineTo(projection.map(line->path[i]));
+        const QColor colour = lineColour(line->kind);
+        if (line->halfWidthKm > 0) { // a corridor's band, to scale
+            QColor band = colour;
+            band.setAlphaF(0.22f);
+            painter.setPen(QPen(band, std::max(4.0, 2 * line->halfWidthKm * projection.pixelsPerKm()), Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
+            painter.drawPath(path);
+        }
+        painter.setPen(QPen(colour, line->halfWidthKm > 0 ? 1.5 : 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+    }
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(11);
+    painter.setFont(font);
+    for (const atlas::Situation::SiteState& state : situation.sites) {
+        const QPointF at = projection.map(state.site->place.point);
+        const QRectF square(at.x() - 8, at.y() - 8, 16, 16);
+        painter.setPen(QPen(Qt::white, 2));
+        painter.setBrush(statusColour(state.status));
+        painter.drawRoundedRect(square, 2, 2);
+        if (state.status == atlas::SiteStatus::Evacuated || state.status == atlas::SiteStatus::HandedOver) { // gone: a cross
+            painter.setPen(QPen(Qt::white, 2));
+            painter.drawLine(square.topLeft() + QPointF(4, 4), square.bottomRight() - QPointF(4, 4));
+            painter.drawLine(square.topRight() + QPointF(-4, 4), square.bottomLeft() + QPointF(4, -4));
+        }
+        QPainterPath label;
+        label.addText(at + QPointF(12, 4), font,
+                      QString::fromStdString(state.site->name) + QStringLiteral(" · ") + qs(atlas::toLabel(state.status)).toLower());
+        painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(label);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kInk);
+        painter.drawPath(label);
+    }
+}
+
+void paintEvents(QPainter& painter, const Projection& projection, const std::vector<MapSymbol>& symbols,
+                 const std::vector<std::uint32_t>& positions) {
+    // Largest first, so small symbols stay visible on top of big ones (as on the map).
+    std::vector<std::uint32_t> order(positions);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF image(QPointF(-40, -40), projection.size + QSizeF(80, 80));
+    for (const std::uint32_t position : order) {
+        const MapSymbol& symbol = symbols[position];
+        const QPointF at = projection.map(symbol.position);
+        if (!image.contains(at)) continue;
+        painter.setPen(QPen(QColor(20, 20, 20), 1.5));
+        painter.setBrush(symbol.colour);
+        painter.drawPath(symbolOutline(symbol.shape, symbol.radius).translated(at));
+    }
+}
+
+// A box with a light background for the furniture (legend, title, scale).
+void panel(QPainter& painter, const QRectF& box) {
+    painter.setPen(QPen(QColor(176, 176, 176), 1));
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawRoundedRect(box, 3, 3);
+}
+
+void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Dataset& dataset, const atlas::Breakdown& shown) {
+    const QLocale english(QLocale::English);
+    auto day = [&](atlas::Date d) {
+        return english.toString(QDate(1970, 1, 1).addDays(d.daysSinceEpoch()), QStringLiteral("d MMM yyyy"));
+    };
+    QString when = view.filter.to ? day(*view.filter.to) : QString();
+    if (view.filter.from && view.filter.to && *view.filter.from != *view.filter.to) when = day(*view.filter.from) + QStringLiteral(" – ") + when;
+    else if (!view.filter.from && view.filter.to) when = QStringLiteral("up to ") + when;
+    QStringList narrowed;
+    if (!view.filter.actors.empty())
+        narrowed << QString::fromStdString(dataset.actorNames(view.filter.actors)) +
+                        (view.filter.includeSubgroups ? QStringLiteral(" (with sub-groups)") : QString());
+    for (atlas::EventType type : view.filter.types) narrowed << qs(atlas::toLabel(type));
+    if (!view.filter.text.empty()) narrowed << QStringLiteral("“%1”").arg(QString::fromStdString(view.filter.text));
+    if (view.filter.minKilled > 0) narrowed << QStringLiteral("at least %1 killed").arg(view.filter.minKilled);
+    QString summary = QStringLiteral("%1 incident%2 · at least %3 killed")
+                          .arg(shown.events)
+                          .arg(shown.events == 1 ? QString() : QStringLiteral("s"))
+                          .arg(shown.killedAtLeast);
+    if (!narrowed.isEmpty()) summary += QStringLiteral(" · ") + narrowed.join(QStringLiteral(", "));
+
+    const QString title = view.title.isEmpty() ? QString::fromStdString(dataset.metadata.title) : view.title;
+    QFont big(QStringLiteral("DejaVu Sans"));
+    big.setPixelSize(20);
+    big.setBold(true);
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPixelSize(13);
+    const QFontMetricsF bigMetrics(big), smallMetrics(small);
+    const double width = std::max({bigMetrics.horizontalAdvance(title), bigMetrics.horizontalAdvance(when),
+                                   smallMetrics.horizontalAdvance(summary)}) + 24;
+    const QRectF box(view.size.width() - width - 12, 12, width, 24 + bigMetrics.height() * 2 + smallMetrics.height());
+    panel(painter, box);
+    painter.setPen(kInk);
+    painter.setFont(big);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.ascent()), title);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.height() + bigMetrics.ascent()), when);
+    painter.setFont(small);
+    painter.setPen(QColor(64, 64, 64));
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.ascent()), summary);
+}
+
+void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(13);
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF metrics(font);
+    std::vector<int> sides;
+    for (int side = 0; side < atlas::kSideCount; ++side)
+        if (shown.bySide[static_cast<std::size_t>(side)] > 0) sides.push_back(side);
+    const QStringList shapes{QStringLiteral("air/drone strike"), QStringLiteral("shelling/missile"), QStringLiteral("clash"),
+                             QStringLiteral("other · size: killed")};
+    const double line = metrics.height() + 4;
+    const QRectF box(12, 12, 290, 20 + line * double(1 + sides.size() + 2));
+    panel(painter, box);
+    double y = box.top() + 10 + metrics.ascent();
+    painter.setFont(bold);
+    painter.setPen(kInk);
+    painter.drawText(QPointF(box.left() + 10, y), QStringLiteral("Perpetrator's side"));
+    painter.setFont(font);
+    for (int side : sides) {
+        y += line;
+        const auto value = static_cast<atlas::Side>(side);
+        painter.setPen(QPen(QColor(20, 20, 20), 1));
+        painter.setBrush(toQColor(atlas::sideColour(value)));
+        painter.drawEllipse(QPointF(box.left() + 17, y - metrics.ascent() / 2 + 1), 6, 6);
+        painter.setPen(kInk);
+        painter.drawText(QPointF(box.left() + 30, y), qs(atlas::toLabel(value)));
+        const QString count = QString::number(shown.bySide[static_cast<std::size_t>(side)]);
+        painter.drawText(QPointF(box.right() - 10 - metrics.horizontalAdvance(count), y), count);
+    }
+    // The four shapes, two to a row.
+    const atlas::SymbolShape kinds[] = {atlas::SymbolShape::Triangle, atlas::SymbolShape::Circle, atlas::SymbolShape::Square,
+                                        atlas::SymbolShape::Diamond};
+    for (int k = 0; k < 4; ++k) {
+        if (k % 2 == 0) y += line;
+        const double x = box.left() + 10 + (k % 2) * 135;
+        painter.setPen(QPen(QColor(20, 20, 20), 1));
+        painter.setBrush(QColor(110, 110, 110));
+        painter.drawPath(symbolOutline(kinds[k], 5).translated(x + 6, y - metrics.ascent() / 2 + 1));
+        painter.setPen(kInk);
+        painter.drawText(QPointF(x + 16, y), shapes[k]);
+    }
+}
+
+void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize size) {
+    // A round length (1, 2 or 5 × 10^k km) near 150 pixels.
+    const double perKm = projection.pixelsPerKm();
+    double km = std::pow(10.0, std::floor(std::log10(150.0 / perKm)));
+    for (double step : {2.0, 2.5, 2.0})
+        if ((km * step) * perKm <= 180.0) km *= step;
+    const double length = km * perKm;
+    const QRectF box(12, size.height() - 58, length + 120, 46);
+    panel(painter, box);
+    const double x0 = box.left() + 12, y0 = box.bottom() - 16;
+    painter.setPen(QPen(kInk, 2));
+    painter.drawLine(QPointF(x0, y0), QPointF(x0 + length, y0));
+    painter.drawLine(QPointF(x0, y0 - 6), QPointF(x0, y0));
+    painter.drawLine(QPointF(x0 + length, y0 - 6), QPointF(x0 + length, y0));
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(12);
+    painter.setFont(font);
+    painter.drawText(QPointF(x0, y0 - 10), QStringLiteral("%1 km").arg(km, 0, 'g', 3));
+    // North is up in Web Mercator.
+    const QPointF tip(box.right() - 30, box.top() + 8);
+    QPainterPath arrow;
+    arrow.moveTo(tip);
+    arrow.lineTo(tip + QPointF(8, 22));
+    arrow.lineTo(tip + QPointF(0, 16));
+    arrow.lineTo(tip + QPointF(-8, 22));
+    arrow.closeSubpath();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kInk);
+    painter.drawPath(arrow);
+    painter.setPen(kInk);
+    painter.drawText(QPointF(tip.x() + 12, tip.y() + 14), QStringLiteral("N"));
+}
+
+void paintAttribution(QPainter& painter, const atlas::Dataset& dataset, QSize size) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(11);
+    const QFontMetricsF metrics(font);
+    QString text = QStringLiteral("Basemap: Natural Earth (public domain)");
+    if (!dataset.metadata.licence.empty()) text += QStringLiteral(" · Data: ") + QString::fromStdString(dataset.metadata.licence);
+    text += QStringLiteral(" · Conflict Atlas");
+    text = metrics.elidedText(text, Qt::ElideRight, size.width() * 0.6);
+    const double width = metrics.horizontalAdvance(text) + 12;
+    const QRectF box(size.width() - width - 8, size.height() - metrics.height() - 12, width, metrics.height() + 6);
+    panel(painter, box);
+    painter.setFont(font);
+    painter.setPen(QColor(64, 64, 64));
+    painter.drawText(QPointF(box.left() + 6, box.top() + 3 + metrics.ascent()), text);
+}
+
+} // namespace
+
+void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                   const std::vector<MapSymbol>& symbols, const SnapshotView& view) {
+    const Projection projection = projectionFor(view.box, view.size);
+    painter.save();
+    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(view.size)), kSea);
+    paintTiles(painter, projection, view.tileDirectory);
+    paintSituation(painter, projection, dataset, view.situationDate);
+    const std::vector<std::uint32_t> positions = index.select(view.filter);
+    if (symbols.size() == dataset.events.size()) paintEvents(painter, projection, symbols, positions);
+    const atlas::Breakdown shown = index.breakdown(view.filter);
+    paintLegend(painter, shown);
+    paintTitle(painter, view, dataset, shown);
+    paintScaleAndNorth(painter, projection, view.size);
+    paintAttribution(painter, dataset, view.size);
+    painter.restore();
+}
+
+std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                                             const SnapshotView& view) {
+    auto problem = [&](const QString& message) {
+        return std::vector<atlas::Diagnostic>{{atlas::Severity::Fatal, "snapshot.write", message.toStdString(), path.toStdString(), 0, 0, {}}};
+    };
+    if (view.size.width() < 200 || view.size.height() < 150 || view.size.width() > 20000 || view.size.height() > 20000)
+        return problem(QStringLiteral("the image size must be between 200×150 and 20000×20000 pixels"));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
+        return problem(QStringLiteral("a snapshot is written as .png, .pdf or .svg"));
+    const std::vector<MapSymbol> symbols = symbolsOf(dataset);
+    QSaveFile file(path); // a temporary file beside the target, renamed over it on commit
+    if (!file.open(QIODevice::WriteOnly)) return problem(QStringLiteral("cannot write: %1").arg(file.errorString()));
+    const QString title = view.title.isEmpty() ? QString::fromStdString(dataset.metadata.title) : view.title;
+    auto paintOn = [&](QPaintDevice& device) {
+        QPainter painter;
+        if (!painter.begin(&device)) return false;
+        paintSnapshot(painter, dataset, index, symbols, view);
+        return painter.end();
+    };
+    if (suffix == QLatin1String("png")) {
+        QImage image(view.size, QImage::Format_ARGB32_Premultiplied);
+        if (!paintOn(image) || !image.save(&file, "PNG")) return problem(QStringLiteral("the PNG could not be written"));
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(view.size);
+        svg.setViewBox(QRect(QPoint(0, 0), view.size));
+        svg.setResolution(96);
+        svg.setTitle(title);
+        svg.setDescription(QStringLiteral("Conflict Atlas snapshot"));
+        if (!paintOn(svg)) return problem(QStringLiteral("the SVG could not be written"));
+    } else {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(96); // one pixel of the view is one 1/96 inch on the page
+        pdf.setPageSize(QPageSize(QSizeF(view.size) * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("Conflict Atlas"));
+        if (!paintOn(pdf)) return problem(QStringLiteral("the PDF could not be written"));
+    }
+    if (!file.commit()) return problem(QStringLiteral("cannot replace the file: %1").arg(file.errorString()));
+    return {};
+}
+
+QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point) { return projectionFor(view.box, view.size).map(point); }
+
+atlas::GeoBox boxAroundEvents(const atlas::Dataset& dataset, const std::vector<std::uint32_t>& positions) {
+    if (positions.empty()) return SnapshotView{}.box;
+    atlas::GeoBox box{180, 90, -180, -90};
+    for (const std::uint32_t p : positions) {
+        const atlas::GeoPoint& point = dataset.events[p].place.point;
+        box.minLongitude = std::min(box.minLongitude, point.longitude);
+        box.maxLongitude = std::max(box.maxLongitude, point.longitude);
+        box.minLatitude = std::min(box.minLatitude, point.latitude);
+        box.maxLatitude = std::max(box.maxLatitude, point.latitude);
+    }
+    // Room around the outermost events, and at least some 40 km across.
+    const double padLon = std::max(0.2, (box.maxLongitude - box.minLongitude) * 0.15);
+    const double padLat = std::max(0.2, (box.maxLatitude - box.minLatitude) * 0.15);
+    return {std::max(-180.0, box.minLongitude - padLon), std::max(-85.0, box.minLatitude - padLat),
+            std::min(180.0, box.maxLongitude + padLon), std::min(85.0, box.maxLatitude + padLat)};
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+// Map snapshots for briefings: the view drawn with QPainter from the same symbology as the
+// map (symbology.h) over the offline basemap tiles, with title, date range, legend, scale
+// bar, north arrow and attribution. Needs a QGuiApplication (fonts), no window or display:
+// `conflict-atlas export` runs it on the offscreen platform.
+
+#include "symbology.h"
+
+#include "atlas/dataset.h"
+#include "atlas/diagnostic.h"
+#include "atlas/geo.h"
+#include "atlas/query.h"
+
+#include <QPainter>
+#include <QSize>
+#include <QString>
+
+#include <vector>
+
+/// What a snapshot shows.
+struct SnapshotView {
+    /// The area to show; widened on one axis to the image's proportions.
+    atlas::GeoBox box{35.6, 34.9, 37.7, 36.75}; // Idlib, Hama and Aleppo
+    QSize size{1600, 1000};
+    /// Empty: the dataset's title.
+    QString title;
+    /// The incidents to draw, time window included (from/to; no `from` = everything up to `to`).
+    atlas::EventFilter filter;
+    /// Sites, lines and areas are drawn as they were on this day (usually the window's end).
+    atlas::Date situationDate;
+    /// Where the offline basemap tiles are; empty or missing tiles leave a plain background.
+    QString tileDirectory;
+};
+
+/// Paints the snapshot onto `painter`, whose device is `view.size` pixels. `symbols` are the
+/// dataset's (symbolsOf), passed in so a caller drawing many frames resolves them once.
+void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                   const std::vector<MapSymbol>& symbols, const SnapshotView& view);
+
+/// Writes the snapshot as PNG (.png), PDF (.pdf) or SVG (.svg) by the path's extension,
+/// atomically; PDF and SVG keep symbols, lines, areas and text as vectors over the raster basemap. Returns the problems (fatal "snapshot.*").
+[[nodiscard]] std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset,
+                                                           const atlas::EventIndex& index, const SnapshotView& view);
+
+/// Where `point` lands on the snapshot image of `view`.
+[[nodiscard]] QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point);
+
+/// The box around the events the filter selects (padded), or the default view when none do.
+[[nodiscard]] atlas::GeoBox boxAroundEvents(const atlas::Dataset& dataset, const std::vector<std::uint32_t>& positions);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "visibleeventsmodel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+/// File → Export snapshot: writes what the map shows now (its area, the timeline's window,
+/// the filters) as a PNG or PDF through the same renderer as `conflict-atlas export`.
+class SnapshotExporter : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(VisibleEventsModel* events READ events WRITE setEvents NOTIFY eventsChanged REQUIRED)
+    Q_PROPERTY(QString tileDirectory READ tileDirectory WRITE setTileDirectory NOTIFY tileDirectoryChanged)
+
+public:
+    using QObject::QObject;
+    [[nodiscard]] VisibleEventsModel* events() const { return m_events; }
+    void setEvents(VisibleEventsModel* events);
+    [[nodiscard]] QString tileDirectory() const { return m_tileDirectory; }
+    void setTileDirectory(const QString& directory);
+
+    /// Writes the snapshot of the area west..east × south..north at width × height pixels;
+    /// returns a sentence for the user (where it went, or what went wrong).
+    Q_INVOKABLE QString exportTo(const QUrl& location, double west, double south, double east, double north, int width,
+                                 int height) const;
+
+signals:
+    void eventsChanged();
+    void tileDirectoryChanged();
+
+private:
+    QPointer<VisibleEventsModel> m_events;
+    QString m_tileDirectory;
+};
