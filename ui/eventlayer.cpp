@@ -1,5 +1,6 @@
 #include "eventlayer.h"
 
+#include "symbology.h"
 #include "visibleeventsmodel.h"
 
 #include <QSGGeometryNode>
@@ -10,17 +11,30 @@
 #include <cstdint>
 #include <unordered_map>
 #include <cmath>
-#include <numbers>
+#include <array>
 #include <numeric>
 
 namespace {
-
-constexpr int kCircleSegments = 20;
 
 struct Vertex {
     float x, y;
     unsigned char r, g, b, a;
 };
+
+// Each shape's outline at radius 1, from the symbology the snapshot renderer draws with too,
+// flattened once into the corners of a triangle fan.
+const std::vector<QPointF>& unitCorners(atlas::SymbolShape shape) {
+    static const std::array<std::vector<QPointF>, 4> corners = [] {
+        std::array<std::vector<QPointF>, 4> out;
+        for (int s = 0; s < 4; ++s) {
+            QPolygonF polygon = symbolOutline(static_cast<atlas::SymbolShape>(s), 1.0).toFillPolygon();
+            if (polygon.size() > 1 && polygon.front() == polygon.back()) polygon.removeLast(); // closed: the fan closes itself
+            out[static_cast<std::size_t>(s)].assign(polygon.begin(), polygon.end());
+        }
+        return out;
+    }();
+    return corners[static_cast<std::size_t>(shape)];
+}
 
 void appendShape(std::vector<Vertex>& out, QPointF centre, float radius, atlas::SymbolShape shape, QColor colour) {
     const auto r = static_cast<unsigned char>(colour.red());
@@ -29,35 +43,13 @@ void appendShape(std::vector<Vertex>& out, QPointF centre, float radius, atlas::
     const auto a = static_cast<unsigned char>(colour.alpha());
     const auto cx = static_cast<float>(centre.x());
     const auto cy = static_cast<float>(centre.y());
-    auto fan = [&](const std::vector<QPointF>& corners) {
-        for (std::size_t i = 0; i < corners.size(); ++i) {
-            const QPointF& p = corners[i];
-            const QPointF& q = corners[(i + 1) % corners.size()];
-            out.push_back({cx, cy, r, g, b, a});
-            out.push_back({cx + static_cast<float>(p.x()), cy + static_cast<float>(p.y()), r, g, b, a});
-            out.push_back({cx + static_cast<float>(q.x()), cy + static_cast<float>(q.y()), r, g, b, a});
-        }
-    };
-    switch (shape) {
-    case atlas::SymbolShape::Circle: {
-        std::vector<QPointF> corners;
-        for (int i = 0; i < kCircleSegments; ++i) {
-            const double angle = 2.0 * std::numbers::pi * i / kCircleSegments;
-            corners.emplace_back(radius * std::cos(angle), radius * std::sin(angle));
-        }
-        fan(corners);
-        break;
-    }
-    case atlas::SymbolShape::Triangle: // points down: a strike from above
-        fan({{-radius * 1.1, -radius * 0.75}, {radius * 1.1, -radius * 0.75}, {0.0, radius * 1.15}});
-        break;
-    case atlas::SymbolShape::Square:
-        fan({{-radius * 0.85, -radius * 0.85}, {radius * 0.85, -radius * 0.85}, {radius * 0.85, radius * 0.85},
-             {-radius * 0.85, radius * 0.85}});
-        break;
-    case atlas::SymbolShape::Diamond:
-        fan({{0.0, -radius * 1.15}, {radius * 1.15, 0.0}, {0.0, radius * 1.15}, {-radius * 1.15, 0.0}});
-        break;
+    const std::vector<QPointF>& corners = unitCorners(shape);
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const QPointF& p = corners[i];
+        const QPointF& q = corners[(i + 1) % corners.size()];
+        out.push_back({cx, cy, r, g, b, a});
+        out.push_back({cx + radius * static_cast<float>(p.x()), cy + radius * static_cast<float>(p.y()), r, g, b, a});
+        out.push_back({cx + radius * static_cast<float>(q.x()), cy + radius * static_cast<float>(q.y()), r, g, b, a});
     }
 }
 
@@ -305,7 +297,7 @@ QSGNode* EventLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
 
     // Runs on the render thread while the GUI thread waits: reading the frame is safe here.
     std::vector<Vertex> vertices;
-    vertices.reserve(m_frame.size() * kCircleSegments * 6);
+    vertices.reserve(m_frame.size() * unitCorners(atlas::SymbolShape::Circle).size() * 6);
     const QColor outline(20, 20, 20), clusterRing(255, 255, 255);
     for (const DrawItem& item : m_frame) {
         appendShape(vertices, item.centre, item.radius + (item.row < 0 ? 2.5f : 1.5f), item.shape, item.row < 0 ? clusterRing : outline);
