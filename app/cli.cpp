@@ -304,12 +304,14 @@ const char* kExportHelp =
     "  --bbox W,S,E,N         the area shown (default: around the incidents shown)\n"
     "  --size WxH             pixels (default 1600x1000)\n"
     "  --title TEXT           (default: the dataset's title)\n"
+    "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
+    "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
     "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
 
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
     std::vector<std::string> files, actors;
     ExportRequest request;
-    std::optional<Date> date;
+    std::optional<Date> date, until;
     int windowDays = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -324,7 +326,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             if (!error.empty()) return usageError("export", error);
             continue;
         }
-        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title"};
+        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until"};
         if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
             return usageError("export", "unknown option " + a);
         if (i + 1 >= args.size()) return usageError("export", a + " needs a value");
@@ -334,6 +336,9 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         } else if (a == "--date") {
             date = Date::parse(v);
             if (!date) return usageError("export", "--date takes a date YYYY-MM-DD, not \"" + v + "\"");
+        } else if (a == "--each-day-until") {
+            until = Date::parse(v);
+            if (!until) return usageError("export", "--each-day-until takes a date YYYY-MM-DD, not \"" + v + "\"");
         } else if (a == "--window") {
             try {
                 windowDays = std::stoi(v);
@@ -353,6 +358,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         }
     }
     if (files.empty()) return usageError("export", "give at least one file");
+    if (until && (!date || *until < *date)) return usageError("export", "--each-day-until needs --date, and a day on or after it");
+    if (until && daysBetween(*date, *until) >= 3660) return usageError("export", "--each-day-until: at most ten years of frames");
     const std::string outName = lower(request.out);
     if (!(endsWith(outName, ".png") || endsWith(outName, ".pdf") || endsWith(outName, ".svg")))
         return usageError("export", "--out names the snapshot to write (.png, .pdf or .svg)");
@@ -363,15 +370,31 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     if (loaded.bad && d.events.empty() && d.sites.empty()) return kBadInput;
     if (!resolveActors(d, actors, request.filter, "export")) return kBadInput;
     const EventIndex index(d);
-    const Date last = date.value_or(index.size() > 0 ? index.lastDate() : Date());
-    request.filter.to = last;
-    if (windowDays > 0) request.filter.from = last.addDays(1 - windowDays);
-    request.situationDate = last;
-    for (const auto& problem : writer(d, request)) {
-        std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());
-        return kBadInput;
+    const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
+    const Date last = until.value_or(first);
+    auto windowEnding = [&](Date day) {
+        EventFilter f = request.filter;
+        f.to = day;
+        if (windowDays > 0) f.from = day.addDays(1 - windowDays);
+        return f;
+    };
+    if (until && !request.box) { // the frames of an animation show one area: around all their incidents
+        EventFilter span = windowEnding(last);
+        span.from = windowDays > 0 ? first.addDays(1 - windowDays) : std::optional<Date>();
+        request.box = boxAroundEvents(d, index.select(span));
     }
-    std::fprintf(stderr, "%zu incidents drawn to %s\n", index.count(request.filter), request.out.c_str());
+    const auto dot = request.out.find_last_of('.');
+    for (Date day = first; !(last < day); day = day.addDays(1)) {
+        ExportRequest frame = request;
+        frame.filter = windowEnding(day);
+        frame.situationDate = day;
+        if (until) frame.out = request.out.substr(0, dot) + "-" + day.toString() + request.out.substr(dot);
+        for (const auto& problem : writer(d, frame)) {
+            std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());
+            return kBadInput;
+        }
+        std::fprintf(stderr, "%zu incidents drawn to %s\n", index.count(frame.filter), frame.out.c_str());
+    }
     return loaded.bad ? kBadInput : kOk;
 }
 

@@ -15,6 +15,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
+#include <memory>
 
 #include "cli.h"
 #include "snapshot.h"
@@ -57,16 +58,23 @@ int main(int argc, char* argv[]) {
         if (std::strcmp(argv[1], "export") != 0) return runCli(argc, argv, {});
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
-        return runCli(argc, argv, [](const atlas::Dataset& dataset, const ExportRequest& request) {
-            const atlas::EventIndex index(dataset);
+        // One index and one set of symbols for every frame of the dataset.
+        std::unique_ptr<atlas::EventIndex> index;
+        std::vector<MapSymbol> symbols;
+        const QString tiles = findTileDirectory({});
+        return runCli(argc, argv, [&](const atlas::Dataset& dataset, const ExportRequest& request) {
+            if (!index) {
+                index = std::make_unique<atlas::EventIndex>(dataset);
+                symbols = symbolsOf(dataset);
+            }
             SnapshotView view;
             view.filter = request.filter;
             view.situationDate = request.situationDate;
-            view.box = request.box.value_or(boxAroundEvents(dataset, index.select(request.filter)));
+            view.box = request.box ? *request.box : atlas::boxAroundEvents(dataset, index->select(request.filter)).value_or(view.box);
             view.size = QSize(request.width, request.height);
             view.title = QString::fromStdString(request.title);
-            view.tileDirectory = findTileDirectory({});
-            return writeSnapshot(QString::fromStdString(request.out), dataset, index, view);
+            view.tileDirectory = tiles;
+            return writeSnapshot(QString::fromStdString(request.out), dataset, *index, symbols, view);
         });
     }
 

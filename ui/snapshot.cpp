@@ -19,6 +19,7 @@ namespace {
 const QColor kSea(170, 200, 222); // the basemap's own sea colour, where no tile is drawn
 const QColor kInk(32, 32, 32);
 constexpr double kEarthCircumferenceKm = 40075.017;
+constexpr double kLegendWidth = 290;
 
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
@@ -186,17 +187,21 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPixelSize(13);
     const QFontMetricsF bigMetrics(big), smallMetrics(small);
-    const double width = std::max({bigMetrics.horizontalAdvance(title), bigMetrics.horizontalAdvance(when),
-                                   smallMetrics.horizontalAdvance(summary)}) + 24;
+    // Right of the legend (kLegendWidth at the top left), eliding what does not fit.
+    const double room = view.size.width() - kLegendWidth - 36;
+    const double width = std::min(room, std::max({bigMetrics.horizontalAdvance(title), bigMetrics.horizontalAdvance(when),
+                                                  smallMetrics.horizontalAdvance(summary)}) + 24);
+    const QString titleShown = bigMetrics.elidedText(title, Qt::ElideRight, width - 24);
+    const QString summaryShown = smallMetrics.elidedText(summary, Qt::ElideRight, width - 24);
     const QRectF box(view.size.width() - width - 12, 12, width, 24 + bigMetrics.height() * 2 + smallMetrics.height());
     panel(painter, box);
     painter.setPen(kInk);
     painter.setFont(big);
-    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.ascent()), title);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.ascent()), titleShown);
     painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.height() + bigMetrics.ascent()), when);
     painter.setFont(small);
     painter.setPen(QColor(64, 64, 64));
-    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.ascent()), summary);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.ascent()), summaryShown);
 }
 
 void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
@@ -211,7 +216,7 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
     const QStringList shapes{QStringLiteral("air/drone strike"), QStringLiteral("shelling/missile"), QStringLiteral("clash"),
                              QStringLiteral("other · size: killed")};
     const double line = metrics.height() + 4;
-    const QRectF box(12, 12, 290, 20 + line * double(1 + sides.size() + 2));
+    const QRectF box(12, 12, kLegendWidth, 20 + line * double(1 + sides.size() + 2));
     panel(painter, box);
     double y = box.top() + 10 + metrics.ascent();
     painter.setFont(bold);
@@ -313,6 +318,11 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
 
 std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                                              const SnapshotView& view) {
+    return writeSnapshot(path, dataset, index, symbolsOf(dataset), view);
+}
+
+std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                                             const std::vector<MapSymbol>& symbols, const SnapshotView& view) {
     auto problem = [&](const QString& message) {
         return std::vector<atlas::Diagnostic>{{atlas::Severity::Fatal, "snapshot.write", message.toStdString(), path.toStdString(), 0, 0, {}}};
     };
@@ -321,7 +331,6 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
         return problem(QStringLiteral("a snapshot is written as .png, .pdf or .svg"));
-    const std::vector<MapSymbol> symbols = symbolsOf(dataset);
     QSaveFile file(path); // a temporary file beside the target, renamed over it on commit
     if (!file.open(QIODevice::WriteOnly)) return problem(QStringLiteral("cannot write: %1").arg(file.errorString()));
     const QString title = view.title.isEmpty() ? QString::fromStdString(dataset.metadata.title) : view.title;
@@ -357,20 +366,3 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
 }
 
 QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point) { return projectionFor(view.box, view.size).map(point); }
-
-atlas::GeoBox boxAroundEvents(const atlas::Dataset& dataset, const std::vector<std::uint32_t>& positions) {
-    if (positions.empty()) return SnapshotView{}.box;
-    atlas::GeoBox box{180, 90, -180, -90};
-    for (const std::uint32_t p : positions) {
-        const atlas::GeoPoint& point = dataset.events[p].place.point;
-        box.minLongitude = std::min(box.minLongitude, point.longitude);
-        box.maxLongitude = std::max(box.maxLongitude, point.longitude);
-        box.minLatitude = std::min(box.minLatitude, point.latitude);
-        box.maxLatitude = std::max(box.maxLatitude, point.latitude);
-    }
-    // Room around the outermost events, and at least some 40 km across.
-    const double padLon = std::max(0.2, (box.maxLongitude - box.minLongitude) * 0.15);
-    const double padLat = std::max(0.2, (box.maxLatitude - box.minLatitude) * 0.15);
-    return {std::max(-180.0, box.minLongitude - padLon), std::max(-85.0, box.minLatitude - padLat),
-            std::min(180.0, box.maxLongitude + padLon), std::min(85.0, box.maxLatitude + padLat)};
-}

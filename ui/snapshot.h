@@ -42,9 +42,11 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
 /// atomically; PDF and SVG keep symbols, lines, areas and text as vectors over the raster basemap. Returns the problems (fatal "snapshot.*").
 [[nodiscard]] std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset,
                                                            const atlas::EventIndex& index, const SnapshotView& view);
+/// The same with the dataset's symbols resolved already (symbolsOf), for many frames.
+[[nodiscard]] std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset,
+                                                           const atlas::EventIndex& index, const std::vector<MapSymbol>& symbols,
+                                                           const SnapshotView& view);
 
 /// Where `point` lands on the snapshot image of `view`.
 [[nodiscard]] QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point);
 
-/// The box around the events the filter selects (padded), or the default view when none do.
-[[nodiscard]] atlas::GeoBox boxAroundEvents(const atlas::Dataset& dataset, const std::vector<std::uint32_t>& positions);

@@ -526,4 +526,20 @@ void LatestQueryRunner::waitIdle() {
     m_state->idle.wait(lock, [&] { return !m_state->busy && !m_state->pending.has_value(); });
 }
 
+std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<std::uint32_t>& positions) {
+    if (positions.empty()) return std::nullopt;
+    GeoBox box{180, 90, -180, -90};
+    for (const std::uint32_t p : positions) {
+        const GeoPoint& point = dataset.events[p].place.point;
+        box.minLongitude = std::min(box.minLongitude, point.longitude);
+        box.maxLongitude = std::max(box.maxLongitude, point.longitude);
+        box.minLatitude = std::min(box.minLatitude, point.latitude);
+        box.maxLatitude = std::max(box.maxLatitude, point.latitude);
+    }
+    const double padLongitude = std::max(0.2, (box.maxLongitude - box.minLongitude) * 0.15);
+    const double padLatitude = std::max(0.2, (box.maxLatitude - box.minLatitude) * 0.15);
+    return GeoBox{std::max(-180.0, box.minLongitude - padLongitude), std::max(-85.0, box.minLatitude - padLatitude),
+                  std::min(180.0, box.maxLongitude + padLongitude), std::min(85.0, box.maxLatitude + padLatitude)};
+}
+
 } // namespace atlas

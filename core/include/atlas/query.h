@@ -53,6 +53,10 @@ struct EventFilter {
     friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
 
+/// The box around the events at `positions` with room at the edges (15%, and at least 0.2°),
+/// for a view that shows them all; nullopt when there are none.
+[[nodiscard]] std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<std::uint32_t>& positions);
+
 enum class HistogramBucket { Day, Week, Month };
 enum class HistogramSplit { None, ByType, BySide };
 
