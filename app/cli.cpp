@@ -8,6 +8,7 @@
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
+#include "atlas/text.h"
 #include "atlas/ucdp.h"
 
 #include <algorithm>
@@ -27,15 +28,6 @@ namespace {
 
 constexpr int kOk = 0, kBadInput = 1, kBadUsage = 2;
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && lower(s).compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 enum class Format { Native, Acled, GeoJson, Csv, Kml };
 
 std::optional<Format> formatOf(const std::string& path, const std::string& forced) {
@@ -47,10 +39,10 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
     if (f == "csv") return Format::Csv;
     if (f == "kml") return Format::Kml;
     if (!f.empty()) return std::nullopt;
-    if (endsWith(path, ".geojson")) return Format::GeoJson;
-    if (endsWith(path, ".kml")) return Format::Kml;
-    if (endsWith(path, ".csv")) return Format::Csv;
-    if (endsWith(path, ".json")) return Format::Native;
+    if (endsWithIgnoringCase(path, ".geojson")) return Format::GeoJson;
+    if (endsWithIgnoringCase(path, ".kml")) return Format::Kml;
+    if (endsWithIgnoringCase(path, ".csv")) return Format::Csv;
+    if (endsWithIgnoringCase(path, ".json")) return Format::Native;
     return std::nullopt;
 }
 
@@ -360,8 +352,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     if (files.empty()) return usageError("export", "give at least one file");
     if (until && (!date || *until < *date)) return usageError("export", "--each-day-until needs --date, and a day on or after it");
     if (until && daysBetween(*date, *until) >= 3660) return usageError("export", "--each-day-until: at most ten years of frames");
-    const std::string outName = lower(request.out);
-    if (!(endsWith(outName, ".png") || endsWith(outName, ".pdf") || endsWith(outName, ".svg")))
+    if (!(endsWithIgnoringCase(request.out, ".png") || endsWithIgnoringCase(request.out, ".pdf") ||
+          endsWithIgnoringCase(request.out, ".svg")))
         return usageError("export", "--out names the snapshot to write (.png, .pdf or .svg)");
     if (request.width < 200 || request.height < 150 || request.width > 20000 || request.height > 20000)
         return usageError("export", "--size is from 200x150 to 20000x20000 pixels");

@@ -2,6 +2,7 @@
 // Small text helpers shared by the CSV importers (ACLED, UCDP GED). Internal to core.
 
 #include "atlas/event.h"
+#include "atlas/text.h"
 #include "atlas/vocabulary.h"
 
 #include <array>
@@ -36,10 +37,7 @@ inline std::string trim(std::string_view s) {
     return std::string(s.substr(first, last - first + 1));
 }
 
-inline std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using atlas::lower;
 
 inline std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> out;

@@ -188,12 +188,7 @@ LoadResult readAnyFile(const std::string& path, const LoadControl& control, cons
 }
 
 LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson) {
-    const std::string name = lower(path);
-    auto endsWith = [&](const char* suffix) {
-        const std::string s(suffix);
-        return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
-    };
-    if (endsWith(".csv")) {
+    if (endsWithIgnoringCase(path, ".csv")) {
         std::ifstream in(path, std::ios::binary);
         std::string firstLine;
         std::getline(in, firstLine);
@@ -201,7 +196,7 @@ LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson) {
             return readUcdpGedCsvFile(path);
         return readAcledCsvFile(path);
     }
-    if (endsWith(".geojson")) return readGeoJsonFile(path, geoJson);
+    if (endsWithIgnoringCase(path, ".geojson")) return readGeoJsonFile(path, geoJson);
     return readNativeFile(path);
 }
 
