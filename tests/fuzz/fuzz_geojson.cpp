@@ -12,6 +12,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // The survey of date-like properties (the window's "Choose the date property") reads the
+    // same bytes another way; every property it names must hold dates on at least one point.
+    for (const atlas::GeoJsonDateProperty& property : atlas::geoJsonDateProperties(text))
+        if (property.points == 0) atlas::fuzz::broken("a date property on no point");
     const atlas::LoadResult result = atlas::readGeoJsonText(text, "fuzz.geojson");
     atlas::fuzz::requireSound(result, "fuzz.geojson");
     if (result.failed() || result.dataset.events.empty()) return 0;
