@@ -110,6 +110,7 @@ TEST(AcledReader, ReadsTheCurrentExport) {
     ASSERT_EQ(strike->targets.size(), 2u) << "actor2 and its associated actor";
     EXPECT_EQ(r.dataset.sideOfActor(strike->perpetrators[0]), Side::RussianForces);
     EXPECT_EQ(r.dataset.sideOfActor(strike->targets[0]), Side::Opposition);
+    EXPECT_EQ(r.dataset.sideOfActor("ndf-national-defence-forces"), Side::ProGovernment) << "the loyalist militia, by its ACLED name";
     EXPECT_EQ(extra(*strike, "acled_sub_event_type"), "\"Air/drone strike\"");
     EXPECT_EQ(extra(*strike, "acled_admin3"), "\"Kafr Takharim\"");
     EXPECT_EQ(strike->tags, (std::vector<std::string>{"casualties estimated"}));
