@@ -381,7 +381,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         frame.filter = windowEnding(day);
         frame.situationDate = day;
         if (until) frame.out = request.out.substr(0, dot) + "-" + day.toString() + request.out.substr(dot);
-        for (const auto& problem : writer(d, frame)) {
+        for (const auto& problem : writer(d, index, frame)) {
             std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());
             return kBadInput;
         }

@@ -23,8 +23,9 @@ struct ExportRequest {
     int width = 1600, height = 1000;
     std::string title;            ///< empty: the dataset's title
 };
-/// Draws and writes the snapshot; returns its problems.
-using ExportWriter = std::function<std::vector<atlas::Diagnostic>(const atlas::Dataset&, const ExportRequest&)>;
+/// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
+using ExportWriter =
+    std::function<std::vector<atlas::Diagnostic>(const atlas::Dataset&, const atlas::EventIndex&, const ExportRequest&)>;
 
 /// True when argv[1] names a subcommand.
 bool isCliCommand(int argc, char** argv);

@@ -15,7 +15,6 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
-#include <memory>
 
 #include "cli.h"
 #include "snapshot.h"
@@ -58,23 +57,19 @@ int main(int argc, char* argv[]) {
         if (std::strcmp(argv[1], "export") != 0) return runCli(argc, argv, {});
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
-        // One index and one set of symbols for every frame of the dataset.
-        std::unique_ptr<atlas::EventIndex> index;
+        // The symbols are resolved once for every frame of the dataset.
         std::vector<MapSymbol> symbols;
         const QString tiles = findTileDirectory({});
-        return runCli(argc, argv, [&](const atlas::Dataset& dataset, const ExportRequest& request) {
-            if (!index) {
-                index = std::make_unique<atlas::EventIndex>(dataset);
-                symbols = symbolsOf(dataset);
-            }
+        return runCli(argc, argv, [&](const atlas::Dataset& dataset, const atlas::EventIndex& index, const ExportRequest& request) {
+            if (symbols.size() != dataset.events.size()) symbols = symbolsOf(dataset);
             SnapshotView view;
             view.filter = request.filter;
             view.situationDate = request.situationDate;
-            view.box = request.box ? *request.box : atlas::boxAroundEvents(dataset, index->select(request.filter)).value_or(view.box);
+            view.box = request.box ? *request.box : atlas::boxAroundEvents(dataset, index.select(request.filter)).value_or(view.box);
             view.size = QSize(request.width, request.height);
             view.title = QString::fromStdString(request.title);
             view.tileDirectory = tiles;
-            return writeSnapshot(QString::fromStdString(request.out), dataset, *index, symbols, view);
+            return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
     }
 

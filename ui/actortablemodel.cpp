@@ -1,15 +1,12 @@
 #include "actortablemodel.h"
 
-#include "atlas/style.h"
+#include "symbology.h"
 
 #include <unordered_map>
 
 namespace {
 
-QColor colourOf(atlas::Side side) {
-    const atlas::Rgb c = atlas::sideColour(side);
-    return QColor(c.red, c.green, c.blue);
-}
+QColor colourOf(atlas::Side side) { return toQColor(atlas::sideColour(side)); }
 
 } // namespace
 
@@ -36,12 +33,9 @@ void ActorTableModel::rebuild() {
     m_edits.clear(); // a new dataset (or the same one, changed) has other rows
     if (m_document && m_active) {
         const atlas::Dataset& dataset = m_document->dataset();
+        // The index counts each actor once per event it takes part in, on either side.
         std::unordered_map<std::string, int> events;
-        for (const atlas::Event& event : dataset.events) {
-            for (const auto& id : event.perpetrators) ++events[id];
-            for (const auto& id : event.targets) // an actor on both sides of one event counts once
-                if (std::find(event.perpetrators.begin(), event.perpetrators.end(), id) == event.perpetrators.end()) ++events[id];
-        }
+        for (const auto& [id, count] : m_document->eventIndex()->breakdown({}).byActor) events[id] = static_cast<int>(count);
         // The same hierarchy order as the faction filter, so the two lists read alike.
         for (const QVariant& choice : m_document->actorChoices()) {
             const QVariantMap item = choice.toMap();

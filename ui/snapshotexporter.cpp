@@ -27,7 +27,7 @@ QString SnapshotExporter::exportTo(const QUrl& location, double west, double sou
     view.situationDate = view.filter.to.value_or(atlas::Date());
     view.tileDirectory = m_tileDirectory;
     const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
-    const auto problems = writeSnapshot(path, document.dataset(), *document.eventIndex(), view);
+    const auto problems = writeSnapshot(path, document.dataset(), *document.eventIndex(), m_events->datasetSymbols(), view);
     if (!problems.empty()) return tr("Snapshot not saved: %1").arg(QString::fromStdString(problems.front().message));
     return tr("Snapshot saved to %1").arg(QFileInfo(path).fileName());
 }

@@ -79,6 +79,8 @@ public:
     Q_INVOKABLE int rowOfEvent(const QString& eventId) const;
 
     [[nodiscard]] const std::vector<MapSymbol>& symbols() const { return m_symbols; }
+    /// Every event's symbol in dataset order (symbolsOf), resolved once per dataset.
+    [[nodiscard]] const std::vector<MapSymbol>& datasetSymbols() const { return m_styles; }
 
     /// The filter of what is shown: the filters' narrowing within the timeline's window.
     [[nodiscard]] atlas::EventFilter currentFilter() const;
