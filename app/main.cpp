@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "snapshot.h"
+#include "workspacesettings.h"
 
 #include <cstring>
 
@@ -71,6 +72,15 @@ int main(int argc, char* argv[]) {
             view.tileDirectory = tiles;
             return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
+    }
+
+    // --help and --version print and exit: they must work without a display (and make the man page).
+    for (int i = 1; i < argc; ++i) {
+        const char* arg = argv[i];
+        if ((std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--version") == 0 ||
+             std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--help-all") == 0) &&
+            !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
     // 4× multisampling smooths the symbol edges drawn by the event layer.
@@ -135,8 +145,13 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "conflict-atlas: warning: offline basemap tiles not found (build the "
                              "atlas_basemap_tiles target or pass --tiles); the map background stays empty\n");
 
+    // Headless runs neither read nor write the user's settings: their picture is the same for
+    // everyone, and a test leaves no recent files behind.
+    WorkspaceSettings workspace(!parser.isSet(selfTest) && !parser.isSet(screenshot));
+
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("tileDirectory"), tileDirectory},
+                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
                                  {QStringLiteral("datasetLocation"), datasetLocation},
                                  {QStringLiteral("initialDate"), parser.value(date)},
                                  {QStringLiteral("initialWindowDays"), windowDays}});
@@ -144,6 +159,7 @@ int main(int argc, char* argv[]) {
     if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("the user interface failed to load"));
     auto* rootWindow = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
+    workspace.restoreAndTrack(rootWindow);
 
     QObject* atlasView = rootWindow->property("atlasView").value<QObject*>();
     if (parser.isSet(actorMap) && atlasView) {

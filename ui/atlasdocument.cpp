@@ -205,6 +205,7 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
     m_errorText = bannerText(QString());
     m_loaded = true;
     emit datasetChanged();
+    emit fileRead(location, merge);
     return true;
 }
 

@@ -95,6 +95,8 @@ public:
 
 signals:
     void datasetChanged();
+    /// A file was read into the document (opened, or added when `merged`): for recent files.
+    void fileRead(const QUrl& location, bool merged);
     void loadingChanged();
     void loadProgressChanged();
 

@@ -1,3 +1,4 @@
+import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -11,6 +12,8 @@ import ConflictAtlas
 Dialog {
     id: dialog
     required property AtlasDocument document
+    // The window's WorkspaceSettings (where the file dialogs start), if it has one.
+    property var workspace: null
     // The last thing that happened, in a sentence (a mapping applied, a file saved).
     property string status: ""
     readonly property alias actors: actorModel
@@ -44,16 +47,18 @@ Dialog {
     FileDialog {
         id: mappingOpenDialog
         title: qsTr("Apply an actor mapping")
+        currentFolder: dialog.workspace ? dialog.workspace.dialogFolder : StandardPaths.standardLocations(StandardPaths.HomeLocation)[0]
         nameFilters: [qsTr("Actor mappings (*.json)"), qsTr("All files (*)")]
-        onAccepted: dialog.applyMappingFile(selectedFile)
+        onAccepted: { if (dialog.workspace) dialog.workspace.noteDialogChoice(selectedFile); dialog.applyMappingFile(selectedFile) }
     }
     FileDialog {
         id: mappingSaveDialog
         title: qsTr("Save the actors as a mapping")
+        currentFolder: dialog.workspace ? dialog.workspace.dialogFolder : StandardPaths.standardLocations(StandardPaths.HomeLocation)[0]
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: [qsTr("Actor mappings (*.json)")]
-        onAccepted: dialog.saveMapping(selectedFile)
+        onAccepted: { if (dialog.workspace) dialog.workspace.noteDialogChoice(selectedFile); dialog.saveMapping(selectedFile) }
     }
 
     contentItem: ColumnLayout {

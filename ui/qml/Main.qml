@@ -9,6 +9,8 @@ ApplicationWindow {
 
     required property string tileDirectory
     required property url datasetLocation
+    /// Recent files, the dialogs' folder and the window's place (WorkspaceSettings, from main.cpp).
+    required property WorkspaceSettings workspace
     property string initialDate: ""
     property int initialWindowDays: -1
     readonly property alias atlasView: atlasView
@@ -33,6 +35,26 @@ ApplicationWindow {
             title: qsTr("&File")
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: { openDialog.adding = false; openDialog.open() } }
             Action { text: qsTr("&Add to the map…"); onTriggered: { openDialog.adding = true; openDialog.open() } }
+            Menu {
+                id: recentMenu
+                title: qsTr("Open &Recent")
+                enabled: window.workspace.recentFiles.length > 0
+                Instantiator {
+                    model: window.workspace.recentFiles
+                    delegate: MenuItem {
+                        required property string modelData
+                        required property int index
+                        // The name first (what one looks for), then where it is.
+                        text: (index < 9 ? "&" + (index + 1) + "  " : "") + modelData.split("/").pop()
+                              + "  —  " + modelData.substring(0, modelData.lastIndexOf("/"))
+                        onTriggered: atlasDocument.openInBackground("file://" + encodeURI(modelData))
+                    }
+                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                }
+                MenuSeparator {}
+                Action { text: qsTr("&Clear the list"); onTriggered: window.workspace.clearRecentFiles() }
+            }
             MenuSeparator {}
             Action { text: qsTr("&Export snapshot…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             MenuSeparator {}
@@ -62,10 +84,14 @@ ApplicationWindow {
         id: openDialog
         property bool adding: false
         title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
+        currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv *.geojson)"),
                       qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
-        onAccepted: adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+        onAccepted: {
+            window.workspace.noteDialogChoice(selectedFile)
+            adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+        }
     }
 
     FileDialog {
@@ -73,14 +99,21 @@ ApplicationWindow {
         title: qsTr("Export a snapshot of the map")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "png"
+        currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("PNG image (*.png)"), qsTr("PDF document (*.pdf)"), qsTr("SVG drawing (*.svg)")]
-        onAccepted: atlasView.exportSnapshot(selectedFile)
+        onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasView.exportSnapshot(selectedFile) }
     }
 
     ActorsDialog {
         id: actorsDialog
         parent: Overlay.overlay
         document: atlasDocument
+        workspace: window.workspace
+    }
+
+    Connections {
+        target: atlasDocument
+        function onFileRead(location, merged) { window.workspace.noteFileRead(location) }
     }
 
     AtlasView {

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+class QWindow;
+
+/// What the window remembers between sessions (QSettings: ~/.config/Conflict Atlas/conflict-atlas.conf
+/// on Linux): its size and position, the recently read files and the folder file dialogs start in.
+/// A non-persistent instance (headless --screenshot / --self-test, tests) starts from defaults and
+/// writes nothing, so a picture does not depend on how the user last left the window.
+class WorkspaceSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the application and passed to Main.qml")
+    /// Local files read most recently first (at most maxRecentFiles), only those that still exist.
+    Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
+    /// The folder the last file dialog chose from, else the user's home: where dialogs start.
+    Q_PROPERTY(QUrl dialogFolder READ dialogFolder NOTIFY dialogFolderChanged)
+
+public:
+    static constexpr int maxRecentFiles = 10;
+
+    explicit WorkspaceSettings(bool persistent, QObject* parent = nullptr);
+
+    [[nodiscard]] QStringList recentFiles() const;
+    [[nodiscard]] QUrl dialogFolder() const;
+
+    /// A file was read: it goes to the top of the recent files, its folder becomes the dialogs'.
+    Q_INVOKABLE void noteFileRead(const QUrl& location);
+    /// A dialog chose this file or folder (also for saving): later dialogs start beside it.
+    Q_INVOKABLE void noteDialogChoice(const QUrl& location);
+    Q_INVOKABLE void clearRecentFiles();
+
+    /// Puts the window where it was last closed (if that is still on a screen) and remembers
+    /// where it is when it closes.
+    void restoreAndTrack(QWindow* window);
+
+    /// Remembers where the window is now (done by restoreAndTrack when the application quits).
+    void rememberWindow(const QWindow* window);
+
+signals:
+    void recentFilesChanged();
+    void dialogFolderChanged();
+
+private:
+
+    bool m_persistent;
+    QStringList m_recentFiles;
+    QString m_dialogFolder;
+};
