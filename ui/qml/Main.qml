@@ -38,6 +38,7 @@ ApplicationWindow {
             Menu {
                 id: recentMenu
                 title: qsTr("Open &Recent")
+                width: 520  // room for the folder after the name
                 enabled: window.workspace.recentFiles.length > 0
                 Instantiator {
                     model: window.workspace.recentFiles
