@@ -91,7 +91,7 @@ QVariant SiteStatusModel::data(const QModelIndex& index, int role) const {
     case OperatorRole: return qs(document()->dataset().actorNames({site.operatorId}));
     case LatitudeRole: return site.place.point.latitude;
     case LongitudeRole: return site.place.point.longitude;
-    case ColourRole: return statusColour(row.status);
+    case ColourRole: return toQColor(atlas::statusColour(row.status));
     default: return {};
     }
 }
@@ -118,7 +118,7 @@ QVariantMap SiteStatusModel::details(int row) const {
             {QStringLiteral("kind"), data(index(row), KindRole)},
             {QStringLiteral("operator"), data(index(row), OperatorRole)},
             {QStringLiteral("status"), qs(atlas::toLabel(entry.status))},
-            {QStringLiteral("colour"), statusColour(entry.status)},
+            {QStringLiteral("colour"), toQColor(atlas::statusColour(entry.status))},
             {QStringLiteral("place"), qs(site.place.name)},
             {QStringLiteral("placePrecision"), qs(atlas::toKey(site.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
             {QStringLiteral("description"), qs(site.description)},
@@ -155,7 +155,7 @@ QVariant LineModel::data(const QModelIndex& index, int role) const {
     case KindKeyRole: return qs(atlas::toKey(line.kind));
     case GeoPathRole: return toGeoPath(line.path);
     case HalfWidthKmRole: return line.halfWidthKm;
-    case ColourRole: return lineColour(line.kind);
+    case ColourRole: return toQColor(atlas::lineColour(line.kind));
     case ApproximateRole: return line.approximate;
     case DescriptionRole: return qs(line.description);
     default: return {};

@@ -99,7 +99,7 @@ void paintSituation(QPainter& painter, const Projection& projection, const atlas
         QPainterPath path;
         for (std::size_t i = 0; i < line->path.size(); ++i)
             i == 0 ? path.moveTo(projection.map(line->path[i])) : path.lineTo(projection.map(line->path[i]));
-        const QColor colour = lineColour(line->kind);
+        const QColor colour = toQColor(atlas::lineColour(line->kind));
         if (line->halfWidthKm > 0) { // a corridor's band, to scale
             QColor band = colour;
             band.setAlphaF(0.22f);
@@ -116,7 +116,7 @@ void paintSituation(QPainter& painter, const Projection& projection, const atlas
         const QPointF at = projection.map(state.site->place.point);
         const QRectF square(at.x() - 8, at.y() - 8, 16, 16);
         painter.setPen(QPen(Qt::white, 2));
-        painter.setBrush(statusColour(state.status));
+        painter.setBrush(toQColor(atlas::statusColour(state.status)));
         painter.drawRoundedRect(square, 2, 2);
         if (state.status == atlas::SiteStatus::Evacuated || state.status == atlas::SiteStatus::HandedOver) { // gone: a cross
             painter.setPen(QPen(Qt::white, 2));

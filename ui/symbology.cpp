@@ -51,31 +51,6 @@ QPainterPath symbolOutline(atlas::SymbolShape shape, double radius) {
     return path;
 }
 
-QColor statusColour(atlas::SiteStatus status) {
-    switch (status) {
-    case atlas::SiteStatus::Established:
-    case atlas::SiteStatus::Active: return QColor(0x15, 0x65, 0xc0);
-    case atlas::SiteStatus::Encircled: return QColor(0xef, 0x6c, 0x00);
-    case atlas::SiteStatus::Evacuating: return QColor(0xf9, 0xa8, 0x25);
-    case atlas::SiteStatus::Evacuated:
-    case atlas::SiteStatus::HandedOver: return QColor(0x75, 0x75, 0x75);
-    case atlas::SiteStatus::Destroyed: return QColor(0x21, 0x21, 0x21);
-    case atlas::SiteStatus::Unknown: break;
-    }
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QColor lineColour(atlas::LineKind kind) {
-    switch (kind) {
-    case atlas::LineKind::CeasefireLine: return QColor(0xc6, 0x28, 0x28);
-    case atlas::LineKind::SecurityCorridor: return QColor(0x6a, 0x1b, 0x9a);
-    case atlas::LineKind::FrontLine: return QColor(0x21, 0x21, 0x21);
-    case atlas::LineKind::PatrolRoute: return QColor(0x15, 0x65, 0xc0);
-    case atlas::LineKind::Other: break;
-    }
-    return QColor(0x42, 0x42, 0x42);
-}
-
 QColor areaColour(const atlas::Dataset& dataset, const atlas::Area& area) {
     const atlas::Actor* controller = dataset.findActor(area.controller);
     const auto own = controller ? atlas::parseHexColour(controller->colour) : std::nullopt;

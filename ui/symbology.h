@@ -30,8 +30,6 @@ struct MapSymbol {
 /// The outline of a symbol of `radius` pixels centred on (0, 0), as the map draws it.
 [[nodiscard]] QPainterPath symbolOutline(atlas::SymbolShape shape, double radius);
 
-/// Posts: operating blue, encircled orange, leaving amber, gone grey.
-[[nodiscard]] QColor statusColour(atlas::SiteStatus status);
-[[nodiscard]] QColor lineColour(atlas::LineKind kind);
+[[nodiscard]] inline QColor toQColor(atlas::Rgba rgba) { return QColor(rgba.red, rgba.green, rgba.blue, rgba.alpha); }
 /// An area in its controller's colour (its own, else its side's).
 [[nodiscard]] QColor areaColour(const atlas::Dataset& dataset, const atlas::Area& area);

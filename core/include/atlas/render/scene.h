@@ -1,0 +1,120 @@
+#pragma once
+
+// The map scene: everything the window's map and a snapshot draw, as typed marks in pixels,
+// styled once from atlas/style.h. Both backends (ui/scenelayer: the scene graph; ui/snapshot:
+// QPainter) only draw marks, and hit-testing is done on the same marks, so what is clicked is
+// what is drawn and a snapshot is the map by construction.
+
+#include "atlas/dataset.h"
+#include "atlas/geo.h"
+#include "atlas/render/view_transform.h"
+#include "atlas/style.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace atlas::render {
+
+/// One event's symbol before any view: where it is and how it looks. Resolved once per dataset.
+struct EventSymbol {
+    MercatorPoint position;
+    Rgb colour;                                ///< its first perpetrator's own colour, else its side's
+    SymbolShape shape = SymbolShape::Circle;   ///< by type
+    float radius = 6.0f;                       ///< by those killed
+};
+/// Every event's symbol, in dataset order (about a second for a million events).
+[[nodiscard]] std::vector<EventSymbol> resolveSymbols(const Dataset& dataset);
+
+struct SymbolMark {
+    PixelPoint centre;
+    float radius = 0;
+    SymbolShape shape = SymbolShape::Circle;
+    Rgba fill;
+    std::uint32_t event = 0; ///< position in dataset.events
+};
+struct ClusterMark {
+    PixelPoint centre;     ///< mean of its events' positions
+    float radius = 0;
+    Rgba fill;             ///< the colour most of its events have
+    std::uint32_t count = 0;
+    std::string label;     ///< the count as drawn: 12, 1.2k, 12k
+};
+struct AreaMark {
+    std::vector<std::vector<PixelPoint>> rings; ///< outer first, then holes (drawn even–odd)
+    Rgba fill, edge;
+    double edgeWidth = 0;
+    std::uint32_t area = 0; ///< position in dataset.areas
+};
+struct LineMark {
+    std::vector<PixelPoint> path;
+    Rgba colour;
+    double width = 0;
+    /// A corridor's band, to scale: its full width in pixels (0: none) and colour.
+    double bandWidth = 0;
+    Rgba bandColour;
+    std::uint32_t line = 0; ///< position in dataset.lines
+};
+struct SiteMark {
+    PixelPoint centre;
+    double size = 0;       ///< side of the square
+    Rgba fill, border;
+    double borderWidth = 0;
+    bool crossed = false;  ///< gone: evacuated or handed over
+    std::string label;     ///< "name · status"
+    PixelPoint labelAt;    ///< start of the label's baseline
+    std::uint32_t site = 0; ///< position in the situation's sites (the window's site rows)
+};
+
+/// What a view shows, in draw order: areas, lines, sites, clusters, symbols, then the selection.
+struct Scene {
+    std::vector<AreaMark> areas;
+    std::vector<LineMark> lines;
+    std::vector<SiteMark> sites;
+    std::vector<ClusterMark> clusters;
+    std::vector<SymbolMark> symbols;      ///< largest first, so small ones stay visible and clickable
+    std::optional<SymbolMark> selected;   ///< drawn last, with a halo, even inside a cluster
+    std::size_t eventsInView = 0;         ///< events inside the view, clustered or not
+    [[nodiscard]] bool clustered() const { return !clusters.empty(); }
+};
+
+enum class Clustering {
+    AsOnScreen,    ///< clusters when more than the threshold are in view (the window's map)
+    EveryIncident, ///< every event its own symbol
+};
+
+/// The view and what to put in it.
+struct SceneRequest {
+    ViewTransform view;
+    double width = 0, height = 0;        ///< the view's size in pixels
+    /// The events to draw (positions in dataset.events, any order) and their resolved symbols.
+    std::span<const std::uint32_t> events;
+    const std::vector<EventSymbol>* symbols = nullptr;
+    Clustering clustering = Clustering::AsOnScreen;
+    std::size_t clusterThreshold = map_style::kClusterThreshold;
+    std::optional<std::uint32_t> selectedEvent;
+    /// Sites, lines and areas as they were on this day; none when unset.
+    std::optional<Date> situationDate;
+    std::optional<std::uint32_t> selectedSite; ///< position in the situation's sites
+};
+
+/// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.
+[[nodiscard]] Scene buildScene(const Dataset& dataset, const SceneRequest& request);
+/// Only the situation (areas, lines, sites) of a day, for a view.
+void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& view, Date day,
+                  std::optional<std::uint32_t> selectedSite = std::nullopt);
+
+/// "12", "1.2k", "12k", "1.2M": a cluster's count as it is drawn.
+[[nodiscard]] std::string abbreviateCount(std::uint64_t count);
+
+/// What is drawn at a point: the topmost mark that covers it (with a few pixels of slack).
+struct SceneHit {
+    enum class Kind { Nothing, Event, Cluster, Site } kind = Kind::Nothing;
+    std::uint32_t index = 0;  ///< the event's position, the cluster's index in scene.clusters, or the site's
+    std::uint32_t count = 0;  ///< events under a cluster (1 for an event)
+};
+[[nodiscard]] SceneHit hitTest(const Scene& scene, PixelPoint at);
+
+} // namespace atlas::render

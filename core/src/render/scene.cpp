@@ -1,0 +1,188 @@
+#include "atlas/render/scene.h"
+
+#include "atlas/render/screen_clusters.h"
+#include "atlas/text.h"
+#include "atlas/vocabulary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace atlas::render {
+
+namespace {
+
+// An actor's own colour, else its side's.
+Rgb actorColour(const Dataset& dataset, const std::string& actorId, Side fallbackSide) {
+    const Actor* actor = actorId.empty() ? nullptr : dataset.findActor(actorId);
+    const auto own = actor ? parseHexColour(actor->colour) : std::nullopt;
+    return own.value_or(sideColour(fallbackSide));
+}
+
+SymbolMark symbolMark(const EventSymbol& symbol, PixelPoint centre, std::uint32_t event) {
+    return {centre, symbol.radius, symbol.shape, opaque(symbol.colour), event};
+}
+
+} // namespace
+
+std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
+    std::vector<EventSymbol> symbols;
+    symbols.reserve(dataset.events.size());
+    std::unordered_map<std::string, Rgb> colourOfPerpetrator; // few actors, many events
+    for (const Event& event : dataset.events) {
+        EventSymbol symbol;
+        symbol.position = toMercator(event.place.point);
+        const std::string& first = event.perpetrators.empty() ? std::string() : event.perpetrators.front();
+        auto found = colourOfPerpetrator.find(first);
+        if (found == colourOfPerpetrator.end())
+            found = colourOfPerpetrator.emplace(first, actorColour(dataset, first, dataset.sideOfEvent(event))).first;
+        symbol.colour = found->second;
+        symbol.shape = symbolShape(event.type);
+        symbol.radius = static_cast<float>(symbolRadius(event.killed));
+        symbols.push_back(symbol);
+    }
+    return symbols;
+}
+
+std::string abbreviateCount(std::uint64_t count) {
+    auto scaled = [](double value, const char* unit) {
+        // One decimal below ten (1.2k), none above (12k); never "10.0k".
+        const double rounded = std::round(value * 10.0) / 10.0;
+        if (rounded < 10.0) {
+            std::string text = std::to_string(static_cast<int>(std::floor(rounded))) + "." +
+                               std::to_string(static_cast<int>(std::lround(rounded * 10.0)) % 10);
+            return text + unit;
+        }
+        return std::to_string(static_cast<long long>(std::lround(value))) + unit;
+    };
+    if (count >= 1'000'000) return scaled(static_cast<double>(count) / 1e6, "M");
+    if (count >= 1'000) return scaled(static_cast<double>(count) / 1e3, "k");
+    return std::to_string(count);
+}
+
+void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& view, Date day,
+                  std::optional<std::uint32_t> selectedSite) {
+    const Situation situation = dataset.situationOn(day);
+    for (const Area* area : situation.areas) {
+        AreaMark mark;
+        for (const auto& ring : area->rings) {
+            std::vector<PixelPoint>& out = mark.rings.emplace_back();
+            out.reserve(ring.size());
+            for (const GeoPoint& point : ring) out.push_back(view.map(point));
+        }
+        const Rgb colour = actorColour(dataset, area->controller, dataset.sideOfActor(area->controller));
+        mark.fill = withAlpha(colour, map_style::kAreaFillAlpha);
+        mark.edge = withAlpha(colour, map_style::kAreaEdgeAlpha);
+        mark.edgeWidth = map_style::kAreaEdgeWidth;
+        mark.area = static_cast<std::uint32_t>(area - dataset.areas.data());
+        scene.areas.push_back(std::move(mark));
+    }
+    for (const Line* line : situation.lines) {
+        LineMark mark;
+        mark.path.reserve(line->path.size());
+        for (const GeoPoint& point : line->path) mark.path.push_back(view.map(point));
+        const Rgb colour = lineColour(line->kind);
+        mark.colour = opaque(colour);
+        if (line->halfWidthKm > 0 && !line->path.empty()) {
+            // To scale where the line is (Mercator's scale changes with latitude).
+            const GeoPoint middle = line->path[line->path.size() / 2];
+            mark.bandWidth = std::max(map_style::kCorridorBandMinWidth, 2 * line->halfWidthKm * view.pixelsPerKm(middle));
+            mark.bandColour = withAlpha(colour, map_style::kCorridorBandAlpha);
+            mark.width = map_style::kCorridorCentreWidth;
+        } else {
+            mark.width = map_style::kLineWidth;
+        }
+        mark.line = static_cast<std::uint32_t>(line - dataset.lines.data());
+        scene.lines.push_back(std::move(mark));
+    }
+    for (std::size_t i = 0; i < situation.sites.size(); ++i) {
+        const Situation::SiteState& state = situation.sites[i];
+        SiteMark mark;
+        mark.centre = view.map(state.site->place.point);
+        mark.size = map_style::kSiteSize;
+        mark.fill = opaque(statusColour(state.status));
+        const bool selected = selectedSite && *selectedSite == i;
+        mark.border = selected ? map_style::kSelectionHalo : map_style::kSiteBorder;
+        mark.borderWidth = selected ? map_style::kSiteSelectedBorderWidth : map_style::kSiteBorderWidth;
+        mark.crossed = statusCrossed(state.status);
+        mark.label = state.site->name + " \u00b7 " + lower(std::string(toLabel(state.status)));
+        mark.labelAt = {mark.centre.x + map_style::kSiteLabelOffsetX, mark.centre.y + map_style::kSiteLabelOffsetY};
+        mark.site = static_cast<std::uint32_t>(i);
+        scene.sites.push_back(std::move(mark));
+    }
+}
+
+Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
+    Scene scene;
+    if (request.situationDate) addSituation(scene, dataset, request.view, *request.situationDate, request.selectedSite);
+    if (!request.symbols || request.symbols->size() != dataset.events.size()) return scene;
+    const std::vector<EventSymbol>& symbols = *request.symbols;
+
+    // Largest first (stable: the caller's order breaks ties), so small symbols stay on top.
+    std::vector<std::uint32_t> order(request.events.begin(), request.events.end());
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+    std::vector<ScreenPoint> inView;
+    std::vector<std::uint32_t> inViewEvents;
+    inView.reserve(order.size());
+    inViewEvents.reserve(order.size());
+    for (const std::uint32_t event : order) {
+        const EventSymbol& symbol = symbols[event];
+        const PixelPoint at = request.view.map(symbol.position);
+        const double margin = symbol.radius * 1.2 + 6.0; // a symbol that reaches into the view is drawn
+        if (!(at.x >= -margin && at.y >= -margin && at.x <= request.width + margin && at.y <= request.height + margin)) continue;
+        inView.push_back({at, symbol.radius, symbol.colour});
+        inViewEvents.push_back(event);
+    }
+    scene.eventsInView = inView.size();
+    const bool cluster = request.clustering == Clustering::AsOnScreen && inView.size() > request.clusterThreshold;
+    if (!cluster) {
+        scene.symbols.reserve(inView.size());
+        for (std::size_t i = 0; i < inView.size(); ++i) scene.symbols.push_back(symbolMark(symbols[inViewEvents[i]], inView[i].at, inViewEvents[i]));
+    } else {
+        const PixelPoint origin = request.view.map(MercatorPoint{0.0, 0.0});
+        for (const ScreenCluster& group : clusterScreenPoints(inView, origin)) {
+            if (group.count == 1) {
+                const std::uint32_t event = inViewEvents[group.firstMember];
+                scene.symbols.push_back(symbolMark(symbols[event], group.centre, event));
+                continue;
+            }
+            scene.clusters.push_back({group.centre, static_cast<float>(clusterRadius(group.count)), opaque(group.colour), group.count,
+                                      abbreviateCount(group.count)});
+        }
+        // Singles keep the draw order (largest first) among themselves.
+        std::stable_sort(scene.symbols.begin(), scene.symbols.end(), [](const SymbolMark& a, const SymbolMark& b) { return a.radius > b.radius; });
+    }
+    if (request.selectedEvent && *request.selectedEvent < symbols.size()) {
+        const EventSymbol& symbol = symbols[*request.selectedEvent];
+        scene.selected = symbolMark(symbol, request.view.map(symbol.position), *request.selectedEvent);
+    }
+    return scene;
+}
+
+SceneHit hitTest(const Scene& scene, PixelPoint at) {
+    auto distance = [&](PixelPoint p) { return std::hypot(p.x - at.x, p.y - at.y); };
+    auto reachOf = [](float radius) { return radius * 1.15 + 3.0; }; // a little slack for fingers and trackpads
+    if (scene.selected && distance(scene.selected->centre) <= reachOf(scene.selected->radius))
+        return {SceneHit::Kind::Event, scene.selected->event, 1};
+    for (auto it = scene.symbols.rbegin(); it != scene.symbols.rend(); ++it)
+        if (distance(it->centre) <= reachOf(it->radius)) return {SceneHit::Kind::Event, it->event, 1};
+    for (auto it = scene.clusters.rbegin(); it != scene.clusters.rend(); ++it)
+        if (distance(it->centre) <= it->radius + 3.0)
+            return {SceneHit::Kind::Cluster, static_cast<std::uint32_t>(scene.clusters.rend() - it - 1), it->count};
+    // The nearest site within reach: squares are small and may sit close together.
+    const SiteMark* nearest = nullptr;
+    double best = 0;
+    for (const SiteMark& site : scene.sites) {
+        const double d = distance(site.centre);
+        if (d <= site.size / 2 + 6.0 && (!nearest || d < best)) {
+            nearest = &site;
+            best = d;
+        }
+    }
+    if (nearest) return {SceneHit::Kind::Site, nearest->site, 0};
+    return {};
+}
+
+} // namespace atlas::render

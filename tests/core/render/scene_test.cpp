@@ -1,0 +1,218 @@
+// The map scene (atlas/render): what the window's map and snapshots draw, without a display.
+#include "atlas/native_format.h"
+#include "atlas/query.h"
+#include "atlas/render/scene.h"
+#include "atlas/render/screen_clusters.h"
+#include "synthetic.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace atlas;
+using namespace atlas::render;
+
+namespace {
+
+const Dataset& sample() {
+    static const Dataset dataset = [] {
+        LoadResult result = readNativeFile(ATLAS_SAMPLE_DATASET);
+        EXPECT_FALSE(result.failed());
+        return std::move(result.dataset);
+    }();
+    return dataset;
+}
+
+const GeoBox kIdlib{35.6, 34.9, 37.7, 36.75};
+
+std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
+    std::vector<std::uint32_t> positions(dataset.events.size());
+    std::iota(positions.begin(), positions.end(), 0u);
+    return positions;
+}
+
+} // namespace
+
+TEST(ViewTransform, FittingPutsTheBoxCornersOnTheImageEdges) {
+    // 3° wide and half a degree tall: the width binds, the height is centred.
+    const GeoBox wide{35.0, 35.5, 38.0, 36.0};
+    const ViewTransform view = ViewTransform::fitting(wide, 1000, 1000);
+    const PixelPoint west = view.map(GeoPoint{35.8, wide.minLongitude});
+    const PixelPoint east = view.map(GeoPoint{35.8, wide.maxLongitude});
+    EXPECT_NEAR(west.x, 0.0, 1e-6);
+    EXPECT_NEAR(east.x, 1000.0, 1e-6);
+    EXPECT_NEAR(west.y, east.y, 1e-9);
+    const PixelPoint top = view.map(GeoPoint{wide.maxLatitude, 36.5}), bottom = view.map(GeoPoint{wide.minLatitude, 36.5});
+    EXPECT_NEAR(top.y + bottom.y, 1000.0, 1e-6);
+    EXPECT_LT(bottom.y - top.y, 1000.0);
+    // North is up.
+    EXPECT_LT(view.map(GeoPoint{36.5, 36.5}).y, view.map(GeoPoint{35.5, 36.5}).y);
+}
+
+TEST(ViewTransform, PixelsPerKmMatchesTheGroundDistance) {
+    const ViewTransform view = ViewTransform::fitting(kIdlib, 1600, 1000);
+    const GeoPoint idlib{35.93, 36.63};
+    // 0.5° of latitude is 55.6 km on the ground (111.2 km per degree).
+    const PixelPoint a = view.map(GeoPoint{idlib.latitude - 0.25, idlib.longitude});
+    const PixelPoint b = view.map(GeoPoint{idlib.latitude + 0.25, idlib.longitude});
+    const double pixels = std::hypot(a.x - b.x, a.y - b.y);
+    EXPECT_NEAR(view.pixelsPerKm(idlib), pixels / 55.6, pixels / 55.6 * 0.01);
+}
+
+TEST(ViewTransform, AProjectiveMatrixIsAppliedWithItsDivision) {
+    // QTransform's order; w = 0.5 x + 1 halves nothing at the origin and divides by 1.5 at x = 1.
+    const double m[9] = {2, 0, 0.5, 0, 2, 0, 10, 20, 1};
+    const ViewTransform view = ViewTransform::fromMatrix(m);
+    const PixelPoint origin = view.map(MercatorPoint{0, 0});
+    EXPECT_DOUBLE_EQ(origin.x, 10);
+    EXPECT_DOUBLE_EQ(origin.y, 20);
+    const PixelPoint p = view.map(MercatorPoint{1, 0});
+    EXPECT_DOUBLE_EQ(p.x, 12 / 1.5);
+    EXPECT_DOUBLE_EQ(p.y, 20 / 1.5);
+}
+
+TEST(Scene, AbbreviatesCountsAsTheyAreDrawn) {
+    EXPECT_EQ(abbreviateCount(7), "7");
+    EXPECT_EQ(abbreviateCount(999), "999");
+    EXPECT_EQ(abbreviateCount(1000), "1.0k");
+    EXPECT_EQ(abbreviateCount(1234), "1.2k");
+    EXPECT_EQ(abbreviateCount(9960), "10k");
+    EXPECT_EQ(abbreviateCount(12500), "13k");
+    EXPECT_EQ(abbreviateCount(2'345'678), "2.3M");
+}
+
+TEST(Scene, DrawsEveryIncidentInViewLargestFirstWhereTheViewPutsIt) {
+    const Dataset& dataset = sample();
+    const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
+    const std::vector<std::uint32_t> events = allEvents(dataset);
+    SceneRequest request;
+    request.view = ViewTransform::fitting(kIdlib, 1600, 1000);
+    request.width = 1600;
+    request.height = 1000;
+    request.events = events;
+    request.symbols = &symbols;
+    const Scene scene = buildScene(dataset, request);
+    EXPECT_FALSE(scene.clustered());
+    ASSERT_GT(scene.symbols.size(), 100u);
+    EXPECT_EQ(scene.symbols.size(), scene.eventsInView);
+    for (std::size_t i = 1; i < scene.symbols.size(); ++i) EXPECT_GE(scene.symbols[i - 1].radius, scene.symbols[i].radius);
+    for (const SymbolMark& mark : scene.symbols) {
+        const PixelPoint expected = request.view.map(dataset.events[mark.event].place.point);
+        EXPECT_NEAR(mark.centre.x, expected.x, 1e-6);
+        EXPECT_NEAR(mark.centre.y, expected.y, 1e-6);
+        EXPECT_EQ(mark.fill.alpha, 255);
+    }
+    // Events outside the view (the sample has strikes near Jableh, Afrin, al-Bab: all inside
+    // this box) are culled when the box is small.
+    request.view = ViewTransform::fitting(GeoBox{36.5, 35.8, 36.8, 36.0}, 400, 300);
+    request.width = 400;
+    request.height = 300;
+    EXPECT_LT(buildScene(dataset, request).symbols.size(), scene.symbols.size());
+}
+
+TEST(Scene, ClustersAboveTheThresholdAndKeepsEveryEventCounted) {
+    const Dataset dataset = atlas::bench::makeSyntheticDataset(20'000, 7);
+    const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
+    const std::vector<std::uint32_t> events = allEvents(dataset);
+    SceneRequest request;
+    request.view = ViewTransform::fitting(GeoBox{35.0, 32.0, 42.5, 37.5}, 1200, 900);
+    request.width = 1200;
+    request.height = 900;
+    request.events = events;
+    request.symbols = &symbols;
+    const Scene scene = buildScene(dataset, request);
+    ASSERT_TRUE(scene.clustered());
+    std::size_t counted = scene.symbols.size();
+    for (const ClusterMark& cluster : scene.clusters) {
+        counted += cluster.count;
+        EXPECT_GE(cluster.count, 2u);
+        EXPECT_EQ(cluster.label, abbreviateCount(cluster.count));
+        EXPECT_FLOAT_EQ(cluster.radius, static_cast<float>(clusterRadius(cluster.count)));
+    }
+    EXPECT_EQ(counted, scene.eventsInView);
+    // No two clusters overlap: each one and its number can be read.
+    for (std::size_t i = 0; i < scene.clusters.size(); ++i)
+        for (std::size_t j = i + 1; j < scene.clusters.size(); ++j) {
+            const auto& a = scene.clusters[i];
+            const auto& b = scene.clusters[j];
+            EXPECT_GE(std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y), a.radius + b.radius) << i << " " << j;
+        }
+    // A snapshot of every incident draws them all.
+    request.clustering = Clustering::EveryIncident;
+    const Scene every = buildScene(dataset, request);
+    EXPECT_FALSE(every.clustered());
+    EXPECT_EQ(every.symbols.size(), scene.eventsInView);
+}
+
+TEST(ScreenClusters, CellsMoveWithTheWorldNotWithTheScreen) {
+    // Three points within one 56-px cell, one far away: panning both by 1000 px keeps the groups.
+    std::vector<ScreenPoint> points{{{10, 10}, 6, {1, 0, 0}}, {{20, 30}, 6, {1, 0, 0}}, {{40, 40}, 6, {0, 0, 1}}, {{500, 500}, 6, {0, 1, 0}}};
+    const auto before = clusterScreenPoints(points, {0, 0});
+    for (ScreenPoint& p : points) p.at.x += 1000;
+    const auto after = clusterScreenPoints(points, {1000, 0});
+    ASSERT_EQ(before.size(), 2u);
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(before[0].count, 3u);
+    EXPECT_EQ(before[0].colour, (Rgb{1, 0, 0})); // two of three are red
+    EXPECT_NEAR(before[0].centre.x, 70.0 / 3, 1e-9);
+    EXPECT_EQ(before[1].count, 1u);
+    EXPECT_EQ(before[1].centre, (PixelPoint{500, 500})); // a single stays where it is
+    EXPECT_NEAR(after[0].centre.x, before[0].centre.x + 1000, 1e-9);
+}
+
+TEST(Scene, AreasKeepTheirHolesAndCorridorsAreToScale) {
+    Dataset dataset;
+    Area area;
+    area.id = "pocket";
+    area.rings = {{{35, 36}, {35, 37}, {36, 37}, {36, 36}, {35, 36}}, {{35.4, 36.4}, {35.4, 36.6}, {35.6, 36.6}, {35.4, 36.4}}};
+    dataset.areas.push_back(area);
+    Line corridor;
+    corridor.id = "m4";
+    corridor.kind = LineKind::SecurityCorridor;
+    corridor.path = {{35.8, 36.0}, {35.8, 37.0}};
+    corridor.halfWidthKm = 6.0;
+    dataset.lines.push_back(corridor);
+    const ViewTransform view = ViewTransform::fitting(GeoBox{35.5, 34.8, 37.5, 36.5}, 1000, 800);
+    Scene scene;
+    addSituation(scene, dataset, view, Date::fromYearMonthDay(2020, 3, 5).value());
+    ASSERT_EQ(scene.areas.size(), 1u);
+    ASSERT_EQ(scene.areas[0].rings.size(), 2u); // the hole is drawn
+    EXPECT_EQ(scene.areas[0].fill.alpha, static_cast<std::uint8_t>(map_style::kAreaFillAlpha * 255 + 0.5));
+    ASSERT_EQ(scene.lines.size(), 1u);
+    // 12 km wide on the ground, at 35.8°N.
+    const PixelPoint south = view.map(GeoPoint{35.8 - 6.0 / 111.2, 36.5}), north = view.map(GeoPoint{35.8 + 6.0 / 111.2, 36.5});
+    EXPECT_NEAR(scene.lines[0].bandWidth, std::hypot(north.x - south.x, north.y - south.y), 0.5);
+    EXPECT_DOUBLE_EQ(scene.lines[0].width, map_style::kCorridorCentreWidth);
+}
+
+TEST(Scene, SitesShowTheirStatusOnTheDayAndAreHitWhereDrawn) {
+    const Dataset& dataset = sample();
+    const ViewTransform view = ViewTransform::fitting(kIdlib, 1600, 1000);
+    Scene scene;
+    addSituation(scene, dataset, view, Date::fromYearMonthDay(2020, 10, 25).value());
+    ASSERT_FALSE(scene.sites.empty());
+    const auto morek = std::find_if(scene.sites.begin(), scene.sites.end(), [](const SiteMark& s) { return s.label.starts_with("Morek"); });
+    ASSERT_NE(morek, scene.sites.end());
+    EXPECT_TRUE(morek->crossed) << morek->label; // evacuated on 19–20 October
+    EXPECT_NE(morek->label.find("evacuated"), std::string::npos);
+    const SceneHit hit = hitTest(scene, {morek->centre.x + 3, morek->centre.y - 2});
+    EXPECT_EQ(hit.kind, SceneHit::Kind::Site);
+    EXPECT_EQ(hit.index, morek->site);
+    EXPECT_EQ(hitTest(scene, {morek->centre.x + 40, morek->centre.y + 40}).kind, SceneHit::Kind::Nothing);
+}
+
+TEST(Scene, HitTestPicksTheTopmostMark) {
+    Scene scene;
+    scene.symbols.push_back({{100, 100}, 12, SymbolShape::Circle, {}, 7});
+    scene.symbols.push_back({{104, 100}, 6, SymbolShape::Circle, {}, 9}); // smaller, drawn above
+    scene.clusters.push_back({{300, 300}, 14, {}, 250, "250"});
+    EXPECT_EQ(hitTest(scene, {104, 100}).index, 9u);
+    EXPECT_EQ(hitTest(scene, {90, 100}).index, 7u);
+    const SceneHit cluster = hitTest(scene, {305, 300});
+    EXPECT_EQ(cluster.kind, SceneHit::Kind::Cluster);
+    EXPECT_EQ(cluster.count, 250u);
+    scene.selected = SymbolMark{{300, 300}, 6, SymbolShape::Circle, {}, 42}; // the selection is above all
+    EXPECT_EQ(hitTest(scene, {300, 300}).index, 42u);
+}
