@@ -296,6 +296,8 @@ const char* kExportHelp =
     "  --bbox W,S,E,N         the area shown (default: around the incidents shown)\n"
     "  --size WxH             pixels (default 1600x1000)\n"
     "  --title TEXT           (default: the dataset's title)\n"
+    "  --clusters             nearby incidents as numbered clusters, as the window's map draws\n"
+    "                         them above 3,000 in view (default: every incident its own symbol)\n"
     "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
     "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
     "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
@@ -316,6 +318,10 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             std::string error;
             takeFilterOption(args, i, request.filter, actors, error);
             if (!error.empty()) return usageError("export", error);
+            continue;
+        }
+        if (a == "--clusters") {
+            request.clusters = true;
             continue;
         }
         static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until"};

@@ -22,6 +22,7 @@ struct ExportRequest {
     std::optional<atlas::GeoBox> box; ///< the area shown; none: around the events shown
     int width = 1600, height = 1000;
     std::string title;            ///< empty: the dataset's title
+    bool clusters = false;        ///< clusters as on screen (--clusters), else every incident
 };
 /// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
 using ExportWriter =

@@ -59,10 +59,10 @@ int main(int argc, char* argv[]) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         // The symbols are resolved once for every frame of the dataset.
-        std::vector<MapSymbol> symbols;
+        std::vector<atlas::render::EventSymbol> symbols;
         const QString tiles = findTileDirectory({});
         return runCli(argc, argv, [&](const atlas::Dataset& dataset, const atlas::EventIndex& index, const ExportRequest& request) {
-            if (symbols.size() != dataset.events.size()) symbols = symbolsOf(dataset);
+            if (symbols.size() != dataset.events.size()) symbols = atlas::render::resolveSymbols(dataset);
             SnapshotView view;
             view.filter = request.filter;
             view.situationDate = request.situationDate;
@@ -70,6 +70,7 @@ int main(int argc, char* argv[]) {
             view.size = QSize(request.width, request.height);
             view.title = QString::fromStdString(request.title);
             view.tileDirectory = tiles;
+            view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
             return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
     }
@@ -179,7 +180,7 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(select) && atlasView) {
         auto* events = atlasView->property("events").value<QObject*>();
-        auto* layer = atlasView->property("eventLayer").value<QObject*>();
+        auto* layer = atlasView->property("sceneLayer").value<QObject*>();
         int row = -1;
         QMetaObject::invokeMethod(events, "rowOfEvent", Q_RETURN_ARG(int, row), Q_ARG(QString, parser.value(select)));
         if (row < 0) return fail(QStringLiteral("no event %1 in the window shown").arg(parser.value(select)));

@@ -11,12 +11,6 @@ namespace {
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
-QVariantList toGeoPath(const std::vector<atlas::GeoPoint>& points) {
-    QVariantList path;
-    path.reserve(static_cast<qsizetype>(points.size()));
-    for (const atlas::GeoPoint& p : points) path.append(QVariant::fromValue(QGeoCoordinate(p.latitude, p.longitude)));
-    return path;
-}
 
 QVariantList toSourceList(const std::vector<atlas::SourceReference>& sources) {
     QVariantList list;
@@ -138,62 +132,3 @@ QGeoCoordinate SiteStatusModel::coordinateOf(int row) const {
     return QGeoCoordinate(point.latitude, point.longitude);
 }
 
-// --- lines -------------------------------------------------------------------------------------
-
-void LineModel::fill(const atlas::Dataset&, const atlas::Situation& situation) { m_rows = situation.lines; }
-
-int LineModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
-
-QVariant LineModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const atlas::Line& line = *m_rows[static_cast<std::size_t>(index.row())];
-    switch (role) {
-    case LineIdRole: return qs(line.id);
-    case Qt::DisplayRole:
-    case NameRole: return qs(line.name);
-    case KindRole: return qs(atlas::toLabel(line.kind));
-    case KindKeyRole: return qs(atlas::toKey(line.kind));
-    case GeoPathRole: return toGeoPath(line.path);
-    case HalfWidthKmRole: return line.halfWidthKm;
-    case ColourRole: return toQColor(atlas::lineColour(line.kind));
-    case ApproximateRole: return line.approximate;
-    case DescriptionRole: return qs(line.description);
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> LineModel::roleNames() const {
-    return {{LineIdRole, "lineId"},   {NameRole, "name"},           {KindRole, "kind"},
-            {KindKeyRole, "kindKey"}, {GeoPathRole, "geoPath"},     {HalfWidthKmRole, "halfWidthKm"},
-            {ColourRole, "colour"},   {ApproximateRole, "approximate"}, {DescriptionRole, "description"}};
-}
-
-// --- areas -------------------------------------------------------------------------------------
-
-void AreaModel::fill(const atlas::Dataset& dataset, const atlas::Situation& situation) {
-    for (const atlas::Area* area : situation.areas) {
-        m_rows.push_back({area, areaColour(dataset, *area), qs(dataset.actorNames({area->controller}))});
-    }
-}
-
-int AreaModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
-
-QVariant AreaModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
-    switch (role) {
-    case AreaIdRole: return qs(row.area->id);
-    case Qt::DisplayRole:
-    case NameRole: return qs(row.area->name);
-    case ControllerRole: return row.controller;
-    case GeoPathRole: return toGeoPath(row.area->rings.front()); // outer ring; holes are not drawn yet
-    case ColourRole: return row.colour;
-    case ApproximateRole: return row.area->approximate;
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> AreaModel::roleNames() const {
-    return {{AreaIdRole, "areaId"}, {NameRole, "name"}, {ControllerRole, "controller"},
-            {GeoPathRole, "geoPath"}, {ColourRole, "colour"}, {ApproximateRole, "approximate"}};
-}

@@ -62,7 +62,7 @@ public:
     /// Name, kind, operator, status on the date and the whole dated history with sources.
     Q_INVOKABLE QVariantMap details(int row) const;
     Q_INVOKABLE int rowOfSite(const QString& siteId) const;
-    /// Where the site of `row` is, for hit-testing taps on the map.
+    /// Where the site of `row` is.
     Q_INVOKABLE QGeoCoordinate coordinateOf(int row) const;
 
 protected:
@@ -74,44 +74,3 @@ private:
     std::vector<Row> m_rows;
 };
 
-/// The lines in force on the date: ceasefire lines, corridors, front lines.
-class LineModel : public SituationListModel {
-    Q_OBJECT
-    QML_ELEMENT
-public:
-    enum Role { LineIdRole = Qt::UserRole + 1, NameRole, KindRole, KindKeyRole, GeoPathRole, HalfWidthKmRole,
-                ColourRole, ApproximateRole, DescriptionRole };
-    Q_ENUM(Role)
-    using SituationListModel::SituationListModel;
-    [[nodiscard]] int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-
-protected:
-    void fill(const atlas::Dataset& dataset, const atlas::Situation& situation) override;
-    void clearRows() override { m_rows.clear(); }
-
-private:
-    std::vector<const atlas::Line*> m_rows;
-};
-
-/// The control areas valid on the date.
-class AreaModel : public SituationListModel {
-    Q_OBJECT
-    QML_ELEMENT
-public:
-    enum Role { AreaIdRole = Qt::UserRole + 1, NameRole, ControllerRole, GeoPathRole, ColourRole, ApproximateRole };
-    Q_ENUM(Role)
-    using SituationListModel::SituationListModel;
-    [[nodiscard]] int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-
-protected:
-    void fill(const atlas::Dataset& dataset, const atlas::Situation& situation) override;
-    void clearRows() override { m_rows.clear(); }
-
-private:
-    struct Row { const atlas::Area* area; QColor colour; QString controller; };
-    std::vector<Row> m_rows;
-};

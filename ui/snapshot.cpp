@@ -1,5 +1,8 @@
 #include "snapshot.h"
 
+#include "scenepainter.h"
+#include "symbology.h"
+
 #include "atlas/vocabulary.h"
 
 #include <QFileInfo>
@@ -18,34 +21,31 @@ namespace {
 
 const QColor kSea(170, 200, 222); // the basemap's own sea colour, where no tile is drawn
 const QColor kInk(32, 32, 32);
-constexpr double kEarthCircumferenceKm = 40075.017;
 constexpr double kLegendWidth = 290;
 
 QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
-// Normalised Web Mercator (0..1 across the world) → pixels of the image.
+// The snapshot's view as a scale and a centre, for the tiles and the scale bar (a fitted view
+// is a scale and a shift: no bearing, no tilt).
 struct Projection {
+    atlas::render::ViewTransform view;
     atlas::MercatorPoint centre;
-    double scale = 1.0; // pixels per unit
+    double scale = 1.0; // pixels per unit of the Mercator square
     QSizeF size;
     [[nodiscard]] QPointF map(atlas::MercatorPoint p) const {
-        return {(p.x - centre.x) * scale + size.width() / 2, (p.y - centre.y) * scale + size.height() / 2};
+        const atlas::render::PixelPoint q = view.map(p);
+        return {q.x, q.y};
     }
-    [[nodiscard]] QPointF map(atlas::GeoPoint p) const { return map(atlas::toMercator(p)); }
-    [[nodiscard]] double pixelsPerKm() const {
-        const double latitude = atlas::fromMercator(centre).latitude * std::numbers::pi / 180.0;
-        return scale / (kEarthCircumferenceKm * std::cos(latitude));
-    }
+    [[nodiscard]] double pixelsPerKm() const { return view.pixelsPerKm(atlas::fromMercator(centre)); }
 };
 
-Projection projectionFor(const atlas::GeoBox& box, QSize size) {
-    const atlas::MercatorPoint topLeft = atlas::toMercator({box.maxLatitude, box.minLongitude});
-    const atlas::MercatorPoint bottomRight = atlas::toMercator({box.minLatitude, box.maxLongitude});
-    const double width = std::max(bottomRight.x - topLeft.x, 1e-9), height = std::max(bottomRight.y - topLeft.y, 1e-9);
+Projection projectionFor(const SnapshotView& snapshot) {
     Projection p;
-    p.size = QSizeF(size);
-    p.scale = std::min(size.width() / width, size.height() / height);
-    p.centre = {(topLeft.x + bottomRight.x) / 2, (topLeft.y + bottomRight.y) / 2};
+    p.view = snapshotTransform(snapshot);
+    p.size = QSizeF(snapshot.size);
+    const auto& m = p.view.matrix();
+    p.scale = m[0];
+    p.centre = {(p.size.width() / 2 - m[6]) / p.scale, (p.size.height() / 2 - m[7]) / p.scale};
     return p;
 }
 
@@ -74,81 +74,6 @@ void paintTiles(QPainter& painter, const Projection& projection, const QString& 
                 const QRectF target(topLeft, bottomRight);
                 if (target.intersects(image)) painter.drawImage(target, tile);
             }
-    }
-}
-
-void paintSituation(QPainter& painter, const Projection& projection, const atlas::Dataset& dataset, atlas::Date day) {
-    const atlas::Situation situation = dataset.situationOn(day);
-    painter.setRenderHint(QPainter::Antialiasing);
-    for (const atlas::Area* area : situation.areas) {
-        QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill);
-        for (const auto& ring : area->rings) {
-            for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(projection.map(ring[i])) : path.lineTo(projection.map(ring[i]));
-            path.closeSubpath();
-        }
-        QColor fill = areaColour(dataset, *area), edge = fill;
-        fill.setAlphaF(0.14f);
-        edge.setAlphaF(0.7f);
-        painter.setPen(QPen(edge, 1.5));
-        painter.setBrush(fill);
-        painter.drawPath(path);
-    }
-    painter.setBrush(Qt::NoBrush);
-    for (const atlas::Line* line : situation.lines) {
-        QPainterPath path;
-        for (std::size_t i = 0; i < line->path.size(); ++i)
-            i == 0 ? path.moveTo(projection.map(line->path[i])) : path.lineTo(projection.map(line->path[i]));
-        const QColor colour = toQColor(atlas::lineColour(line->kind));
-        if (line->halfWidthKm > 0) { // a corridor's band, to scale
-            QColor band = colour;
-            band.setAlphaF(0.22f);
-            painter.setPen(QPen(band, std::max(4.0, 2 * line->halfWidthKm * projection.pixelsPerKm()), Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
-            painter.drawPath(path);
-        }
-        painter.setPen(QPen(colour, line->halfWidthKm > 0 ? 1.5 : 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(path);
-    }
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(11);
-    painter.setFont(font);
-    for (const atlas::Situation::SiteState& state : situation.sites) {
-        const QPointF at = projection.map(state.site->place.point);
-        const QRectF square(at.x() - 8, at.y() - 8, 16, 16);
-        painter.setPen(QPen(Qt::white, 2));
-        painter.setBrush(toQColor(atlas::statusColour(state.status)));
-        painter.drawRoundedRect(square, 2, 2);
-        if (state.status == atlas::SiteStatus::Evacuated || state.status == atlas::SiteStatus::HandedOver) { // gone: a cross
-            painter.setPen(QPen(Qt::white, 2));
-            painter.drawLine(square.topLeft() + QPointF(4, 4), square.bottomRight() - QPointF(4, 4));
-            painter.drawLine(square.topRight() + QPointF(-4, 4), square.bottomLeft() + QPointF(4, -4));
-        }
-        QPainterPath label;
-        label.addText(at + QPointF(12, 4), font,
-                      QString::fromStdString(state.site->name) + QStringLiteral(" · ") + qs(atlas::toLabel(state.status)).toLower());
-        painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(label);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(kInk);
-        painter.drawPath(label);
-    }
-}
-
-void paintEvents(QPainter& painter, const Projection& projection, const std::vector<MapSymbol>& symbols,
-                 const std::vector<std::uint32_t>& positions) {
-    // Largest first, so small symbols stay visible on top of big ones (as on the map).
-    std::vector<std::uint32_t> order(positions);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF image(QPointF(-40, -40), projection.size + QSizeF(80, 80));
-    for (const std::uint32_t position : order) {
-        const MapSymbol& symbol = symbols[position];
-        const QPointF at = projection.map(symbol.position);
-        if (!image.contains(at)) continue;
-        painter.setPen(QPen(QColor(20, 20, 20), 1.5));
-        painter.setBrush(symbol.colour);
-        painter.drawPath(symbolOutline(symbol.shape, symbol.radius).translated(at));
     }
 }
 
@@ -242,7 +167,7 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
         const double x = box.left() + 10 + (k % 2) * 135;
         painter.setPen(QPen(QColor(20, 20, 20), 1));
         painter.setBrush(QColor(110, 110, 110));
-        painter.drawPath(symbolOutline(kinds[k], 5).translated(x + 6, y - metrics.ascent() / 2 + 1));
+        painter.drawPath(atlas::ui::symbolPath(kinds[k], 5).translated(x + 6, y - metrics.ascent() / 2 + 1));
         painter.setPen(kInk);
         painter.drawText(QPointF(x + 16, y), shapes[k]);
     }
@@ -299,15 +224,34 @@ void paintAttribution(QPainter& painter, const atlas::Dataset& dataset, QSize si
 
 } // namespace
 
+atlas::render::ViewTransform snapshotTransform(const SnapshotView& view) {
+    return atlas::render::ViewTransform::fitting(view.box, view.size.width(), view.size.height());
+}
+
+atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                                   const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view) {
+    const std::vector<std::uint32_t> positions = index.select(view.filter);
+    atlas::render::SceneRequest request;
+    request.view = snapshotTransform(view);
+    request.width = view.size.width();
+    request.height = view.size.height();
+    request.events = positions;
+    request.symbols = &symbols;
+    request.clustering = view.clustering;
+    request.clusterThreshold = view.clusterThreshold;
+    request.situationDate = view.situationDate;
+    return atlas::render::buildScene(dataset, request);
+}
+
 void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
-                   const std::vector<MapSymbol>& symbols, const SnapshotView& view) {
-    const Projection projection = projectionFor(view.box, view.size);
+                   const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view) {
+    const Projection projection = projectionFor(view);
     painter.save();
     painter.fillRect(QRectF(QPointF(0, 0), QSizeF(view.size)), kSea);
     paintTiles(painter, projection, view.tileDirectory);
-    paintSituation(painter, projection, dataset, view.situationDate);
-    const std::vector<std::uint32_t> positions = index.select(view.filter);
-    if (symbols.size() == dataset.events.size()) paintEvents(painter, projection, symbols, positions);
+    const atlas::render::Scene scene = snapshotScene(dataset, index, symbols, view);
+    atlas::ui::paintSituationMarks(painter, scene);
+    atlas::ui::paintEventMarks(painter, scene);
     const atlas::Breakdown shown = index.breakdown(view.filter);
     paintLegend(painter, shown);
     paintTitle(painter, view, dataset, shown);
@@ -318,11 +262,11 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
 
 std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                                              const SnapshotView& view) {
-    return writeSnapshot(path, dataset, index, symbolsOf(dataset), view);
+    return writeSnapshot(path, dataset, index, atlas::render::resolveSymbols(dataset), view);
 }
 
 std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
-                                             const std::vector<MapSymbol>& symbols, const SnapshotView& view) {
+                                             const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view) {
     auto problem = [&](const QString& message) {
         return std::vector<atlas::Diagnostic>{{atlas::Severity::Fatal, "snapshot.write", message.toStdString(), path.toStdString(), 0, 0, {}}};
     };
@@ -365,4 +309,7 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
     return {};
 }
 
-QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point) { return projectionFor(view.box, view.size).map(point); }
+QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point) {
+    const atlas::render::PixelPoint p = snapshotTransform(view).map(point);
+    return {p.x, p.y};
+}

@@ -1,11 +1,11 @@
 #pragma once
 
-// Map snapshots for briefings: the view drawn with QPainter from the same symbology as the
-// map (symbology.h) over the offline basemap tiles, with title, date range, legend, scale
-// bar, north arrow and attribution. Needs a QGuiApplication (fonts), no window or display:
+// Map snapshots for briefings: the map scene (atlas/render/scene.h) of the view drawn with
+// QPainter (scenepainter.h) over the offline basemap tiles, with title, date range, legend,
+// scale bar, north arrow and attribution. Needs a QGuiApplication (fonts), no window or display:
 // `conflict-atlas export` runs it on the offscreen platform.
 
-#include "symbology.h"
+#include "atlas/render/scene.h"
 
 #include "atlas/dataset.h"
 #include "atlas/diagnostic.h"
@@ -31,20 +31,31 @@ struct SnapshotView {
     atlas::Date situationDate;
     /// Where the offline basemap tiles are; empty or missing tiles leave a plain background.
     QString tileDirectory;
+    /// Every incident its own symbol (the default for briefings), or clusters as on screen.
+    atlas::render::Clustering clustering = atlas::render::Clustering::EveryIncident;
+    std::size_t clusterThreshold = atlas::map_style::kClusterThreshold;
 };
 
+/// How the snapshot of `view` maps the world onto its image.
+[[nodiscard]] atlas::render::ViewTransform snapshotTransform(const SnapshotView& view);
+/// What the snapshot of `view` draws (situation and incidents), without the furniture.
+[[nodiscard]] atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                                                 const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view);
+
 /// Paints the snapshot onto `painter`, whose device is `view.size` pixels. `symbols` are the
-/// dataset's (symbolsOf), passed in so a caller drawing many frames resolves them once.
+/// dataset's (atlas::render::resolveSymbols), passed in so a caller drawing many frames
+/// resolves them once.
 void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
-                   const std::vector<MapSymbol>& symbols, const SnapshotView& view);
+                   const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view);
 
 /// Writes the snapshot as PNG (.png), PDF (.pdf) or SVG (.svg) by the path's extension,
 /// atomically; PDF and SVG keep symbols, lines, areas and text as vectors over the raster basemap. Returns the problems (fatal "snapshot.*").
 [[nodiscard]] std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset,
                                                            const atlas::EventIndex& index, const SnapshotView& view);
-/// The same with the dataset's symbols resolved already (symbolsOf), for many frames.
+/// The same with the dataset's symbols resolved already, for many frames.
 [[nodiscard]] std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset,
-                                                           const atlas::EventIndex& index, const std::vector<MapSymbol>& symbols,
+                                                           const atlas::EventIndex& index,
+                                                           const std::vector<atlas::render::EventSymbol>& symbols,
                                                            const SnapshotView& view);
 
 /// Where `point` lands on the snapshot image of `view`.

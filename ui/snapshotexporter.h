@@ -1,5 +1,6 @@
 #pragma once
 
+#include "snapshot.h"
 #include "visibleeventsmodel.h"
 
 #include <QObject>
@@ -22,16 +23,23 @@ public:
     [[nodiscard]] QString tileDirectory() const { return m_tileDirectory; }
     void setTileDirectory(const QString& directory);
 
-    /// Writes the snapshot of the area west..east × south..north at width × height pixels;
-    /// returns a sentence for the user (where it went, or what went wrong).
+    /// Writes the snapshot of the area west..east × south..north at width × height pixels,
+    /// clustered as the map is (above `clusterThreshold` events in view); returns a sentence
+    /// for the user (where it went, or what went wrong).
     Q_INVOKABLE QString exportTo(const QUrl& location, double west, double south, double east, double north, int width,
-                                 int height) const;
+                                 int height, int clusterThreshold) const;
+
+    /// The marks the snapshot of that area would draw (atlas::ui::describeMarks).
+    Q_INVOKABLE QVariantList drawnMarks(double west, double south, double east, double north, int width, int height,
+                                        int clusterThreshold) const;
 
 signals:
     void eventsChanged();
     void tileDirectoryChanged();
 
 private:
+    [[nodiscard]] SnapshotView viewOf(double west, double south, double east, double north, int width, int height,
+                                             int clusterThreshold) const;
     QPointer<VisibleEventsModel> m_events;
     QString m_tileDirectory;
 };

@@ -59,8 +59,8 @@ void VisibleEventsModel::onDocumentChanged() {
 void VisibleEventsModel::rebuildStyles() {
     // Colour, shape and size depend only on the event: resolving them once makes showing a
     // window a copy (a million events take about a second here, at load time).
-    m_styles.clear();
-    if (m_document) m_styles = symbolsOf(m_document->dataset());
+    m_datasetSymbols.clear();
+    if (m_document) m_datasetSymbols = atlas::render::resolveSymbols(m_document->dataset());
 }
 
 void VisibleEventsModel::setFilters(EventFilters* filters) {
@@ -134,15 +134,12 @@ void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas
         legendMoved = true;
     }
     if (legendMoved) emit legendChanged();
-    std::vector<MapSymbol> next;
-    next.reserve(positions.size());
+    std::vector<std::uint32_t> next;
     int killed = 0;
-    if (m_document && m_styles.size() == m_document->dataset().events.size()) {
+    if (m_document && m_datasetSymbols.size() == m_document->dataset().events.size()) {
         const atlas::Dataset& dataset = m_document->dataset();
-        for (const std::uint32_t position : positions) {
-            next.push_back(m_styles[position]);
-            killed += dataset.events[position].killed.lowerBound();
-        }
+        next = positions;
+        for (const std::uint32_t position : positions) killed += dataset.events[position].killed.lowerBound();
     }
     atlas::EventFilter shown = m_shownFilter;
     shown.from = filter.from;
@@ -152,45 +149,44 @@ void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas
     m_killedLowerBound = killed;
     if (!(onlyTimeMoved && slideTo(next))) {
         beginResetModel();
-        m_symbols = std::move(next);
+        m_positions = std::move(next);
         endResetModel();
     }
     emit countChanged();
 }
 
-bool VisibleEventsModel::slideTo(std::vector<MapSymbol>& next) {
-    if (m_symbols.empty() || next.empty()) return false;
-    const auto sameEvent = [](const MapSymbol& a, const MapSymbol& b) { return a.eventIndex == b.eventIndex; };
-    const auto old = static_cast<std::ptrdiff_t>(m_symbols.size());
+bool VisibleEventsModel::slideTo(std::vector<std::uint32_t>& next) {
+    if (m_positions.empty() || next.empty()) return false;
+    const auto old = static_cast<std::ptrdiff_t>(m_positions.size());
     const auto fresh = static_cast<std::ptrdiff_t>(next.size());
     // Forward: the old rows from k on are the new rows' beginning.
-    const auto k = std::find_if(m_symbols.begin(), m_symbols.end(), [&](const MapSymbol& s) { return sameEvent(s, next.front()); }) - m_symbols.begin();
-    if (k < old && old - k <= fresh && std::equal(m_symbols.begin() + k, m_symbols.end(), next.begin(), sameEvent)) {
+    const auto k = std::find(m_positions.begin(), m_positions.end(), next.front()) - m_positions.begin();
+    if (k < old && old - k <= fresh && std::equal(m_positions.begin() + k, m_positions.end(), next.begin())) {
         if (k > 0) {
             beginRemoveRows({}, 0, static_cast<int>(k - 1));
-            m_symbols.erase(m_symbols.begin(), m_symbols.begin() + k);
+            m_positions.erase(m_positions.begin(), m_positions.begin() + k);
             endRemoveRows();
         }
         const auto kept = old - k;
         if (fresh > kept) {
             beginInsertRows({}, static_cast<int>(kept), static_cast<int>(fresh - 1));
-            m_symbols.insert(m_symbols.end(), next.begin() + kept, next.end());
+            m_positions.insert(m_positions.end(), next.begin() + kept, next.end());
             endInsertRows();
         }
         return true;
     }
     // Backward: the new rows from j on are the old rows' beginning.
-    const auto j = std::find_if(next.begin(), next.end(), [&](const MapSymbol& s) { return sameEvent(s, m_symbols.front()); }) - next.begin();
-    if (j < fresh && fresh - j <= old && std::equal(next.begin() + j, next.end(), m_symbols.begin(), sameEvent)) {
+    const auto j = std::find(next.begin(), next.end(), m_positions.front()) - next.begin();
+    if (j < fresh && fresh - j <= old && std::equal(next.begin() + j, next.end(), m_positions.begin())) {
         const auto kept = fresh - j;
         if (old > kept) {
             beginRemoveRows({}, static_cast<int>(kept), static_cast<int>(old - 1));
-            m_symbols.erase(m_symbols.begin() + kept, m_symbols.end());
+            m_positions.erase(m_positions.begin() + kept, m_positions.end());
             endRemoveRows();
         }
         if (j > 0) {
             beginInsertRows({}, 0, static_cast<int>(j - 1));
-            m_symbols.insert(m_symbols.begin(), next.begin(), next.begin() + j);
+            m_positions.insert(m_positions.begin(), next.begin(), next.begin() + j);
             endInsertRows();
         }
         return true;
@@ -224,15 +220,15 @@ int VisibleEventsModel::rowCount(const QModelIndex& parent) const {
 QVariant VisibleEventsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_document)
         return {};
-    const MapSymbol& symbol = m_symbols[static_cast<std::size_t>(index.row())];
+    const std::uint32_t position = m_positions[static_cast<std::size_t>(index.row())];
     const atlas::Dataset& dataset = m_document->dataset();
-    const atlas::Event& event = dataset.events[static_cast<std::size_t>(symbol.eventIndex)];
+    const atlas::Event& event = dataset.events[position];
     switch (role) {
     case EventIdRole: return qs(event.id);
     case DateRole: return qs(event.date.toString());
     case TypeRole: return qs(atlas::toLabel(event.type));
     case SideRole: return qs(atlas::toLabel(dataset.sideOfEvent(event)));
-    case ColourRole: return symbol.colour;
+    case ColourRole: return toQColor(m_datasetSymbols[position].colour);
     case KilledRole: return casualtyText(event.killed);
     case PlaceRole: return qs(event.place.name);
     case Qt::DisplayRole:
@@ -251,8 +247,8 @@ QHash<int, QByteArray> VisibleEventsModel::roleNames() const {
 QVariantMap VisibleEventsModel::details(int row) const {
     if (row < 0 || row >= count() || !m_document) return {};
     const atlas::Dataset& dataset = m_document->dataset();
-    const MapSymbol& symbol = m_symbols[static_cast<std::size_t>(row)];
-    const atlas::Event& event = dataset.events[static_cast<std::size_t>(symbol.eventIndex)];
+    const std::uint32_t position = m_positions[static_cast<std::size_t>(row)];
+    const atlas::Event& event = dataset.events[position];
     QVariantList sources;
     for (const atlas::SourceReference& source : event.sources)
         sources.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
@@ -274,7 +270,7 @@ QVariantMap VisibleEventsModel::details(int row) const {
             {QStringLiteral("date"), date},
             {QStringLiteral("type"), qs(atlas::toLabel(event.type))},
             {QStringLiteral("side"), qs(atlas::toLabel(dataset.sideOfEvent(event)))},
-            {QStringLiteral("colour"), symbol.colour},
+            {QStringLiteral("colour"), toQColor(m_datasetSymbols[position].colour)},
             {QStringLiteral("perpetrators"), qs(dataset.actorNames(event.perpetrators))},
             {QStringLiteral("targets"), qs(dataset.actorNames(event.targets))},
             {QStringLiteral("killed"), casualtyText(event.killed)},
@@ -290,8 +286,13 @@ QVariantMap VisibleEventsModel::details(int row) const {
 int VisibleEventsModel::rowOfEvent(const QString& eventId) const {
     if (!m_document) return -1;
     const std::string id = eventId.toStdString();
-    for (std::size_t row = 0; row < m_symbols.size(); ++row)
-        if (m_document->dataset().events[static_cast<std::size_t>(m_symbols[row].eventIndex)].id == id)
-            return static_cast<int>(row);
+    for (std::size_t row = 0; row < m_positions.size(); ++row)
+        if (m_document->dataset().events[m_positions[row]].id == id) return static_cast<int>(row);
     return -1;
+}
+
+int VisibleEventsModel::rowOfPosition(std::uint32_t position) const {
+    // Rows are in date order, not position order: a scan, for a click (a millisecond at 1M).
+    const auto it = std::find(m_positions.begin(), m_positions.end(), position);
+    return it == m_positions.end() ? -1 : static_cast<int>(it - m_positions.begin());
 }

@@ -66,7 +66,7 @@ public:
     [[nodiscard]] bool busy() const { return m_busy; }
     /// The filter the shown events answer (time window included).
     [[nodiscard]] const atlas::EventFilter& shownFilter() const { return m_shownFilter; }
-    [[nodiscard]] int count() const { return static_cast<int>(m_symbols.size()); }
+    [[nodiscard]] int count() const { return static_cast<int>(m_positions.size()); }
     /// Sum of the lower bounds of those reported killed in the window (for the caption).
     [[nodiscard]] int killedLowerBound() const { return m_killedLowerBound; }
     /// [{label, colour, count, shown}] per side present in the dataset, for the legend: `count`
@@ -78,9 +78,12 @@ public:
     /// The row of the event with this id, or -1.
     Q_INVOKABLE int rowOfEvent(const QString& eventId) const;
 
-    [[nodiscard]] const std::vector<MapSymbol>& symbols() const { return m_symbols; }
-    /// Every event's symbol in dataset order (symbolsOf), resolved once per dataset.
-    [[nodiscard]] const std::vector<MapSymbol>& datasetSymbols() const { return m_styles; }
+    /// The events of the rows, as positions in the dataset's events.
+    [[nodiscard]] const std::vector<std::uint32_t>& positions() const { return m_positions; }
+    /// The row showing the event at `position` in the dataset, or -1.
+    [[nodiscard]] int rowOfPosition(std::uint32_t position) const;
+    /// Every event's symbol in dataset order (atlas::render::resolveSymbols), once per dataset.
+    [[nodiscard]] const std::vector<atlas::render::EventSymbol>& datasetSymbols() const { return m_datasetSymbols; }
 
     /// The filter of what is shown: the filters' narrowing within the timeline's window.
     [[nodiscard]] atlas::EventFilter currentFilter() const;
@@ -102,7 +105,7 @@ private:
               const std::array<std::uint32_t, atlas::kSideCount>& bySide);
     /// Moves from the shown rows to `next` by removing and inserting rows at the ends when
     /// the window only slid (views keep their delegates); false when that is not the case.
-    bool slideTo(std::vector<MapSymbol>& next);
+    bool slideTo(std::vector<std::uint32_t>& next);
     void rebuildStyles();
     void setBusy(bool busy);
     void rebuildLegend();
@@ -114,8 +117,8 @@ private:
     int m_asyncThreshold = 200000;
     bool m_busy = false;
     atlas::EventFilter m_shownFilter;
-    std::vector<MapSymbol> m_symbols;
-    std::vector<MapSymbol> m_styles; ///< every event's symbol, resolved once per dataset
+    std::vector<std::uint32_t> m_positions; ///< the rows' events
+    std::vector<atlas::render::EventSymbol> m_datasetSymbols;
     QVariantList m_legend;
     int m_killedLowerBound = 0;
 };

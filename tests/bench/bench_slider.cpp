@@ -17,6 +17,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include "visibleeventsmodel.h"
+#include "workspacesettings.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,8 +40,10 @@ int main(int argc, char* argv[]) {
 
     QElapsedTimer loadClock;
     loadClock.start();
+    WorkspaceSettings workspace(false); // the user's settings stay out of a measurement
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("tileDirectory"), parser.value(tiles)},
+                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
                                  {QStringLiteral("datasetLocation"),
                                   QUrl::fromLocalFile(QFileInfo(parser.positionalArguments().first()).absoluteFilePath())},
                                  {QStringLiteral("initialDate"), QString()},

@@ -14,19 +14,15 @@ Item {
     required property VisibleEventsModel events
     required property EventFilters filters
     required property SiteStatusModel sites
-    required property LineModel lines
-    required property AreaModel areas
     required property string tileDirectory
     // Selection: an event of the window, or else a site (never both).
     property int selectedSiteRow: -1
-    // Map scale, kept current by syncEventLayer(): corridors are drawn to their true width.
-    property real pixelsPerKm: 1
     property bool onlineTiles: false
     // Above this many events in view the map draws clusters (not at the closest zoom, where
     // they could not be opened further).
     property int clusterThreshold: 3000
     readonly property alias map: mapView.map
-    readonly property alias eventLayer: eventLayer
+    readonly property alias sceneLayer: sceneLayer
     readonly property alias timelineBar: timelineBar
     readonly property alias problemsPopup: problemsPopup
     readonly property alias datePropertyDialog: datePropertyDialog
@@ -57,7 +53,7 @@ Item {
         return types.length > 0 ? types[0] : null
     }
 
-    function syncEventLayer() {
+    function syncSceneLayer() {
         // Four reference points around the centre define the map's projection exactly.
         const centre = mapView.map.center
         const d = 0.25
@@ -66,12 +62,9 @@ Item {
         const points = []
         for (let i = 0; i < 4; ++i) {
             const p = mapView.map.fromCoordinate(QtPositioning.coordinate(latitudes[i], longitudes[i]), false)
-            points.push(eventLayer.mapFromItem(mapView.map, p.x, p.y))
+            points.push(sceneLayer.mapFromItem(mapView.map, p.x, p.y))
         }
-        eventLayer.setViewMapping(latitudes, longitudes, points)
-        const north = mapView.map.fromCoordinate(QtPositioning.coordinate(centre.latitude + 0.09, centre.longitude), false)
-        const south = mapView.map.fromCoordinate(QtPositioning.coordinate(centre.latitude - 0.09, centre.longitude), false)
-        pixelsPerKm = Math.hypot(north.x - south.x, north.y - south.y) / 20.0 // 0.18° of latitude ≈ 20 km
+        sceneLayer.setViewMapping(latitudes, longitudes, points)
     }
 
     // The last sentence about something done (a snapshot saved), shown for a while.
@@ -83,39 +76,33 @@ Item {
         tileDirectory: view.tileDirectory
     }
 
-    // Writes what the map shows now (area, window, filters) as a PNG or PDF of the map's size.
+    // Writes what the map shows now (area, window, filters, clusters) as a PNG, PDF or SVG of
+    // the map's size.
     function exportSnapshot(location) {
         const region = mapView.map.visibleRegion.boundingGeoRectangle()
         message = snapshotExporter.exportTo(location, region.topLeft.longitude, region.bottomRight.latitude,
                                             region.bottomRight.longitude, region.topLeft.latitude,
-                                            Math.round(mapView.map.width), Math.round(mapView.map.height))
+                                            Math.round(mapView.map.width), Math.round(mapView.map.height),
+                                            sceneLayer.clusterThreshold)
         messageTimer.restart()
         return message
     }
+    // What that snapshot would draw, mark by mark (to check it against the map's own scene).
+    function snapshotMarks() {
+        const region = mapView.map.visibleRegion.boundingGeoRectangle()
+        return snapshotExporter.drawnMarks(region.topLeft.longitude, region.bottomRight.latitude,
+                                           region.bottomRight.longitude, region.topLeft.latitude,
+                                           Math.round(mapView.map.width), Math.round(mapView.map.height),
+                                           sceneLayer.clusterThreshold)
+    }
     Timer { id: messageTimer; interval: 6000; onTriggered: view.message = "" }
 
-    // Two zoom levels closer, keeping the point under (x, y) of the event layer where it is.
+    // Two zoom levels closer, keeping the point under (x, y) of the scene layer where it is.
     function zoomInAt(x, y) {
-        const p = mapView.map.mapFromItem(eventLayer, x, y)
+        const p = mapView.map.mapFromItem(sceneLayer, x, y)
         const coordinate = mapView.map.toCoordinate(p, false)
         mapView.map.zoomLevel = Math.min(mapView.map.maximumZoomLevel, mapView.map.zoomLevel + 2)
         mapView.map.alignCoordinateToPoint(coordinate, p)
-    }
-
-    // The site drawn nearest to a tap on the event layer, within reach, or -1.
-    function siteAt(x, y) {
-        let best = -1
-        let bestDistance = 14
-        for (let row = 0; row < sites.count; ++row) {
-            const p = mapView.map.fromCoordinate(sites.coordinateOf(row), false)
-            const q = eventLayer.mapFromItem(mapView.map, p.x, p.y)
-            const distance = Math.hypot(q.x - x, q.y - y)
-            if (distance < bestDistance) {
-                best = row
-                bestDistance = distance
-            }
-        }
-        return best
     }
 
     Connections {
@@ -149,130 +136,52 @@ Item {
                     map.copyrightsVisible: view.onlineTiles
                 }
 
-                // Control areas, lines and sites valid on the slider date: few items, so map
-                // items are fine here (the many events are drawn by the EventLayer above).
-                MapItemView {
-                    parent: mapView.map
-                    model: view.areas
-                    delegate: MapPolygon {
-                        required property var geoPath
-                        required property color colour
-                        path: geoPath
-                        color: Qt.rgba(colour.r, colour.g, colour.b, 0.14)
-                        border.color: Qt.rgba(colour.r, colour.g, colour.b, 0.7)
-                        border.width: 1.5
-                    }
-                }
-                MapItemView {
-                    parent: mapView.map
-                    model: view.lines
-                    delegate: MapItemGroup {
-                        id: lineItem
-                        required property var geoPath
-                        required property color colour
-                        required property real halfWidthKm
-                        MapPolyline { // a corridor's band, to scale
-                            visible: lineItem.halfWidthKm > 0
-                            path: lineItem.geoPath
-                            line.color: Qt.rgba(lineItem.colour.r, lineItem.colour.g, lineItem.colour.b, 0.22)
-                            line.width: Math.max(4, 2 * lineItem.halfWidthKm * view.pixelsPerKm)
-                        }
-                        MapPolyline {
-                            path: lineItem.geoPath
-                            line.color: lineItem.colour
-                            line.width: lineItem.halfWidthKm > 0 ? 1.5 : 3
-                        }
-                    }
-                }
-                MapItemView {
-                    parent: mapView.map
-                    model: view.sites
-                    delegate: MapQuickItem {
-                        required property int index
-                        required property real latitude
-                        required property real longitude
-                        required property color colour
-                        required property string name
-                        required property string status
-                        required property string statusKey
-                        coordinate: QtPositioning.coordinate(latitude, longitude)
-                        anchorPoint.x: 8
-                        anchorPoint.y: 8
-                        z: 2
-                        sourceItem: Item {
-                            width: 16
-                            height: 16
-                            Rectangle {
-                                anchors.fill: parent
-                                color: colour
-                                border.color: index === view.selectedSiteRow ? "#ffd600" : "white"
-                                border.width: index === view.selectedSiteRow ? 3 : 2
-                                radius: 2
-                                Text { // a cross marks a post that is gone
-                                    anchors.centerIn: parent
-                                    visible: statusKey === "evacuated" || statusKey === "handed_over"
-                                    text: "✕"
-                                    color: "white"
-                                    font.pixelSize: 11
-                                    font.bold: true
-                                }
-                            }
-                            Text {
-                                x: 20
-                                y: -1
-                                text: name + " · " + status.toLowerCase()
-                                font.pixelSize: 11
-                                color: "#202020"
-                                style: Text.Outline
-                                styleColor: "white"
-                            }
-                        }
-                    }
-                }
-
                 Connections {
                     target: mapView.map
-                    function onCenterChanged() { view.syncEventLayer() }
-                    function onZoomLevelChanged() { view.syncEventLayer() }
-                    function onBearingChanged() { view.syncEventLayer() }
-                    function onTiltChanged() { view.syncEventLayer() }
-                    function onWidthChanged() { view.syncEventLayer() }
-                    function onHeightChanged() { view.syncEventLayer() }
-                    function onMapReadyChanged() { view.syncEventLayer() }
+                    function onCenterChanged() { view.syncSceneLayer() }
+                    function onZoomLevelChanged() { view.syncSceneLayer() }
+                    function onBearingChanged() { view.syncSceneLayer() }
+                    function onTiltChanged() { view.syncSceneLayer() }
+                    function onWidthChanged() { view.syncSceneLayer() }
+                    function onHeightChanged() { view.syncSceneLayer() }
+                    function onMapReadyChanged() { view.syncSceneLayer() }
                 }
 
-                EventLayer {
-                    id: eventLayer
+                // The map scene: control areas, lines and sites on the slider's date, and the
+                // window's events or their clusters (SceneLayer, from core's scene).
+                SceneLayer {
+                    id: sceneLayer
                     anchors.fill: parent
                     model: view.events
+                    selectedSite: view.selectedSiteRow
                     clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
-                    Component.onCompleted: view.syncEventLayer()
+                    Component.onCompleted: view.syncSceneLayer()
 
                     TapHandler {
                         onTapped: (eventPoint) => {
                             const x = eventPoint.position.x
                             const y = eventPoint.position.y
-                            if (eventLayer.clusterSizeAt(x, y) > 0) { // a cluster opens by zooming in on it
+                            const hit = sceneLayer.hitAt(x, y)
+                            if (hit.kind === "cluster") { // a cluster opens by zooming in on it
                                 view.zoomInAt(x, y)
                                 return
                             }
-                            eventLayer.selectedRow = eventLayer.rowAt(x, y)
-                            view.selectedSiteRow = eventLayer.selectedRow >= 0 ? -1 : view.siteAt(x, y)
+                            sceneLayer.selectedRow = hit.kind === "event" ? hit.row : -1
+                            view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
                         }
                     }
                 }
 
-                // How many events each cluster holds (drawn by the layer below).
+                // How many events each cluster holds (drawn by the layer below; the text is the scene's).
                 Repeater {
                     objectName: "clusterLabels"
-                    model: eventLayer.clusterLabels.length
+                    model: sceneLayer.clusterLabels.length
                     delegate: Text {
                         required property int index
-                        readonly property var cluster: eventLayer.clusterLabels[index] ?? ({ x: 0, y: 0, count: 0 })
+                        readonly property var cluster: sceneLayer.clusterLabels[index] ?? ({ x: 0, y: 0, count: 0, label: "" })
                         x: cluster.x - width / 2
                         y: cluster.y - height / 2
-                        text: cluster.count >= 10000 ? Math.round(cluster.count / 1000) + "k"
-                              : cluster.count >= 1000 ? (cluster.count / 1000).toFixed(1) + "k" : cluster.count
+                        text: cluster.label
                         color: "white"
                         style: Text.Outline
                         styleColor: "#202020"
@@ -409,10 +318,10 @@ Item {
             sites: view.sites
             document: view.document
             filters: view.filters
-            selectedRow: eventLayer.selectedRow
+            selectedRow: sceneLayer.selectedRow
             selectedSiteRow: view.selectedSiteRow
-            onRowChosen: (row) => { eventLayer.selectedRow = row; view.selectedSiteRow = -1 }
-            onSiteChosen: (row) => { eventLayer.selectedRow = -1; view.selectedSiteRow = row }
+            onRowChosen: (row) => { sceneLayer.selectedRow = row; view.selectedSiteRow = -1 }
+            onSiteChosen: (row) => { sceneLayer.selectedRow = -1; view.selectedSiteRow = row }
         }
     }
 }

@@ -27,8 +27,6 @@ ApplicationWindow {
     Timeline { id: timeline; document: atlasDocument; filters: eventFilters }
     VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline; filters: eventFilters }
     SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
-    LineModel { id: lines; document: atlasDocument; timeline: timeline }
-    AreaModel { id: areas; document: atlasDocument; timeline: timeline }
 
     menuBar: MenuBar {
         Menu {
@@ -125,8 +123,6 @@ ApplicationWindow {
         events: visibleEvents
         filters: eventFilters
         sites: siteStatuses
-        lines: lines
-        areas: areas
         tileDirectory: window.tileDirectory
     }
 

@@ -120,9 +120,12 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
     const std::vector<EventSymbol>& symbols = *request.symbols;
 
     // Largest first (stable: the caller's order breaks ties), so small symbols stay on top.
-    std::vector<std::uint32_t> order(request.events.begin(), request.events.end());
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+    std::vector<std::uint32_t> sorted;
+    if (!request.eventsInDrawOrder) {
+        sorted.assign(request.events.begin(), request.events.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+    }
+    const std::span<const std::uint32_t> order = request.eventsInDrawOrder ? request.events : std::span<const std::uint32_t>(sorted);
     std::vector<ScreenPoint> inView;
     std::vector<std::uint32_t> inViewEvents;
     inView.reserve(order.size());

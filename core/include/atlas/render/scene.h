@@ -92,6 +92,9 @@ struct SceneRequest {
     /// The events to draw (positions in dataset.events, any order) and their resolved symbols.
     std::span<const std::uint32_t> events;
     const std::vector<EventSymbol>* symbols = nullptr;
+    /// The caller has `events` largest symbol first already (the map keeps that order between
+    /// frames instead of sorting a million events per frame).
+    bool eventsInDrawOrder = false;
     Clustering clustering = Clustering::AsOnScreen;
     std::size_t clusterThreshold = map_style::kClusterThreshold;
     std::optional<std::uint32_t> selectedEvent;

@@ -1,0 +1,333 @@
+#include "scenelayer.h"
+
+#include "scenepainter.h"
+#include "symbology.h"
+#include "timeline.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+#include <QSGGeometryNode>
+#include <QSGImageNode>
+#include <QSGVertexColorMaterial>
+#include <QVariantMap>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+
+namespace {
+
+using atlas::render::PixelPoint;
+
+struct Vertex {
+    float x, y;
+    unsigned char r, g, b, a;
+};
+
+// Each shape's corners at radius 1 (core's symbolCorners; a circle as a 24-gon), for a fan.
+const std::vector<atlas::UnitCorner>& fanCorners(atlas::SymbolShape shape) {
+    static const std::vector<atlas::UnitCorner> circle = [] {
+        std::vector<atlas::UnitCorner> corners;
+        for (int i = 0; i < 24; ++i) {
+            const double angle = 2 * std::numbers::pi * i / 24;
+            corners.push_back({std::cos(angle), std::sin(angle)});
+        }
+        return corners;
+    }();
+    return shape == atlas::SymbolShape::Circle ? circle : atlas::symbolCorners(shape);
+}
+
+void appendShape(std::vector<Vertex>& out, PixelPoint centre, double radius, atlas::SymbolShape shape, atlas::Rgba colour) {
+    const auto cx = static_cast<float>(centre.x), cy = static_cast<float>(centre.y), r = static_cast<float>(radius);
+    const std::vector<atlas::UnitCorner>& corners = fanCorners(shape);
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const atlas::UnitCorner& p = corners[i];
+        const atlas::UnitCorner& q = corners[(i + 1) % corners.size()];
+        out.push_back({cx, cy, colour.red, colour.green, colour.blue, colour.alpha});
+        out.push_back({cx + r * static_cast<float>(p.x), cy + r * static_cast<float>(p.y), colour.red, colour.green, colour.blue, colour.alpha});
+        out.push_back({cx + r * static_cast<float>(q.x), cy + r * static_cast<float>(q.y), colour.red, colour.green, colour.blue, colour.alpha});
+    }
+}
+
+} // namespace
+
+SceneLayer::SceneLayer(QQuickItem* parent) : QQuickItem(parent) {
+    setFlag(ItemHasContents, true);
+}
+
+void SceneLayer::setModel(VisibleEventsModel* model) {
+    if (m_model == model) return;
+    if (m_model) disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::modelReset, this, &SceneLayer::resetDrawOrder);
+        // A sliding window removes and inserts rows at the ends: the selection follows its event.
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex&, int first, int last) { rowsRemoved(first, last); });
+        connect(m_model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex&, int first, int last) { rowsInserted(first, last); });
+        connect(m_model, &VisibleEventsModel::timelineChanged, this, &SceneLayer::connectTimeline);
+        // A new dataset has other sites, lines and areas.
+        connect(m_model, &VisibleEventsModel::documentChanged, this, [this] {
+            m_situationDirty = true;
+            refresh();
+        });
+    }
+    connectTimeline();
+    resetDrawOrder();
+    emit modelChanged();
+}
+
+void SceneLayer::connectTimeline() {
+    if (m_timeline) disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = m_model ? m_model->timeline() : nullptr;
+    // The situation is the slider's day's, whatever the window length.
+    if (m_timeline) connect(m_timeline, &Timeline::windowChanged, this, [this] {
+        m_situationDirty = true;
+        refresh();
+    });
+    m_situationDirty = true;
+}
+
+void SceneLayer::resetDrawOrder() {
+    rebuildDrawOrder();
+    setSelectedRow(-1); // rows of the old window mean other events now
+    m_situationDirty = true; // a new dataset comes with a reset too
+    refresh();
+}
+
+void SceneLayer::rowsRemoved(int first, int last) {
+    if (m_selectedRow >= first && m_selectedRow <= last) setSelectedRow(-1);
+    else if (m_selectedRow > last) setSelectedRow(m_selectedRow - (last - first + 1));
+    rebuildDrawOrder();
+    refresh();
+}
+
+void SceneLayer::rowsInserted(int first, int last) {
+    if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
+    rebuildDrawOrder();
+    refresh();
+}
+
+void SceneLayer::rebuildDrawOrder() {
+    m_drawOrder.clear();
+    if (!m_model) return;
+    const auto& symbols = m_model->datasetSymbols();
+    if (symbols.empty()) return;
+    m_drawOrder = m_model->positions();
+    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+}
+
+void SceneLayer::setSelectedRow(int row) {
+    if (row == m_selectedRow) return;
+    m_selectedRow = row;
+    emit selectedRowChanged();
+    updateSelectedMark();
+    update(); // the selection is drawn on top of the scene: nothing else to rebuild
+}
+
+void SceneLayer::updateSelectedMark() {
+    m_scene.selected.reset();
+    if (!m_model || !m_hasMapping || m_selectedRow < 0 || m_selectedRow >= m_model->count()) return;
+    const std::uint32_t position = m_model->positions()[static_cast<std::size_t>(m_selectedRow)];
+    const auto& symbols = m_model->datasetSymbols();
+    if (position >= symbols.size()) return;
+    const atlas::render::EventSymbol& symbol = symbols[position];
+    m_scene.selected = atlas::render::SymbolMark{viewTransform().map(symbol.position), symbol.radius, symbol.shape,
+                                                 atlas::opaque(symbol.colour), position};
+}
+
+void SceneLayer::setSelectedSite(int site) {
+    if (site == m_selectedSite) return;
+    m_selectedSite = site;
+    emit selectedSiteChanged();
+    m_situationDirty = true;
+    refresh();
+}
+
+void SceneLayer::setClusterThreshold(int threshold) {
+    if (threshold == m_clusterThreshold) return;
+    m_clusterThreshold = threshold;
+    emit clusterThresholdChanged();
+    refresh();
+}
+
+void SceneLayer::refresh() {
+    polish();
+    update();
+}
+
+void SceneLayer::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    m_situationDirty = true;
+    refresh();
+}
+
+void SceneLayer::setViewMapping(const QList<qreal>& latitudes, const QList<qreal>& longitudes,
+                                const QVariantList& screenPoints) {
+    if (latitudes.size() != 4 || longitudes.size() != 4 || screenPoints.size() != 4) return;
+    QPolygonF mercator;
+    QPolygonF screen;
+    for (int i = 0; i < 4; ++i) {
+        const atlas::MercatorPoint point = atlas::toMercator({latitudes[i], longitudes[i]});
+        mercator << QPointF(point.x, point.y);
+        const QPointF onScreen = screenPoints[i].toPointF();
+        if (!std::isfinite(onScreen.x()) || !std::isfinite(onScreen.y())) return;
+        screen << onScreen;
+    }
+    QTransform transform;
+    if (!QTransform::quadToQuad(mercator, screen, transform)) return;
+    m_mercatorToItem = transform;
+    m_hasMapping = true;
+    m_situationDirty = true;
+    refresh();
+}
+
+atlas::render::ViewTransform SceneLayer::viewTransform() const {
+    const QTransform& t = m_mercatorToItem;
+    const double m[9] = {t.m11(), t.m12(), t.m13(), t.m21(), t.m22(), t.m23(), t.m31(), t.m32(), t.m33()};
+    return atlas::render::ViewTransform::fromMatrix(m);
+}
+
+QPointF SceneLayer::positionOfRow(int row) const {
+    if (!m_model || !m_hasMapping || row < 0 || row >= m_model->count()) return {qQNaN(), qQNaN()};
+    const std::uint32_t position = m_model->positions()[static_cast<std::size_t>(row)];
+    if (position >= m_model->datasetSymbols().size()) return {qQNaN(), qQNaN()};
+    const PixelPoint p = viewTransform().map(m_model->datasetSymbols()[position].position);
+    return {p.x, p.y};
+}
+
+QVariantList SceneLayer::drawnMarks() const { return atlas::ui::describeMarks(m_scene); }
+
+QVariantMap SceneLayer::hitAt(qreal x, qreal y) const {
+    const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
+    QString kind;
+    int row = -1;
+    switch (hit.kind) {
+    case atlas::render::SceneHit::Kind::Event:
+        kind = QStringLiteral("event");
+        row = m_model ? m_model->rowOfPosition(hit.index) : -1;
+        break;
+    case atlas::render::SceneHit::Kind::Cluster: kind = QStringLiteral("cluster"); break;
+    case atlas::render::SceneHit::Kind::Site:
+        kind = QStringLiteral("site");
+        row = static_cast<int>(hit.index);
+        break;
+    case atlas::render::SceneHit::Kind::Nothing: break;
+    }
+    return {{QStringLiteral("kind"), kind}, {QStringLiteral("row"), row}, {QStringLiteral("count"), static_cast<int>(hit.count)}};
+}
+
+int SceneLayer::rowAt(qreal x, qreal y) const {
+    const QVariantMap hit = hitAt(x, y);
+    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("event") ? hit.value(QStringLiteral("row")).toInt() : -1;
+}
+
+int SceneLayer::clusterSizeAt(qreal x, qreal y) const {
+    const QVariantMap hit = hitAt(x, y);
+    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("cluster") ? hit.value(QStringLiteral("count")).toInt() : 0;
+}
+
+int SceneLayer::siteAt(qreal x, qreal y) const {
+    const QVariantMap hit = hitAt(x, y);
+    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("site") ? hit.value(QStringLiteral("row")).toInt() : -1;
+}
+
+void SceneLayer::updatePolish() {
+    const std::size_t inViewBefore = m_scene.eventsInView;
+    atlas::render::Scene scene;
+    if (m_model && m_hasMapping && m_model->document()) {
+        const atlas::Dataset& dataset = m_model->document()->dataset();
+        atlas::render::SceneRequest request;
+        request.view = viewTransform();
+        request.width = width();
+        request.height = height();
+        request.events = m_drawOrder;
+        request.eventsInDrawOrder = true;
+        request.symbols = &m_model->datasetSymbols();
+        request.clustering = atlas::render::Clustering::AsOnScreen;
+        request.clusterThreshold = static_cast<std::size_t>(std::max(0, m_clusterThreshold));
+        if (m_timeline) request.situationDate = m_timeline->window().end;
+        if (m_selectedSite >= 0) request.selectedSite = static_cast<std::uint32_t>(m_selectedSite);
+        scene = atlas::render::buildScene(dataset, request);
+    }
+    m_scene = std::move(scene);
+    updateSelectedMark();
+    if (m_situationDirty) {
+        // Few marks, painted once per view or day change with the snapshot's painter.
+        const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+        const QSize pixels(std::max(1, qCeil(width() * ratio)), std::max(1, qCeil(height() * ratio)));
+        if (m_situation.size() != pixels) m_situation = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_situation.fill(Qt::transparent);
+        QPainter painter(&m_situation);
+        painter.scale(ratio, ratio);
+        atlas::ui::paintSituationMarks(painter, m_scene);
+    }
+    // Built once a scene: every label delegate reads this list.
+    m_clusterLabels.clear();
+    for (const atlas::render::ClusterMark& cluster : m_scene.clusters)
+        m_clusterLabels.append(QVariantMap{{QStringLiteral("x"), cluster.centre.x},
+                                           {QStringLiteral("y"), cluster.centre.y},
+                                           {QStringLiteral("count"), static_cast<int>(cluster.count)},
+                                           {QStringLiteral("label"), QString::fromStdString(cluster.label)}});
+    if (m_scene.eventsInView != inViewBefore) emit drawnCountChanged();
+    emit sceneBuilt();
+}
+
+QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
+    // Runs on the render thread while the GUI thread waits: reading the scene is safe here.
+    QSGNode* root = oldNode;
+    QSGImageNode* situation = nullptr;
+    QSGGeometryNode* events = nullptr;
+    if (!root) {
+        root = new QSGNode;
+        situation = window()->createImageNode();
+        situation->setOwnsTexture(true);
+        root->appendChildNode(situation);
+        events = new QSGGeometryNode;
+        auto* geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
+        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+        events->setGeometry(geometry);
+        events->setFlag(QSGNode::OwnsGeometry);
+        events->setMaterial(new QSGVertexColorMaterial);
+        events->setFlag(QSGNode::OwnsMaterial);
+        root->appendChildNode(events);
+    } else {
+        situation = static_cast<QSGImageNode*>(root->firstChild());
+        events = static_cast<QSGGeometryNode*>(root->lastChild());
+    }
+    if (m_situationDirty) {
+        situation->setTexture(window()->createTextureFromImage(m_situation));
+        m_situationDirty = false;
+    }
+    situation->setRect(boundingRect());
+
+    std::vector<Vertex> vertices;
+    vertices.reserve((m_scene.symbols.size() * 2 + m_scene.clusters.size() * 3) * 3 * 12);
+    const atlas::Rgba outline = atlas::map_style::kSymbolOutline;
+    const double outlineWidth = atlas::map_style::kSymbolOutlineWidth;
+    for (const atlas::render::ClusterMark& cluster : m_scene.clusters) {
+        appendShape(vertices, cluster.centre, cluster.radius + 2.5, atlas::SymbolShape::Circle, atlas::map_style::kClusterRing);
+        appendShape(vertices, cluster.centre, cluster.radius + 1.0, atlas::SymbolShape::Circle, outline);
+        appendShape(vertices, cluster.centre, cluster.radius, atlas::SymbolShape::Circle, cluster.fill);
+    }
+    for (const atlas::render::SymbolMark& symbol : m_scene.symbols) {
+        appendShape(vertices, symbol.centre, symbol.radius + outlineWidth, symbol.shape, outline);
+        appendShape(vertices, symbol.centre, symbol.radius, symbol.shape, symbol.fill);
+    }
+    if (m_scene.selected) {
+        // The selection is drawn on top, even when its event sits inside a cluster.
+        const atlas::render::SymbolMark& s = *m_scene.selected;
+        appendShape(vertices, s.centre, s.radius + atlas::map_style::kSelectionHaloWidth, s.shape, atlas::map_style::kSelectionHalo);
+        appendShape(vertices, s.centre, s.radius + outlineWidth, s.shape, outline);
+        appendShape(vertices, s.centre, s.radius, s.shape, s.fill);
+    }
+    QSGGeometry* geometry = events->geometry();
+    geometry->allocate(static_cast<int>(vertices.size()));
+    std::copy(vertices.begin(), vertices.end(), static_cast<Vertex*>(geometry->vertexData()));
+    events->markDirty(QSGNode::DirtyGeometry);
+    return root;
+}

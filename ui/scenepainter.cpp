@@ -1,0 +1,174 @@
+#include "scenepainter.h"
+
+#include "symbology.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QVariantMap>
+
+namespace atlas::ui {
+
+namespace {
+
+QPointF toPoint(atlas::render::PixelPoint p) { return {p.x, p.y}; }
+
+QFont labelFont(double pixelSize, bool bold = false) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(static_cast<int>(pixelSize));
+    font.setBold(bold);
+    return font;
+}
+
+// Text with a halo, legible over any basemap.
+void paintHaloText(QPainter& painter, QPointF baselineStart, const QString& text, const QFont& font, const QColor& ink,
+                   const QColor& halo, double haloWidth) {
+    QPainterPath path;
+    path.addText(baselineStart, font, text);
+    painter.setPen(QPen(halo, haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(ink);
+    painter.drawPath(path);
+}
+
+// A symbol as the map's scene graph draws it: the outline is the same shape, larger, behind.
+void paintSymbol(QPainter& painter, QPointF at, atlas::SymbolShape shape, double radius, const QColor& fill, double outlineWidth,
+                 const QColor& outline) {
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(outline);
+    painter.drawPath(symbolPath(shape, radius + outlineWidth).translated(at));
+    painter.setBrush(fill);
+    painter.drawPath(symbolPath(shape, radius).translated(at));
+}
+
+} // namespace
+
+QPainterPath symbolPath(atlas::SymbolShape shape, double radius) {
+    QPainterPath path;
+    if (shape == atlas::SymbolShape::Circle) {
+        path.addEllipse(QPointF(0, 0), radius, radius);
+        return path;
+    }
+    const auto& corners = atlas::symbolCorners(shape);
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const QPointF p(corners[i].x * radius, corners[i].y * radius);
+        i == 0 ? path.moveTo(p) : path.lineTo(p);
+    }
+    path.closeSubpath();
+    return path;
+}
+
+void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const atlas::render::AreaMark& area : scene.areas) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill); // rings after the first are holes
+        for (const auto& ring : area.rings) {
+            for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(toPoint(ring[i])) : path.lineTo(toPoint(ring[i]));
+            path.closeSubpath();
+        }
+        painter.setPen(QPen(toQColor(area.edge), area.edgeWidth));
+        painter.setBrush(toQColor(area.fill));
+        painter.drawPath(path);
+    }
+    painter.setBrush(Qt::NoBrush);
+    for (const atlas::render::LineMark& line : scene.lines) {
+        QPainterPath path;
+        for (std::size_t i = 0; i < line.path.size(); ++i) i == 0 ? path.moveTo(toPoint(line.path[i])) : path.lineTo(toPoint(line.path[i]));
+        if (line.bandWidth > 0) {
+            painter.setPen(QPen(toQColor(line.bandColour), line.bandWidth, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
+            painter.drawPath(path);
+        }
+        painter.setPen(QPen(toQColor(line.colour), line.width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+    }
+    const QFont font = labelFont(atlas::map_style::kSiteLabelPixelSize);
+    for (const atlas::render::SiteMark& site : scene.sites) {
+        const QPointF at = toPoint(site.centre);
+        // The border lies inside the square, as a map item's border does.
+        const double half = site.size / 2;
+        const QRectF square(at.x() - half, at.y() - half, site.size, site.size);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(toQColor(site.border));
+        painter.drawRoundedRect(square, atlas::map_style::kSiteCornerRadius, atlas::map_style::kSiteCornerRadius);
+        painter.setBrush(toQColor(site.fill));
+        painter.drawRect(square.adjusted(site.borderWidth, site.borderWidth, -site.borderWidth, -site.borderWidth));
+        if (site.crossed) {
+            painter.setPen(QPen(toQColor(atlas::map_style::kSiteBorder), 2.0, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(square.topLeft() + QPointF(4, 4), square.bottomRight() - QPointF(4, 4));
+            painter.drawLine(square.topRight() + QPointF(-4, 4), square.bottomLeft() + QPointF(4, -4));
+        }
+        paintHaloText(painter, toPoint(site.labelAt), QString::fromStdString(site.label), font, toQColor(atlas::map_style::kLabelInk),
+                      toQColor(atlas::map_style::kLabelHalo), 3.0);
+    }
+    painter.restore();
+}
+
+void paintEventMarks(QPainter& painter, const atlas::render::Scene& scene) {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor outline = toQColor(atlas::map_style::kSymbolOutline);
+    const QFont countFont = labelFont(11, true);
+    const QFontMetricsF countMetrics(countFont);
+    for (const atlas::render::ClusterMark& cluster : scene.clusters) {
+        const QPointF at = toPoint(cluster.centre);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(toQColor(atlas::map_style::kClusterRing));
+        painter.drawEllipse(at, cluster.radius + 2.5, cluster.radius + 2.5);
+        painter.setBrush(outline);
+        painter.drawEllipse(at, cluster.radius + 1.0, cluster.radius + 1.0);
+        painter.setBrush(toQColor(cluster.fill));
+        painter.drawEllipse(at, cluster.radius, cluster.radius);
+        const QString label = QString::fromStdString(cluster.label);
+        const QPointF start(at.x() - countMetrics.horizontalAdvance(label) / 2, at.y() + (countMetrics.ascent() - countMetrics.descent()) / 2);
+        paintHaloText(painter, start, label, countFont, toQColor(atlas::map_style::kClusterLabel),
+                      toQColor(atlas::map_style::kClusterLabelOutline), 2.0);
+    }
+    for (const atlas::render::SymbolMark& symbol : scene.symbols)
+        paintSymbol(painter, toPoint(symbol.centre), symbol.shape, symbol.radius, toQColor(symbol.fill),
+                    atlas::map_style::kSymbolOutlineWidth, outline);
+    if (scene.selected) {
+        const atlas::render::SymbolMark& s = *scene.selected;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(toQColor(atlas::map_style::kSelectionHalo));
+        painter.drawPath(symbolPath(s.shape, s.radius + atlas::map_style::kSelectionHaloWidth).translated(toPoint(s.centre)));
+        paintSymbol(painter, toPoint(s.centre), s.shape, s.radius, toQColor(s.fill), atlas::map_style::kSymbolOutlineWidth, outline);
+    }
+    painter.restore();
+}
+
+QVariantList describeMarks(const atlas::render::Scene& scene) {
+    QVariantList marks;
+    auto at = [](const char* kind, atlas::render::PixelPoint p) {
+        return QVariantMap{{QStringLiteral("kind"), QString::fromLatin1(kind)}, {QStringLiteral("x"), p.x}, {QStringLiteral("y"), p.y}};
+    };
+    for (const auto& area : scene.areas) {
+        QVariantMap mark = at("area", area.rings.empty() || area.rings.front().empty() ? atlas::render::PixelPoint{} : area.rings.front().front());
+        mark.insert(QStringLiteral("rings"), static_cast<int>(area.rings.size()));
+        marks.append(mark);
+    }
+    for (const auto& line : scene.lines) {
+        QVariantMap mark = at("line", line.path.empty() ? atlas::render::PixelPoint{} : line.path.front());
+        mark.insert(QStringLiteral("bandWidth"), line.bandWidth);
+        marks.append(mark);
+    }
+    for (const auto& site : scene.sites) marks.append(at("site", site.centre));
+    for (const auto& cluster : scene.clusters) {
+        QVariantMap mark = at("cluster", cluster.centre);
+        mark.insert(QStringLiteral("count"), static_cast<int>(cluster.count));
+        mark.insert(QStringLiteral("radius"), cluster.radius);
+        mark.insert(QStringLiteral("label"), QString::fromStdString(cluster.label));
+        marks.append(mark);
+    }
+    for (const auto& symbol : scene.symbols) {
+        QVariantMap mark = at("symbol", symbol.centre);
+        mark.insert(QStringLiteral("event"), static_cast<int>(symbol.event));
+        mark.insert(QStringLiteral("radius"), symbol.radius);
+        marks.append(mark);
+    }
+    return marks;
+}
+
+} // namespace atlas::ui
