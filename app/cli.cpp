@@ -431,7 +431,7 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
     const auto problems = writeFileAtomically(paths[1], [&](std::ostream& out) {
         switch (*outFormat) {
         case Format::Native: out << writeNativeText(d); break;
-        case Format::GeoJson: writeGeoJson(d, all, out); break;
+        case Format::GeoJson: writeGeoJsonDataset(d, out); break; // the full model
         case Format::Kml: writeKml(d, all, out); break;
         case Format::Acled:
         case Format::Csv: writeCsv(d, all, out); break;
@@ -442,6 +442,30 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
         return kBadInput;
     }
     std::fprintf(stderr, "%zu events written to %s\n", d.events.size(), paths[1].c_str());
+    // CSV and KML hold events only: say what stayed behind, so nobody believes the file whole.
+    if (*outFormat == Format::Kml || *outFormat == Format::Csv || *outFormat == Format::Acled) {
+        std::vector<std::string> left;
+        auto count = [&](std::size_t n, const char* what) {
+            if (n > 0) left.push_back(std::to_string(n) + " " + what);
+        };
+        count(d.sites.size(), d.sites.size() == 1 ? "site with its status history" : "sites with their status histories");
+        count(d.lines.size(), d.lines.size() == 1 ? "line" : "lines");
+        count(d.areas.size(), d.areas.size() == 1 ? "area" : "areas");
+        const auto grouped = std::count_if(d.actors.begin(), d.actors.end(), [](const Actor& a) { return !a.parent.empty(); });
+        const auto aliased = std::count_if(d.actors.begin(), d.actors.end(), [](const Actor& a) { return !a.aliases.empty(); });
+        count(static_cast<std::size_t>(grouped), "actors' umbrella groups");
+        count(static_cast<std::size_t>(aliased), "actors' aliases");
+        std::size_t linked = 0;
+        for (const Event& e : d.events) linked += e.links.size();
+        count(linked, "links between events");
+        if (!d.metadata.description.empty() || !d.metadata.licence.empty()) left.push_back("the dataset's description and licence");
+        if (!left.empty()) {
+            std::string sentence;
+            for (std::size_t i = 0; i < left.size(); ++i) sentence += (i == 0 ? "" : i + 1 == left.size() ? " and " : ", ") + left[i];
+            std::fprintf(stderr, "left out (%s holds events only): %s; convert to .atlas.json or .geojson to keep them\n",
+                         *outFormat == Format::Kml ? "KML" : "CSV", sentence.c_str());
+        }
+    }
     return loaded.bad ? kBadInput : kOk;
 }
 

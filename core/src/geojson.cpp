@@ -2,8 +2,10 @@
 
 #include "atlas/json_position.h"
 #include "atlas/load_control.h"
+#include "atlas/merge.h"
 #include "import_text.h"
 #include "json_stream.h"
+#include "native_json.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -94,6 +96,12 @@ public:
                                             m_source.label(), 1, 1, {}});
             return std::move(m_result);
         }
+        if (!m_native.empty()) {
+            // Written by Conflict Atlas with the full model: the metadata is the file's own.
+            readNativeFeatures(document);
+            m_result.dataset.reindexActors();
+            return std::move(m_result);
+        }
         Dataset& dataset = m_result.dataset;
         if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
         dataset.metadata.provenance = "Imported from the GeoJSON file " + m_source.label();
@@ -107,6 +115,72 @@ private:
     LoadResult m_result;
     std::map<std::string, std::size_t>* m_survey = nullptr;
     std::unordered_map<std::string, std::size_t> m_actorByName; // name → index in dataset.actors
+    // Features written with the full model (feature_kind): their native objects by section, and
+    // where each came from, read together at the end by the native reader.
+    json m_native = json::object();
+    std::unordered_map<std::string, std::string> m_featureOfNative; // "/events/3" → "/features/12"
+
+    void keepNativeFeature(const json& props, const json& geometry, const std::string& pointer) {
+        static const std::map<std::string, std::string> sectionOf{{"event", "events"}, {"site", "sites"}, {"line", "lines"}, {"area", "areas"}};
+        const std::string kind = props["feature_kind"].get<std::string>();
+        const auto section = sectionOf.find(kind);
+        if (section == sectionOf.end()) {
+            report(Severity::Error, "geojson.feature_kind", "feature_kind must be event, site, line or area, not \"" + kind + "\"; skipped",
+                   pointer + "/properties/feature_kind");
+            return;
+        }
+        json object = props;
+        object.erase("feature_kind");
+        object.erase("side"); // derived, written for other tools
+        // The geometry goes back where the native format keeps it; the native reader checks it.
+        const json coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : json();
+        if (kind == "event" || kind == "site") {
+            if (!object.contains("place") || !object["place"].is_object()) object["place"] = json::object();
+            if (coordinates.is_array() && coordinates.size() >= 2) {
+                object["place"]["lon"] = coordinates[0];
+                object["place"]["lat"] = coordinates[1];
+            }
+        } else if (kind == "line") {
+            object["path"] = coordinates;
+        } else {
+            object["rings"] = coordinates;
+        }
+        json& list = m_native[section->second];
+        if (!list.is_array()) list = json::array();
+        m_featureOfNative["/" + section->second + "/" + std::to_string(list.size())] = pointer;
+        list.push_back(std::move(object));
+    }
+
+    // Reads the features kept by keepNativeFeature as one native document (header from the
+    // collection's conflict_atlas member), reporting problems where they are in this file.
+    void readNativeFeatures(const json& document) {
+        json native = document.contains("conflict_atlas") && document["conflict_atlas"].is_object() ? document["conflict_atlas"]
+                                                                                                      : json{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}};
+        for (const char* section : {"sites", "lines", "areas", "events"})
+            if (m_native.contains(section)) native[section] = std::move(m_native[section]);
+        if (!native.contains("events")) native["events"] = json::array();
+        LoadResult read = readNativeText(native.dump(), m_source.label());
+        for (Diagnostic& d : read.diagnostics) {
+            // "/events/3/killed" → "/features/12/properties/killed"; the header's own problems
+            // are under /conflict_atlas.
+            std::string pointer = "/conflict_atlas" + d.jsonPointer;
+            for (const char* section : {"/events/", "/sites/", "/lines/", "/areas/"}) {
+                if (d.jsonPointer.rfind(section, 0) != 0) continue;
+                const std::size_t end = d.jsonPointer.find('/', std::char_traits<char>::length(section));
+                const std::string item = d.jsonPointer.substr(0, end);
+                const auto found = m_featureOfNative.find(item);
+                if (found != m_featureOfNative.end())
+                    pointer = found->second + "/properties" + (end == std::string::npos ? std::string() : d.jsonPointer.substr(end));
+            }
+            m_result.diagnostics.push_back(m_source.at(d.severity, d.code, d.message, pointer, std::nullopt, m_result.diagnostics.size() < 200));
+        }
+        if (read.failed()) return;
+        // Features of other origin in the same file are added to the full model.
+        Dataset others = std::move(m_result.dataset);
+        m_result.dataset = std::move(read.dataset);
+        if (!others.events.empty() || !others.lines.empty() || !others.areas.empty())
+            mergeDataset(m_result.dataset, std::move(others), m_source.label());
+    }
     std::unordered_set<std::string> m_actorIds;
 
     void report(Severity severity, std::string code, std::string message, const std::string& pointer) {
@@ -153,6 +227,10 @@ private:
         const json& props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : noProperties;
         const json& geometry = feature["geometry"];
         const std::string kind = geometry.value("type", "");
+        if (!m_survey && props.contains("feature_kind") && props["feature_kind"].is_string()) {
+            keepNativeFeature(props, geometry, pointer);
+            return;
+        }
         if (m_survey) {
             if (kind == "Point")
                 for (const auto& [key, value] : props.items())
@@ -284,6 +362,48 @@ private:
 };
 
 } // namespace
+
+void writeGeoJsonDataset(const Dataset& dataset, std::ostream& out) {
+    json native = detail::nativeDocument(dataset);
+    json member = json::object();
+    for (auto& [key, value] : native.items())
+        if (key != "events" && key != "sites" && key != "lines" && key != "areas") member[key] = value;
+    out << "{\"type\":\"FeatureCollection\",\"name\":" << json(dataset.metadata.title).dump()
+        << ",\n\"conflict_atlas\":" << member.dump() << ",\n\"features\":[";
+    bool first = true;
+    auto emit = [&](const char* kind, json object, json geometry) {
+        json properties{{"feature_kind", kind}};
+        for (auto& [key, value] : object.items()) properties[key] = std::move(value);
+        out << (first ? "\n" : ",\n") << json{{"type", "Feature"}, {"geometry", std::move(geometry)}, {"properties", std::move(properties)}}.dump();
+        first = false;
+    };
+    auto point = [](json& object) {
+        json& place = object["place"];
+        json geometry{{"type", "Point"}, {"coordinates", json::array({place["lon"], place["lat"]})}};
+        place.erase("lat");
+        place.erase("lon");
+        return geometry;
+    };
+    for (auto& site : native.value("sites", json::array())) emit("site", site, point(site));
+    for (auto& line : native.value("lines", json::array())) {
+        json geometry{{"type", "LineString"}, {"coordinates", line["path"]}};
+        line.erase("path");
+        emit("line", line, std::move(geometry));
+    }
+    for (auto& area : native.value("areas", json::array())) {
+        json geometry{{"type", "Polygon"}, {"coordinates", area["rings"]}};
+        area.erase("rings");
+        emit("area", area, std::move(geometry));
+    }
+    std::size_t position = 0;
+    for (auto& event : native["events"]) {
+        json geometry = point(event);
+        // The side is derived (from the perpetrators); written for tools that colour by it.
+        event["side"] = toKey(dataset.sideOfEvent(dataset.events[position++]));
+        emit("event", event, std::move(geometry));
+    }
+    out << "\n]}\n";
+}
 
 LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options) {
     return GeoJsonReader(detail::JsonSource::text(text, fileLabel), options).read();

@@ -6,6 +6,7 @@
 
 #include "atlas/json_position.h"
 #include "json_stream.h"
+#include "native_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -711,7 +712,7 @@ LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
 
 LoadResult readNativeFile(const std::string& path) { return NativeReader(detail::JsonSource::file(path)).read(); }
 
-std::string writeNativeText(const Dataset& dataset) {
+json detail::nativeDocument(const Dataset& dataset) {
     json actors = json::array();
     for (const Actor& actor : dataset.actors) {
         json object{{"id", actor.id}, {"name", actor.name}, {"side", toKey(actor.side)}};
@@ -780,8 +781,10 @@ std::string writeNativeText(const Dataset& dataset) {
     if (!dataset.areas.empty()) document["areas"] = std::move(areas);
     document["events"] = std::move(events);
     putExtras(document, dataset.extra);
-    return document.dump(2) + "\n";
+    return document;
 }
+
+std::string writeNativeText(const Dataset& dataset) { return detail::nativeDocument(dataset).dump(2) + "\n"; }
 
 std::vector<Diagnostic> writeNativeFile(const Dataset& dataset, const std::string& path) {
     return writeFileAtomically(path, [&](std::ostream& out) { out << writeNativeText(dataset); });

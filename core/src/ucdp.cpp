@@ -138,8 +138,8 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         // The four parties' deaths, when a file has them but no best estimate (kept as extras too).
         auto sumOfDeaths = [&]() -> std::optional<int> {
             std::optional<long long> sum;
-            for (const auto& column : deathColumns)
-                if (const auto n = parseInt(at(column))) sum = sum.value_or(0) + *n;
+            for (const auto& deathColumn : deathColumns)
+                if (const auto n = parseInt(at(deathColumn))) sum = sum.value_or(0) + *n;
             if (!sum || *sum > INT32_MAX || *sum < INT32_MIN) return std::nullopt;
             return static_cast<int>(*sum);
         };

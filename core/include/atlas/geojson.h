@@ -3,6 +3,7 @@
 #include "atlas/native_format.h"
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ struct GeoJsonOptions {
 /// Syntax errors carry line and column; problems in features carry a JSON pointer.
 [[nodiscard]] LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options = {});
 [[nodiscard]] LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options = {});
+
+/// The whole dataset as GeoJSON: sites, lines, areas and events as features (their properties
+/// are the native format's fields, `feature_kind` says which; an event also gets its derived
+/// `side`), and the metadata and actors in a `conflict_atlas` member of the collection.
+/// readGeoJson* reads it back to the same dataset (docs/format.md).
+void writeGeoJsonDataset(const Dataset& dataset, std::ostream& out);
 
 /// A property of Point features whose values read as dates (ISO dates, or epoch seconds or
 /// milliseconds from 1973 on; smaller numbers are counts, not times), and on how many points.
