@@ -5,6 +5,7 @@
 #include "atlas/atomic_file.h"
 #include "atlas/export.h"
 #include "atlas/geojson.h"
+#include "atlas/workspace.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
@@ -67,21 +68,34 @@ struct Loaded {
     bool bad = false;
 };
 
+// The files as the window opens them (atlas::Workspace): the first, then the mapping, then
+// each further file mapped and merged. Problems go to stderr as they come.
 Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options) {
+    Workspace workspace;
     Loaded out;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        LoadResult r = load(paths[i], forced, options);
-        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
-        if (r.failed() || r.partial()) out.bad = true;
-        if (r.failed()) continue;
-        mergeDataset(out.dataset, std::move(r.dataset), paths[i].substr(paths[i].find_last_of('/') + 1));
-    }
-    if (!options.actorMap.empty()) {
-        for (const auto& d : applyActorMappingFile(out.dataset, options.actorMap)) {
+    auto report = [&](const std::vector<Diagnostic>& diagnostics) {
+        for (const auto& d : diagnostics) {
             std::fprintf(stderr, "%s\n", d.toString().c_str());
             if (d.severity != Severity::Warning) out.bad = true;
         }
+    };
+    bool mapped = options.actorMap.empty();
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        LoadResult r = load(paths[i], forced, options);
+        report(r.diagnostics);
+        r.diagnostics.clear();
+        if (r.failed()) {
+            out.bad = true;
+            continue;
+        }
+        workspace.add(std::move(r), paths[i].substr(paths[i].find_last_of('/') + 1));
+        if (!mapped) {
+            report(workspace.applyMapping(readActorMappingFile(options.actorMap)));
+            mapped = true;
+        }
     }
+    if (workspace.partial()) out.bad = true;
+    out.dataset = workspace.takeDataset();
     return out;
 }
 
@@ -180,17 +194,6 @@ std::optional<GeoBox> parseBox(const std::string& text) {
     return box;
 }
 
-std::optional<std::string> resolveActor(const Dataset& d, const std::string& wanted) {
-    if (d.findActor(wanted)) return wanted;
-    const std::string w = lower(wanted);
-    for (const auto& a : d.actors) {
-        if (lower(a.name) == w) return a.id;
-        for (const auto& alias : a.aliases)
-            if (lower(alias) == w) return a.id;
-    }
-    return std::nullopt;
-}
-
 // The filter options query and export share. Returns true when args[i] was one (i then
 // points at its value); a bad value sets `error`.
 bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, EventFilter& filter, std::vector<std::string>& actors,
@@ -237,12 +240,12 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Even
 // actor has.
 bool resolveActors(const Dataset& d, const std::vector<std::string>& names, EventFilter& filter, const char* command) {
     for (const auto& name : names) {
-        const auto id = resolveActor(d, name);
-        if (!id) {
+        const Actor* actor = d.findActorByIdNameOrAlias(name);
+        if (!actor) {
             std::fprintf(stderr, "conflict-atlas %s: no actor \"%s\" in the data\n", command, name.c_str());
             return false;
         }
-        filter.actors.push_back(*id);
+        filter.actors.push_back(actor->id);
     }
     return true;
 }

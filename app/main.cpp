@@ -17,6 +17,7 @@
 #include <cstdio>
 
 #include "cli.h"
+#include "atlassession.h"
 #include "snapshot.h"
 #include "workspacesettings.h"
 
@@ -115,8 +116,9 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("id"));
     const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("Directory of offline basemap tiles."),
                                    QStringLiteral("dir"));
-    const QCommandLineOption actor(QStringLiteral("actor"), QStringLiteral("Show only this faction (actor id) and its sub-groups."),
-                                   QStringLiteral("id"));
+    const QCommandLineOption actor(QStringLiteral("actor"),
+                                   QStringLiteral("Show only this faction (its id, name or an alias) and its sub-groups."),
+                                   QStringLiteral("name"));
     const QCommandLineOption exactActor(QStringLiteral("exact-actor"), QStringLiteral("With --actor: leave out its sub-groups."));
     const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("Show only this type of incident (e.g. air_strike)."),
                                   QStringLiteral("key"));
@@ -150,60 +152,52 @@ int main(int argc, char* argv[]) {
     // everyone, and a test leaves no recent files behind.
     WorkspaceSettings workspace(!parser.isSet(selfTest) && !parser.isSet(screenshot));
 
+    // The window's objects, wired once; everything below talks to them by their C++ API.
+    AtlasSession session;
+    AtlasDocument& document = *session.document();
+    QObject::connect(&document, &AtlasDocument::fileRead, &workspace, [&](const QUrl& location) { workspace.noteFileRead(location); });
+    document.open(datasetLocation); // a file that cannot be read is reported in the window (and by --self-test)
+    LaunchOptions launch;
+    launch.actorMap = parser.value(actorMap);
+    launch.date = parser.value(date);
+    launch.windowDays = windowDays;
+    launch.actor = parser.value(actor);
+    launch.exactActor = parser.isSet(exactActor);
+    launch.type = parser.value(type);
+    launch.text = parser.value(text);
+    launch.minKilled = parser.value(minKilled).toInt();
+    launch.selectEvent = parser.value(select);
+    QStringList notes;
+    if (document.loaded()) {
+        const QString problem = session.apply(launch, &notes);
+        for (const QString& note : notes) std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(note));
+        if (!problem.isEmpty()) return fail(problem);
+    }
+
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("tileDirectory"), tileDirectory},
-                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
-                                 {QStringLiteral("datasetLocation"), datasetLocation},
-                                 {QStringLiteral("initialDate"), parser.value(date)},
-                                 {QStringLiteral("initialWindowDays"), windowDays}});
+                                 {QStringLiteral("session"), QVariant::fromValue(&session)},
+                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)}});
     engine.loadFromModule("ConflictAtlas", "Main");
     if (engine.rootObjects().isEmpty()) return fail(QStringLiteral("the user interface failed to load"));
     auto* rootWindow = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
     workspace.restoreAndTrack(rootWindow);
 
-    QObject* atlasView = rootWindow->property("atlasView").value<QObject*>();
-    if (parser.isSet(actorMap) && atlasView) {
-        // Before the filters: --actor may name an id the mapping gives.
-        QString sentence;
-        QMetaObject::invokeMethod(atlasView->property("document").value<QObject*>(), "applyActorMappingFile",
-                                  Q_RETURN_ARG(QString, sentence),
-                                  Q_ARG(QUrl, QUrl::fromLocalFile(QFileInfo(parser.value(actorMap)).absoluteFilePath())));
-        std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(sentence));
-    }
-    if (auto* filters = rootWindow->property("eventFilters").value<QObject*>()) {
-        if (parser.isSet(actor)) filters->setProperty("actorId", parser.value(actor));
-        if (parser.isSet(exactActor)) filters->setProperty("includeSubgroups", false);
-        if (parser.isSet(type)) filters->setProperty("typeKey", parser.value(type));
-        if (parser.isSet(text)) filters->setProperty("text", parser.value(text));
-        if (parser.isSet(minKilled)) filters->setProperty("minKilled", parser.value(minKilled).toInt());
-    }
-    if (parser.isSet(select) && atlasView) {
-        auto* events = atlasView->property("events").value<QObject*>();
-        auto* layer = atlasView->property("sceneLayer").value<QObject*>();
-        int row = -1;
-        QMetaObject::invokeMethod(events, "rowOfEvent", Q_RETURN_ARG(int, row), Q_ARG(QString, parser.value(select)));
-        if (row < 0) return fail(QStringLiteral("no event %1 in the window shown").arg(parser.value(select)));
-        layer->setProperty("selectedRow", row);
-    }
-
     if (!parser.isSet(selfTest) && !parser.isSet(screenshot)) return QGuiApplication::exec();
 
     // Headless checks: wait (bounded) until the map is ready and a few frames have been drawn.
-    auto* document = atlasView ? atlasView->property("document").value<QObject*>() : nullptr;
-    auto* map = atlasView ? atlasView->property("map").value<QObject*>() : nullptr;
-    if (!document || !map) return fail(QStringLiteral("the main view is incomplete"));
     int framesAfterReady = 0;
     int exitCode = -1;
     QObject::connect(rootWindow, &QQuickWindow::frameSwapped, &app, [&] {
-        if (exitCode >= 0 || !map->property("mapReady").toBool() || ++framesAfterReady < 12) return;
-        const int events = document->property("eventCount").toInt();
-        const int shown = atlasView->property("events").value<QObject*>()->property("count").toInt();
-        const QString error = document->property("errorText").toString();
+        if (exitCode >= 0 || !session.mapReady() || ++framesAfterReady < 12) return;
+        const int events = document.eventCount();
+        const int shown = session.events()->count();
+        const QString error = document.errorText();
         if (parser.isSet(screenshot)) {
             const QImage image = rootWindow->grabWindow();
             exitCode = image.save(parser.value(screenshot)) ? 0 : fail(QStringLiteral("cannot write %1").arg(parser.value(screenshot)));
-        } else if (!document->property("loaded").toBool()) {
+        } else if (!document.loaded()) {
             exitCode = fail(QStringLiteral("self-test: the dataset did not load: %1").arg(error));
         } else if (tileDirectory.isEmpty()) {
             exitCode = fail(QStringLiteral("self-test: no offline basemap tiles"));
@@ -212,7 +206,7 @@ int main(int argc, char* argv[]) {
                         qPrintable(tileDirectory));
             exitCode = 0;
         }
-        for (const QString& line : document->property("diagnostics").toStringList())
+        for (const QString& line : document.diagnostics())
             std::fprintf(stderr, "%s\n", qPrintable(line));
         QCoreApplication::exit(exitCode);
     });

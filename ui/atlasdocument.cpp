@@ -1,5 +1,7 @@
 #include "atlasdocument.h"
 
+#include "atlas/workspace.h"
+
 #include "atlas/atomic_file.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
@@ -190,10 +192,9 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
     }
     std::shared_ptr<atlas::Dataset> dataset;
     if (merge) {
-        // The mappings applied so far cover this file too (its unmatched names are no news).
-        if (!m_actorMapping.empty()) (void)atlas::applyActorMapping(result.dataset, m_actorMapping, "actor mapping");
+        // The policy every command follows too (atlas/workspace.h): mapped, then merged.
         dataset = std::make_shared<atlas::Dataset>(*m_dataset);
-        atlas::mergeDataset(*dataset, std::move(result.dataset), displayName.toStdString());
+        atlas::addFileToDataset(*dataset, std::move(result.dataset), m_actorMapping, displayName.toStdString());
         displayName = m_sourceName + QStringLiteral(" + ") + displayName;
     } else {
         dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));

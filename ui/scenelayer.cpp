@@ -63,11 +63,9 @@ void SceneLayer::setModel(VisibleEventsModel* model) {
     m_model = model;
     if (m_model) {
         connect(m_model, &QAbstractItemModel::modelReset, this, &SceneLayer::resetDrawOrder);
-        // A sliding window removes and inserts rows at the ends: the selection follows its event.
-        connect(m_model, &QAbstractItemModel::rowsRemoved, this,
-                [this](const QModelIndex&, int first, int last) { rowsRemoved(first, last); });
-        connect(m_model, &QAbstractItemModel::rowsInserted, this,
-                [this](const QModelIndex&, int first, int last) { rowsInserted(first, last); });
+        // A sliding window removes and inserts rows at the ends.
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SceneLayer::rowsChanged);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &SceneLayer::rowsChanged);
         connect(m_model, &VisibleEventsModel::timelineChanged, this, &SceneLayer::connectTimeline);
         // A new dataset has other sites, lines and areas.
         connect(m_model, &VisibleEventsModel::documentChanged, this, [this] {
@@ -84,41 +82,41 @@ void SceneLayer::connectTimeline() {
     if (m_timeline) disconnect(m_timeline, nullptr, this, nullptr);
     m_timeline = m_model ? m_model->timeline() : nullptr;
     // The situation is the slider's day's, whatever the window length.
-    if (m_timeline) connect(m_timeline, &Timeline::windowChanged, this, [this] {
-        m_situationDirty = true;
-        refresh();
-    });
+    if (m_timeline) connect(m_timeline, &Timeline::windowChanged, this, &SceneLayer::refresh);
     m_situationDirty = true;
 }
 
 void SceneLayer::resetDrawOrder() {
     rebuildDrawOrder();
-    setSelectedRow(-1); // rows of the old window mean other events now
     m_situationDirty = true; // a new dataset comes with a reset too
     refresh();
 }
 
-void SceneLayer::rowsRemoved(int first, int last) {
-    if (m_selectedRow >= first && m_selectedRow <= last) setSelectedRow(-1);
-    else if (m_selectedRow > last) setSelectedRow(m_selectedRow - (last - first + 1));
-    rebuildDrawOrder();
-    refresh();
-}
-
-void SceneLayer::rowsInserted(int first, int last) {
-    if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
+void SceneLayer::rowsChanged() {
+    // The selected row follows its event in the session (AtlasSession), which sets it here.
     rebuildDrawOrder();
     refresh();
 }
 
 void SceneLayer::rebuildDrawOrder() {
     m_drawOrder.clear();
+    m_drawSymbols.clear();
     if (!m_model) return;
     const auto& symbols = m_model->datasetSymbols();
     if (symbols.empty()) return;
-    m_drawOrder = m_model->positions();
-    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
+    // Each symbol's radius read once, then sorted where it lies: comparing through the dataset's
+    // million symbols would miss the cache on every comparison.
+    const std::vector<std::uint32_t>& rows = m_model->positions();
+    std::vector<std::pair<float, std::uint32_t>> byRadius;
+    byRadius.reserve(rows.size());
+    for (const std::uint32_t position : rows) byRadius.emplace_back(symbols[position].radius, position);
+    std::stable_sort(byRadius.begin(), byRadius.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    m_drawOrder.reserve(byRadius.size());
+    m_drawSymbols.reserve(byRadius.size());
+    for (const auto& entry : byRadius) {
+        m_drawOrder.push_back(entry.second);
+        m_drawSymbols.push_back(symbols[entry.second]);
+    }
 }
 
 void SceneLayer::setSelectedRow(int row) {
@@ -246,7 +244,7 @@ void SceneLayer::updatePolish() {
         request.width = width();
         request.height = height();
         request.events = m_drawOrder;
-        request.eventsInDrawOrder = true;
+        request.eventSymbols = m_drawSymbols;
         request.symbols = &m_model->datasetSymbols();
         request.clustering = atlas::render::Clustering::AsOnScreen;
         request.clusterThreshold = static_cast<std::size_t>(std::max(0, m_clusterThreshold));
@@ -256,15 +254,36 @@ void SceneLayer::updatePolish() {
     }
     m_scene = std::move(scene);
     updateSelectedMark();
+    // What the situation layer shows: which areas and lines, and each site's look. A slider
+    // step that changes none of it (most days) keeps the painted texture.
+    std::vector<std::uint64_t> situation;
+    for (const auto& area : m_scene.areas) situation.push_back(area.area);
+    situation.push_back(~0ull);
+    for (const auto& line : m_scene.lines) situation.push_back(line.line);
+    situation.push_back(~0ull);
+    for (const auto& site : m_scene.sites)
+        situation.push_back((std::uint64_t(site.site) << 32) | (std::uint64_t(site.fill.red) << 24) | (std::uint64_t(site.fill.green) << 16) |
+                            (std::uint64_t(site.fill.blue) << 8) | std::uint64_t(site.crossed));
+    if (situation != m_situationPainted) m_situationDirty = true;
     if (m_situationDirty) {
-        // Few marks, painted once per view or day change with the snapshot's painter.
+        m_situationPainted = std::move(situation);
+        m_situationUploaded = false;
+        // Few marks, painted once per view or situation change with the snapshot's painter, into
+        // a texture only as large as they reach: a software renderer blends every pixel of it
+        // each frame.
+        const QRectF reach = atlas::ui::situationBounds(m_scene).intersected(boundingRect()).toAlignedRect();
+        m_situationRect = reach;
         const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
-        const QSize pixels(std::max(1, qCeil(width() * ratio)), std::max(1, qCeil(height() * ratio)));
+        const QSize pixels(std::max(1, qCeil(reach.width() * ratio)), std::max(1, qCeil(reach.height() * ratio)));
         if (m_situation.size() != pixels) m_situation = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
         m_situation.fill(Qt::transparent);
-        QPainter painter(&m_situation);
-        painter.scale(ratio, ratio);
-        atlas::ui::paintSituationMarks(painter, m_scene);
+        if (!reach.isEmpty()) {
+            QPainter painter(&m_situation);
+            painter.scale(ratio, ratio);
+            painter.translate(-reach.topLeft());
+            atlas::ui::paintSituationMarks(painter, m_scene);
+        }
+        m_situationDirty = false;
     }
     // Built once a scene: every label delegate reads this list.
     m_clusterLabels.clear();
@@ -299,11 +318,11 @@ QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
         situation = static_cast<QSGImageNode*>(root->firstChild());
         events = static_cast<QSGGeometryNode*>(root->lastChild());
     }
-    if (m_situationDirty) {
+    if (!m_situationUploaded) {
         situation->setTexture(window()->createTextureFromImage(m_situation));
-        m_situationDirty = false;
+        m_situationUploaded = true;
     }
-    situation->setRect(boundingRect());
+    situation->setRect(m_situationRect); // empty when there is nothing to show: nothing drawn
 
     std::vector<Vertex> vertices;
     vertices.reserve((m_scene.symbols.size() * 2 + m_scene.clusters.size() * 3) * 3 * 12);

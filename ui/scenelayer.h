@@ -23,6 +23,7 @@ class SceneLayer : public QQuickItem {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(VisibleEventsModel* model READ model WRITE setModel NOTIFY modelChanged REQUIRED)
+    /// The selected event's row (bound to AtlasSession::selectedRow), drawn on top with a halo.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
     /// The selected site, as a row of the situation's sites (SiteStatusModel), or -1.
     Q_PROPERTY(int selectedSite READ selectedSite WRITE setSelectedSite NOTIFY selectedSiteChanged)
@@ -95,8 +96,7 @@ private:
     void connectTimeline();
     void resetDrawOrder();
     void rebuildDrawOrder();
-    void rowsRemoved(int first, int last);
-    void rowsInserted(int first, int last);
+    void rowsChanged();
     void refresh(); // rebuild the scene before the next paint
     void updateSelectedMark();
 
@@ -106,11 +106,15 @@ private:
     // thread waits (updatePaintNode).
     atlas::render::Scene m_scene;
     QImage m_situation;          // the areas, lines and sites, painted
-    bool m_situationDirty = true;
+    QRectF m_situationRect;      // where m_situation goes in the item
+    bool m_situationDirty = true;      // the view, its size or the selected site changed: paint again
+    bool m_situationUploaded = false;  // the texture holds m_situation
+    std::vector<std::uint64_t> m_situationPainted; // what m_situation shows, to skip days that change nothing
     QVariantList m_clusterLabels;
     QTransform m_mercatorToItem;
     bool m_hasMapping = false;
     std::vector<std::uint32_t> m_drawOrder; // the rows' events, largest symbols first
+    std::vector<atlas::render::EventSymbol> m_drawSymbols; // their symbols, in the same order
     int m_clusterThreshold = atlas::map_style::kClusterThreshold;
     int m_selectedRow = -1;
     int m_selectedSite = -1;

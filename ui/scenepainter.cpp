@@ -106,6 +106,25 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
     painter.restore();
 }
 
+QRectF situationBounds(const atlas::render::Scene& scene) {
+    QRectF bounds;
+    auto include = [&](atlas::render::PixelPoint p, double reach) {
+        bounds = bounds.united(QRectF(p.x - reach, p.y - reach, 2 * reach, 2 * reach));
+    };
+    for (const auto& area : scene.areas)
+        for (const auto& ring : area.rings)
+            for (const auto& p : ring) include(p, area.edgeWidth + 1);
+    for (const auto& line : scene.lines)
+        for (const auto& p : line.path) include(p, std::max(line.width, line.bandWidth) / 2 + 2);
+    const QFontMetricsF metrics(labelFont(atlas::map_style::kSiteLabelPixelSize));
+    for (const auto& site : scene.sites) {
+        include(site.centre, site.size / 2 + 2);
+        const QRectF label = metrics.boundingRect(QString::fromStdString(site.label));
+        bounds = bounds.united(label.translated(site.labelAt.x, site.labelAt.y).adjusted(-3, -3, 3, 3)); // the halo
+    }
+    return bounds;
+}
+
 void paintEventMarks(QPainter& painter, const atlas::render::Scene& scene) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);

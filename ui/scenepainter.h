@@ -17,6 +17,8 @@ namespace atlas::ui {
 
 /// Areas, lines and sites with their labels.
 void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene);
+/// Where paintSituationMarks draws: the areas, lines (with their bands) and sites with labels.
+[[nodiscard]] QRectF situationBounds(const atlas::render::Scene& scene);
 /// Clusters with their counts, symbols, then the selection.
 void paintEventMarks(QPainter& painter, const atlas::render::Scene& scene);
 

@@ -1,5 +1,7 @@
 #include "atlas/dataset.h"
 
+#include "atlas/text.h"
+
 namespace atlas {
 
 void Dataset::reindexActors() {
@@ -10,6 +12,17 @@ void Dataset::reindexActors() {
 const Actor* Dataset::findActor(const std::string& id) const {
     const auto found = m_actorIndex.find(id);
     return found == m_actorIndex.end() ? nullptr : &actors[found->second];
+}
+
+const Actor* Dataset::findActorByIdNameOrAlias(const std::string& wanted) const {
+    if (const Actor* byId = findActor(wanted)) return byId;
+    const std::string w = lower(wanted);
+    for (const Actor& actor : actors) {
+        if (lower(actor.name) == w) return &actor;
+        for (const std::string& alias : actor.aliases)
+            if (lower(alias) == w) return &actor;
+    }
+    return nullptr;
 }
 
 Side Dataset::sideOfActor(const std::string& id) const {

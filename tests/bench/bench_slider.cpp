@@ -16,6 +16,7 @@
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include "atlassession.h"
 #include "visibleeventsmodel.h"
 #include "workspacesettings.h"
 
@@ -41,34 +42,30 @@ int main(int argc, char* argv[]) {
     QElapsedTimer loadClock;
     loadClock.start();
     WorkspaceSettings workspace(false); // the user's settings stay out of a measurement
+    AtlasSession session;
+    session.document()->open(QUrl::fromLocalFile(QFileInfo(parser.positionalArguments().first()).absoluteFilePath()));
+    session.timeline()->setWindowDays(parser.value(window).toInt());
     QQmlApplicationEngine engine;
     engine.setInitialProperties({{QStringLiteral("tileDirectory"), parser.value(tiles)},
-                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
-                                 {QStringLiteral("datasetLocation"),
-                                  QUrl::fromLocalFile(QFileInfo(parser.positionalArguments().first()).absoluteFilePath())},
-                                 {QStringLiteral("initialDate"), QString()},
-                                 {QStringLiteral("initialWindowDays"), parser.value(window).toInt()}});
+                                 {QStringLiteral("session"), QVariant::fromValue(&session)},
+                                 {QStringLiteral("workspace"), QVariant::fromValue(&workspace)}});
     engine.loadFromModule("ConflictAtlas", "Main");
     auto* rootWindow = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!rootWindow) return 1;
-    QObject* view = rootWindow->property("atlasView").value<QObject*>();
-    QObject* timeline = view->property("timeline").value<QObject*>();
-    QObject* events = view->property("events").value<QObject*>();
-    QObject* document = view->property("document").value<QObject*>();
-    QObject* map = view->property("map").value<QObject*>();
-    std::printf("loaded %d events in %.1f s\n", document->property("eventCount").toInt(), double(loadClock.elapsed()) / 1000.0);
+    Timeline* timeline = session.timeline();
+    VisibleEventsModel* events = session.events();
+    std::printf("loaded %d events in %.1f s\n", session.document()->eventCount(), double(loadClock.elapsed()) / 1000.0);
     // Start at the beginning of the data so every step shows new days.
-    timeline->setProperty("currentDay", 0);
+    timeline->setCurrentDay(0);
 
     const int wanted = parser.value(frames).toInt();
     std::vector<double> intervals;
     QElapsedTimer clock;
     int warmup = 0;
     int shownChanges = 0;
-    if (auto* model = qobject_cast<VisibleEventsModel*>(events))
-        QObject::connect(model, &VisibleEventsModel::countChanged, &app, [&] { ++shownChanges; });
+    QObject::connect(events, &VisibleEventsModel::countChanged, &app, [&] { ++shownChanges; });
     QObject::connect(rootWindow, &QQuickWindow::frameSwapped, &app, [&] {
-        if (!map->property("mapReady").toBool() || events->property("busy").toBool()) return;
+        if (!session.mapReady() || events->busy()) return;
         if (warmup < 10) { // let the first frames settle
             ++warmup;
             clock.start();
@@ -87,7 +84,7 @@ int main(int argc, char* argv[]) {
                         "median %.1f ms, p95 %.1f ms, max %.1f ms, frames over 50 ms: %ld; model updates: %d; "
                         "shown at the end: %d events\n",
                         qPrintable(parser.value(window)), sorted.size(), sum / double(sorted.size()), at(0.5), at(0.95),
-                        sorted.back(), long(stalls), shownChanges, events->property("count").toInt());
+                        sorted.back(), long(stalls), shownChanges, events->count());
             QCoreApplication::quit();
             return;
         }

@@ -12,19 +12,17 @@ Item {
     width: 1280
     height: 800
 
-    AtlasDocument { id: atlasDocument }
-    EventFilters { id: eventFilters }
-    Timeline { id: timeline; document: atlasDocument; filters: eventFilters }
-    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline; filters: eventFilters }
-    SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
+    // The same session the application builds (AtlasSession), not a graph wired by hand.
+    AtlasSession { id: session }
+    readonly property AtlasDocument atlasDocument: session.document
+    readonly property EventFilters eventFilters: session.filters
+    readonly property Timeline timeline: session.timeline
+    readonly property VisibleEventsModel visibleEvents: session.events
+    readonly property SiteStatusModel siteStatuses: session.sites
     AtlasView {
         id: view
         anchors.fill: parent
-        document: atlasDocument
-        timeline: timeline
-        events: visibleEvents
-        filters: eventFilters
-        sites: siteStatuses
+        session: session
         tileDirectory: "" // plain background: only the event layer draws colour
     }
 
@@ -36,13 +34,13 @@ Item {
 
         function initTestCase() {
             verify(atlasDocument.open(Qt.resolvedUrl("../../resources/data/idlib-2020.atlas.json")))
-            tryVerify(() => view.map.mapReady, 10000)
+            tryVerify(() => view.map.mapReady && session.mapReady, 10000)
         }
 
         function init() {
             eventFilters.clear()
             visibleEvents.asyncThreshold = 200000
-            view.sceneLayer.selectedRow = -1
+            session.selectedRow = -1
             timeline.windowDays = 1
             verify(timeline.setCurrentDateText("2020-10-26"))
         }

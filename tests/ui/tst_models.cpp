@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
 #include <QPainter>
+#include <QProcess>
 #include <QSettings>
 #include <QWindow>
 #include <QSignalSpy>
@@ -477,6 +478,39 @@ private slots:
         QVERIFY(!document.open(QUrl::fromLocalFile(broken.fileName())));
         QCOMPARE(document.eventCount(), before);
         QVERIFY2(document.errorText().contains(QStringLiteral(":3:")), qPrintable(document.errorText()));
+    }
+
+    // The window and `conflict-atlas` open files by one policy (atlas::Workspace): the same
+    // files and mapping give the same dataset. The window: open, apply the mapping, add the
+    // rest; the command: the same files and --actor-map on its command line.
+    void theWindowAndTheCommandsOpenFilesAlike() {
+        const QString data = QStringLiteral(ATLAS_TEST_DATA_DIR);
+        const QStringList files{data + QStringLiteral("/acled/current-export.csv"), data + QStringLiteral("/acled/newer-export.csv"),
+                                data + QStringLiteral("/ucdp/ged-sample.csv")};
+        const QString mapping = data + QStringLiteral("/mapping/acled-actors.json");
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(files[0])));
+        (void)document.applyActorMappingFile(QUrl::fromLocalFile(mapping));
+        QVERIFY(document.add(QUrl::fromLocalFile(files[1])));
+        QVERIFY(document.add(QUrl::fromLocalFile(files[2])));
+
+        QProcess command;
+        command.start(QStringLiteral(ATLAS_EXE), QStringList{QStringLiteral("query")} + files +
+                                                      QStringList{QStringLiteral("--actor-map"), mapping, QStringLiteral("--format"),
+                                                                  QStringLiteral("json")});
+        QVERIFY(command.waitForFinished(60000));
+        QCOMPARE(command.exitCode(), 1); // the first export has two bad records: a partial load says so
+        const QByteArray out = command.readAllStandardOutput();
+        atlas::LoadResult fromCommand = atlas::readNativeText(std::string_view(out.constData(), static_cast<std::size_t>(out.size())), "query");
+        QVERIFY2(!fromCommand.failed(), command.readAllStandardError().constData());
+        // query prints in date order; the dataset is in file order: compare them sorted by id.
+        auto sorted = [](atlas::Dataset d) {
+            std::sort(d.events.begin(), d.events.end(), [](const atlas::Event& a, const atlas::Event& b) { return a.id < b.id; });
+            d.metadata = {};
+            return atlas::writeNativeText(d);
+        };
+        QVERIFY(document.eventCount() > 3); // the ACLED exports give three after the revision; UCDP adds its own
+        QCOMPARE(QString::fromStdString(sorted(fromCommand.dataset)), QString::fromStdString(sorted(document.dataset())));
     }
 
     void readingAFileIsAnnouncedForRecentFiles() {

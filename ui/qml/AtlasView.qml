@@ -9,11 +9,13 @@ import ConflictAtlas
 Item {
     id: view
 
-    required property AtlasDocument document
-    required property Timeline timeline
-    required property VisibleEventsModel events
-    required property EventFilters filters
-    required property SiteStatusModel sites
+    /// The document, filters, timeline and models this view shows (one AtlasSession).
+    required property AtlasSession session
+    readonly property AtlasDocument document: session.document
+    readonly property Timeline timeline: session.timeline
+    readonly property VisibleEventsModel events: session.events
+    readonly property EventFilters filters: session.filters
+    readonly property SiteStatusModel sites: session.sites
     required property string tileDirectory
     // Selection: an event of the window, or else a site (never both).
     property int selectedSiteRow: -1
@@ -144,7 +146,7 @@ Item {
                     function onTiltChanged() { view.syncSceneLayer() }
                     function onWidthChanged() { view.syncSceneLayer() }
                     function onHeightChanged() { view.syncSceneLayer() }
-                    function onMapReadyChanged() { view.syncSceneLayer() }
+                    function onMapReadyChanged() { view.syncSceneLayer(); view.session.mapReady = mapView.map.mapReady }
                 }
 
                 // The map scene: control areas, lines and sites on the slider's date, and the
@@ -153,6 +155,7 @@ Item {
                     id: sceneLayer
                     anchors.fill: parent
                     model: view.events
+                    selectedRow: view.session.selectedRow
                     selectedSite: view.selectedSiteRow
                     clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                     Component.onCompleted: view.syncSceneLayer()
@@ -166,7 +169,7 @@ Item {
                                 view.zoomInAt(x, y)
                                 return
                             }
-                            sceneLayer.selectedRow = hit.kind === "event" ? hit.row : -1
+                            view.session.selectedRow = hit.kind === "event" ? hit.row : -1
                             view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
                         }
                     }
@@ -318,10 +321,10 @@ Item {
             sites: view.sites
             document: view.document
             filters: view.filters
-            selectedRow: sceneLayer.selectedRow
+            selectedRow: view.session.selectedRow
             selectedSiteRow: view.selectedSiteRow
-            onRowChosen: (row) => { sceneLayer.selectedRow = row; view.selectedSiteRow = -1 }
-            onSiteChosen: (row) => { sceneLayer.selectedRow = -1; view.selectedSiteRow = row }
+            onRowChosen: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1 }
+            onSiteChosen: (row) => { view.session.selectedRow = -1; view.selectedSiteRow = row }
         }
     }
 }

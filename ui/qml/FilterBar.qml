@@ -38,7 +38,8 @@ ColumnLayout {
             valueRole: "id"
             model: [{ label: qsTr("All factions"), id: "" }].concat(
                        bar.document.actorChoices.map(a => ({ label: "\u2003".repeat(a.depth) + a.name, id: a.id })))
-            currentIndex: Math.max(0, indexOfValue(bar.filters.actorId))
+            // Read count: the filter may be set before the list is filled (the command line).
+            currentIndex: count > 0 ? Math.max(0, indexOfValue(bar.filters.actorId)) : 0
             onActivated: bar.filters.actorId = currentValue
         }
         CheckBox {
@@ -58,7 +59,7 @@ ColumnLayout {
             textRole: "label"
             valueRole: "key"
             model: [{ label: qsTr("All types"), key: "" }].concat(bar.document.typeChoices)
-            currentIndex: Math.max(0, indexOfValue(bar.filters.typeKey))
+            currentIndex: count > 0 ? Math.max(0, indexOfValue(bar.filters.typeKey)) : 0
             onActivated: bar.filters.typeKey = currentValue
         }
         Label { text: qsTr("killed ≥") }

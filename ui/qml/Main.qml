@@ -8,25 +8,18 @@ ApplicationWindow {
     id: window
 
     required property string tileDirectory
-    required property url datasetLocation
+    /// The open document, its filters, timeline and models (AtlasSession, from main.cpp).
+    required property AtlasSession session
     /// Recent files, the dialogs' folder and the window's place (WorkspaceSettings, from main.cpp).
     required property WorkspaceSettings workspace
-    property string initialDate: ""
-    property int initialWindowDays: -1
+    readonly property AtlasDocument atlasDocument: session.document
     readonly property alias atlasView: atlasView
-    readonly property alias eventFilters: eventFilters
     readonly property alias actorsDialog: actorsDialog
 
     width: 1360
     height: 860
     visible: true
     title: atlasDocument.loaded ? atlasDocument.title + " — Conflict Atlas" : "Conflict Atlas"
-
-    AtlasDocument { id: atlasDocument }
-    EventFilters { id: eventFilters }
-    Timeline { id: timeline; document: atlasDocument; filters: eventFilters }
-    VisibleEventsModel { id: visibleEvents; document: atlasDocument; timeline: timeline; filters: eventFilters }
-    SiteStatusModel { id: siteStatuses; document: atlasDocument; timeline: timeline }
 
     menuBar: MenuBar {
         Menu {
@@ -110,27 +103,10 @@ ApplicationWindow {
         workspace: window.workspace
     }
 
-    Connections {
-        target: atlasDocument
-        function onFileRead(location, merged) { window.workspace.noteFileRead(location) }
-    }
-
     AtlasView {
         id: atlasView
         anchors.fill: parent
-        document: atlasDocument
-        timeline: timeline
-        events: visibleEvents
-        filters: eventFilters
-        sites: siteStatuses
+        session: window.session
         tileDirectory: window.tileDirectory
-    }
-
-    Component.onCompleted: {
-        atlasDocument.open(datasetLocation)
-        if (initialWindowDays >= 0)
-            timeline.windowDays = initialWindowDays
-        if (initialDate !== "")
-            timeline.setCurrentDateText(initialDate)
     }
 }

@@ -50,6 +50,9 @@ public:
     void reindexActors();
     /// nullptr when no actor has that id.
     [[nodiscard]] const Actor* findActor(const std::string& id) const;
+    /// The actor a person means by `wanted`: its id, else its name or one of its aliases
+    /// (case-insensitive, ASCII). What --actor means for the window and every command.
+    [[nodiscard]] const Actor* findActorByIdNameOrAlias(const std::string& wanted) const;
     /// The side of an actor, inherited from its umbrella when its own is unknown.
     [[nodiscard]] Side sideOfActor(const std::string& id) const;
     /// The side an event is drawn in: its first perpetrator's.

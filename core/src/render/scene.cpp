@@ -120,35 +120,38 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
     const std::vector<EventSymbol>& symbols = *request.symbols;
 
     // Largest first (stable: the caller's order breaks ties), so small symbols stay on top.
+    const bool prepared = !request.eventSymbols.empty() && request.eventSymbols.size() == request.events.size();
     std::vector<std::uint32_t> sorted;
-    if (!request.eventsInDrawOrder) {
+    if (!prepared) {
         sorted.assign(request.events.begin(), request.events.end());
         std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return symbols[a].radius > symbols[b].radius; });
     }
-    const std::span<const std::uint32_t> order = request.eventsInDrawOrder ? request.events : std::span<const std::uint32_t>(sorted);
+    const std::span<const std::uint32_t> order = prepared ? request.events : std::span<const std::uint32_t>(sorted);
+    auto symbolAt = [&](std::size_t i) -> const EventSymbol& { return prepared ? request.eventSymbols[i] : symbols[order[i]]; };
     std::vector<ScreenPoint> inView;
-    std::vector<std::uint32_t> inViewEvents;
+    std::vector<std::size_t> inViewOrder; // index into `order` of each point in view
     inView.reserve(order.size());
-    inViewEvents.reserve(order.size());
-    for (const std::uint32_t event : order) {
-        const EventSymbol& symbol = symbols[event];
+    inViewOrder.reserve(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const EventSymbol& symbol = symbolAt(i);
         const PixelPoint at = request.view.map(symbol.position);
         const double margin = symbol.radius * 1.2 + 6.0; // a symbol that reaches into the view is drawn
         if (!(at.x >= -margin && at.y >= -margin && at.x <= request.width + margin && at.y <= request.height + margin)) continue;
         inView.push_back({at, symbol.radius, symbol.colour});
-        inViewEvents.push_back(event);
+        inViewOrder.push_back(i);
     }
     scene.eventsInView = inView.size();
     const bool cluster = request.clustering == Clustering::AsOnScreen && inView.size() > request.clusterThreshold;
     if (!cluster) {
         scene.symbols.reserve(inView.size());
-        for (std::size_t i = 0; i < inView.size(); ++i) scene.symbols.push_back(symbolMark(symbols[inViewEvents[i]], inView[i].at, inViewEvents[i]));
+        for (std::size_t k = 0; k < inView.size(); ++k)
+            scene.symbols.push_back(symbolMark(symbolAt(inViewOrder[k]), inView[k].at, order[inViewOrder[k]]));
     } else {
         const PixelPoint origin = request.view.map(MercatorPoint{0.0, 0.0});
         for (const ScreenCluster& group : clusterScreenPoints(inView, origin)) {
             if (group.count == 1) {
-                const std::uint32_t event = inViewEvents[group.firstMember];
-                scene.symbols.push_back(symbolMark(symbols[event], group.centre, event));
+                const std::size_t i = inViewOrder[group.firstMember];
+                scene.symbols.push_back(symbolMark(symbolAt(i), group.centre, order[i]));
                 continue;
             }
             scene.clusters.push_back({group.centre, static_cast<float>(clusterRadius(group.count)), opaque(group.colour), group.count,

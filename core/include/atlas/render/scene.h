@@ -92,9 +92,10 @@ struct SceneRequest {
     /// The events to draw (positions in dataset.events, any order) and their resolved symbols.
     std::span<const std::uint32_t> events;
     const std::vector<EventSymbol>* symbols = nullptr;
-    /// The caller has `events` largest symbol first already (the map keeps that order between
-    /// frames instead of sorting a million events per frame).
-    bool eventsInDrawOrder = false;
+    /// Optional, for a view drawn frame after frame (the map): `events` are in draw order
+    /// already (largest symbol first) and eventSymbols[i] is the symbol of events[i], so a
+    /// frame reads them in order instead of across the dataset's million symbols.
+    std::span<const EventSymbol> eventSymbols;
     Clustering clustering = Clustering::AsOnScreen;
     std::size_t clusterThreshold = map_style::kClusterThreshold;
     std::optional<std::uint32_t> selectedEvent;

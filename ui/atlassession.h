@@ -1,0 +1,75 @@
+#pragma once
+
+#include "atlasdocument.h"
+#include "eventfilters.h"
+#include "situationmodels.h"
+#include "timeline.h"
+#include "visibleeventsmodel.h"
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+/// What the command line asks of the window (app/main.cpp), applied through the session's
+/// typed API: the same meanings as for the headless commands.
+struct LaunchOptions {
+    QString actorMap;        ///< a mapping file applied after the dataset is opened
+    QString date;            ///< YYYY-MM-DD: the slider's day
+    int windowDays = -1;     ///< -1: as the dataset opens (everything up to its last day)
+    QString actor;           ///< an actor id, name or alias (case-insensitive), with its sub-groups
+    bool exactActor = false; ///< the actor alone
+    QString type;            ///< an event type key
+    QString text;
+    int minKilled = 0;
+    QString selectEvent;     ///< an event id to select
+};
+
+/// The window's composition root: owns the open document, the filters, the timeline and the
+/// models over them, wired once. main.cpp, Main.qml, the tests and the benchmarks all receive
+/// one (QML: `required property AtlasSession session`) instead of building the graph by hand,
+/// and C++ talks to it through this typed API, never to QML objects by name.
+class AtlasSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(AtlasDocument* document READ document CONSTANT)
+    Q_PROPERTY(EventFilters* filters READ filters CONSTANT)
+    Q_PROPERTY(Timeline* timeline READ timeline CONSTANT)
+    Q_PROPERTY(VisibleEventsModel* events READ events CONSTANT)
+    Q_PROPERTY(SiteStatusModel* sites READ sites CONSTANT)
+    /// The selected event as a row of `events`, or -1. It follows its event while the window
+    /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
+    Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
+    /// The map has its tiles and projection (set by the map view): headless runs wait for it.
+    Q_PROPERTY(bool mapReady READ mapReady WRITE setMapReady NOTIFY mapReadyChanged)
+
+public:
+    explicit AtlasSession(QObject* parent = nullptr);
+
+    [[nodiscard]] AtlasDocument* document() { return &m_document; }
+    [[nodiscard]] EventFilters* filters() { return &m_filters; }
+    [[nodiscard]] Timeline* timeline() { return &m_timeline; }
+    [[nodiscard]] VisibleEventsModel* events() { return &m_events; }
+    [[nodiscard]] SiteStatusModel* sites() { return &m_sites; }
+    [[nodiscard]] int selectedRow() const { return m_selectedRow; }
+    void setSelectedRow(int row);
+    [[nodiscard]] bool mapReady() const { return m_mapReady; }
+    void setMapReady(bool ready);
+
+    /// Applies the command line's options to the open dataset. Returns what went wrong, in a
+    /// sentence for the user ("" when all applied); the mapping's own report goes to `notes`.
+    QString apply(const LaunchOptions& options, QStringList* notes = nullptr);
+
+signals:
+    void selectedRowChanged();
+    void mapReadyChanged();
+
+private:
+    // Declared in the order they depend on one another: the models hold pointers to the first.
+    AtlasDocument m_document;
+    EventFilters m_filters;
+    Timeline m_timeline;
+    VisibleEventsModel m_events;
+    SiteStatusModel m_sites;
+    int m_selectedRow = -1;
+    bool m_mapReady = false;
+};
