@@ -1,5 +1,7 @@
 #include "actortablemodel.h"
 
+#include "atlas/actor_tree.h"
+
 #include "symbology.h"
 
 #include <unordered_map>
@@ -37,12 +39,8 @@ void ActorTableModel::rebuild() {
         std::unordered_map<std::string, int> events;
         for (const auto& [id, count] : m_document->eventIndex()->breakdown({}).byActor) events[id] = static_cast<int>(count);
         // The same hierarchy order as the faction filter, so the two lists read alike.
-        for (const QVariant& choice : m_document->actorChoices()) {
-            const QVariantMap item = choice.toMap();
-            const std::string id = item.value(QStringLiteral("id")).toString().toStdString();
-            if (const atlas::Actor* actor = dataset.findActor(id))
-                m_rows.push_back({actor, item.value(QStringLiteral("depth")).toInt(), events[id]});
-        }
+        for (const atlas::ActorTree::Entry& entry : atlas::ActorTree(dataset).depthFirst())
+            m_rows.push_back({entry.actor, entry.depth, events[entry.actor->id]});
     }
     endResetModel();
     emit countChanged();
@@ -53,7 +51,7 @@ int ActorTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-std::string ActorTableModel::parentOf(const atlas::Actor& actor) const {
+const std::string& ActorTableModel::parentOf(const atlas::Actor& actor) const {
     if (const auto edit = m_edits.find(actor.id); edit != m_edits.end() && edit->second.parent) return *edit->second.parent;
     return actor.parent;
 }
@@ -63,16 +61,14 @@ atlas::Side ActorTableModel::sideOf(const atlas::Actor& actor) const {
     return actor.side;
 }
 
-bool ActorTableModel::isBelow(const std::string& id, const std::string& ancestor) const {
-    const atlas::Dataset& dataset = m_document->dataset();
-    std::string current = id;
-    for (std::size_t steps = 0; !current.empty() && steps <= dataset.actors.size(); ++steps) {
-        if (current == ancestor) return true;
-        const atlas::Actor* actor = dataset.findActor(current);
-        current = actor ? parentOf(*actor) : std::string();
-    }
-    return false;
+atlas::ActorTree ActorTableModel::tree() const {
+    // The hierarchy with the pending edits in it.
+    return atlas::ActorTree(
+        m_document->dataset(), [this](const atlas::Actor& actor) -> const std::string& { return parentOf(actor); },
+        [this](const atlas::Actor& actor) { return sideOf(actor); });
 }
+
+bool ActorTableModel::isBelow(const std::string& id, const std::string& ancestor) const { return tree().isBelow(id, ancestor); }
 
 QVariant ActorTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
@@ -90,16 +86,7 @@ QVariant ActorTableModel::data(const QModelIndex& index, int role) const {
         return parent ? QString::fromStdString(parent->name) : QString();
     }
     case SideKeyRole: return QString::fromStdString(std::string(atlas::toKey(sideOf(actor))));
-    case ColourRole: {
-        // The side its events are drawn in: its own, else the nearest umbrella's that has one.
-        const atlas::Dataset& dataset = m_document->dataset();
-        const atlas::Actor* current = &actor;
-        for (std::size_t steps = 0; current && steps <= dataset.actors.size(); ++steps) {
-            if (sideOf(*current) != atlas::Side::Unknown) return colourOf(sideOf(*current));
-            current = dataset.findActor(parentOf(*current));
-        }
-        return colourOf(atlas::Side::Unknown);
-    }
+    case ColourRole: return toQColor(tree().effectiveColour(actor.id)); // as its events are drawn
     case EditedRole: return m_edits.count(actor.id) > 0;
     default: return {};
     }

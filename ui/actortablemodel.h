@@ -1,5 +1,7 @@
 #pragma once
 
+#include "atlas/actor_tree.h"
+
 #include "atlasdocument.h"
 
 #include "atlas/actor_mapping.h"
@@ -87,7 +89,8 @@ private:
         std::optional<atlas::Side> side;
     };
     void rebuild();
-    [[nodiscard]] std::string parentOf(const atlas::Actor& actor) const;
+    [[nodiscard]] const std::string& parentOf(const atlas::Actor& actor) const;
+    [[nodiscard]] atlas::ActorTree tree() const;
     [[nodiscard]] atlas::Side sideOf(const atlas::Actor& actor) const;
     [[nodiscard]] bool isBelow(const std::string& id, const std::string& ancestor) const;
 

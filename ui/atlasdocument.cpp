@@ -1,5 +1,6 @@
 #include "atlasdocument.h"
 
+#include "atlas/actor_tree.h"
 #include "atlas/workspace.h"
 
 #include "atlas/atomic_file.h"
@@ -279,24 +280,12 @@ QString AtlasDocument::title() const {
 }
 
 QVariantList AtlasDocument::actorChoices() const {
-    // Depth-first from the top-level actors so sub-groups sit under their umbrella.
-    const auto& actors = m_dataset->actors;
+    // Sub-groups under their umbrella (atlas::ActorTree), for the faction filter.
     QVariantList out;
-    std::vector<bool> done(actors.size(), false);
-    std::function<void(const std::string&, int)> addChildren = [&](const std::string& parent, int depth) {
-        if (depth > 16) return;
-        for (std::size_t i = 0; i < actors.size(); ++i) {
-            const atlas::Actor& actor = actors[i];
-            const bool topLevel = parent.empty() && (actor.parent.empty() || !m_dataset->findActor(actor.parent));
-            if (done[i] || !(topLevel || (!parent.empty() && actor.parent == parent))) continue;
-            done[i] = true;
-            out.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(actor.id)},
-                                   {QStringLiteral("name"), QString::fromStdString(actor.name)},
-                                   {QStringLiteral("depth"), depth}});
-            addChildren(actor.id, depth + 1);
-        }
-    };
-    addChildren(std::string(), 0);
+    for (const atlas::ActorTree::Entry& entry : atlas::ActorTree(*m_dataset).depthFirst())
+        out.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(entry.actor->id)},
+                               {QStringLiteral("name"), QString::fromStdString(entry.actor->name)},
+                               {QStringLiteral("depth"), entry.depth}});
     return out;
 }
 

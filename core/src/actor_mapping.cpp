@@ -1,5 +1,7 @@
 #include "atlas/actor_mapping.h"
 
+#include "atlas/actor_tree.h"
+
 #include "atlas/json_position.h"
 #include "atlas/vocabulary.h"
 
@@ -13,20 +15,10 @@
 
 namespace atlas {
 
-namespace {
-
 // Whether making `parent` the umbrella of `id` would close a loop (id is above parent).
 bool wouldLoop(const Dataset& dataset, const std::string& id, const std::string& parent) {
-    std::string current = parent;
-    for (std::size_t steps = 0; !current.empty() && steps <= dataset.actors.size(); ++steps) {
-        if (current == id) return true;
-        const Actor* above = dataset.findActor(current);
-        current = above ? above->parent : std::string();
-    }
-    return false;
+    return ActorTree(dataset).isBelow(parent, id);
 }
-
-} // namespace
 
 std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const ActorMappingEntry> entries, const std::string& label) {
     std::vector<Diagnostic> diagnostics;

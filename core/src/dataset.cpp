@@ -1,5 +1,6 @@
 #include "atlas/dataset.h"
 
+#include "atlas/actor_tree.h"
 #include "atlas/text.h"
 
 namespace atlas {
@@ -25,15 +26,7 @@ const Actor* Dataset::findActorByIdNameOrAlias(const std::string& wanted) const 
     return nullptr;
 }
 
-Side Dataset::sideOfActor(const std::string& id) const {
-    // Walk up the umbrella chain; the depth bound guards against a parent cycle in bad data.
-    const Actor* actor = findActor(id);
-    for (int depth = 0; actor && depth < 16; ++depth) {
-        if (actor->side != Side::Unknown) return actor->side;
-        actor = actor->parent.empty() ? nullptr : findActor(actor->parent);
-    }
-    return Side::Unknown;
-}
+Side Dataset::sideOfActor(const std::string& id) const { return ActorTree(*this).effectiveSide(id); }
 
 Side Dataset::sideOfEvent(const Event& event) const {
     return event.perpetrators.empty() ? Side::Unknown : sideOfActor(event.perpetrators.front());

@@ -1,5 +1,6 @@
 #include "atlas/render/scene.h"
 
+#include "atlas/actor_tree.h"
 #include "atlas/render/screen_clusters.h"
 #include "atlas/text.h"
 #include "atlas/vocabulary.h"
@@ -13,13 +14,6 @@ namespace atlas::render {
 
 namespace {
 
-// An actor's own colour, else its side's.
-Rgb actorColour(const Dataset& dataset, const std::string& actorId, Side fallbackSide) {
-    const Actor* actor = actorId.empty() ? nullptr : dataset.findActor(actorId);
-    const auto own = actor ? parseHexColour(actor->colour) : std::nullopt;
-    return own.value_or(sideColour(fallbackSide));
-}
-
 SymbolMark symbolMark(const EventSymbol& symbol, PixelPoint centre, std::uint32_t event) {
     return {centre, symbol.radius, symbol.shape, opaque(symbol.colour), event};
 }
@@ -30,13 +24,14 @@ std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
     std::vector<EventSymbol> symbols;
     symbols.reserve(dataset.events.size());
     std::unordered_map<std::string, Rgb> colourOfPerpetrator; // few actors, many events
+    const ActorTree tree(dataset);
     for (const Event& event : dataset.events) {
         EventSymbol symbol;
         symbol.position = toMercator(event.place.point);
         const std::string& first = event.perpetrators.empty() ? std::string() : event.perpetrators.front();
         auto found = colourOfPerpetrator.find(first);
         if (found == colourOfPerpetrator.end())
-            found = colourOfPerpetrator.emplace(first, actorColour(dataset, first, dataset.sideOfEvent(event))).first;
+            found = colourOfPerpetrator.emplace(first, tree.effectiveColour(first)).first;
         symbol.colour = found->second;
         symbol.shape = symbolShape(event.type);
         symbol.radius = static_cast<float>(symbolRadius(event.killed));
@@ -71,7 +66,7 @@ void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& vie
             out.reserve(ring.size());
             for (const GeoPoint& point : ring) out.push_back(view.map(point));
         }
-        const Rgb colour = actorColour(dataset, area->controller, dataset.sideOfActor(area->controller));
+        const Rgb colour = ActorTree(dataset).effectiveColour(area->controller);
         mark.fill = withAlpha(colour, map_style::kAreaFillAlpha);
         mark.edge = withAlpha(colour, map_style::kAreaEdgeAlpha);
         mark.edgeWidth = map_style::kAreaEdgeWidth;
