@@ -5,6 +5,7 @@
 #include "atlas/atomic_file.h"
 #include "atlas/export.h"
 #include "atlas/geojson.h"
+#include "atlas/read_any.h"
 #include "atlas/workspace.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
@@ -59,7 +60,7 @@ LoadResult load(const std::string& path, const std::string& forced, const InputO
     if (format == Format::Acled) return readAcledCsvFile(path);
     if (format == Format::GeoJson) return readGeoJsonFile(path, options.geoJson);
     if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
-    return readAnyFile(path, options.geoJson); // .csv: ACLED or UCDP GED by its header
+    return readAnyFile(path, {options.geoJson, nullptr}); // .csv: ACLED or UCDP GED by its header
 }
 
 // Several files become one dataset; ids that clash are prefixed with their file's name.

@@ -6,7 +6,7 @@
 #include "atlas/atomic_file.h"
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
-#include "atlas/ucdp.h"
+#include "atlas/read_any.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -105,7 +105,7 @@ void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::Geo
         control.progress = [&pending](std::uint64_t done, std::uint64_t total) {
             pending->progress = total > 0 ? double(done) / double(total) : 0.0;
         };
-        pending->result = atlas::readAnyFile(file, control, geoJson);
+        pending->result = atlas::readAnyFile(file, {geoJson, &control});
     });
     connect(m_loader, &QThread::finished, this, &AtlasDocument::finishLoad);
     if (!m_progressTimer) {

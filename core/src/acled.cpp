@@ -257,8 +257,8 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
     return result;
 }
 
-LoadResult readAcledCsvFile(const std::string& path) {
-    const auto in = detail::openInput(path);
+LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control) {
+    const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
@@ -266,7 +266,8 @@ LoadResult readAcledCsvFile(const std::string& path) {
     }
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
-    return readAcledCsv(*in, path, error ? 0 : size);
+    LoadResult result = readAcledCsv(*in, path, error ? 0 : size);
+    return in->cancelled() ? detail::cancelledLoad(path) : result;
 }
 
 } // namespace atlas

@@ -409,8 +409,8 @@ LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, 
     return GeoJsonReader(detail::JsonSource::text(text, fileLabel), options).read();
 }
 
-LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options) {
-    return GeoJsonReader(detail::JsonSource::file(path), options).read();
+LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options, const LoadControl* control) {
+    return GeoJsonReader(detail::JsonSource::file(path, control), options).read();
 }
 
 namespace {

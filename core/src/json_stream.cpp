@@ -12,13 +12,17 @@ bool JsonSource::parse(StreamingHandler& handler, LoadResult& result) {
     bool parsed = false;
     try {
         if (m_fromFile) {
-            const auto stream = openInput(m_label);
+            const auto stream = openInput(m_label, m_control);
             if (!stream) {
                 result.dataset = Dataset();
                 result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file for reading", m_label, 0, 0, ""});
                 return false;
             }
             parsed = json::sax_parse(*stream, &handler);
+            if (stream->cancelled()) { // the parser saw the text end early: that is no syntax error
+                result = cancelledLoad(m_label);
+                return false;
+            }
         } else {
             parsed = json::sax_parse(m_text.begin(), m_text.end(), &handler);
         }

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "atlas/load_control.h"
 // Streaming JSON reading shared by the native and GeoJSON readers. Internal to core.
 //
 // The document is read with nlohmann's SAX interface. Everything except the elements of one
@@ -175,13 +177,19 @@ private:
 class JsonSource {
 public:
     static JsonSource text(std::string_view text, std::string label) { return JsonSource(text, std::move(label), false); }
-    static JsonSource file(std::string path) { return JsonSource({}, std::move(path), true); }
+    /// `control` (may be null) follows the reading and can cancel it.
+    static JsonSource file(std::string path, const LoadControl* control = nullptr) {
+        JsonSource source({}, std::move(path), true);
+        source.m_control = control;
+        return source;
+    }
 
     [[nodiscard]] const std::string& label() const { return m_label; }
 
     /// Streams the document through `handler` (reading the file through detail::openInput, so
-    /// a LoadControl sees progress and can cancel). False when the file cannot be opened or is
-    /// not valid JSON: `result` then holds no data and a fatal diagnostic saying where.
+    /// the LoadControl sees progress and can cancel). False when the file cannot be opened, is
+    /// not valid JSON or the load was cancelled: `result` then holds no data and a fatal
+    /// diagnostic saying where (or "load.cancelled").
     bool parse(StreamingHandler& handler, LoadResult& result);
 
     /// A diagnostic at the value `pointer` names, or at `offset` when given. Looking a pointer
@@ -197,6 +205,7 @@ private:
     std::string_view m_text;
     std::string m_label;
     bool m_fromFile;
+    const LoadControl* m_control = nullptr;
     std::optional<std::string> m_fileText;
 };
 

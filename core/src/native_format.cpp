@@ -710,7 +710,9 @@ LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
     return NativeReader(detail::JsonSource::text(text, fileLabel)).read();
 }
 
-LoadResult readNativeFile(const std::string& path) { return NativeReader(detail::JsonSource::file(path)).read(); }
+LoadResult readNativeFile(const std::string& path, const LoadControl* control) {
+    return NativeReader(detail::JsonSource::file(path, control)).read();
+}
 
 json detail::nativeDocument(const Dataset& dataset) {
     json actors = json::array();

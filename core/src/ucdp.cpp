@@ -165,39 +165,15 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
     return result;
 }
 
-LoadResult readUcdpGedCsvFile(const std::string& path) {
-    const auto in = detail::openInput(path);
+LoadResult readUcdpGedCsvFile(const std::string& path, const LoadControl* control) {
+    const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
         return result;
     }
-    return readUcdpGedCsv(*in, path);
-}
-
-LoadResult readAnyFile(const std::string& path, const LoadControl& control, const GeoJsonOptions& geoJson) {
-    LoadResult result;
-    {
-        const detail::ScopedLoadControl scope(&control);
-        result = readAnyFile(path, geoJson);
-        if (!detail::loadCancelled()) return result;
-    }
-    LoadResult cancelled;
-    cancelled.diagnostics.push_back({Severity::Fatal, "load.cancelled", "loading was cancelled", path, 0, 0, {}});
-    return cancelled;
-}
-
-LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson) {
-    if (endsWithIgnoringCase(path, ".csv")) {
-        std::ifstream in(path, std::ios::binary);
-        std::string firstLine;
-        std::getline(in, firstLine);
-        if (lower(firstLine).find("type_of_violence") != std::string::npos || lower(firstLine).find("date_start") != std::string::npos)
-            return readUcdpGedCsvFile(path);
-        return readAcledCsvFile(path);
-    }
-    if (endsWithIgnoringCase(path, ".geojson")) return readGeoJsonFile(path, geoJson);
-    return readNativeFile(path);
+    LoadResult result = readUcdpGedCsv(*in, path);
+    return in->cancelled() ? detail::cancelledLoad(path) : result;
 }
 
 } // namespace atlas

@@ -8,6 +8,7 @@
 #include "atlas/merge.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
+#include "atlas/read_any.h"
 #include "atlas/ucdp.h"
 
 #include <gtest/gtest.h>
@@ -494,7 +495,7 @@ TEST(GeoJson, DatesUnderAPropertyOfItsOwnAreFoundAndRead) {
     GeoJsonOptions options;
     options.dateProperty = "reported_on";
     options.endDateProperty = "until";
-    const LoadResult r = readAnyFile(path, options);
+    const LoadResult r = readAnyFile(path, {options, nullptr});
     ASSERT_EQ(r.dataset.events.size(), 3u);
     EXPECT_EQ(r.dataset.events[0].date.toString(), "2020-10-26");
     EXPECT_EQ(r.dataset.events[1].endDate->toString(), "2020-10-28");

@@ -3,6 +3,7 @@
 #include "atlas/export.h"
 #include "atlas/native_format.h"
 #include "atlas/query.h"
+#include "atlas/read_any.h"
 #include "atlas/ucdp.h"
 #include "synthetic.h"
 
@@ -333,7 +334,7 @@ TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
         EXPECT_EQ(total, size);
         seen.push_back(done);
     };
-    const LoadResult loaded = readAnyFile(path, control);
+    const LoadResult loaded = readAnyFile(path, {.geoJson = {}, .control = &control});
     ASSERT_FALSE(loaded.failed());
     EXPECT_EQ(loaded.dataset.events.size(), 5000u);
     ASSERT_GE(seen.size(), 3u);
@@ -346,11 +347,11 @@ TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
     stopping.progress = [&](std::uint64_t done, std::uint64_t) {
         if (done >= (2u << 20)) cancel = true; // the user presses Cancel part-way
     };
-    const LoadResult stopped = readAnyFile(path, stopping);
+    const LoadResult stopped = readAnyFile(path, {.geoJson = {}, .control = &stopping});
     ASSERT_TRUE(stopped.failed());
     EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
     EXPECT_TRUE(stopped.dataset.events.empty());
-    // The same thread loads normally afterwards.
+    // Nothing lingers: the next load, without a control, reads the whole file.
     EXPECT_EQ(readAnyFile(path).dataset.events.size(), 5000u);
     std::filesystem::remove(path);
 }
@@ -368,7 +369,7 @@ TEST(LoadControl, GeoJsonStreamsWithProgressAndCancel) {
     std::size_t reports = 0;
     LoadControl control;
     control.progress = [&](std::uint64_t, std::uint64_t) { ++reports; };
-    const LoadResult loaded = readAnyFile(path, control);
+    const LoadResult loaded = readAnyFile(path, {.geoJson = {}, .control = &control});
     ASSERT_FALSE(loaded.failed());
     EXPECT_EQ(loaded.dataset.events.size(), 5000u);
     EXPECT_GE(reports, 3u) << "read through the observed stream, not slurped";
@@ -379,7 +380,7 @@ TEST(LoadControl, GeoJsonStreamsWithProgressAndCancel) {
     stopping.progress = [&](std::uint64_t done, std::uint64_t) {
         if (done >= (2u << 20)) cancel = true;
     };
-    const LoadResult stopped = readAnyFile(path, stopping);
+    const LoadResult stopped = readAnyFile(path, {.geoJson = {}, .control = &stopping});
     ASSERT_TRUE(stopped.failed());
     EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
     EXPECT_TRUE(stopped.dataset.events.empty());

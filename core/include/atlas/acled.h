@@ -30,7 +30,8 @@ namespace atlas {
 /// the required columns (a date, coordinates and an id) is fatal.
 /// `sizeHint`: the input's size in bytes when known, to reserve memory up front.
 [[nodiscard]] LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uint64_t sizeHint = 0);
-[[nodiscard]] LoadResult readAcledCsvFile(const std::string& path);
+/// `control` (may be null) follows the reading and can cancel it (load_control.h).
+[[nodiscard]] LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control = nullptr);
 
 /// Parses the date forms ACLED exports have used: 2020-10-26, 26 October 2020, 26-Oct-20,
 /// 26/10/2020.

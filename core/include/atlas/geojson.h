@@ -27,7 +27,8 @@ struct GeoJsonOptions {
 ///    reads back to the same events; every other property is kept as an extra field.
 /// Syntax errors carry line and column; problems in features carry a JSON pointer.
 [[nodiscard]] LoadResult readGeoJsonText(std::string_view text, const std::string& fileLabel, const GeoJsonOptions& options = {});
-[[nodiscard]] LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options = {});
+[[nodiscard]] LoadResult readGeoJsonFile(const std::string& path, const GeoJsonOptions& options = {},
+                                         const LoadControl* control = nullptr);
 
 /// The whole dataset as GeoJSON: sites, lines, areas and events as features (their properties
 /// are the native format's fields, `feature_kind` says which; an event also gets its derived

@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "atlas/native_format.h"
+
 namespace atlas {
 
 /// Lets a caller watch a long load and stop it: `progress` is called now and then with the
@@ -19,23 +21,21 @@ struct LoadControl {
 };
 
 namespace detail {
-/// Opens a file for a reader: a plain binary stream, or one that reports to the LoadControl
-/// installed for this thread by ScopedLoadControl. Null when the file cannot be opened.
-[[nodiscard]] std::unique_ptr<std::istream> openInput(const std::string& path);
-/// Whether the load running on this thread was cancelled.
-[[nodiscard]] bool loadCancelled();
-
-class ScopedLoadControl {
+/// A file opened for a reader, read through a buffer that reports progress to `control` and
+/// stops (as at the end of the file) once `control->cancel` is set.
+class InputFile : public std::istream {
 public:
-    explicit ScopedLoadControl(const LoadControl* control);
-    ~ScopedLoadControl();
-    ScopedLoadControl(const ScopedLoadControl&) = delete;
-    ScopedLoadControl& operator=(const ScopedLoadControl&) = delete;
+    /// Whether the reading stopped because the caller cancelled it.
+    [[nodiscard]] virtual bool cancelled() const = 0;
 
-private:
-    const LoadControl* m_previous;
-    bool m_previousCancelled;
+protected:
+    InputFile() : std::istream(nullptr) {}
 };
+/// Opens `path` for a reader; `control` may be null (no progress, no cancel). Null when the
+/// file cannot be opened.
+[[nodiscard]] std::unique_ptr<InputFile> openInput(const std::string& path, const LoadControl* control);
+/// What a cancelled load returns: no data, one fatal "load.cancelled" diagnostic.
+[[nodiscard]] LoadResult cancelledLoad(const std::string& path);
 } // namespace detail
 
 } // namespace atlas

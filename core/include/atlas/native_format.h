@@ -27,8 +27,10 @@ struct LoadResult {
 /// with JSON pointer and line/column; `fileLabel` names the input in them.
 [[nodiscard]] LoadResult readNativeText(std::string_view text, const std::string& fileLabel);
 
-/// Reads a native .atlas.json file; an unreadable file is a fatal diagnostic.
-[[nodiscard]] LoadResult readNativeFile(const std::string& path);
+struct LoadControl;
+/// Reads a native .atlas.json file; an unreadable file is a fatal diagnostic. `control` (may
+/// be null) follows the reading and can cancel it (load_control.h).
+[[nodiscard]] LoadResult readNativeFile(const std::string& path, const LoadControl* control = nullptr);
 
 /// The dataset as native JSON text (pretty-printed, stable field order).
 [[nodiscard]] std::string writeNativeText(const Dataset& dataset);

@@ -21,12 +21,7 @@ namespace atlas {
 ///    deaths_a/b/civilians/unknown and every other column kept as "ucdp_<column>" extras;
 ///  - source_article split on ';' → sources (headline and date kept when given).
 [[nodiscard]] LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel);
-[[nodiscard]] LoadResult readUcdpGedCsvFile(const std::string& path);
-
-/// Reads any file Conflict Atlas knows, chosen by extension and, for .csv, by its header:
-/// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson, read with `geoJson`).
-[[nodiscard]] LoadResult readAnyFile(const std::string& path, const GeoJsonOptions& geoJson = {});
-/// The same, reporting progress and stoppable through `control` (see load_control.h).
-[[nodiscard]] LoadResult readAnyFile(const std::string& path, const LoadControl& control, const GeoJsonOptions& geoJson = {});
+/// `control` (may be null) follows the reading and can cancel it (load_control.h).
+[[nodiscard]] LoadResult readUcdpGedCsvFile(const std::string& path, const LoadControl* control = nullptr);
 
 } // namespace atlas
