@@ -1,17 +1,19 @@
 #include "cli.h"
 
-#include "atlas/acled.h"
-#include "atlas/actor_mapping.h"
-#include "atlas/atomic_file.h"
-#include "atlas/export.h"
-#include "atlas/geojson.h"
-#include "atlas/read_any.h"
-#include "atlas/workspace.h"
-#include "atlas/merge.h"
-#include "atlas/native_format.h"
-#include "atlas/query.h"
-#include "atlas/text.h"
-#include "atlas/ucdp.h"
+#include "atlas/io/acled.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/io/atomic_file.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/workspace.h"
+#include "atlas/model/merge.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
+#include "atlas/io/text.h"
+#include "atlas/io/ucdp.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -282,7 +284,7 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     if (format == "geojson") writeGeoJson(d, selected, std::cout);
     else if (format == "kml") writeKml(d, selected, std::cout);
     else if (format == "json") std::cout << writeNativeText(subset(d, selected));
-    else writeCsv(d, selected, std::cout);
+    else writeAcledCsv(d, selected, std::cout);
     std::cout.flush();
     std::fprintf(stderr, "%zu of %zu events match\n", selected.size(), d.events.size());
     return loaded.bad ? kBadInput : kOk;
@@ -438,7 +440,7 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
         case Format::GeoJson: writeGeoJsonDataset(d, out); break; // the full model
         case Format::Kml: writeKml(d, all, out); break;
         case Format::Acled:
-        case Format::Csv: writeCsv(d, all, out); break;
+        case Format::Csv: writeAcledCsv(d, all, out); break;
         }
     });
     for (const auto& diag : problems) {

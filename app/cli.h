@@ -4,10 +4,10 @@
 // Data goes to stdout, diagnostics to stderr; exit 0 on success, 1 for bad input, 2 for bad
 // usage.
 
-#include "atlas/dataset.h"
-#include "atlas/diagnostic.h"
-#include "atlas/geo.h"
-#include "atlas/query.h"
+#include "atlas/model/dataset.h"
+#include "atlas/model/diagnostic.h"
+#include "atlas/geo/geo.h"
+#include "atlas/query/query.h"
 
 #include <functional>
 #include <optional>

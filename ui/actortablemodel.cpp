@@ -1,6 +1,6 @@
 #include "actortablemodel.h"
 
-#include "atlas/actor_tree.h"
+#include "atlas/model/actor_tree.h"
 
 #include "symbology.h"
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "atlas/actor_tree.h"
+#include "atlas/model/actor_tree.h"
 
 #include "atlasdocument.h"
 
-#include "atlas/actor_mapping.h"
+#include "atlas/model/actor_mapping.h"
 
 #include <QAbstractListModel>
 #include <QColor>

@@ -1,12 +1,12 @@
 #include "atlasdocument.h"
 
-#include "atlas/actor_tree.h"
-#include "atlas/workspace.h"
+#include "atlas/model/actor_tree.h"
+#include "atlas/io/workspace.h"
 
-#include "atlas/atomic_file.h"
-#include "atlas/merge.h"
-#include "atlas/native_format.h"
-#include "atlas/read_any.h"
+#include "atlas/io/atomic_file.h"
+#include "atlas/model/merge.h"
+#include "atlas/io/native_format.h"
+#include "atlas/io/read_any.h"
 
 #include <QFile>
 #include <QFileInfo>

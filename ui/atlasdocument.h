@@ -1,10 +1,10 @@
 #pragma once
 
-#include "atlas/actor_mapping.h"
-#include "atlas/dataset.h"
-#include "atlas/geojson.h"
-#include "atlas/native_format.h"
-#include "atlas/query.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/model/dataset.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
 
 #include <QObject>
 #include <QThread>

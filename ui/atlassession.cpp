@@ -1,6 +1,6 @@
 #include "atlassession.h"
 
-#include "atlas/vocabulary.h"
+#include "atlas/model/vocabulary.h"
 
 #include <QFileInfo>
 

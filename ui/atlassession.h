@@ -1,7 +1,7 @@
 #pragma once
 
 #include "atlasdocument.h"
-#include "eventfilters.h"
+#include "filtersettings.h"
 #include "situationmodels.h"
 #include "timeline.h"
 #include "visibleeventsmodel.h"
@@ -32,7 +32,7 @@ class AtlasSession : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(AtlasDocument* document READ document CONSTANT)
-    Q_PROPERTY(EventFilters* filters READ filters CONSTANT)
+    Q_PROPERTY(FilterSettings* filters READ filters CONSTANT)
     Q_PROPERTY(Timeline* timeline READ timeline CONSTANT)
     Q_PROPERTY(VisibleEventsModel* events READ events CONSTANT)
     Q_PROPERTY(SiteStatusModel* sites READ sites CONSTANT)
@@ -46,7 +46,7 @@ public:
     explicit AtlasSession(QObject* parent = nullptr);
 
     [[nodiscard]] AtlasDocument* document() { return &m_document; }
-    [[nodiscard]] EventFilters* filters() { return &m_filters; }
+    [[nodiscard]] FilterSettings* filters() { return &m_filters; }
     [[nodiscard]] Timeline* timeline() { return &m_timeline; }
     [[nodiscard]] VisibleEventsModel* events() { return &m_events; }
     [[nodiscard]] SiteStatusModel* sites() { return &m_sites; }
@@ -66,7 +66,7 @@ signals:
 private:
     // Declared in the order they depend on one another: the models hold pointers to the first.
     AtlasDocument m_document;
-    EventFilters m_filters;
+    FilterSettings m_filters;
     Timeline m_timeline;
     VisibleEventsModel m_events;
     SiteStatusModel m_sites;

@@ -1,6 +1,6 @@
 #include "situationmodels.h"
 
-#include "atlas/style.h"
+#include "atlas/style/style.h"
 #include "symbology.h"
 
 #include <QGeoCoordinate>

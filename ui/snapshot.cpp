@@ -3,7 +3,7 @@
 #include "scenepainter.h"
 #include "symbology.h"
 
-#include "atlas/vocabulary.h"
+#include "atlas/model/vocabulary.h"
 
 #include <QFileInfo>
 #include <QImage>

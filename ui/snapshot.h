@@ -7,10 +7,10 @@
 
 #include "atlas/render/scene.h"
 
-#include "atlas/dataset.h"
-#include "atlas/diagnostic.h"
-#include "atlas/geo.h"
-#include "atlas/query.h"
+#include "atlas/model/dataset.h"
+#include "atlas/model/diagnostic.h"
+#include "atlas/geo/geo.h"
+#include "atlas/query/query.h"
 
 #include <QPainter>
 #include <QSize>

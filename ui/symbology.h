@@ -3,10 +3,10 @@
 // Core's style (atlas/style.h) in Qt's terms, for everything that draws: the map's layers and
 // models, and the snapshot exporter. One definition, so a snapshot looks like the map.
 
-#include "atlas/dataset.h"
-#include "atlas/geo.h"
+#include "atlas/model/dataset.h"
+#include "atlas/geo/geo.h"
 #include "atlas/render/scene.h"
-#include "atlas/style.h"
+#include "atlas/style/style.h"
 
 #include <QColor>
 

@@ -27,11 +27,11 @@ void Timeline::setDocument(AtlasDocument* document) {
     resetRange();
 }
 
-void Timeline::setFilters(EventFilters* filters) {
+void Timeline::setFilters(FilterSettings* filters) {
     if (m_filters == filters) return;
     if (m_filters) disconnect(m_filters, nullptr, this, nullptr);
     m_filters = filters;
-    if (m_filters) connect(m_filters, &EventFilters::changed, this, &Timeline::rebuildHistogram);
+    if (m_filters) connect(m_filters, &FilterSettings::changed, this, &Timeline::rebuildHistogram);
     emit filtersChanged();
     rebuildHistogram();
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "atlas/time_window.h"
+#include "atlas/query/time_window.h"
 #include "atlasdocument.h"
-#include "eventfilters.h"
+#include "filtersettings.h"
 
 #include <QDate>
 #include <QList>
@@ -17,7 +17,7 @@ class Timeline : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
-    Q_PROPERTY(EventFilters* filters READ filters WRITE setFilters NOTIFY filtersChanged)
+    Q_PROPERTY(FilterSettings* filters READ filters WRITE setFilters NOTIFY filtersChanged)
     Q_PROPERTY(QDate firstDate READ firstDate NOTIFY rangeChanged)
     Q_PROPERTY(QDate lastDate READ lastDate NOTIFY rangeChanged)
     Q_PROPERTY(int dayCount READ dayCount NOTIFY rangeChanged)
@@ -36,8 +36,8 @@ public:
 
     [[nodiscard]] AtlasDocument* document() const { return m_document; }
     void setDocument(AtlasDocument* document);
-    [[nodiscard]] EventFilters* filters() const { return m_filters; }
-    void setFilters(EventFilters* filters);
+    [[nodiscard]] FilterSettings* filters() const { return m_filters; }
+    void setFilters(FilterSettings* filters);
 
     [[nodiscard]] QDate firstDate() const;
     [[nodiscard]] QDate lastDate() const;
@@ -74,7 +74,7 @@ private:
     void rebuildHistogram();
 
     QPointer<AtlasDocument> m_document;
-    QPointer<EventFilters> m_filters;
+    QPointer<FilterSettings> m_filters;
     atlas::Date m_first;
     bool m_hasDates = false;
     atlas::Date m_last;

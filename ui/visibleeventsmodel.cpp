@@ -63,11 +63,11 @@ void VisibleEventsModel::rebuildStyles() {
     if (m_document) m_datasetSymbols = atlas::render::resolveSymbols(m_document->dataset());
 }
 
-void VisibleEventsModel::setFilters(EventFilters* filters) {
+void VisibleEventsModel::setFilters(FilterSettings* filters) {
     if (m_filters == filters) return;
     if (m_filters) disconnect(m_filters, nullptr, this, nullptr);
     m_filters = filters;
-    if (m_filters) connect(m_filters, &EventFilters::changed, this, &VisibleEventsModel::rebuild);
+    if (m_filters) connect(m_filters, &FilterSettings::changed, this, &VisibleEventsModel::rebuild);
     emit filtersChanged();
     rebuild();
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "atlas/geo.h"
-#include "atlas/style.h"
+#include "atlas/geo/geo.h"
+#include "atlas/style/style.h"
 #include "atlasdocument.h"
 #include "symbology.h"
-#include "eventfilters.h"
+#include "filtersettings.h"
 #include "timeline.h"
 
 #include <QAbstractListModel>
@@ -29,7 +29,7 @@ class VisibleEventsModel : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(AtlasDocument* document READ document WRITE setDocument NOTIFY documentChanged REQUIRED)
     Q_PROPERTY(Timeline* timeline READ timeline WRITE setTimeline NOTIFY timelineChanged REQUIRED)
-    Q_PROPERTY(EventFilters* filters READ filters WRITE setFilters NOTIFY filtersChanged)
+    Q_PROPERTY(FilterSettings* filters READ filters WRITE setFilters NOTIFY filtersChanged)
     Q_PROPERTY(int asyncThreshold READ asyncThreshold WRITE setAsyncThreshold NOTIFY asyncThresholdChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -59,8 +59,8 @@ public:
     void setDocument(AtlasDocument* document);
     [[nodiscard]] Timeline* timeline() const { return m_timeline; }
     void setTimeline(Timeline* timeline);
-    [[nodiscard]] EventFilters* filters() const { return m_filters; }
-    void setFilters(EventFilters* filters);
+    [[nodiscard]] FilterSettings* filters() const { return m_filters; }
+    void setFilters(FilterSettings* filters);
     [[nodiscard]] int asyncThreshold() const { return m_asyncThreshold; }
     void setAsyncThreshold(int events);
     [[nodiscard]] bool busy() const { return m_busy; }
@@ -112,7 +112,7 @@ private:
 
     QPointer<AtlasDocument> m_document;
     QPointer<Timeline> m_timeline;
-    QPointer<EventFilters> m_filters;
+    QPointer<FilterSettings> m_filters;
     std::unique_ptr<atlas::LatestQueryRunner> m_runner;
     int m_asyncThreshold = 200000;
     bool m_busy = false;

@@ -3,7 +3,7 @@
 //   tools/dev exec build/tests/atlas_make_synthetic 1000000 build/synthetic-1m.csv
 //   tools/dev exec build/tests/bench/atlas_bench_acled_import build/synthetic-1m.csv
 //   tools/dev exec python3 tests/bench/pandas_read_csv.py build/synthetic-1m.csv
-#include "atlas/acled.h"
+#include "atlas/io/acled.h"
 
 #include <malloc.h>
 

@@ -4,9 +4,11 @@
 //   tools/dev exec build/tests/bench/atlas_bench_native_load
 #include "synthetic.h"
 
-#include "atlas/export.h"
-#include "atlas/geojson.h"
-#include "atlas/native_format.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/native_format.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>

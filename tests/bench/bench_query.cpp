@@ -6,7 +6,7 @@
 // start-up, the program aborts otherwise).
 #include "synthetic.h"
 
-#include "atlas/query.h"
+#include "atlas/query/query.h"
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>

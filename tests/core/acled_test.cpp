@@ -1,15 +1,17 @@
 // The ACLED reader on hand-written fixtures (tests/data/acled) and on bad input: every
 // quirk of the published layouts loads, and nothing malformed crashes or passes silently.
-#include "atlas/acled.h"
-#include "atlas/actor_mapping.h"
-#include "atlas/csv.h"
-#include "atlas/export.h"
-#include "atlas/geojson.h"
-#include "atlas/merge.h"
-#include "atlas/native_format.h"
-#include "atlas/query.h"
-#include "atlas/read_any.h"
-#include "atlas/ucdp.h"
+#include "atlas/io/acled.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/io/csv.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/geojson.h"
+#include "atlas/model/merge.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/ucdp.h"
 
 #include <gtest/gtest.h>
 
@@ -344,7 +346,7 @@ TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
     ASSERT_FALSE(newer.failed());
     ASSERT_TRUE(isAcledImport(older.dataset));
     Dataset merged = older.dataset;
-    const ExportUpdate update = applyNewerAcledExport(merged, newer.dataset);
+    const AcledRevision update = applyAcledRevision(merged, newer.dataset);
     EXPECT_EQ(update.replaced, 2u);
     EXPECT_EQ(update.added, 1u);
     EXPECT_EQ(update.removed, 1u) << "SYRTEST3 is no longer listed for those days";

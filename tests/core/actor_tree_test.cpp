@@ -1,5 +1,5 @@
 // atlas::ActorTree: the one walk over umbrellas.
-#include "atlas/actor_tree.h"
+#include "atlas/model/actor_tree.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "atlas/basemap.h"
-#include "atlas/geo.h"
+#include "atlas/geo/basemap.h"
+#include "atlas/geo/geo.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atlas/date.h"
+#include "atlas/model/date.h"
 
 #include <gtest/gtest.h>
 

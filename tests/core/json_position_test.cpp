@@ -1,4 +1,4 @@
-#include "atlas/json_position.h"
+#include "atlas/io/json_position.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atlas/native_format.h"
+#include "atlas/io/native_format.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,12 @@
 // The query engine must give exactly the answers of the obvious slow code: every test here
 // compares EventIndex with a plain scan over Dataset::events written as simply as possible.
-#include "atlas/export.h"
-#include "atlas/native_format.h"
-#include "atlas/query.h"
-#include "atlas/read_any.h"
-#include "atlas/ucdp.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/ucdp.h"
 #include "synthetic.h"
 
 #include <gtest/gtest.h>

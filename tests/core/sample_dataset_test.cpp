@@ -1,9 +1,9 @@
 // The bundled sample must load cleanly and keep its promises: sourced events, the named
 // incidents of October 2020, the faction hierarchy, and places in north-west Syria.
-#include "atlas/geo.h"
-#include "atlas/native_format.h"
-#include "atlas/query.h"
-#include "atlas/time_window.h"
+#include "atlas/geo/geo.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
+#include "atlas/query/time_window.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "atlas/geo.h"
-#include "atlas/style.h"
+#include "atlas/geo/geo.h"
+#include "atlas/style/style.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "atlas/time_window.h"
+#include "atlas/query/time_window.h"
 
 #include <gtest/gtest.h>
 

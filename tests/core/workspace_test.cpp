@@ -1,7 +1,7 @@
 // atlas::Workspace: the one policy for opening files, shared by the window and the commands.
-#include "atlas/acled.h"
-#include "atlas/native_format.h"
-#include "atlas/workspace.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/native_format.h"
+#include "atlas/io/workspace.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // targets after each run, so a reader that quietly builds nonsense fails as loudly as one
 // that crashes. A broken promise aborts with a message (libFuzzer then saves the input).
 
-#include "atlas/native_format.h"
+#include "atlas/io/native_format.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,9 +2,9 @@
 // arbitrary bytes.
 #include "fuzz_checks.h"
 
-#include "atlas/acled.h"
-#include "atlas/csv.h"
-#include "atlas/ucdp.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/csv.h"
+#include "atlas/io/ucdp.h"
 
 #include <cstddef>
 #include <cstdint>

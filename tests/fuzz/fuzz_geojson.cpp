@@ -2,8 +2,10 @@
 // the writer: GeoJSON written from a read result reads back to as many events.
 #include "fuzz_checks.h"
 
-#include "atlas/export.h"
-#include "atlas/geojson.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/geojson.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // back unchanged (the format is lossless).
 #include "fuzz_checks.h"
 
-#include "atlas/native_format.h"
+#include "atlas/io/native_format.h"
 
 #include <cstddef>
 #include <cstdint>

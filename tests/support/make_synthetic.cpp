@@ -4,8 +4,10 @@
 //   atlas_make_synthetic 1000000 /tmp/synthetic-1m.csv          (ACLED-like CSV)
 #include "synthetic.h"
 
-#include "atlas/export.h"
-#include "atlas/native_format.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/native_format.h"
 
 #include <fstream>
 #include <numeric>
@@ -30,7 +32,7 @@ int main(int argc, char** argv) {
         std::vector<std::uint32_t> all(dataset.events.size());
         std::iota(all.begin(), all.end(), 0u);
         std::ofstream file(out, std::ios::binary);
-        atlas::writeCsv(dataset, all, file);
+        atlas::writeAcledCsv(dataset, all, file);
         return file.flush() ? 0 : 1;
     }
     const auto diagnostics = atlas::writeNativeFile(dataset, out);

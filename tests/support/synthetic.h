@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/dataset.h"
+#include "atlas/model/dataset.h"
 
 #include <cstdint>
 

@@ -15,7 +15,7 @@ Item {
     // The same session the application builds (AtlasSession), not a graph wired by hand.
     AtlasSession { id: session }
     readonly property AtlasDocument atlasDocument: session.document
-    readonly property EventFilters eventFilters: session.filters
+    readonly property FilterSettings filterSettings: session.filters
     readonly property Timeline timeline: session.timeline
     readonly property VisibleEventsModel visibleEvents: session.events
     readonly property SiteStatusModel siteStatuses: session.sites
@@ -38,7 +38,7 @@ Item {
         }
 
         function init() {
-            eventFilters.clear()
+            filterSettings.clear()
             visibleEvents.asyncThreshold = 200000
             session.selectedRow = -1
             timeline.windowDays = 1
@@ -304,10 +304,10 @@ Item {
         function test_factionFilterFollowsTheHierarchy() {
             timeline.windowDays = 0 // everything up to the date
             const all = visibleEvents.count
-            eventFilters.actorId = "nlf"
+            filterSettings.actorId = "nlf"
             verify(visibleEvents.count < all)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "Faylaq al-Sham's camp counts under the NLF umbrella")
-            eventFilters.includeSubgroups = false
+            filterSettings.includeSubgroups = false
             compare(visibleEvents.rowOfEvent(root.strikeId), -1)
             verify(visibleEvents.rowOfEvent("nlf-vows-revenge-2020-10-26") >= 0)
         }
@@ -321,7 +321,7 @@ Item {
             field.forceActiveFocus()
             for (const ch of "jabal duwayli") keyClick(ch)
             keyClick(Qt.Key_Return)
-            compare(eventFilters.text, "jabal duwayli")
+            compare(filterSettings.text, "jabal duwayli")
             verify(visibleEvents.count > 0 && visibleEvents.count < all)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
             verify(timeline.histogramMaximum < histogramPeak, "the histogram counts only matching incidents")
@@ -333,12 +333,12 @@ Item {
 
         function test_typeAndDeathTollFilters() {
             timeline.windowDays = 0
-            eventFilters.typeKey = "air_strike"
+            filterSettings.typeKey = "air_strike"
             const strikes = visibleEvents.count
             verify(strikes > 0)
             for (let row = 0; row < visibleEvents.count; ++row)
                 compare(visibleEvents.details(row).type, "Air strike")
-            eventFilters.minKilled = 50
+            filterSettings.minKilled = 50
             verify(visibleEvents.count < strikes)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "more than 78 killed passes 50")
         }
@@ -350,7 +350,7 @@ Item {
             tryCompare(visibleEvents, "busy", false, 5000)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
             const week = visibleEvents.count
-            eventFilters.typeKey = "air_strike"
+            filterSettings.typeKey = "air_strike"
             tryCompare(visibleEvents, "busy", false, 5000)
             verify(visibleEvents.count < week)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)

@@ -1,8 +1,8 @@
 #include "actortablemodel.h"
 #include "snapshot.h"
 #include "atlasdocument.h"
-#include "eventfilters.h"
-#include "atlas/native_format.h"
+#include "filtersettings.h"
+#include "atlas/io/native_format.h"
 #include "synthetic.h"
 #include "timeline.h"
 #include "visibleeventsmodel.h"
@@ -268,7 +268,7 @@ private slots:
         const int faylaqNow = rowNamed(QStringLiteral("Faylaq al Sham"));
         QCOMPARE(value(faylaqNow, ActorTableModel::DepthRole).toInt(), 1);
         QCOMPARE(faylaqNow, rowNamed(QStringLiteral("NLF: National Liberation Front")) + 1); // listed under its umbrella
-        EventFilters filters;
+        FilterSettings filters;
         filters.setActorId(nlfId);
         QCOMPARE(document.eventIndex()->count(filters.toFilter()), 1u);
 

@@ -2,8 +2,8 @@
 // coastline, and a gazetteer of towns) into XYZ PNG tiles named the way Qt Location's osm
 // plugin reads an offline directory: osm_100-l-8-<z>-<x>-<y>.png (8 = the "custom" map type).
 // Tiles are rendered once at build time so the map never redraws thousands of vertices.
-#include "atlas/basemap.h"
-#include "atlas/geo.h"
+#include "atlas/geo/basemap.h"
+#include "atlas/geo/geo.h"
 
 #include <QCommandLineParser>
 #include <QDir>

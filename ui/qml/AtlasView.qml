@@ -14,7 +14,7 @@ Item {
     readonly property AtlasDocument document: session.document
     readonly property Timeline timeline: session.timeline
     readonly property VisibleEventsModel events: session.events
-    readonly property EventFilters filters: session.filters
+    readonly property FilterSettings filters: session.filters
     readonly property SiteStatusModel sites: session.sites
     required property string tileDirectory
     // Selection: an event of the window, or else a site (never both).

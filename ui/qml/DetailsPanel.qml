@@ -9,7 +9,7 @@ Pane {
     required property VisibleEventsModel events
     required property SiteStatusModel sites
     required property AtlasDocument document
-    required property EventFilters filters
+    required property FilterSettings filters
     required property int selectedRow
     required property int selectedSiteRow
     signal rowChosen(int row)

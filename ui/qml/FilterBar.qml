@@ -4,12 +4,12 @@ import QtQuick.Layouts
 import ConflictAtlas
 
 // Narrows the incidents shown: free text, a faction (with its sub-groups or not), a type,
-// and a minimum death toll. Every change goes to EventFilters, which the map, the list and
+// and a minimum death toll. Every change goes to FilterSettings, which the map, the list and
 // the timeline histogram all follow.
 ColumnLayout {
     id: bar
     required property AtlasDocument document
-    required property EventFilters filters
+    required property FilterSettings filters
     property bool busy: false
     spacing: 4
 

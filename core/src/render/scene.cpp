@@ -1,9 +1,9 @@
 #include "atlas/render/scene.h"
 
-#include "atlas/actor_tree.h"
+#include "atlas/model/actor_tree.h"
 #include "atlas/render/screen_clusters.h"
-#include "atlas/text.h"
-#include "atlas/vocabulary.h"
+#include "atlas/io/text.h"
+#include "atlas/model/vocabulary.h"
 
 #include <algorithm>
 #include <cmath>

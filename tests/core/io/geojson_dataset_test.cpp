@@ -1,6 +1,6 @@
 // GeoJSON with the full model (writeGeoJsonDataset): what colleagues exchange keeps everything.
-#include "atlas/geojson.h"
-#include "atlas/native_format.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/native_format.h"
 
 #include <gtest/gtest.h>
 

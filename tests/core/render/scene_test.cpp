@@ -1,6 +1,6 @@
 // The map scene (atlas/render): what the window's map and snapshots draw, without a display.
-#include "atlas/native_format.h"
-#include "atlas/query.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
 #include "atlas/render/scene.h"
 #include "atlas/render/screen_clusters.h"
 #include "synthetic.h"

@@ -5,10 +5,10 @@
 // QPainter) only draw marks, and hit-testing is done on the same marks, so what is clicked is
 // what is drawn and a snapshot is the map by construction.
 
-#include "atlas/dataset.h"
-#include "atlas/geo.h"
+#include "atlas/model/dataset.h"
+#include "atlas/geo/geo.h"
 #include "atlas/render/view_transform.h"
-#include "atlas/style.h"
+#include "atlas/style/style.h"
 
 #include <cstdint>
 #include <optional>

@@ -5,7 +5,7 @@
 // circles would overlap are merged, biggest first, so no cluster hides another or its number.
 
 #include "atlas/render/view_transform.h"
-#include "atlas/style.h"
+#include "atlas/style/style.h"
 
 #include <cstdint>
 #include <vector>

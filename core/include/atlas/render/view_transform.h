@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/geo.h"
+#include "atlas/geo/geo.h"
 
 namespace atlas::render {
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "atlas/model/diagnostic.h"
+#include "atlas/model/event.h"
+
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+/// One drawable feature of a basemap layer: polygons (rings), lines or a labelled point.
+struct BasemapFeature {
+    enum class Kind { Polygon, Line, Point };
+    Kind kind = Kind::Point;
+    std::string name;
+    int rank = 0;                                    ///< labels: 1 = major city … 3 = landmark
+    std::vector<std::vector<GeoPoint>> parts;        ///< rings or lines; one point for Point
+};
+
+struct BasemapLayer {
+    std::vector<BasemapFeature> features;
+    std::vector<Diagnostic> diagnostics;
+};
+
+/// Reads the geometry of a GeoJSON FeatureCollection (Point, LineString, MultiLineString,
+/// Polygon, MultiPolygon; properties "name" and "rank"). Bad features are skipped with a
+/// diagnostic naming their JSON pointer; never throws.
+[[nodiscard]] BasemapLayer readBasemapLayer(const std::string& path);
+
+} // namespace atlas

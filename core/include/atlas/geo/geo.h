@@ -1,0 +1,40 @@
+#pragma once
+
+#include "atlas/model/event.h"
+
+namespace atlas {
+
+/// Web Mercator normalised to the unit square: x = 0 at 180°W, 1 at 180°E; y = 0 at the top
+/// (≈85.05°N), 1 at the bottom. Multiply by 256·2^z for pixels at zoom z, as map tiles do.
+struct MercatorPoint {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+inline constexpr double kMaxMercatorLatitude = 85.05112878;
+
+[[nodiscard]] MercatorPoint toMercator(GeoPoint point);
+[[nodiscard]] GeoPoint fromMercator(MercatorPoint point);
+
+/// A geographic rectangle in degrees.
+struct GeoBox {
+    double minLongitude = 0.0;
+    double minLatitude = 0.0;
+    double maxLongitude = 0.0;
+    double maxLatitude = 0.0;
+    [[nodiscard]] bool contains(GeoPoint p) const {
+        return p.longitude >= minLongitude && p.longitude <= maxLongitude && p.latitude >= minLatitude &&
+               p.latitude <= maxLatitude;
+    }
+    friend bool operator==(const GeoBox&, const GeoBox&) = default;
+};
+
+/// The XYZ tiles (x and y from..to, inclusive) covering a box at a zoom level.
+struct TileRange {
+    int zoom = 0;
+    int minX = 0, minY = 0, maxX = -1, maxY = -1;
+    [[nodiscard]] int count() const { return (maxX - minX + 1) * (maxY - minY + 1); }
+};
+[[nodiscard]] TileRange tilesCovering(const GeoBox& box, int zoom);
+
+} // namespace atlas

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "atlas/io/geojson.h"
+#include "atlas/io/load_control.h"
+#include "atlas/io/native_format.h"
+
+#include <string>
+
+namespace atlas {
+
+/// How to read a file: said by the caller, not by who is above it on the stack.
+struct ReadOptions {
+    GeoJsonOptions geoJson;                ///< which properties hold a GeoJSON file's dates
+    const LoadControl* control = nullptr;  ///< progress and cancel; none: read to the end
+};
+
+/// Reads any file Conflict Atlas knows, chosen by extension and, for .csv, by its header:
+/// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson). A cancelled load gives no
+/// data and one fatal "load.cancelled" diagnostic.
+[[nodiscard]] LoadResult readAnyFile(const std::string& path, const ReadOptions& options = {});
+
+} // namespace atlas

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "atlas/model/date.h"
+#include "atlas/model/vocabulary.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace atlas {
+
+/// Fields of an object that this program does not know, kept as (key, raw JSON text) so that
+/// saving a file never drops them.
+using ExtraFields = std::vector<std::pair<std::string, std::string>>;
+
+/// WGS84 coordinate in decimal degrees.
+struct GeoPoint {
+    double latitude = 0.0;
+    double longitude = 0.0;
+    friend bool operator==(const GeoPoint&, const GeoPoint&) = default;
+};
+
+/// Where an event happened and how exactly that is known.
+struct Place {
+    GeoPoint point;
+    PlacePrecision precision = PlacePrecision::Exact;
+    std::string name;   ///< e.g. "Jabal Duwayli, near Kafr Takharim"
+    std::string admin1; ///< governorate
+    std::string admin2; ///< district
+    ExtraFields extra;
+    friend bool operator==(const Place&, const Place&) = default;
+};
+
+/// A casualty figure as reported: a range [low, high] with how it was worded.
+/// "more than 78" is {MoreThan, 78, nullopt}; unknown is {Unknown, nullopt, nullopt}.
+struct CasualtyCount {
+    CountQualifier qualifier = CountQualifier::Unknown;
+    std::optional<int> low;
+    std::optional<int> high;
+    ExtraFields extra;
+
+    [[nodiscard]] bool known() const { return qualifier != CountQualifier::Unknown && low.has_value(); }
+    /// The smallest figure the report supports (0 when unknown), for sizing and thresholds.
+    [[nodiscard]] int lowerBound() const { return low.value_or(0); }
+    /// "more than 78", "15", "20–30", "unknown".
+    [[nodiscard]] std::string toText() const;
+    friend bool operator==(const CasualtyCount&, const CasualtyCount&) = default;
+};
+
+/// A published report an event is taken from.
+struct SourceReference {
+    std::string publisher;
+    std::string title;
+    std::string date; ///< publication date as printed, usually YYYY-MM-DD
+    std::string url;
+    ExtraFields extra;
+    friend bool operator==(const SourceReference&, const SourceReference&) = default;
+};
+
+/// How one event relates to another ("retaliation for" the strike of the day before).
+struct EventLink {
+    LinkRelation relation = LinkRelation::Related;
+    std::string eventId;
+    ExtraFields extra;
+    friend bool operator==(const EventLink&, const EventLink&) = default;
+};
+
+/// One incident: who did what to whom, where and when, with its sources.
+struct Event {
+    std::string id;
+    EventType type = EventType::Other;
+    Date date;
+    std::optional<Date> endDate; ///< set for spans (e.g. a withdrawal over several days)
+    DatePrecision datePrecision = DatePrecision::Day;
+    Place place;
+    std::vector<std::string> perpetrators; ///< actor ids
+    std::vector<std::string> targets;      ///< actor ids
+    CasualtyCount killed;
+    CasualtyCount wounded;
+    bool civilianTargeting = false;
+    std::string description;
+    std::vector<SourceReference> sources;
+    std::vector<std::string> tags;
+    std::vector<EventLink> links;
+    ExtraFields extra;
+    friend bool operator==(const Event&, const Event&) = default;
+};
+
+} // namespace atlas

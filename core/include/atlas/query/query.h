@@ -1,0 +1,181 @@
+#pragma once
+
+// The query engine: one filter type shared by the window and the command line, and an index
+// built once per dataset that answers filters, histograms, breakdowns and clusters over a
+// million events in milliseconds.
+
+#include "atlas/model/dataset.h"
+#include "atlas/geo/geo.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+/// A region in degrees: one or more rings (the first is the outline, later ones holes or
+/// further parts), combined with the even–odd rule as GeoJSON polygons are.
+struct GeoPolygon {
+    std::vector<std::vector<GeoPoint>> rings;
+
+    [[nodiscard]] bool contains(GeoPoint point) const;
+    [[nodiscard]] GeoBox bounds() const;
+    friend bool operator==(const GeoPolygon&, const GeoPolygon&) = default;
+};
+
+/// Which events to show. Every criterion left at its default lets everything through.
+struct EventFilter {
+    std::optional<Date> from; ///< first day, inclusive (events compared by start date)
+    std::optional<Date> to;   ///< last day, inclusive
+    /// Actor ids; an event matches when one of its perpetrators or targets is in the set.
+    std::vector<std::string> actors;
+    /// With sub-groups, "nlf" also matches events of Faylaq al-Sham (its child).
+    bool includeSubgroups = true;
+    std::vector<EventType> types; ///< empty: every type
+    std::vector<Side> sides;      ///< side of the event (its first perpetrator's); empty: all
+    std::optional<GeoBox> box;
+    std::optional<GeoPolygon> region;
+    /// Case-insensitive (ASCII letters) substring of the description, place, actor names or
+    /// sources.
+    std::string text;
+    int minKilled = 0; ///< lower bound of the killed figure must reach this
+    /// Leave out events placed more coarsely than this (e.g. NearTown drops district- and
+    /// governorate-level placements).
+    PlacePrecision coarsestPrecision = PlacePrecision::Governorate;
+
+    /// The filter of a time window and nothing else.
+    [[nodiscard]] static EventFilter forWindow(Date first, Date last);
+    friend bool operator==(const EventFilter&, const EventFilter&) = default;
+};
+
+/// The box around the events at `positions` with room at the edges (15%, and at least 0.2°),
+/// for a view that shows them all; nullopt when there are none.
+[[nodiscard]] std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<std::uint32_t>& positions);
+
+enum class HistogramBucket { Day, Week, Month };
+enum class HistogramSplit { None, ByType, BySide };
+
+/// Counts per time bin, optionally split into groups (types or sides).
+struct Histogram {
+    Date first;               ///< first day of bin 0
+    HistogramBucket bucket = HistogramBucket::Day;
+    int groups = 1;           ///< 1, kEventTypeCount or kSideCount
+    std::vector<std::uint32_t> counts; ///< bins × groups, bin-major
+
+    [[nodiscard]] int binCount() const { return groups == 0 ? 0 : static_cast<int>(counts.size()) / groups; }
+    [[nodiscard]] std::uint32_t at(int bin, int group) const {
+        return counts[static_cast<std::size_t>(bin) * static_cast<std::size_t>(groups) + static_cast<std::size_t>(group)];
+    }
+    [[nodiscard]] std::uint32_t total(int bin) const;
+};
+
+/// What the events of a filter are made of: for legends and captions.
+struct Breakdown {
+    std::uint32_t events = 0;
+    std::int64_t killedAtLeast = 0; ///< sum of the killed lower bounds
+    std::array<std::uint32_t, kEventTypeCount> byType{};
+    std::array<std::uint32_t, kSideCount> bySide{};
+    /// (actor id, events it takes part in), most frequent first.
+    std::vector<std::pair<std::string, std::uint32_t>> byActor;
+};
+
+/// Events that fall in one grid cell at a zoom level.
+struct EventCluster {
+    GeoPoint centre;          ///< mean position of its events
+    std::uint32_t count = 0;
+    Side dominantSide = Side::Unknown;
+    std::uint32_t sampleEvent = 0; ///< position in Dataset::events of one of its events
+};
+
+/// Column arrays of a dataset's events in date order, built once: a time window is two binary
+/// searches; the other predicates scan only that slice. Text is indexed lazily on first use.
+/// The index refers to the dataset, which must outlive it and stay unchanged.
+class EventIndex {
+public:
+    explicit EventIndex(const Dataset& dataset);
+    ~EventIndex();
+    EventIndex(const EventIndex&) = delete;
+    EventIndex& operator=(const EventIndex&) = delete;
+
+    [[nodiscard]] std::size_t size() const { return m_day.size(); }
+    [[nodiscard]] Date firstDate() const { return m_day.empty() ? Date() : Date(m_day.front()); }
+    [[nodiscard]] Date lastDate() const { return m_day.empty() ? Date() : Date(m_day.back()); }
+
+    /// Positions in Dataset::events of the matching events, in date order.
+    [[nodiscard]] std::vector<std::uint32_t> select(const EventFilter& filter) const;
+    [[nodiscard]] std::size_t count(const EventFilter& filter) const;
+    /// Counts per bin from the filter's first day (or the data's) to its last.
+    [[nodiscard]] Histogram histogram(const EventFilter& filter, HistogramBucket bucket,
+                                      HistogramSplit split = HistogramSplit::None) const;
+    [[nodiscard]] Breakdown breakdown(const EventFilter& filter) const;
+    /// Grid clusters of the matching events inside `viewport` at map zoom `zoom`: cells of
+    /// `cellPixels` screen pixels, as a 256-pixel-tile map draws them.
+    [[nodiscard]] std::vector<EventCluster> clusters(const EventFilter& filter, const GeoBox& viewport,
+                                                     double zoom, int cellPixels = 64) const;
+
+    /// Bytes held by the numeric columns and actor lists (text index excluded).
+    [[nodiscard]] std::size_t memoryBytes() const;
+    /// Builds the text index now rather than on the first text query.
+    void prepareTextSearch() const;
+
+private:
+    struct Compiled;
+    template <typename Visit> void forEachMatch(const EventFilter& filter, Visit&& visit) const;
+    [[nodiscard]] Compiled compile(const EventFilter& filter) const;
+    [[nodiscard]] std::uint32_t actorIndexOf(const std::string& id) const;
+
+    const Dataset* m_dataset;
+    // Columns, one entry per event in date order.
+    std::vector<std::int32_t> m_day;
+    std::vector<float> m_x, m_y;            // Web Mercator, unit square
+    std::vector<std::uint8_t> m_type, m_side, m_precision;
+    std::vector<std::uint16_t> m_killed;    // lower bound, saturated at 65535
+    std::vector<std::uint32_t> m_position;  // index into Dataset::events
+    std::vector<std::uint32_t> m_actorBegin; // size()+1 offsets into m_actors
+    std::vector<std::uint32_t> m_actors;    // actor table indices, perpetrators then targets
+    std::vector<std::uint64_t> m_actorBits; // bit (actor index mod 64) of each actor: a quick pre-check
+    // Actor table: dataset actors first, then ids events use that the table lacks.
+    std::vector<std::string> m_actorIds;
+    std::vector<int> m_actorParent;         // -1 for top level
+    // Text index: lower-cased text of event i at [m_textBegin[i], m_textBegin[i+1]).
+    mutable std::once_flag m_textOnce;
+    mutable std::string m_text;
+    mutable std::vector<std::uint32_t> m_textBegin;
+};
+
+/// Runs queries on a worker thread so the window never waits; when a newer query arrives
+/// the older one is abandoned and its result never delivered. Results carry the filter and
+/// the number of the request they answer.
+class LatestQueryRunner {
+public:
+    struct Result {
+        std::uint64_t request = 0;
+        EventFilter filter;
+        std::vector<std::uint32_t> events; ///< positions in Dataset::events, date order
+        Breakdown breakdown;
+    };
+    using Deliver = std::function<void(Result)>;
+
+    /// `deliver` runs on the worker thread; hand the result over to your own thread there.
+    LatestQueryRunner(std::shared_ptr<const EventIndex> index, Deliver deliver);
+    ~LatestQueryRunner();
+    LatestQueryRunner(const LatestQueryRunner&) = delete;
+    LatestQueryRunner& operator=(const LatestQueryRunner&) = delete;
+
+    /// Queues `filter`, replacing any query not yet started; returns its request number.
+    std::uint64_t submit(EventFilter filter);
+    /// Blocks until every submitted request has been answered or superseded (for tests and
+    /// scripted use).
+    void waitIdle();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace atlas

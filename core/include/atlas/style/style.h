@@ -1,0 +1,85 @@
+#pragma once
+
+#include "atlas/model/event.h"
+#include "atlas/model/situation.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace atlas {
+
+/// The one symbology definition shared by the interactive map and exports.
+struct Rgb {
+    std::uint8_t red = 0, green = 0, blue = 0;
+    friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+/// A colour with opacity (alpha 255 = opaque).
+struct Rgba {
+    std::uint8_t red = 0, green = 0, blue = 0, alpha = 255;
+    friend bool operator==(const Rgba&, const Rgba&) = default;
+};
+[[nodiscard]] constexpr Rgba withAlpha(Rgb rgb, double alpha) {
+    return {rgb.red, rgb.green, rgb.blue, static_cast<std::uint8_t>(alpha * 255.0 + 0.5)};
+}
+[[nodiscard]] constexpr Rgba opaque(Rgb rgb) { return {rgb.red, rgb.green, rgb.blue, 255}; }
+
+enum class SymbolShape { Circle, Triangle, Square, Diamond };
+
+/// Sizes, widths and opacities of everything the map and snapshots draw, in pixels: one place,
+/// read by the scene (atlas/render/scene.h), which both backends only draw.
+namespace map_style {
+inline constexpr Rgba kSymbolOutline{20, 20, 20, 255};
+inline constexpr double kSymbolOutlineWidth = 1.5;
+inline constexpr Rgba kSelectionHalo{255, 214, 0, 255};
+inline constexpr double kSelectionHaloWidth = 6.0; ///< beyond the symbol's outline
+inline constexpr Rgba kClusterRing{255, 255, 255, 255};
+inline constexpr Rgba kClusterLabel{255, 255, 255, 255};
+inline constexpr Rgba kClusterLabelOutline{32, 32, 32, 255};
+inline constexpr double kClusterCellPixels = 56.0;
+inline constexpr int kClusterThreshold = 3000; ///< more events than this in view are clustered
+inline constexpr double kAreaFillAlpha = 0.14;
+inline constexpr double kAreaEdgeAlpha = 0.7;
+inline constexpr double kAreaEdgeWidth = 1.5;
+inline constexpr double kCorridorBandAlpha = 0.22;
+inline constexpr double kCorridorBandMinWidth = 4.0;
+inline constexpr double kCorridorCentreWidth = 1.5;
+inline constexpr double kLineWidth = 3.0;
+inline constexpr double kSiteSize = 16.0;
+inline constexpr double kSiteCornerRadius = 2.0;
+inline constexpr Rgba kSiteBorder{255, 255, 255, 255};
+inline constexpr double kSiteBorderWidth = 2.0;
+inline constexpr double kSiteSelectedBorderWidth = 3.0;
+inline constexpr Rgba kLabelInk{32, 32, 32, 255};
+inline constexpr Rgba kLabelHalo{255, 255, 255, 220};
+inline constexpr double kSiteLabelPixelSize = 11.0;
+inline constexpr double kSiteLabelOffsetX = 12.0; ///< from the site's centre to the label's baseline start
+inline constexpr double kSiteLabelOffsetY = 4.0;
+} // namespace map_style
+
+/// Colour of a side, chosen to stay distinguishable for common colour-vision deficiencies.
+[[nodiscard]] Rgb sideColour(Side side);
+/// "#rrggbb" → colour; nullopt for anything else.
+[[nodiscard]] std::optional<Rgb> parseHexColour(std::string_view text);
+/// Air and drone strikes are triangles, ground fire circles, clashes squares, the rest diamonds.
+[[nodiscard]] SymbolShape symbolShape(EventType type);
+/// Symbol radius in pixels: grows with the square root of the lower bound of those killed.
+[[nodiscard]] double symbolRadius(const CasualtyCount& killed);
+/// The corners of a symbol's outline at radius 1 around (0, 0), y down (a circle has none: it
+/// is drawn as a circle of that radius). The triangle points down: a strike from above.
+struct UnitCorner {
+    double x, y;
+};
+[[nodiscard]] const std::vector<UnitCorner>& symbolCorners(SymbolShape shape);
+/// Radius in pixels of a cluster of `count` events.
+[[nodiscard]] double clusterRadius(std::size_t count);
+
+/// Posts: operating blue, encircled orange, leaving amber, gone grey.
+[[nodiscard]] Rgb statusColour(SiteStatus status);
+/// A post that is gone (evacuated, handed over) is drawn crossed out.
+[[nodiscard]] bool statusCrossed(SiteStatus status);
+[[nodiscard]] Rgb lineColour(LineKind kind);
+
+} // namespace atlas

@@ -1,0 +1,145 @@
+#pragma once
+// Small text helpers shared by the CSV importers (ACLED, UCDP GED). Internal to core.
+
+#include "atlas/model/event.h"
+#include "atlas/io/text.h"
+#include "atlas/model/vocabulary.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atlas::import {
+
+/// Makes a casualty figure read from someone else's file coherent: a negative figure is
+/// dropped (the count becomes unknown) and a range whose end is below its start is turned
+/// round. Returns what was wrong, for a warning, or an empty string.
+inline std::string makeCountCoherent(CasualtyCount& count) {
+    if ((count.low && *count.low < 0) || (count.high && *count.high < 0)) {
+        count = CasualtyCount{};
+        return "a negative figure; left unknown";
+    }
+    if (count.low && count.high && *count.high < *count.low) {
+        std::swap(*count.low, *count.high);
+        return "the range ends below its start; read as " + std::to_string(*count.low) + "–" + std::to_string(*count.high);
+    }
+    return {};
+}
+
+inline std::string trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+using atlas::lower;
+
+inline std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = text.find(';', start);
+        std::string item = trim(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (!item.empty()) out.push_back(std::move(item));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+inline std::optional<int> parseInt(const std::string& text) {
+    const std::string t = trim(text);
+    int value = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || end != t.data() + t.size() || t.empty()) return std::nullopt;
+    return value;
+}
+
+inline std::optional<double> parseDouble(const std::string& text) {
+    const std::string t = trim(text);
+    if (t.empty()) return std::nullopt;
+    double value = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+inline int monthFromName(std::string name) {
+    static const std::array<const char*, 12> names{"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+    name = lower(name);
+    if (name.size() < 3) return 0;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (name.compare(0, 3, names[i]) == 0) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+// ACLED's interaction codes (numeric in older exports, words in newer ones) say what kind of
+// actor it is, not whose side; a few names settle the side for the Syrian war.
+inline Side sideOf(const std::string& name, const std::string& inter) {
+    const std::string n = lower(name);
+    if (n.find("military forces of syria") != std::string::npos || n.find("police forces of syria") != std::string::npos ||
+        n.find("ndf: national defence forces") != std::string::npos)
+        return Side::ProGovernment;
+    if (n.find("military forces of turkey") != std::string::npos) return Side::TurkishForces;
+    if (n.find("military forces of russia") != std::string::npos) return Side::RussianForces;
+    if (n.find("hts: hayat tahrir al sham") != std::string::npos || n.find("hayat tahrir al sham") != std::string::npos ||
+        n.find("hurras al din") != std::string::npos || n.find("islamic state") != std::string::npos)
+        return Side::Jihadist;
+    if (n.find("qsd: syrian democratic forces") != std::string::npos || n.find("ypg") != std::string::npos)
+        return Side::KurdishLed;
+    if (n.find("nlf: national liberation front") != std::string::npos || n.find("syrian national army") != std::string::npos ||
+        n.find("faylaq al sham") != std::string::npos)
+        return Side::Opposition;
+    const std::string code = lower(trim(inter));
+    if (code == "2" || code == "rebel group") return Side::Opposition;
+    if (code == "3" || code == "4" || code == "8" || code == "political militia" || code == "identity militia" ||
+        code == "external/other forces")
+        return Side::Other;
+    return Side::Unknown;
+}
+
+inline std::string slug(const std::string& name) {
+    std::string out;
+    for (char c : lower(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+        else if (!out.empty() && out.back() != '-') out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "actor" : out;
+}
+
+
+/// `text` as a JSON string literal (quoted and escaped), without going through a JSON DOM.
+inline std::string jsonString(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.push_back('"');
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out.push_back(hex[(c >> 4) & 0xf]);
+                out.push_back(hex[c & 0xf]);
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+} // namespace atlas::import

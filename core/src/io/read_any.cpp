@@ -1,0 +1,24 @@
+#include "atlas/io/read_any.h"
+
+#include "atlas/io/acled.h"
+#include "atlas/io/text.h"
+#include "atlas/io/ucdp.h"
+
+#include <fstream>
+
+namespace atlas {
+
+LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
+    if (endsWithIgnoringCase(path, ".csv")) {
+        std::ifstream in(path, std::ios::binary);
+        std::string firstLine;
+        std::getline(in, firstLine);
+        if (lower(firstLine).find("type_of_violence") != std::string::npos || lower(firstLine).find("date_start") != std::string::npos)
+            return readUcdpGedCsvFile(path, options.control);
+        return readAcledCsvFile(path, options.control);
+    }
+    if (endsWithIgnoringCase(path, ".geojson")) return readGeoJsonFile(path, options.geoJson, options.control);
+    return readNativeFile(path, options.control);
+}
+
+} // namespace atlas

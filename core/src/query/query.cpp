@@ -1,0 +1,545 @@
+#include "atlas/query/query.h"
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <limits>
+#include <numeric>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+namespace atlas {
+
+namespace {
+
+char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+void appendLower(std::string& out, std::string_view text) {
+    for (char c : text) out.push_back(lowerAscii(c));
+    out.push_back('\n'); // keeps fields apart so a match never spans two of them
+}
+
+// Ray casting over one ring; an even–odd count over all rings gives holes for free.
+bool ringContains(const std::vector<GeoPoint>& ring, GeoPoint p) {
+    bool inside = false;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        const GeoPoint& a = ring[i];
+        const GeoPoint& b = ring[j];
+        if ((a.latitude > p.latitude) != (b.latitude > p.latitude)) {
+            const double crossing =
+                a.longitude + (p.latitude - a.latitude) * (b.longitude - a.longitude) / (b.latitude - a.latitude);
+            if (p.longitude < crossing) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+std::uint32_t bit(int value) { return std::uint32_t{1} << static_cast<unsigned>(value); }
+
+int monthNumber(Date day) { return day.year() * 12 + day.month() - 1; }
+
+} // namespace
+
+// --- GeoPolygon -----------------------------------------------------------------------------
+
+bool GeoPolygon::contains(GeoPoint point) const {
+    bool inside = false;
+    for (const auto& ring : rings)
+        if (ring.size() >= 3 && ringContains(ring, point)) inside = !inside;
+    return inside;
+}
+
+GeoBox GeoPolygon::bounds() const {
+    GeoBox box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+               std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& ring : rings)
+        for (const GeoPoint& p : ring) {
+            box.minLongitude = std::min(box.minLongitude, p.longitude);
+            box.maxLongitude = std::max(box.maxLongitude, p.longitude);
+            box.minLatitude = std::min(box.minLatitude, p.latitude);
+            box.maxLatitude = std::max(box.maxLatitude, p.latitude);
+        }
+    return box;
+}
+
+EventFilter EventFilter::forWindow(Date first, Date last) {
+    EventFilter filter;
+    filter.from = first;
+    filter.to = last;
+    return filter;
+}
+
+std::uint32_t Histogram::total(int bin) const {
+    std::uint32_t sum = 0;
+    for (int group = 0; group < groups; ++group) sum += at(bin, group);
+    return sum;
+}
+
+// --- EventIndex -----------------------------------------------------------------------------
+
+EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
+    std::unordered_map<std::string, std::uint32_t> actorIndex;
+    auto addActor = [&](const std::string& id) -> std::uint32_t {
+        const auto [it, inserted] = actorIndex.emplace(id, static_cast<std::uint32_t>(m_actorIds.size()));
+        if (inserted) {
+            m_actorIds.push_back(id);
+            m_actorParent.push_back(-1);
+        }
+        return it->second;
+    };
+    for (const Actor& actor : dataset.actors) addActor(actor.id);
+    for (std::size_t i = 0; i < dataset.actors.size(); ++i) {
+        const std::string& parent = dataset.actors[i].parent;
+        if (!parent.empty()) m_actorParent[i] = static_cast<int>(addActor(parent));
+    }
+
+    const std::size_t n = dataset.events.size();
+    m_position.resize(n);
+    std::iota(m_position.begin(), m_position.end(), 0u);
+    std::stable_sort(m_position.begin(), m_position.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return dataset.events[a].date < dataset.events[b].date;
+    });
+
+    m_day.reserve(n);
+    m_x.reserve(n);
+    m_y.reserve(n);
+    m_type.reserve(n);
+    m_side.reserve(n);
+    m_precision.reserve(n);
+    m_killed.reserve(n);
+    m_actorBits.reserve(n);
+    m_actorBegin.reserve(n + 1);
+    m_actorBegin.push_back(0);
+    // The side of an event is its first perpetrator's; resolve each actor's once.
+    std::vector<std::int8_t> sideOfActor;
+    for (std::uint32_t position : m_position) {
+        const Event& event = dataset.events[position];
+        m_day.push_back(event.date.daysSinceEpoch());
+        const MercatorPoint m = toMercator(event.place.point);
+        m_x.push_back(static_cast<float>(m.x));
+        m_y.push_back(static_cast<float>(m.y));
+        m_type.push_back(static_cast<std::uint8_t>(event.type));
+        m_precision.push_back(static_cast<std::uint8_t>(event.place.precision));
+        m_killed.push_back(static_cast<std::uint16_t>(std::clamp(event.killed.lowerBound(), 0, 65535)));
+        std::uint64_t actorBits = 0;
+        for (const auto* ids : {&event.perpetrators, &event.targets})
+            for (const auto& id : *ids) {
+                const std::uint32_t actor = addActor(id);
+                m_actors.push_back(actor);
+                actorBits |= std::uint64_t{1} << (actor % 64);
+            }
+        m_actorBits.push_back(actorBits);
+        m_actorBegin.push_back(static_cast<std::uint32_t>(m_actors.size()));
+        Side side = Side::Unknown;
+        if (!event.perpetrators.empty()) {
+            const std::uint32_t first = actorIndex.at(event.perpetrators.front());
+            if (sideOfActor.size() <= first) sideOfActor.resize(first + 1u, -1);
+            if (sideOfActor[first] < 0) sideOfActor[first] = static_cast<std::int8_t>(dataset.sideOfActor(event.perpetrators.front()));
+            side = static_cast<Side>(sideOfActor[first]);
+        }
+        m_side.push_back(static_cast<std::uint8_t>(side));
+    }
+}
+
+EventIndex::~EventIndex() = default;
+
+std::uint32_t EventIndex::actorIndexOf(const std::string& id) const {
+    const auto found = std::find(m_actorIds.begin(), m_actorIds.end(), id);
+    return found == m_actorIds.end() ? std::numeric_limits<std::uint32_t>::max()
+                                     : static_cast<std::uint32_t>(found - m_actorIds.begin());
+}
+
+struct EventIndex::Compiled {
+    std::size_t begin = 0, end = 0; // rows in the time range
+    std::uint32_t typeMask = 0;     // 0: every type
+    std::uint32_t sideMask = 0;
+    std::uint8_t coarsest = 3;
+    std::uint16_t minKilled = 0;
+    bool hasBox = false;
+    GeoBox box;
+    float outerX0 = 0, outerX1 = 0, outerY0 = 0, outerY1 = 0; // box grown by a rounding margin
+    float innerX0 = 0, innerX1 = 0, innerY0 = 0, innerY1 = 0; // and shrunk by it
+    const GeoPolygon* region = nullptr;
+    GeoBox regionBounds;
+    bool hasActors = false;
+    std::vector<std::uint8_t> wantedActor;
+    std::uint64_t wantedBits = ~std::uint64_t{0}; // every bit when actors are not filtered
+    std::string needle;
+    bool nothing = false; // the filter cannot match anything
+};
+
+EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
+    Compiled c;
+    const std::int32_t from = filter.from ? filter.from->daysSinceEpoch() : std::numeric_limits<std::int32_t>::min();
+    const std::int32_t to = filter.to ? filter.to->daysSinceEpoch() : std::numeric_limits<std::int32_t>::max();
+    c.begin = static_cast<std::size_t>(std::lower_bound(m_day.begin(), m_day.end(), from) - m_day.begin());
+    c.end = static_cast<std::size_t>(std::upper_bound(m_day.begin(), m_day.end(), to) - m_day.begin());
+    if (from > to || c.end < c.begin) c.end = c.begin;
+    for (EventType type : filter.types) c.typeMask |= bit(static_cast<int>(type));
+    for (Side side : filter.sides) c.sideMask |= bit(static_cast<int>(side));
+    c.coarsest = static_cast<std::uint8_t>(filter.coarsestPrecision);
+    c.minKilled = static_cast<std::uint16_t>(std::clamp(filter.minKilled, 0, 65535));
+    if (filter.box) {
+        c.hasBox = true;
+        c.box = *filter.box;
+        const MercatorPoint topLeft = toMercator({c.box.maxLatitude, c.box.minLongitude});
+        const MercatorPoint bottomRight = toMercator({c.box.minLatitude, c.box.maxLongitude});
+        // Float columns are exact to about 1e-7 of the world; between the inner and outer box
+        // the exact double coordinates decide.
+        constexpr double margin = 1e-6;
+        c.outerX0 = static_cast<float>(topLeft.x - margin);
+        c.outerX1 = static_cast<float>(bottomRight.x + margin);
+        c.outerY0 = static_cast<float>(topLeft.y - margin);
+        c.outerY1 = static_cast<float>(bottomRight.y + margin);
+        c.innerX0 = static_cast<float>(topLeft.x + margin);
+        c.innerX1 = static_cast<float>(bottomRight.x - margin);
+        c.innerY0 = static_cast<float>(topLeft.y + margin);
+        c.innerY1 = static_cast<float>(bottomRight.y - margin);
+    }
+    if (filter.region) {
+        c.region = &*filter.region;
+        c.regionBounds = filter.region->bounds();
+    }
+    if (!filter.actors.empty()) {
+        c.hasActors = true;
+        c.wantedActor.assign(m_actorIds.size(), 0);
+        for (const std::string& id : filter.actors) {
+            const std::uint32_t index = actorIndexOf(id);
+            if (index < c.wantedActor.size()) c.wantedActor[index] = 1;
+        }
+        if (filter.includeSubgroups) {
+            // An actor is wanted when any of its ancestors is; parents may be listed after
+            // their children, so follow each chain up (chains are short, cycles are cut).
+            for (std::size_t a = 0; a < m_actorParent.size(); ++a) {
+                int parent = m_actorParent[a];
+                for (int steps = 0; parent >= 0 && steps < 32 && !c.wantedActor[a]; ++steps) {
+                    if (c.wantedActor[static_cast<std::size_t>(parent)]) c.wantedActor[a] = 1;
+                    parent = m_actorParent[static_cast<std::size_t>(parent)];
+                }
+            }
+        }
+        if (std::find(c.wantedActor.begin(), c.wantedActor.end(), 1) == c.wantedActor.end()) c.nothing = true;
+        c.wantedBits = 0;
+        for (std::size_t a = 0; a < c.wantedActor.size(); ++a)
+            if (c.wantedActor[a]) c.wantedBits |= std::uint64_t{1} << (a % 64);
+    }
+    for (char ch : filter.text) c.needle.push_back(lowerAscii(ch));
+    return c;
+}
+
+template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filter, Visit&& visit) const {
+    const Compiled c = compile(filter);
+    if (c.nothing || c.begin >= c.end) return;
+
+    auto matches = [&](std::size_t row) {
+        if (c.typeMask && !(c.typeMask & bit(m_type[row]))) return false;
+        if (c.sideMask && !(c.sideMask & bit(m_side[row]))) return false;
+        if (m_precision[row] > c.coarsest) return false;
+        if (m_killed[row] < c.minKilled) return false;
+        if (c.hasBox) {
+            const float x = m_x[row], y = m_y[row];
+            if (x < c.outerX0 || x > c.outerX1 || y < c.outerY0 || y > c.outerY1) return false;
+            if (x < c.innerX0 || x > c.innerX1 || y < c.innerY0 || y > c.innerY1) {
+                if (!c.box.contains(m_dataset->events[m_position[row]].place.point)) return false;
+            }
+        }
+        if (c.hasActors) {
+            bool any = false;
+            for (std::uint32_t k = m_actorBegin[row]; k < m_actorBegin[row + 1] && !any; ++k)
+                any = c.wantedActor[m_actors[k]] != 0;
+            if (!any) return false;
+        }
+        if (c.region) {
+            const GeoPoint& p = m_dataset->events[m_position[row]].place.point;
+            if (!c.regionBounds.contains(p) || !c.region->contains(p)) return false;
+        }
+        return true;
+    };
+
+    const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && c.minKilled == 0 && !c.hasBox &&
+                          !c.hasActors && !c.region;
+    if (c.needle.empty() && onlyTime) {
+        for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
+        return;
+    }
+    if (c.needle.empty()) {
+        // Two passes per block: a branch-free sweep over the small columns collects candidate
+        // rows (no mispredicted branch per event), then the exact checks run on the few left.
+        const std::uint32_t typeMask = c.typeMask ? c.typeMask : ~std::uint32_t{0};
+        const std::uint32_t sideMask = c.sideMask ? c.sideMask : ~std::uint32_t{0};
+        const float x0 = c.hasBox ? c.outerX0 : -1.0f, x1 = c.hasBox ? c.outerX1 : 2.0f;
+        const float y0 = c.hasBox ? c.outerY0 : -1.0f, y1 = c.hasBox ? c.outerY1 : 2.0f;
+        constexpr std::size_t kBlock = 2048;
+        std::array<std::uint32_t, kBlock> candidates;
+        for (std::size_t blockBegin = c.begin; blockBegin < c.end; blockBegin += kBlock) {
+            const std::size_t blockEnd = std::min(c.end, blockBegin + kBlock);
+            std::size_t n = 0;
+            for (std::size_t row = blockBegin; row < blockEnd; ++row) {
+                const bool pass = ((typeMask >> m_type[row]) & 1u) & ((sideMask >> m_side[row]) & 1u) &
+                                  (m_precision[row] <= c.coarsest) & (m_killed[row] >= c.minKilled) &
+                                  ((m_actorBits[row] & c.wantedBits) != 0) & (m_x[row] >= x0) & (m_x[row] <= x1) &
+                                  (m_y[row] >= y0) & (m_y[row] <= y1);
+                candidates[n] = static_cast<std::uint32_t>(row);
+                n += pass ? 1 : 0;
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                if (matches(candidates[i])) visit(candidates[i]);
+        }
+        return;
+    }
+    // Text: search the slice of the lower-cased text blob once, then check the other
+    // predicates only for the events whose text matched.
+    prepareTextSearch();
+    const std::string_view text(m_text);
+    std::size_t at = m_textBegin[c.begin];
+    const std::size_t stop = m_textBegin[c.end];
+    while (at < stop) {
+        const std::size_t hit = text.find(c.needle, at);
+        if (hit == std::string_view::npos || hit >= stop) break;
+        const auto next = std::upper_bound(m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.begin),
+                                           m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.end) + 1,
+                                           static_cast<std::uint32_t>(hit));
+        const auto row = static_cast<std::size_t>(next - m_textBegin.begin()) - 1;
+        if (matches(row)) visit(row);
+        at = m_textBegin[row + 1];
+    }
+}
+
+void EventIndex::prepareTextSearch() const {
+    std::call_once(m_textOnce, [this] {
+        m_textBegin.reserve(m_position.size() + 1);
+        for (std::uint32_t position : m_position) {
+            m_textBegin.push_back(static_cast<std::uint32_t>(m_text.size()));
+            const Event& event = m_dataset->events[position];
+            appendLower(m_text, event.description);
+            appendLower(m_text, event.place.name);
+            appendLower(m_text, event.place.admin1);
+            appendLower(m_text, event.place.admin2);
+            for (const auto* ids : {&event.perpetrators, &event.targets})
+                for (const std::string& id : *ids) {
+                    const Actor* actor = m_dataset->findActor(id);
+                    appendLower(m_text, actor ? actor->name : id);
+                    if (actor)
+                        for (const std::string& alias : actor->aliases) appendLower(m_text, alias);
+                }
+            for (const SourceReference& source : event.sources) {
+                appendLower(m_text, source.publisher);
+                appendLower(m_text, source.title);
+            }
+        }
+        m_textBegin.push_back(static_cast<std::uint32_t>(m_text.size()));
+    });
+}
+
+std::vector<std::uint32_t> EventIndex::select(const EventFilter& filter) const {
+    std::vector<std::uint32_t> out;
+    forEachMatch(filter, [&](std::size_t row) { out.push_back(m_position[row]); });
+    return out;
+}
+
+std::size_t EventIndex::count(const EventFilter& filter) const {
+    std::size_t n = 0;
+    forEachMatch(filter, [&](std::size_t) { ++n; });
+    return n;
+}
+
+Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucket, HistogramSplit split) const {
+    Histogram h;
+    h.bucket = bucket;
+    h.groups = split == HistogramSplit::ByType ? kEventTypeCount : split == HistogramSplit::BySide ? kSideCount : 1;
+    if (m_day.empty() && !(filter.from && filter.to)) return h;
+    const Date first = filter.from.value_or(firstDate());
+    const Date last = filter.to.value_or(lastDate());
+    h.first = first;
+    if (last < first) return h;
+    int bins = 0;
+    switch (bucket) {
+    case HistogramBucket::Day: bins = daysBetween(first, last) + 1; break;
+    case HistogramBucket::Week: bins = daysBetween(first, last) / 7 + 1; break;
+    case HistogramBucket::Month: bins = monthNumber(last) - monthNumber(first) + 1; break;
+    }
+    h.counts.assign(static_cast<std::size_t>(bins) * static_cast<std::size_t>(h.groups), 0);
+    const std::int32_t firstDay = first.daysSinceEpoch();
+    const int firstMonth = monthNumber(first);
+    // Rows come in date order, so the month of a day is worked out once per distinct day.
+    std::int32_t cachedDay = std::numeric_limits<std::int32_t>::min();
+    int cachedBin = 0;
+    EventFilter bounded = filter;
+    bounded.from = first;
+    bounded.to = last;
+    forEachMatch(bounded, [&](std::size_t row) {
+        const std::int32_t day = m_day[row];
+        if (day != cachedDay) {
+            cachedDay = day;
+            switch (bucket) {
+            case HistogramBucket::Day: cachedBin = day - firstDay; break;
+            case HistogramBucket::Week: cachedBin = (day - firstDay) / 7; break;
+            case HistogramBucket::Month: cachedBin = monthNumber(Date(day)) - firstMonth; break;
+            }
+        }
+        const int group = split == HistogramSplit::ByType ? m_type[row] : split == HistogramSplit::BySide ? m_side[row] : 0;
+        ++h.counts[static_cast<std::size_t>(cachedBin) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)];
+    });
+    return h;
+}
+
+Breakdown EventIndex::breakdown(const EventFilter& filter) const {
+    Breakdown b;
+    std::vector<std::uint32_t> perActor(m_actorIds.size(), 0);
+    std::vector<std::uint32_t> lastRow(m_actorIds.size(), std::numeric_limits<std::uint32_t>::max());
+    forEachMatch(filter, [&](std::size_t row) {
+        ++b.events;
+        b.killedAtLeast += m_killed[row];
+        ++b.byType[m_type[row]];
+        ++b.bySide[m_side[row]];
+        for (std::uint32_t k = m_actorBegin[row]; k < m_actorBegin[row + 1]; ++k) {
+            const std::uint32_t actor = m_actors[k];
+            if (lastRow[actor] == row) continue; // an actor on both sides counts once
+            lastRow[actor] = static_cast<std::uint32_t>(row);
+            ++perActor[actor];
+        }
+    });
+    for (std::size_t a = 0; a < perActor.size(); ++a)
+        if (perActor[a]) b.byActor.emplace_back(m_actorIds[a], perActor[a]);
+    std::stable_sort(b.byActor.begin(), b.byActor.end(),
+                     [](const auto& l, const auto& r) { return l.second > r.second; });
+    return b;
+}
+
+std::vector<EventCluster> EventIndex::clusters(const EventFilter& filter, const GeoBox& viewport, double zoom,
+                                               int cellPixels) const {
+    const MercatorPoint topLeft = toMercator({viewport.maxLatitude, viewport.minLongitude});
+    const MercatorPoint bottomRight = toMercator({viewport.minLatitude, viewport.maxLongitude});
+    const double cellsPerUnit = 256.0 * std::pow(2.0, zoom) / std::max(cellPixels, 1);
+    struct Cell {
+        double sumX = 0, sumY = 0;
+        std::uint32_t count = 0;
+        std::array<std::uint32_t, kSideCount> sides{};
+        std::uint32_t sample = 0;
+    };
+    std::vector<Cell> cells;
+    std::unordered_map<std::uint64_t, std::uint32_t> cellOf;
+    forEachMatch(filter, [&](std::size_t row) {
+        const double x = m_x[row], y = m_y[row];
+        if (x < topLeft.x || x > bottomRight.x || y < topLeft.y || y > bottomRight.y) return;
+        const auto cx = static_cast<std::uint64_t>(x * cellsPerUnit);
+        const auto cy = static_cast<std::uint64_t>(y * cellsPerUnit);
+        const auto [it, inserted] = cellOf.try_emplace((cx << 32) | cy, static_cast<std::uint32_t>(cells.size()));
+        if (inserted) {
+            cells.emplace_back();
+            cells.back().sample = m_position[row];
+        }
+        Cell& cell = cells[it->second];
+        cell.sumX += x;
+        cell.sumY += y;
+        ++cell.count;
+        ++cell.sides[m_side[row]];
+    });
+    std::vector<EventCluster> out;
+    out.reserve(cells.size());
+    for (const Cell& cell : cells) {
+        EventCluster cluster;
+        cluster.count = cell.count;
+        cluster.centre = fromMercator({cell.sumX / cell.count, cell.sumY / cell.count});
+        cluster.dominantSide = static_cast<Side>(std::max_element(cell.sides.begin(), cell.sides.end()) - cell.sides.begin());
+        cluster.sampleEvent = cell.sample;
+        out.push_back(cluster);
+    }
+    return out;
+}
+
+std::size_t EventIndex::memoryBytes() const {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
+    return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) +
+           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits);
+}
+
+// --- LatestQueryRunner ----------------------------------------------------------------------
+
+struct LatestQueryRunner::State {
+    std::shared_ptr<const EventIndex> index;
+    Deliver deliver;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::condition_variable idle;
+    std::optional<std::pair<std::uint64_t, EventFilter>> pending;
+    std::uint64_t lastSubmitted = 0;
+    bool busy = false;
+    bool stopping = false;
+    std::thread worker;
+
+    void run() {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            wake.wait(lock, [&] { return stopping || pending.has_value(); });
+            if (stopping) return;
+            auto [request, filter] = std::move(*pending);
+            pending.reset();
+            busy = true;
+            lock.unlock();
+            Result result;
+            result.request = request;
+            result.events = index->select(filter);
+            result.breakdown = index->breakdown(filter);
+            result.filter = std::move(filter);
+            lock.lock();
+            const bool current = request == lastSubmitted;
+            if (current) {
+                lock.unlock();
+                deliver(std::move(result));
+                lock.lock();
+            }
+            busy = false;
+            idle.notify_all();
+        }
+    }
+};
+
+LatestQueryRunner::LatestQueryRunner(std::shared_ptr<const EventIndex> index, Deliver deliver)
+    : m_state(std::make_unique<State>()) {
+    m_state->index = std::move(index);
+    m_state->deliver = std::move(deliver);
+    m_state->worker = std::thread([state = m_state.get()] { state->run(); });
+}
+
+LatestQueryRunner::~LatestQueryRunner() {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->stopping = true;
+    }
+    m_state->wake.notify_all();
+    m_state->worker.join();
+}
+
+std::uint64_t LatestQueryRunner::submit(EventFilter filter) {
+    std::lock_guard lock(m_state->mutex);
+    const std::uint64_t request = ++m_state->lastSubmitted;
+    m_state->pending.emplace(request, std::move(filter));
+    m_state->wake.notify_one();
+    return request;
+}
+
+void LatestQueryRunner::waitIdle() {
+    std::unique_lock lock(m_state->mutex);
+    m_state->idle.wait(lock, [&] { return !m_state->busy && !m_state->pending.has_value(); });
+}
+
+std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<std::uint32_t>& positions) {
+    if (positions.empty()) return std::nullopt;
+    GeoBox box{180, 90, -180, -90};
+    for (const std::uint32_t p : positions) {
+        const GeoPoint& point = dataset.events[p].place.point;
+        box.minLongitude = std::min(box.minLongitude, point.longitude);
+        box.maxLongitude = std::max(box.maxLongitude, point.longitude);
+        box.minLatitude = std::min(box.minLatitude, point.latitude);
+        box.maxLatitude = std::max(box.maxLatitude, point.latitude);
+    }
+    const double padLongitude = std::max(0.2, (box.maxLongitude - box.minLongitude) * 0.15);
+    const double padLatitude = std::max(0.2, (box.maxLatitude - box.minLatitude) * 0.15);
+    return GeoBox{std::max(-180.0, box.minLongitude - padLongitude), std::max(-85.0, box.minLatitude - padLatitude),
+                  std::min(180.0, box.maxLongitude + padLongitude), std::min(85.0, box.maxLatitude + padLatitude)};
+}
+
+} // namespace atlas
