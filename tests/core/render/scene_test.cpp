@@ -16,7 +16,7 @@ using namespace atlas::render;
 
 namespace {
 
-const Dataset& sample() {
+[[maybe_unused]] const Dataset& sample() {
     static const Dataset dataset = [] {
         LoadResult result = readNativeFile(ATLAS_SAMPLE_DATASET);
         EXPECT_FALSE(result.failed());
@@ -27,51 +27,13 @@ const Dataset& sample() {
 
 const GeoBox kIdlib{35.6, 34.9, 37.7, 36.75};
 
-std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
+[[maybe_unused]] std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
     std::vector<std::uint32_t> positions(dataset.events.size());
     std::iota(positions.begin(), positions.end(), 0u);
     return positions;
 }
 
 } // namespace
-
-TEST(ViewTransform, FittingPutsTheBoxCornersOnTheImageEdges) {
-    // 3° wide and half a degree tall: the width binds, the height is centred.
-    const GeoBox wide{35.0, 35.5, 38.0, 36.0};
-    const ViewTransform view = ViewTransform::fitting(wide, 1000, 1000);
-    const PixelPoint west = view.map(GeoPoint{35.8, wide.minLongitude});
-    const PixelPoint east = view.map(GeoPoint{35.8, wide.maxLongitude});
-    EXPECT_NEAR(west.x, 0.0, 1e-6);
-    EXPECT_NEAR(east.x, 1000.0, 1e-6);
-    EXPECT_NEAR(west.y, east.y, 1e-9);
-    const PixelPoint top = view.map(GeoPoint{wide.maxLatitude, 36.5}), bottom = view.map(GeoPoint{wide.minLatitude, 36.5});
-    EXPECT_NEAR(top.y + bottom.y, 1000.0, 1e-6);
-    EXPECT_LT(bottom.y - top.y, 1000.0);
-    // North is up.
-    EXPECT_LT(view.map(GeoPoint{36.5, 36.5}).y, view.map(GeoPoint{35.5, 36.5}).y);
-}
-
-TEST(ViewTransform, PixelsPerKmMatchesTheGroundDistance) {
-    const ViewTransform view = ViewTransform::fitting(kIdlib, 1600, 1000);
-    const GeoPoint idlib{35.93, 36.63};
-    // 0.5° of latitude is 55.6 km on the ground (111.2 km per degree).
-    const PixelPoint a = view.map(GeoPoint{idlib.latitude - 0.25, idlib.longitude});
-    const PixelPoint b = view.map(GeoPoint{idlib.latitude + 0.25, idlib.longitude});
-    const double pixels = std::hypot(a.x - b.x, a.y - b.y);
-    EXPECT_NEAR(view.pixelsPerKm(idlib), pixels / 55.6, pixels / 55.6 * 0.01);
-}
-
-TEST(ViewTransform, AProjectiveMatrixIsAppliedWithItsDivision) {
-    // QTransform's order; w = 0.5 x + 1 halves nothing at the origin and divides by 1.5 at x = 1.
-    const double m[9] = {2, 0, 0.5, 0, 2, 0, 10, 20, 1};
-    const ViewTransform view = ViewTransform::fromMatrix(m);
-    const PixelPoint origin = view.map(MercatorPoint{0, 0});
-    EXPECT_DOUBLE_EQ(origin.x, 10);
-    EXPECT_DOUBLE_EQ(origin.y, 20);
-    const PixelPoint p = view.map(MercatorPoint{1, 0});
-    EXPECT_DOUBLE_EQ(p.x, 12 / 1.5);
-    EXPECT_DOUBLE_EQ(p.y, 20 / 1.5);
-}
 
 TEST(Scene, AbbreviatesCountsAsTheyAreDrawn) {
     EXPECT_EQ(abbreviateCount(7), "7");
@@ -144,22 +106,6 @@ TEST(Scene, ClustersAboveTheThresholdAndKeepsEveryEventCounted) {
     const Scene every = buildScene(dataset, request);
     EXPECT_FALSE(every.clustered());
     EXPECT_EQ(every.symbols.size(), scene.eventsInView);
-}
-
-TEST(ScreenClusters, CellsMoveWithTheWorldNotWithTheScreen) {
-    // Three points within one 56-px cell, one far away: panning both by 1000 px keeps the groups.
-    std::vector<ScreenPoint> points{{{10, 10}, 6, {1, 0, 0}}, {{20, 30}, 6, {1, 0, 0}}, {{40, 40}, 6, {0, 0, 1}}, {{500, 500}, 6, {0, 1, 0}}};
-    const auto before = clusterScreenPoints(points, {0, 0});
-    for (ScreenPoint& p : points) p.at.x += 1000;
-    const auto after = clusterScreenPoints(points, {1000, 0});
-    ASSERT_EQ(before.size(), 2u);
-    ASSERT_EQ(after.size(), 2u);
-    EXPECT_EQ(before[0].count, 3u);
-    EXPECT_EQ(before[0].colour, (Rgb{1, 0, 0})); // two of three are red
-    EXPECT_NEAR(before[0].centre.x, 70.0 / 3, 1e-9);
-    EXPECT_EQ(before[1].count, 1u);
-    EXPECT_EQ(before[1].centre, (PixelPoint{500, 500})); // a single stays where it is
-    EXPECT_NEAR(after[0].centre.x, before[0].centre.x + 1000, 1e-9);
 }
 
 TEST(Scene, AreasKeepTheirHolesAndCorridorsAreToScale) {

@@ -1,3 +1,4 @@
+// Web Mercator and tiles (geo/geo).
 #include "atlas/geo/geo.h"
 #include "atlas/style/style.h"
 
@@ -23,26 +24,4 @@ TEST(WebMercator, TilesCoveringABox) {
     const TileRange idlib = tilesCovering({36.0, 35.5, 37.0, 36.5}, 10);
     EXPECT_GT(idlib.count(), 4);
     EXPECT_LE(idlib.minX, idlib.maxX);
-}
-
-TEST(Style, SidesHaveDistinctColours) {
-    for (int a = 0; a < kSideCount; ++a)
-        for (int b = a + 1; b < kSideCount; ++b)
-            EXPECT_NE(sideColour(static_cast<Side>(a)), sideColour(static_cast<Side>(b)));
-}
-
-TEST(Style, ParsesHexColours) {
-    EXPECT_EQ(parseHexColour("#1565c0"), (Rgb{0x15, 0x65, 0xc0}));
-    EXPECT_FALSE(parseHexColour("1565c0"));
-    EXPECT_FALSE(parseHexColour("#12345g"));
-}
-
-TEST(Style, SymbolGrowsWithCasualtiesAndIsBounded) {
-    const CasualtyCount none;
-    const CasualtyCount many{CountQualifier::MoreThan, 78, std::nullopt, {}};
-    const CasualtyCount huge{CountQualifier::Exact, 100000, std::nullopt, {}};
-    EXPECT_LT(symbolRadius(none), symbolRadius(many));
-    EXPECT_LE(symbolRadius(huge), 22.0);
-    EXPECT_EQ(symbolShape(EventType::AirStrike), SymbolShape::Triangle);
-    EXPECT_EQ(symbolShape(EventType::Shelling), SymbolShape::Circle);
 }

@@ -1,5 +1,4 @@
-// The query engine must give exactly the answers of the obvious slow code: every test here
-// compares EventIndex with a plain scan over Dataset::events written as simply as possible.
+// The query engine (query/query): the index against a plain scan, and the latest-query runner.
 #include "atlas/io/acled.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/kml.h"
@@ -25,22 +24,22 @@ using namespace atlas;
 
 namespace {
 
-const Dataset& synthetic() {
+[[maybe_unused]] const Dataset& synthetic() {
     static const Dataset dataset = bench::makeSyntheticDataset(20000, 7);
     return dataset;
 }
 
-const Dataset& sample() {
+[[maybe_unused]] const Dataset& sample() {
     static const Dataset dataset = readNativeFile(ATLAS_SAMPLE_DATASET).dataset;
     return dataset;
 }
 
-std::string lower(std::string s) {
+[[maybe_unused]] std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
-bool isWithin(const Dataset& data, const std::string& actor, const std::string& ancestor) {
+[[maybe_unused]] bool isWithin(const Dataset& data, const std::string& actor, const std::string& ancestor) {
     std::string current = actor;
     for (int steps = 0; steps < 32 && !current.empty(); ++steps) {
         if (current == ancestor) return true;
@@ -51,7 +50,7 @@ bool isWithin(const Dataset& data, const std::string& actor, const std::string& 
 }
 
 // The reference: one event, one filter, no cleverness.
-bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
+[[maybe_unused]] bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
     if (f.from && e.date < *f.from) return false;
     if (f.to && e.date > *f.to) return false;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end()) return false;
@@ -84,19 +83,19 @@ bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f)
     return true;
 }
 
-std::vector<std::uint32_t> reference(const Dataset& data, const EventFilter& f) {
+[[maybe_unused]] std::vector<std::uint32_t> reference(const Dataset& data, const EventFilter& f) {
     std::vector<std::uint32_t> out;
     for (std::uint32_t i = 0; i < data.events.size(); ++i)
         if (referenceMatches(data, data.events[i], f)) out.push_back(i);
     return out;
 }
 
-std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
+[[maybe_unused]] std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
     std::sort(v.begin(), v.end());
     return v;
 }
 
-EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
+[[maybe_unused]] EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
     EventFilter f;
     std::uniform_int_distribution<int> coin(0, 1), day(0, 8 * 366), percent(0, 99);
     const Date origin = *Date::parse("2013-01-01");
@@ -322,69 +321,4 @@ TEST(LatestQueryRunner, DeliversTheNewestAnswerAndNeverAnOlderOneAfterIt) {
     EXPECT_EQ(last.filter, filter);
     EXPECT_EQ(last.events, index->select(filter));
     EXPECT_EQ(last.breakdown.events, last.events.size());
-}
-
-TEST(LoadControl, ReportsProgressAndStopsWhenCancelled) {
-    const auto path = (std::filesystem::temp_directory_path() / "atlas-load-control-test.atlas.json").string();
-    ASSERT_TRUE(writeNativeFile(bench::makeSyntheticDataset(5000, 3), path).empty());
-    const auto size = std::filesystem::file_size(path);
-    ASSERT_GT(size, 3u << 20) << "big enough for several progress reports";
-
-    std::vector<std::uint64_t> seen;
-    LoadControl control;
-    control.progress = [&](std::uint64_t done, std::uint64_t total) {
-        EXPECT_EQ(total, size);
-        seen.push_back(done);
-    };
-    const LoadResult loaded = readAnyFile(path, {.geoJson = {}, .control = &control});
-    ASSERT_FALSE(loaded.failed());
-    EXPECT_EQ(loaded.dataset.events.size(), 5000u);
-    ASSERT_GE(seen.size(), 3u);
-    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
-    EXPECT_EQ(seen.back(), size);
-
-    std::atomic<bool> cancel{false};
-    LoadControl stopping;
-    stopping.cancel = &cancel;
-    stopping.progress = [&](std::uint64_t done, std::uint64_t) {
-        if (done >= (2u << 20)) cancel = true; // the user presses Cancel part-way
-    };
-    const LoadResult stopped = readAnyFile(path, {.geoJson = {}, .control = &stopping});
-    ASSERT_TRUE(stopped.failed());
-    EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
-    EXPECT_TRUE(stopped.dataset.events.empty());
-    // Nothing lingers: the next load, without a control, reads the whole file.
-    EXPECT_EQ(readAnyFile(path).dataset.events.size(), 5000u);
-    std::filesystem::remove(path);
-}
-
-TEST(LoadControl, GeoJsonStreamsWithProgressAndCancel) {
-    const auto path = (std::filesystem::temp_directory_path() / "atlas-load-control-test.geojson").string();
-    const Dataset dataset = bench::makeSyntheticDataset(5000, 3);
-    {
-        std::vector<std::uint32_t> all(dataset.events.size());
-        for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-        std::ofstream out(path, std::ios::binary);
-        writeGeoJson(dataset, all, out);
-    }
-    ASSERT_GT(std::filesystem::file_size(path), 3u << 20);
-    std::size_t reports = 0;
-    LoadControl control;
-    control.progress = [&](std::uint64_t, std::uint64_t) { ++reports; };
-    const LoadResult loaded = readAnyFile(path, {.geoJson = {}, .control = &control});
-    ASSERT_FALSE(loaded.failed());
-    EXPECT_EQ(loaded.dataset.events.size(), 5000u);
-    EXPECT_GE(reports, 3u) << "read through the observed stream, not slurped";
-
-    std::atomic<bool> cancel{false};
-    LoadControl stopping;
-    stopping.cancel = &cancel;
-    stopping.progress = [&](std::uint64_t done, std::uint64_t) {
-        if (done >= (2u << 20)) cancel = true;
-    };
-    const LoadResult stopped = readAnyFile(path, {.geoJson = {}, .control = &stopping});
-    ASSERT_TRUE(stopped.failed());
-    EXPECT_EQ(stopped.diagnostics.front().code, "load.cancelled");
-    EXPECT_TRUE(stopped.dataset.events.empty());
-    std::filesystem::remove(path);
 }

@@ -1,0 +1,16 @@
+# Fails when a core unit has no test file of its own: core/src/<area>/<unit>.cpp needs
+# tests/core/<area>/<unit>_test.cpp (the layout a newcomer looks for, as in s2geometry).
+file(GLOB_RECURSE units RELATIVE "${CORE_DIR}/src" "${CORE_DIR}/src/*.cpp")
+set(missing "")
+foreach(unit IN LISTS units)
+  string(REGEX REPLACE "\\.cpp$" "_test.cpp" test "${unit}")
+  if(NOT EXISTS "${TESTS_DIR}/${test}")
+    list(APPEND missing "core/src/${unit} has no tests/core/${test}")
+  endif()
+endforeach()
+list(LENGTH units count)
+if(missing)
+  list(JOIN missing "\n  " report)
+  message(FATAL_ERROR "every core unit needs its test file:\n  ${report}")
+endif()
+message(STATUS "core.tests_mirror_units: ${count} core units, each with its test file")

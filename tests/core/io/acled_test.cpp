@@ -1,0 +1,161 @@
+// The ACLED reader on hand-written fixtures (tests/data/acled) and on bad input: every quirk of the published layouts loads, and nothing malformed crashes or passes silently.
+#include "atlas/io/acled.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/io/csv.h"
+#include "atlas/io/acled.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/geojson.h"
+#include "atlas/model/merge.h"
+#include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/ucdp.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+using namespace atlas;
+
+namespace {
+
+[[maybe_unused]] const std::string kDir = ATLAS_TEST_DATA_DIR "/acled/";
+
+[[maybe_unused]] const Event* byId(const Dataset& d, const std::string& id) {
+    const auto it = std::find_if(d.events.begin(), d.events.end(), [&](const Event& e) { return e.id == id; });
+    return it == d.events.end() ? nullptr : &*it;
+}
+
+[[maybe_unused]] std::string extra(const Event& e, const std::string& key) {
+    for (const auto& [k, v] : e.extra)
+        if (k == key) return v;
+    return {};
+}
+
+[[maybe_unused]] LoadResult readText(const std::string& text) {
+    std::istringstream in(text);
+    return readAcledCsv(in, "test.csv");
+}
+
+} // namespace
+
+TEST(AcledDates, AcceptsTheFormsExportsUse) {
+    EXPECT_EQ(parseAcledDate("2020-10-26"), Date::parse("2020-10-26"));
+    EXPECT_EQ(parseAcledDate("26 October 2020"), Date::parse("2020-10-26"));
+    EXPECT_EQ(parseAcledDate("26-Oct-20"), Date::parse("2020-10-26"));
+    EXPECT_EQ(parseAcledDate("03-Jan-97"), Date::parse("1997-01-03"));
+    EXPECT_EQ(parseAcledDate("26/10/2020"), Date::parse("2020-10-26"));
+    EXPECT_FALSE(parseAcledDate("30 February 2020"));
+    EXPECT_FALSE(parseAcledDate("yesterday"));
+    EXPECT_FALSE(parseAcledDate(""));
+}
+
+TEST(AcledReader, ReadsTheCurrentExport) {
+    const LoadResult r = readAcledCsvFile(kDir + "current-export.csv");
+    ASSERT_FALSE(r.failed());
+    EXPECT_TRUE(r.partial()) << "two records are bad and skipped";
+    ASSERT_EQ(r.dataset.events.size(), 3u);
+
+    const Event* strike = byId(r.dataset, "SYRTEST1");
+    ASSERT_NE(strike, nullptr);
+    EXPECT_EQ(strike->type, EventType::AirStrike);
+    EXPECT_EQ(strike->date, *Date::parse("2020-10-26"));
+    EXPECT_EQ(strike->datePrecision, DatePrecision::Day);
+    EXPECT_EQ(strike->place.precision, PlacePrecision::NearTown);
+    EXPECT_EQ(strike->place.name, "Kafr Takharim");
+    EXPECT_EQ(strike->place.admin1, "Idlib");
+    EXPECT_EQ(strike->place.admin2, "Harim");
+    EXPECT_DOUBLE_EQ(strike->place.point.latitude, 36.1164);
+    EXPECT_EQ(strike->killed.qualifier, CountQualifier::AtLeast);
+    EXPECT_EQ(strike->killed.low, 78);
+    EXPECT_EQ(strike->description, "Test record, not a real event: notes with a comma, a \"quoted\" word\nand a line break.");
+    ASSERT_EQ(strike->sources.size(), 2u);
+    EXPECT_EQ(strike->sources[1].publisher, "Second Test Agency");
+    ASSERT_EQ(strike->targets.size(), 2u) << "actor2 and its associated actor";
+    EXPECT_EQ(r.dataset.sideOfActor(strike->perpetrators[0]), Side::RussianForces);
+    EXPECT_EQ(r.dataset.sideOfActor(strike->targets[0]), Side::Opposition);
+    EXPECT_EQ(r.dataset.sideOfActor("ndf-national-defence-forces"), Side::ProGovernment) << "the loyalist militia, by its ACLED name";
+    EXPECT_EQ(extra(*strike, "acled_sub_event_type"), "\"Air/drone strike\"");
+    EXPECT_EQ(extra(*strike, "acled_admin3"), "\"Kafr Takharim\"");
+    EXPECT_EQ(strike->tags, (std::vector<std::string>{"casualties estimated"}));
+
+    const Event* clash = byId(r.dataset, "SYRTEST2");
+    ASSERT_NE(clash, nullptr);
+    EXPECT_EQ(clash->killed.low, 7) << "the later record revises the earlier one";
+    EXPECT_NE(clash->description.find("revised"), std::string::npos);
+
+    const Event* attack = byId(r.dataset, "SYRTEST3");
+    ASSERT_NE(attack, nullptr);
+    EXPECT_EQ(attack->date, *Date::parse("2020-10-27"));
+    EXPECT_EQ(attack->datePrecision, DatePrecision::Month);
+    EXPECT_EQ(attack->place.precision, PlacePrecision::Governorate);
+    EXPECT_TRUE(attack->civilianTargeting);
+    EXPECT_EQ(attack->type, EventType::AttackOnCivilians);
+
+    // The skipped records are named with line, column and field.
+    std::vector<std::string> messages;
+    for (const auto& d : r.diagnostics) messages.push_back(d.toString());
+    const auto mentions = [&](const std::string& needle) {
+        return std::any_of(messages.begin(), messages.end(), [&](const std::string& m) { return m.find(needle) != std::string::npos; });
+    };
+    EXPECT_TRUE(mentions("current-export.csv:6:")) << "latitude 200 on line 6";
+    EXPECT_TRUE(mentions("column latitude"));
+    EXPECT_TRUE(mentions("column event_date")) << "the bad date";
+    // Each actor is created once, however often it appears.
+    const auto hts = std::count_if(r.dataset.actors.begin(), r.dataset.actors.end(),
+                                   [](const Actor& a) { return a.name == "HTS: Hayat Tahrir al Sham"; });
+    EXPECT_EQ(hts, 1);
+}
+
+TEST(AcledReader, ReadsAnOlderLayoutWithIndexColumnAndNumericCodes) {
+    const LoadResult r = readAcledCsvFile(kDir + "older-export.csv");
+    ASSERT_FALSE(r.failed());
+    EXPECT_FALSE(r.partial());
+    ASSERT_EQ(r.dataset.events.size(), 2u);
+    const Event* shelling = byId(r.dataset, "SYRTEST10");
+    ASSERT_NE(shelling, nullptr);
+    EXPECT_EQ(shelling->type, EventType::Shelling);
+    EXPECT_EQ(r.dataset.sideOfActor(shelling->perpetrators[0]), Side::ProGovernment);
+    EXPECT_EQ(extra(*shelling, "acled_iso3"), "\"SYR\"");
+    EXPECT_EQ(extra(*shelling, "acled_data_id"), "\"9001\"");
+    const Event* clash = byId(r.dataset, "SYRTEST11");
+    ASSERT_NE(clash, nullptr);
+    EXPECT_EQ(clash->date, *Date::parse("2019-12-24"));
+    EXPECT_EQ(clash->perpetrators.size(), 2u) << "ally_actor_1 is an associated actor";
+    EXPECT_EQ(r.dataset.sideOfActor(clash->perpetrators[0]), Side::TurkishForces);
+    EXPECT_EQ(r.dataset.sideOfActor(clash->targets[0]), Side::KurdishLed);
+}
+
+TEST(AcledReader, BadInputGivesDiagnosticsNeverACrash) {
+    EXPECT_TRUE(readText("").failed());
+    EXPECT_TRUE(readText("\n\n").failed());
+    const LoadResult notAcled = readText("name,age\nx,3\n");
+    ASSERT_TRUE(notAcled.failed());
+    EXPECT_NE(notAcled.diagnostics[0].message.find("event_date"), std::string::npos);
+    // Truncated in the middle of a quoted note.
+    const LoadResult truncated = readText("event_id_cnty,event_date,latitude,longitude,notes\nA1,2020-01-01,35,36,\"cut off");
+    EXPECT_FALSE(truncated.failed());
+    EXPECT_EQ(truncated.dataset.events.size(), 1u);
+    EXPECT_FALSE(truncated.diagnostics.empty());
+    // Wrong field counts and wrong types.
+    const LoadResult wrong = readText("event_id_cnty,event_date,latitude,longitude,fatalities\nA1,2020-01-01,35\n"
+                                      "A2,2020-01-01,north,36,1\nA3,2020-01-01,35,36,many\n");
+    EXPECT_EQ(wrong.dataset.events.size(), 1u);
+    EXPECT_EQ(wrong.diagnostics.size(), 3u);
+    EXPECT_FALSE(wrong.dataset.events[0].killed.known());
+    // A 50 MB single line, and binary garbage.
+    EXPECT_TRUE(readText(std::string(50u << 20, 'x')).failed());
+    std::mt19937 random(1);
+    std::string garbage(1 << 20, '\0');
+    for (char& c : garbage) c = static_cast<char>(random());
+    EXPECT_TRUE(readText(garbage).failed());
+    EXPECT_TRUE(readAcledCsvFile(kDir + "no-such-file.csv").failed());
+}
