@@ -1,4 +1,5 @@
 #include "atlasdocument.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/model/actor_tree.h"
 #include "atlas/io/workspace.h"
@@ -128,7 +129,7 @@ void AtlasDocument::finishLoad() {
     m_loader->deleteLater();
     m_loader = nullptr;
     auto pending = std::move(m_pending);
-    const bool cancelled = !pending->result.diagnostics.empty() && pending->result.diagnostics.front().code == "load.cancelled";
+    const bool cancelled = !pending->result.diagnostics.empty() && pending->result.diagnostics.front().code == atlas::codes::kLoadCancelled;
     if (cancelled) {
         m_errorText = tr("Reading %1 was cancelled; the map shows what was open before").arg(pending->displayName);
         emit datasetChanged();
@@ -177,7 +178,7 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
         m_lastLocation = location;
         m_lastMerged = merge;
         m_undatedPoints = static_cast<int>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
-                                                         [](const atlas::Diagnostic& d) { return d.code == "geojson.date"; }));
+                                                         [](const atlas::Diagnostic& d) { return d.code == atlas::codes::kGeojsonDate; }));
         // Kept only while the file may be read again with a date property: it can be the
         // whole earlier dataset.
         m_beforeLastFile = m_undatedPoints > 0 ? BeforeLastFile{m_dataset, m_sourceName, m_diagnostics, m_partial, m_loaded}

@@ -1,4 +1,5 @@
 #include "atlas/io/acled.h"
+#include "atlas/model/diagnostic_codes.h"
 #include <cstdio>
 
 #include "atlas/io/text.h"
@@ -85,7 +86,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
     CsvReader csv(in);
     std::vector<std::string> header;
     if (!csv.next(header) || (header.size() == 1 && trim(header[0]).empty())) {
-        report(Severity::Fatal, "acled.empty", "the file is empty; expected a header row of ACLED column names", 1, 1);
+        report(Severity::Fatal, codes::kAcledEmpty, "the file is empty; expected a header row of ACLED column names", 1, 1);
         return result;
     }
     std::unordered_map<std::string, std::size_t> column;
@@ -108,7 +109,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
         std::string seen;
         for (std::size_t i = 0; i < std::min<std::size_t>(header.size(), 6); ++i)
             seen += (i ? ", " : "") + trim(header[i]).substr(0, 40);
-        report(Severity::Fatal, "acled.header",
+        report(Severity::Fatal, codes::kAcledHeader,
                "not an ACLED export: the header lacks the column(s)" + missing + " (found: " + seen +
                    (header.size() > 6 ? ", …" : "") + ")",
                1, 1);
@@ -174,9 +175,9 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
         const int line = csv.recordLine();
         if (row.size() == 1 && trim(row[0]).empty()) continue; // blank line
         if (!csv.problem().empty())
-            report(Severity::Warning, "csv.quote", csv.problem(), csv.problemLine(), csv.problemColumn());
+            report(Severity::Warning, codes::kCsvQuote, csv.problem(), csv.problemLine(), csv.problemColumn());
         if (row.size() != header.size()) {
-            report(Severity::Error, "acled.fields",
+            report(Severity::Error, codes::kAcledFields,
                    "record has " + std::to_string(row.size()) + " fields, the header " + std::to_string(header.size()) +
                        "; record skipped",
                    line, 1);
@@ -187,7 +188,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
             return c ? row[*c] : none;
         };
         auto fieldError = [&](std::size_t c, const std::string& what) {
-            report(Severity::Error, "acled.field",
+            report(Severity::Error, codes::kAcledField,
                    "column " + trim(header[c]) + ": " + what + "; record skipped", csv.fieldLine(c), csv.fieldColumn(c));
         };
         Event event;
@@ -238,7 +239,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
             if (const auto dead = parseInt(at(colFatalities)); dead && *dead >= 0) {
                 event.killed = {CountQualifier::AtLeast, *dead, std::nullopt, {}};
             } else if (!trim(at(colFatalities)).empty()) {
-                report(Severity::Warning, "acled.fatalities",
+                report(Severity::Warning, codes::kAcledFatalities,
                        "column fatalities: \"" + trim(at(colFatalities)).substr(0, 40) + "\" is not a number; killed left unknown",
                        csv.fieldLine(*colFatalities), csv.fieldColumn(*colFatalities));
             }
@@ -264,7 +265,7 @@ LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control)
     const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}});
         return result;
     }
     std::error_code error;

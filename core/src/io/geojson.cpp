@@ -1,4 +1,5 @@
 #include "atlas/io/geojson.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/json_position.h"
 #include "atlas/io/load_control.h"
@@ -91,7 +92,7 @@ public:
             // Features read before the type was known were not GeoJSON features after all.
             m_result.dataset = Dataset();
             m_result.diagnostics.clear();
-            m_result.diagnostics.push_back({Severity::Fatal, "geojson.type",
+            m_result.diagnostics.push_back({Severity::Fatal, codes::kGeojsonType,
                                             "expected a GeoJSON FeatureCollection (with a \"features\" array) or Feature at the top level",
                                             m_source.label(), 1, 1, {}});
             return std::move(m_result);
@@ -125,7 +126,7 @@ private:
         const std::string kind = props["feature_kind"].get<std::string>();
         const auto section = sectionOf.find(kind);
         if (section == sectionOf.end()) {
-            report(Severity::Error, "geojson.feature_kind", "feature_kind must be event, site, line or area, not \"" + kind + "\"; skipped",
+            report(Severity::Error, codes::kGeojsonFeatureKind, "feature_kind must be event, site, line or area, not \"" + kind + "\"; skipped",
                    pointer + "/properties/feature_kind");
             return;
         }
@@ -220,7 +221,7 @@ private:
                                                     "admin1", "admin2", "description", "sources", "tags", "name", "kind",
                                                     "controller", "approximate"};
         if (!feature.is_object() || !feature.contains("geometry") || !feature["geometry"].is_object()) {
-            report(Severity::Error, "geojson.feature", "a feature needs a geometry object; skipped", pointer);
+            report(Severity::Error, codes::kGeojsonFeature, "a feature needs a geometry object; skipped", pointer);
             return;
         }
         static const json noProperties = json::object(), noCoordinates;
@@ -257,11 +258,11 @@ private:
         if (kind == "Point") {
             const auto point = pointOf(coordinates);
             if (!point) {
-                report(Severity::Error, "geojson.coordinates", "expected [longitude, latitude] within range; skipped", pointer + "/geometry/coordinates");
+                report(Severity::Error, codes::kGeojsonCoordinates, "expected [longitude, latitude] within range; skipped", pointer + "/geometry/coordinates");
                 return;
             }
             if (!date) {
-                report(Severity::Warning, "geojson.date",
+                report(Severity::Warning, codes::kGeojsonDate,
                        "no date (looked for " + (options.dateProperty.empty() ? std::string("date, event_date, start, start_date, time, timestamp") : options.dateProperty) +
                            "); the point is not an event and was skipped",
                        pointer + "/properties");
@@ -293,7 +294,7 @@ private:
                 CasualtyCount& count = std::string_view(field) == "killed" ? e.killed : e.wounded;
                 count = countOf(props[field]);
                 if (const std::string problem = makeCountCoherent(count); !problem.empty())
-                    report(Severity::Warning, "geojson.count", std::string(field) + ": " + problem, pointer + "/properties/" + field);
+                    report(Severity::Warning, codes::kGeojsonCount, std::string(field) + ": " + problem, pointer + "/properties/" + field);
             }
             e.civilianTargeting = props.value("civilian_targeting", false) == true;
             e.place.name = stringOf(props, "place");
@@ -322,7 +323,7 @@ private:
                     for (const auto& position : part)
                         if (const auto p = pointOf(position)) line.path.push_back(*p);
             if (line.path.size() < 2) {
-                report(Severity::Error, "geojson.coordinates", "a line needs at least two valid positions; skipped", pointer + "/geometry");
+                report(Severity::Error, codes::kGeojsonCoordinates, "a line needs at least two valid positions; skipped", pointer + "/geometry");
                 return;
             }
             line.validity = {date.value_or(Date(INT32_MIN / 2)), end};
@@ -345,7 +346,7 @@ private:
                         if (points.size() >= 3) area.rings.push_back(std::move(points));
                     }
             if (area.rings.empty()) {
-                report(Severity::Error, "geojson.coordinates", "a polygon needs a ring of at least three valid positions; skipped", pointer + "/geometry");
+                report(Severity::Error, codes::kGeojsonCoordinates, "a polygon needs a ring of at least three valid positions; skipped", pointer + "/geometry");
                 return;
             }
             if (const std::string controller = stringOf(props, "controller"); !controller.empty())
@@ -356,7 +357,7 @@ private:
             area.extra = std::move(extra);
             dataset.areas.push_back(std::move(area));
         } else {
-            report(Severity::Warning, "geojson.geometry", "geometry type \"" + kind + "\" is not read; skipped", pointer + "/geometry/type");
+            report(Severity::Warning, codes::kGeojsonGeometry, "geometry type \"" + kind + "\" is not read; skipped", pointer + "/geometry/type");
         }
     }
 };

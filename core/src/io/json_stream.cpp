@@ -1,4 +1,5 @@
 #include "json_stream.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/json_position.h"
 #include "atlas/io/load_control.h"
@@ -15,7 +16,7 @@ bool JsonSource::parse(StreamingHandler& handler, LoadResult& result) {
             const auto stream = openInput(m_label, m_control);
             if (!stream) {
                 result.dataset = Dataset();
-                result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file for reading", m_label, 0, 0, ""});
+                result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file for reading", m_label, 0, 0, ""});
                 return false;
             }
             parsed = json::sax_parse(*stream, &handler);
@@ -33,7 +34,7 @@ bool JsonSource::parse(StreamingHandler& handler, LoadResult& result) {
     std::string what = handler.errorMessage;
     if (const auto start = what.find("syntax error"); start != std::string::npos) what = what.substr(start);
     result.dataset = Dataset();
-    result.diagnostics.push_back(at(Severity::Fatal, "json.syntax", "not valid JSON: " + what, "", handler.errorOffset.value_or(0), false));
+    result.diagnostics.push_back(at(Severity::Fatal, codes::kJsonSyntax, "not valid JSON: " + what, "", handler.errorOffset.value_or(0), false));
     return false;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/io/load_control.h"
+#include "atlas/model/diagnostic_codes.h"
 // Streaming JSON reading shared by the native and GeoJSON readers. Internal to core.
 //
 // The document is read with nlohmann's SAX interface. Everything except the elements of one
@@ -189,7 +190,7 @@ public:
     /// Streams the document through `handler` (reading the file through detail::openInput, so
     /// the LoadControl sees progress and can cancel). False when the file cannot be opened, is
     /// not valid JSON or the load was cancelled: `result` then holds no data and a fatal
-    /// diagnostic saying where (or "load.cancelled").
+    /// diagnostic saying where (or codes::kLoadCancelled).
     bool parse(StreamingHandler& handler, LoadResult& result);
 
     /// A diagnostic at the value `pointer` names, or at `offset` when given. Looking a pointer

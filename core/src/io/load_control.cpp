@@ -1,4 +1,5 @@
 #include "atlas/io/load_control.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include <filesystem>
 #include <fstream>
@@ -68,7 +69,7 @@ std::unique_ptr<InputFile> openInput(const std::string& path, const LoadControl*
 
 LoadResult cancelledLoad(const std::string& path) {
     LoadResult cancelled;
-    cancelled.diagnostics.push_back({Severity::Fatal, "load.cancelled", "loading was cancelled", path, 0, 0, {}});
+    cancelled.diagnostics.push_back({Severity::Fatal, codes::kLoadCancelled, "loading was cancelled", path, 0, 0, {}});
     return cancelled;
 }
 

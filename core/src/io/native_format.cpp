@@ -1,4 +1,5 @@
 #include "atlas/io/native_format.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/atomic_file.h"
 
@@ -58,7 +59,7 @@ public:
         if (!m_source.parse(handler, m_result)) return std::move(m_result);
         json& document = handler.document();
         if (!document.is_object()) {
-            add(Severity::Fatal, "native.root", "expected a JSON object at the top level", "");
+            add(Severity::Fatal, codes::kNativeRoot, "expected a JSON object at the top level", "");
             m_result.dataset = Dataset();
             return std::move(m_result);
         }
@@ -99,11 +100,11 @@ private:
                                       bool required, Severity severity = Severity::Error) {
         const auto found = object.find(key);
         if (found == object.end() || found->is_null()) {
-            if (required) add(severity, "field.missing", std::string("missing required field \"") + key + "\"", pointer);
+            if (required) add(severity, codes::kFieldMissing, std::string("missing required field \"") + key + "\"", pointer);
             return std::nullopt;
         }
         if (!found->is_string()) {
-            add(severity, "field.type", std::string("\"") + key + "\" must be a string, found " + describe(*found),
+            add(severity, codes::kFieldType, std::string("\"") + key + "\" must be a string, found " + describe(*found),
                 pointer + "/" + key);
             return std::nullopt;
         }
@@ -118,7 +119,7 @@ private:
         const auto found = object.find(key);
         if (found == object.end() || found->is_null()) return false;
         if (found->is_boolean()) return found->get<bool>();
-        add(Severity::Warning, "field.type", std::string("\"") + key + "\" must be true or false", pointer + "/" + key);
+        add(Severity::Warning, codes::kFieldType, std::string("\"") + key + "\" must be true or false", pointer + "/" + key);
         return false;
     }
 
@@ -128,14 +129,14 @@ private:
         if (found == object.end() || found->is_null()) return values;
         const std::string path = pointer + "/" + key;
         if (!found->is_array()) {
-            add(Severity::Warning, "field.type",
+            add(Severity::Warning, codes::kFieldType,
                 std::string("\"") + key + "\" must be an array of strings, found " + describe(*found) + "; ignored", path);
             return values;
         }
         for (std::size_t i = 0; i < found->size(); ++i) {
             const json& item = (*found)[i];
             if (item.is_string()) values.push_back(item.get<std::string>());
-            else add(Severity::Warning, "field.type", "expected a string, found " + describe(item) + "; ignored",
+            else add(Severity::Warning, codes::kFieldType, "expected a string, found " + describe(item) + "; ignored",
                      path + "/" + std::to_string(i));
         }
         return values;
@@ -157,7 +158,7 @@ private:
         if (!value) return std::nullopt;
         const auto parsed = Date::parse(*value);
         if (!parsed)
-            add(Severity::Error, "date.invalid",
+            add(Severity::Error, codes::kDateInvalid,
                 "\"" + *value + "\" is not a valid date; expected YYYY-MM-DD (a day that exists)", pointer + "/" + key);
         return parsed;
     }
@@ -166,7 +167,7 @@ private:
         const auto found = object.find(key);
         if (found == object.end() || found->is_null()) return nullptr;
         if (!found->is_array()) {
-            add(Severity::Error, "field.type", std::string("\"") + key + "\" must be an array, found " + describe(*found),
+            add(Severity::Error, codes::kFieldType, std::string("\"") + key + "\" must be an array, found " + describe(*found),
                 pointer + "/" + key);
             return nullptr;
         }
@@ -180,12 +181,12 @@ private:
             longitude = value[0].get<double>();
             latitude = value[1].get<double>();
         } else {
-            add(Severity::Error, "geometry.position", "expected a position [longitude, latitude], found " + describe(value),
+            add(Severity::Error, codes::kGeometryPosition, "expected a position [longitude, latitude], found " + describe(value),
                 pointer);
             return std::nullopt;
         }
         if (!std::isfinite(latitude) || std::abs(latitude) > 90 || !std::isfinite(longitude) || std::abs(longitude) > 180) {
-            add(Severity::Error, "geometry.position.range",
+            add(Severity::Error, codes::kGeometryPositionRange,
                 "position [" + value[0].dump() + ", " + value[1].dump() + "] out of range (longitude ±180, latitude ±90)",
                 pointer);
             return std::nullopt;
@@ -195,7 +196,7 @@ private:
 
     std::optional<std::vector<GeoPoint>> positions(const json& value, const std::string& pointer, std::size_t minimum) {
         if (!value.is_array()) {
-            add(Severity::Error, "geometry.type", "expected an array of [longitude, latitude] positions, found " +
+            add(Severity::Error, codes::kGeometryType, "expected an array of [longitude, latitude] positions, found " +
                 describe(value), pointer);
             return std::nullopt;
         }
@@ -206,7 +207,7 @@ private:
             points.push_back(*point);
         }
         if (points.size() < minimum) {
-            add(Severity::Error, "geometry.too_short",
+            add(Severity::Error, codes::kGeometryTooShort,
                 "expected at least " + std::to_string(minimum) + " positions, found " + std::to_string(points.size()),
                 pointer);
             return std::nullopt;
@@ -217,13 +218,13 @@ private:
     std::optional<double> coordinate(const json& place, const char* key, const std::string& pointer, double limit) {
         const auto found = place.find(key);
         if (found == place.end() || !found->is_number()) {
-            add(Severity::Error, "place.coordinate", std::string("\"") + key + "\" must be a number of decimal degrees",
+            add(Severity::Error, codes::kPlaceCoordinate, std::string("\"") + key + "\" must be a number of decimal degrees",
                 pointer + "/" + key);
             return std::nullopt;
         }
         const double value = found->get<double>();
         if (!std::isfinite(value) || std::abs(value) > limit) {
-            add(Severity::Error, "place.coordinate.range",
+            add(Severity::Error, codes::kPlaceCoordinateRange,
                 std::string(key == std::string("lat") ? "latitude " : "longitude ") + found->dump() + " out of range (-" +
                     std::to_string(static_cast<int>(limit)) + " to " + std::to_string(static_cast<int>(limit)) + ")",
                 pointer + "/" + key);
@@ -236,7 +237,7 @@ private:
         const auto found = owner.find("place");
         const std::string pointer = ownerPointer + "/place";
         if (found == owner.end() || !found->is_object()) {
-            add(Severity::Error, "place.missing", "expected a \"place\" object with lat and lon", ownerPointer);
+            add(Severity::Error, codes::kPlaceMissing, "expected a \"place\" object with lat and lon", ownerPointer);
             return std::nullopt;
         }
         const auto latitude = coordinate(*found, "lat", pointer, 90.0);
@@ -259,7 +260,7 @@ private:
         if (found == owner.end() || found->is_null()) return count;
         const std::string pointer = ownerPointer + "/" + key;
         if (!found->is_object()) {
-            add(Severity::Warning, "casualties.type",
+            add(Severity::Warning, codes::kCasualtiesType,
                 "expected {\"qualifier\": …, \"low\": …}, found " + describe(*found) + "; left unknown", pointer);
             return count;
         }
@@ -271,7 +272,7 @@ private:
             const auto value = found->find(name);
             if (value == found->end() || value->is_null()) return std::nullopt;
             if (!value->is_number_integer() || value->get<long long>() < 0 || value->get<long long>() > 10'000'000) {
-                add(Severity::Warning, "casualties.bound", std::string("\"") + name + "\" must be a whole number from 0",
+                add(Severity::Warning, codes::kCasualtiesBound, std::string("\"") + name + "\" must be a whole number from 0",
                     pointer + "/" + name);
                 return std::nullopt;
             }
@@ -280,12 +281,12 @@ private:
         count.low = bound("low");
         count.high = bound("high");
         if (count.low && count.high && *count.high < *count.low) {
-            add(Severity::Warning, "casualties.order", "\"high\" is below \"low\"; high ignored", pointer + "/high");
+            add(Severity::Warning, codes::kCasualtiesOrder, "\"high\" is below \"low\"; high ignored", pointer + "/high");
             count.high.reset();
         }
         if (qualifier == CountQualifier::Unknown) return count;
         if (!count.low) {
-            add(Severity::Warning, "casualties.low", "a known count needs \"low\"; left unknown", pointer);
+            add(Severity::Warning, codes::kCasualtiesLow, "a known count needs \"low\"; left unknown", pointer);
             count.high.reset();
             return count;
         }
@@ -299,14 +300,14 @@ private:
         const std::string pointer = ownerPointer + "/sources";
         if (found == owner.end() || !found->is_array()) {
             if (expected || found != owner.end())
-                add(Severity::Warning, "sources.missing", "expected a \"sources\" array citing the reports", ownerPointer);
+                add(Severity::Warning, codes::kSourcesMissing, "expected a \"sources\" array citing the reports", ownerPointer);
             return result;
         }
         for (std::size_t i = 0; i < found->size(); ++i) {
             const json& item = (*found)[i];
             const std::string itemPointer = pointer + "/" + std::to_string(i);
             if (!item.is_object()) {
-                add(Severity::Warning, "source.type", "expected a source object, found " + describe(item), itemPointer);
+                add(Severity::Warning, codes::kSourceType, "expected a source object, found " + describe(item), itemPointer);
                 continue;
             }
             SourceReference source;
@@ -328,7 +329,7 @@ private:
             const auto to = date(owner, "validTo", pointer, false);
             if (!to) return std::nullopt;
             if (*to < *from) {
-                add(Severity::Error, "validity.order",
+                add(Severity::Error, codes::kValidityOrder,
                     "validTo " + to->toString() + " is before validFrom " + from->toString(), pointer + "/validTo");
                 return std::nullopt;
             }
@@ -342,13 +343,13 @@ private:
     void readHeader(const json& document) {
         const auto format = document.find("format");
         if (format == document.end() || !format->is_string() || format->get<std::string>() != "conflict-atlas")
-            add(Severity::Warning, "native.format",
+            add(Severity::Warning, codes::kNativeFormat,
                 "expected \"format\": \"conflict-atlas\"; reading on as a Conflict Atlas file", "/format");
         const auto version = document.find("version");
         if (version == document.end() || !version->is_number_integer()) {
-            add(Severity::Warning, "native.version", "expected an integer \"version\"; assuming 1", "/version");
+            add(Severity::Warning, codes::kNativeVersion, "expected an integer \"version\"; assuming 1", "/version");
         } else if (version->get<long long>() > kNativeFormatVersion || version->get<long long>() < 1) {
-            add(Severity::Fatal, "native.version",
+            add(Severity::Fatal, codes::kNativeVersion,
                 "format version " + version->dump() + " is not one this program reads (1 to " +
                     std::to_string(kNativeFormatVersion) + ")",
                 "/version");
@@ -359,7 +360,7 @@ private:
         const auto found = document.find("metadata");
         if (found == document.end()) return;
         if (!found->is_object()) {
-            add(Severity::Warning, "field.type", "\"metadata\" must be an object", "/metadata");
+            add(Severity::Warning, codes::kFieldType, "\"metadata\" must be an object", "/metadata");
             return;
         }
         DatasetMetadata& metadata = m_result.dataset.metadata;
@@ -418,13 +419,13 @@ private:
     void readEvent(json& item, std::size_t index) {
         const std::string pointer = "/events/" + std::to_string(index);
         if (!item.is_object()) {
-            add(Severity::Error, "event.type", "expected an event object, found " + describe(item), pointer);
+            add(Severity::Error, codes::kEventType, "expected an event object, found " + describe(item), pointer);
             return;
         }
         const auto id = string(item, "id", pointer, true);
         if (!id) return;
         if (id->empty() || !m_eventIds.insert(*id).second) {
-            add(Severity::Error, "event.id.duplicate",
+            add(Severity::Error, codes::kEventIdDuplicate,
                 id->empty() ? std::string("event id must not be empty") : "duplicate event id \"" + *id + "\"; skipped",
                 pointer + "/id");
             return;
@@ -441,7 +442,7 @@ private:
             const auto end = date(item, "endDate", pointer, false);
             if (!end) return;
             if (*end < *start) {
-                add(Severity::Error, "event.span.order",
+                add(Severity::Error, codes::kEventSpanOrder,
                     "endDate " + end->toString() + " is before date " + start->toString(), pointer + "/endDate");
                 return;
             }
@@ -465,7 +466,7 @@ private:
                 const json& link = (*links)[i];
                 const std::string linkPointer = pointer + "/links/" + std::to_string(i);
                 if (!link.is_object()) {
-                    add(Severity::Warning, "link.type", "expected a link object, found " + describe(link), linkPointer);
+                    add(Severity::Warning, codes::kLinkType, "expected a link object, found " + describe(link), linkPointer);
                     continue;
                 }
                 const auto target = string(link, "event", linkPointer, true, Severity::Warning);
@@ -502,7 +503,7 @@ private:
                     const json& entry = (*history)[i];
                     const std::string entryPointer = pointer + "/history/" + std::to_string(i);
                     if (!entry.is_object()) {
-                        add(Severity::Error, "site.history.type", "expected a status change object, found " + describe(entry),
+                        add(Severity::Error, codes::kSiteHistoryType, "expected a status change object, found " + describe(entry),
                             entryPointer);
                         continue;
                     }
@@ -519,7 +520,7 @@ private:
                     change.sources = sources(entry, entryPointer, true);
                     change.extra = extrasOf(entry, {"date", "datePrecision", "status", "note", "sources"});
                     if (!site.history.empty() && change.date < site.history.back().date)
-                        add(Severity::Error, "site.history.order",
+                        add(Severity::Error, codes::kSiteHistoryOrder,
                             "status changes must be in date order: " + change.date.toString() + " comes after " +
                                 site.history.back().date.toString(),
                             entryPointer + "/date");
@@ -537,7 +538,7 @@ private:
             const auto name = string(item, "name", pointer, true);
             const auto span = validity(item, pointer);
             const auto path = item.contains("path") ? positions(item["path"], pointer + "/path", 2) : std::nullopt;
-            if (!item.contains("path")) add(Severity::Error, "line.path", "a line needs a \"path\" of positions", pointer);
+            if (!item.contains("path")) add(Severity::Error, codes::kLinePath, "a line needs a \"path\" of positions", pointer);
             if (!name || !span || !path) return;
             Line line;
             line.id = id;
@@ -568,21 +569,21 @@ private:
             const auto name = string(item, "name", pointer, true);
             const auto span = validity(item, pointer);
             const json* rings = array(item, "rings", pointer);
-            if (!rings) add(Severity::Error, "area.rings", "an area needs \"rings\": an array of closed rings", pointer);
+            if (!rings) add(Severity::Error, codes::kAreaRings, "an area needs \"rings\": an array of closed rings", pointer);
             if (!name || !span || !rings) return;
             Area area;
             for (std::size_t i = 0; i < rings->size(); ++i) {
                 auto ring = positions((*rings)[i], pointer + "/rings/" + std::to_string(i), 4);
                 if (!ring) return;
                 if (!(ring->front() == ring->back())) {
-                    add(Severity::Warning, "area.ring.open", "ring is not closed (first position differs from last); closed it",
+                    add(Severity::Warning, codes::kAreaRingOpen, "ring is not closed (first position differs from last); closed it",
                         pointer + "/rings/" + std::to_string(i));
                     ring->push_back(ring->front());
                 }
                 area.rings.push_back(std::move(*ring));
             }
             if (area.rings.empty()) {
-                add(Severity::Error, "area.rings", "an area needs at least one ring", pointer + "/rings");
+                add(Severity::Error, codes::kAreaRings, "an area needs at least one ring", pointer + "/rings");
                 return;
             }
             area.id = id;
@@ -603,12 +604,12 @@ private:
         Dataset& dataset = m_result.dataset;
         auto checkActor = [&](const std::string& id, const std::string& pointer) {
             if (!id.empty() && !dataset.findActor(id))
-                add(Severity::Warning, "actor.unknown", "\"" + id + "\" is not a known actor id", pointer);
+                add(Severity::Warning, codes::kActorUnknown, "\"" + id + "\" is not a known actor id", pointer);
         };
         for (std::size_t i = 0; i < dataset.actors.size(); ++i) {
             const Actor& actor = dataset.actors[i];
             if (!actor.parent.empty() && !dataset.findActor(actor.parent))
-                add(Severity::Warning, "actor.parent.unknown", "parent \"" + actor.parent + "\" is not a known actor",
+                add(Severity::Warning, codes::kActorParentUnknown, "parent \"" + actor.parent + "\" is not a known actor",
                     "/actors/" + std::to_string(i) + "/parent");
         }
         for (std::size_t i = 0; i < dataset.events.size(); ++i) {
@@ -620,7 +621,7 @@ private:
                 checkActor(event.targets[j], pointer + "/targets/" + std::to_string(j));
             for (std::size_t j = 0; j < event.links.size(); ++j)
                 if (!m_eventIds.count(event.links[j].eventId))
-                    add(Severity::Warning, "link.unknown", "links to \"" + event.links[j].eventId + "\", not an event here",
+                    add(Severity::Warning, codes::kLinkUnknown, "links to \"" + event.links[j].eventId + "\", not an event here",
                         pointer + "/links/" + std::to_string(j) + "/event");
         }
         for (std::size_t i = 0; i < dataset.sites.size(); ++i)

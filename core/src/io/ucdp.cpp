@@ -1,4 +1,5 @@
 #include "atlas/io/ucdp.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/acled.h"
 #include "atlas/io/csv.h"
@@ -36,7 +37,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
     CsvReader csv(in);
     std::vector<std::string> header;
     if (!csv.next(header) || (header.size() == 1 && trim(header[0]).empty())) {
-        report(Severity::Fatal, "ucdp.empty", "the file is empty; expected a header row of UCDP GED column names", 1, 1);
+        report(Severity::Fatal, codes::kUcdpEmpty, "the file is empty; expected a header row of UCDP GED column names", 1, 1);
         return result;
     }
     std::unordered_map<std::string, std::size_t> column;
@@ -51,7 +52,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
     for (const auto& [c, name] : {std::pair{colId, "id"}, {colStart, "date_start"}, {colLat, "latitude"}, {colLon, "longitude"}})
         if (!c) missing += std::string(" ") + name;
     if (!missing.empty()) {
-        report(Severity::Fatal, "ucdp.header", "not a UCDP GED export: the header lacks the column(s)" + missing, 1, 1);
+        report(Severity::Fatal, codes::kUcdpHeader, "not a UCDP GED export: the header lacks the column(s)" + missing, 1, 1);
         return result;
     }
     const auto colDatePrec = find("date_prec"), colWherePrec = find("where_prec"), colWhere = find("where_coordinates"),
@@ -83,9 +84,9 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
     std::vector<std::string> row;
     while (csv.next(row)) {
         if (row.size() == 1 && trim(row[0]).empty()) continue;
-        if (!csv.problem().empty()) report(Severity::Warning, "csv.quote", csv.problem(), csv.problemLine(), csv.problemColumn());
+        if (!csv.problem().empty()) report(Severity::Warning, codes::kCsvQuote, csv.problem(), csv.problemLine(), csv.problemColumn());
         if (row.size() != header.size()) {
-            report(Severity::Error, "ucdp.fields",
+            report(Severity::Error, codes::kUcdpFields,
                    "record has " + std::to_string(row.size()) + " fields, the header " + std::to_string(header.size()) +
                        "; record skipped",
                    csv.recordLine(), 1);
@@ -93,7 +94,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         }
         auto at = [&](const std::optional<std::size_t>& c) -> std::string { return c ? trim(row[*c]) : std::string(); };
         auto fieldError = [&](std::size_t c, const std::string& what) {
-            report(Severity::Error, "ucdp.field", "column " + trim(header[c]) + ": " + what + "; record skipped",
+            report(Severity::Error, codes::kUcdpField, "column " + trim(header[c]) + ": " + what + "; record skipped",
                    csv.fieldLine(c), csv.fieldColumn(c));
         };
         Event event;
@@ -150,10 +151,10 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         else if (const auto sum = sumOfDeaths(); sum && at(colBest).empty())
             event.killed = {CountQualifier::Exact, *sum, std::nullopt, {}}; // best is their sum by the codebook
         else if (colBest && !at(colBest).empty())
-            report(Severity::Warning, "ucdp.deaths", "column best: \"" + at(colBest).substr(0, 40) + "\" is not a number; killed left unknown",
+            report(Severity::Warning, codes::kUcdpDeaths, "column best: \"" + at(colBest).substr(0, 40) + "\" is not a number; killed left unknown",
                    csv.fieldLine(*colBest), csv.fieldColumn(*colBest));
         if (const std::string problem = makeCountCoherent(event.killed); !problem.empty())
-            report(Severity::Warning, "ucdp.deaths", "columns best/low/high: " + problem, csv.fieldLine(colBest ? *colBest : 0),
+            report(Severity::Warning, codes::kUcdpDeaths, "columns best/low/high: " + problem, csv.fieldLine(colBest ? *colBest : 0),
                    csv.fieldColumn(colBest ? *colBest : 0));
         const auto articles = splitList(at(colArticle));
         for (const auto& article : articles) event.sources.push_back({article, at(colHeadline), at(colSourceDate), {}, {}});
@@ -169,7 +170,7 @@ LoadResult readUcdpGedCsvFile(const std::string& path, const LoadControl* contro
     const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the file", path, 0, 0, {}});
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}});
         return result;
     }
     LoadResult result = readUcdpGedCsv(*in, path);

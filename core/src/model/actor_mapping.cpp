@@ -1,4 +1,5 @@
 #include "atlas/model/actor_mapping.h"
+#include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/model/actor_tree.h"
 
@@ -44,7 +45,7 @@ std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const Acto
         if (entry.side) actor.side = *entry.side;
         if (!entry.id.empty() && entry.id != actor.id) {
             if (const Actor* other = dataset.findActor(entry.id); other && other != &actor) {
-                report(Severity::Error, "mapping.id", "id \"" + entry.id + "\" already belongs to " + other->name + "; kept \"" + actor.id + "\"", e, "id");
+                report(Severity::Error, codes::kMappingId, "id \"" + entry.id + "\" already belongs to " + other->name + "; kept \"" + actor.id + "\"", e, "id");
             } else {
                 renamed[actor.id] = entry.id;
                 actor.id = entry.id;
@@ -54,7 +55,7 @@ std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const Acto
         if (entry.parent) {
             const std::string parent = renamed.count(*entry.parent) ? renamed[*entry.parent] : *entry.parent;
             if (!parent.empty() && wouldLoop(dataset, actor.id, parent))
-                report(Severity::Error, "mapping.parent", "\"" + parent + "\" is " + actor.name + " or one of its sub-groups; parent not set", e, "parent");
+                report(Severity::Error, codes::kMappingParent, "\"" + parent + "\" is " + actor.name + " or one of its sub-groups; parent not set", e, "parent");
             else
                 actor.parent = parent;
         }
@@ -79,7 +80,7 @@ std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const Acto
         const bool isUmbrella = !entry.id.empty() && !dataset.findActor(entry.id) &&
                                 std::any_of(dataset.actors.begin(), dataset.actors.end(), [&](const Actor& a) { return a.parent == entry.id; });
         if (!isUmbrella) {
-            report(Severity::Warning, "mapping.unmatched", "no actor is named \"" + entry.name + "\"; entry unused", e, "name");
+            report(Severity::Warning, codes::kMappingUnmatched, "no actor is named \"" + entry.name + "\"; entry unused", e, "name");
             continue;
         }
         Actor umbrella;
@@ -123,11 +124,11 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
         document = nlohmann::json::parse(mappingJson);
     } catch (const nlohmann::json::parse_error& error) {
         const TextPosition p = positionOfOffset(mappingJson, error.byte > 0 ? error.byte - 1 : 0);
-        mapping.diagnostics.push_back({Severity::Fatal, "json.syntax", std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
+        mapping.diagnostics.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
         return mapping;
     }
     if (!document.is_object() || !document.contains("actors") || !document["actors"].is_array()) {
-        report(Severity::Fatal, "mapping.root", "expected {\"actors\": [ ... ]}", "");
+        report(Severity::Fatal, codes::kMappingRoot, "expected {\"actors\": [ ... ]}", "");
         return mapping;
     }
     auto text = [](const nlohmann::json& object, const char* key) {
@@ -139,7 +140,7 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
         const std::string pointer = "/actors/" + std::to_string(i);
         const auto& item = list[i];
         if (!item.is_object() || !item.contains("name") || !item["name"].is_string()) {
-            report(Severity::Error, "mapping.entry", "each entry needs a \"name\" string; skipped", pointer);
+            report(Severity::Error, codes::kMappingEntry, "each entry needs a \"name\" string; skipped", pointer);
             continue;
         }
         ActorMappingEntry entry{item["name"].get<std::string>(), text(item, "id"), std::nullopt, std::nullopt};
@@ -147,7 +148,7 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
         if (item.contains("side")) {
             entry.side = item["side"].is_string() ? sideFromKey(item["side"].get<std::string>()) : std::nullopt;
             if (!entry.side)
-                report(Severity::Error, "mapping.side",
+                report(Severity::Error, codes::kMappingSide,
                        "unknown side (expected pro_government, opposition, jihadist, turkish_forces, russian_forces, kurdish_led, other)",
                        pointer + "/side");
         }
@@ -162,7 +163,7 @@ ActorMapping readActorMappingFile(const std::string& path) {
     if (!in) {
         ActorMapping mapping;
         mapping.label = path;
-        mapping.diagnostics.push_back({Severity::Fatal, "file.open", "cannot open the actor mapping file", path, 0, 0, {}});
+        mapping.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the actor mapping file", path, 0, 0, {}});
         return mapping;
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

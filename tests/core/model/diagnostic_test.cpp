@@ -1,5 +1,9 @@
 // Diagnostics (model/diagnostic): where and what, in the form compilers use.
 #include "atlas/model/diagnostic.h"
+#include "atlas/model/diagnostic_codes.h"
+
+#include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -21,4 +25,17 @@ TEST(Diagnostic, ErrorsAndFatalsAreTold) {
     EXPECT_FALSE(hasFatal({warning, error}));
     EXPECT_TRUE(hasFatal({fatal}));
     EXPECT_TRUE(hasErrors({fatal}));
+}
+
+TEST(DiagnosticCodes, EachCodeIsStableUniqueAndExplained) {
+    std::set<std::string> seen;
+    for (const auto& [code, meaning] : codes::kAll) {
+        const std::string text(code);
+        EXPECT_TRUE(seen.insert(text).second) << text << " twice";
+        EXPECT_NE(text.find('.'), std::string::npos) << text << ": area.name";
+        for (char c : text) EXPECT_TRUE((c >= 'a' && c <= 'z') || c == '.' || c == '_') << text;
+        EXPECT_GT(std::string(meaning).size(), 10u) << text;
+    }
+    EXPECT_GE(seen.size(), 60u);
+    EXPECT_TRUE(seen.count(codes::kGeojsonDate)); // what the window matches on
 }
