@@ -16,7 +16,7 @@
 
 #include <cstdio>
 
-#include "cli.h"
+#include "atlas/commands/commands.h"
 #include "atlassession.h"
 #include "snapshot.h"
 #include "workspacesettings.h"
@@ -55,14 +55,16 @@ int fail(const QString& message) {
 int main(int argc, char* argv[]) {
     // info / query / convert work without a display and never start Qt; export starts Qt on
     // the offscreen platform (fonts and painting, no window).
-    if (isCliCommand(argc, argv)) {
-        if (std::strcmp(argv[1], "export") != 0) return runCli(argc, argv, {});
+    if (const atlas::commands::Command* command = argc >= 2 ? atlas::commands::findCommand(argv[1]) : nullptr) {
+        const std::vector<std::string> arguments(argv + 1, argv + argc);
+        if (!command->needsQt) return atlas::commands::run(arguments);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         // The symbols are resolved once for every frame of the dataset.
         std::vector<atlas::render::EventSymbol> symbols;
         const QString tiles = findTileDirectory({});
-        return runCli(argc, argv, [&](const atlas::Dataset& dataset, const atlas::EventIndex& index, const ExportRequest& request) {
+        return atlas::commands::run(arguments, [&](const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                                                   const atlas::commands::ExportRequest& request) {
             if (symbols.size() != dataset.events.size()) symbols = atlas::render::resolveSymbols(dataset);
             SnapshotView view;
             view.filter = request.filter;
@@ -74,6 +76,14 @@ int main(int argc, char* argv[]) {
             view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
             return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
+    }
+
+    // A word that is neither a command nor a file is a typo, said so before a window is tried.
+    if (argc >= 2 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1]))) {
+        std::fprintf(stderr, "conflict-atlas: no such file or command: %s (commands:", argv[1]);
+        for (const auto& command : atlas::commands::allCommands()) std::fprintf(stderr, " %s", command.name);
+        std::fprintf(stderr, ")\n");
+        return atlas::commands::kBadInput; // as for a file that is not there (--self-test FILE)
     }
 
     // --help and --version print and exit: they must work without a display (and make the man page).

@@ -1,0 +1,51 @@
+#pragma once
+
+// The headless commands of conflict-atlas (info, query, convert, export) as a Qt-free library:
+// the executable is a shell around it (as GDAL's programs are around their library), and the
+// tests run the commands in-process. Data goes to stdout, problems to stderr; exit 0 on
+// success, 1 for bad input, 2 for bad usage.
+
+#include "atlas/geo/geo.h"
+#include "atlas/model/dataset.h"
+#include "atlas/model/diagnostic.h"
+#include "atlas/query/query.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas::commands {
+
+inline constexpr int kOk = 0, kBadInput = 1, kBadUsage = 2;
+
+/// What `export` asks for, in core's terms; the drawing belongs to the user interface layer.
+struct ExportRequest {
+    std::string out;              ///< .png, .pdf or .svg
+    EventFilter filter;           ///< time window and filters
+    Date situationDate;           ///< sites, lines and areas as on this day
+    std::optional<GeoBox> box;    ///< the area shown; none: around the events shown
+    int width = 1600, height = 1000;
+    std::string title;            ///< empty: the dataset's title
+    bool clusters = false;        ///< clusters as on screen (--clusters), else every incident
+};
+/// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
+using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const EventIndex&, const ExportRequest&)>;
+
+/// One command: its name, a line about it, and what runs it (the arguments after its name).
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args, const ExportWriter& exportWriter);
+    bool needsQt; ///< export draws: the caller starts Qt (offscreen) before running it
+};
+/// Every command, in the order `--help` lists them.
+[[nodiscard]] const std::vector<Command>& allCommands();
+/// The command called `name`, or null.
+[[nodiscard]] const Command* findCommand(const std::string& name);
+
+/// Runs `arguments` (the command's name first, then its arguments); `exportWriter` serves
+/// export. Unknown command: usage error.
+int run(const std::vector<std::string>& arguments, const ExportWriter& exportWriter = {});
+
+} // namespace atlas::commands

@@ -1,0 +1,78 @@
+#include "atlas/commands/commands.h"
+
+#include "common.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace atlas::commands {
+
+namespace {
+
+// The options every command takes, for reading its inputs; the rest go to the command.
+bool splitInputOptions(const char* command, const std::vector<std::string>& arguments, std::vector<std::string>& rest,
+                       detail::InputOptions& options, int& failure) {
+    const std::pair<const char*, std::string*> valued[] = {{"--actor-map", &options.actorMap},
+                                                           {"--date-property", &options.geoJson.dateProperty},
+                                                           {"--end-date-property", &options.geoJson.endDateProperty}};
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const auto option = std::find_if(std::begin(valued), std::end(valued), [&](const auto& o) { return arguments[i] == o.first; });
+        if (option == std::end(valued)) {
+            rest.push_back(arguments[i]);
+            continue;
+        }
+        if (i + 1 >= arguments.size() || arguments[i + 1].empty()) {
+            failure = detail::usageError(command, std::string(option->first) + " needs a value");
+            return false;
+        }
+        *option->second = arguments[++i];
+    }
+    return true;
+}
+
+// The input options taken out of `arguments`, then the command run on the rest.
+template <typename Body>
+int withInputs(const char* command, const std::vector<std::string>& arguments, Body body) {
+    std::vector<std::string> rest;
+    detail::InputOptions options;
+    int failure = 0;
+    return splitInputOptions(command, arguments, rest, options, failure) ? body(rest, options) : failure;
+}
+
+int runInfo(const std::vector<std::string>& arguments, const ExportWriter&) { return withInputs("info", arguments, detail::info); }
+int runQuery(const std::vector<std::string>& arguments, const ExportWriter&) { return withInputs("query", arguments, detail::query); }
+int runConvert(const std::vector<std::string>& arguments, const ExportWriter&) {
+    return withInputs("convert", arguments, detail::convert);
+}
+int runExport(const std::vector<std::string>& arguments, const ExportWriter& writer) {
+    return withInputs("export", arguments, [&](const std::vector<std::string>& rest, const detail::InputOptions& options) {
+        return detail::exportSnapshot(rest, options, writer);
+    });
+}
+
+} // namespace
+
+const std::vector<Command>& allCommands() {
+    static const std::vector<Command> table{
+        {"info", "counts by kind, type and side, dates, the bounding box and the actors", runInfo, false},
+        {"query", "the events that match filters, as CSV, GeoJSON, KML or native JSON", runQuery, false},
+        {"convert", "a file into another format (the full model to .atlas.json and .geojson)", runConvert, false},
+        {"export", "a map snapshot as PNG, PDF or SVG, or one a day for an animation", runExport, true},
+    };
+    return table;
+}
+
+const Command* findCommand(const std::string& name) {
+    const auto& table = allCommands();
+    const auto found = std::find_if(table.begin(), table.end(), [&](const Command& c) { return name == c.name; });
+    return found == table.end() ? nullptr : &*found;
+}
+
+int run(const std::vector<std::string>& arguments, const ExportWriter& exportWriter) {
+    if (arguments.empty()) return detail::usageError("", "give a command: info, query, convert or export");
+    const Command* command = findCommand(arguments.front());
+    if (!command) return detail::usageError(arguments.front().c_str(), "no such command (info, query, convert, export)");
+    return command->run(std::vector<std::string>(arguments.begin() + 1, arguments.end()), exportWriter);
+}
+
+} // namespace atlas::commands

@@ -1,0 +1,52 @@
+#pragma once
+
+// What the commands share: reading the inputs (one policy with the window, io/workspace),
+// the filter options of query and export, usage errors.
+
+#include "atlas/commands/commands.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/native_format.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas::commands::detail {
+
+enum class Format { Native, Acled, GeoJson, Csv, Kml };
+/// The format named by --from/--to (`forced`), else by the file's extension.
+[[nodiscard]] std::optional<Format> formatOf(const std::string& path, const std::string& forced);
+
+/// How the inputs are read: the same options for every command.
+struct InputOptions {
+    std::string actorMap;   // --actor-map FILE
+    GeoJsonOptions geoJson; // --date-property, --end-date-property
+};
+extern const char* const kInputHelp;
+
+/// Loads one input; an input .csv is read as an ACLED export unless it is UCDP GED.
+[[nodiscard]] LoadResult load(const std::string& path, const std::string& forced, const InputOptions& options);
+/// Several files become one dataset (atlas::Workspace, as the window opens them).
+struct Loaded {
+    Dataset dataset;
+    bool bad = false;
+};
+[[nodiscard]] Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options);
+
+int usageError(const char* command, const std::string& message);
+int printHelp(const char* help);
+
+[[nodiscard]] std::optional<GeoBox> parseBox(const std::string& text);
+/// The filter options query and export share. Returns true when args[i] was one (i then
+/// points at its value); a bad value sets `error`.
+bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, EventFilter& filter, std::vector<std::string>& actors,
+                      std::string& error);
+/// Actor names, ids or aliases into the filter; false (reported) when one is unknown.
+bool resolveActors(const Dataset& d, const std::vector<std::string>& names, EventFilter& filter, const char* command);
+
+int info(const std::vector<std::string>& args, const InputOptions& options);
+int query(const std::vector<std::string>& args, const InputOptions& options);
+int convert(const std::vector<std::string>& args, const InputOptions& options);
+int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer);
+
+} // namespace atlas::commands::detail

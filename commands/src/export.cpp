@@ -1,0 +1,141 @@
+#include "common.h"
+
+#include "atlas/io/acled.h"
+#include "atlas/io/atomic_file.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/native_format.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/text.h"
+#include "atlas/io/ucdp.h"
+#include "atlas/io/workspace.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/model/merge.h"
+#include "atlas/query/query.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace atlas::commands::detail {
+
+const char* kExportHelp =
+    "usage: conflict-atlas export FILE... --out SNAPSHOT.png|.pdf|.svg [options]\n"
+    "Draws the map as the window would (offline basemap, symbols, sites, lines and areas on the\n"
+    "date) with title, date range, legend, scale bar, north arrow and attribution; no display needed.\n"
+    "  --out FILE             .png, or .pdf / .svg (vector symbols and text); written atomically\n"
+    "  --date YYYY-MM-DD      the last day shown (default: the data's last day)\n"
+    "  --window DAYS          days up to the date (default 0 = everything up to it)\n"
+    "  --bbox W,S,E,N         the area shown (default: around the incidents shown)\n"
+    "  --size WxH             pixels (default 1600x1000)\n"
+    "  --title TEXT           (default: the dataset's title)\n"
+    "  --clusters             nearby incidents as numbered clusters, as the window's map draws\n"
+    "                         them above 3,000 in view (default: every incident its own symbol)\n"
+    "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
+    "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
+    "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
+
+int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
+    std::vector<std::string> files, actors;
+    ExportRequest request;
+    std::optional<Date> date, until;
+    int windowDays = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") return printHelp(kExportHelp);
+        if (a.rfind("--", 0) != 0) {
+            files.push_back(a);
+            continue;
+        }
+        if (a == "--exact-actor" || a == "--actor" || a == "--type" || a == "--text" || a == "--min-killed") {
+            std::string error;
+            takeFilterOption(args, i, request.filter, actors, error);
+            if (!error.empty()) return usageError("export", error);
+            continue;
+        }
+        if (a == "--clusters") {
+            request.clusters = true;
+            continue;
+        }
+        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until"};
+        if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
+            return usageError("export", "unknown option " + a);
+        if (i + 1 >= args.size()) return usageError("export", a + " needs a value");
+        const std::string& v = args[++i];
+        if (a == "--out") {
+            request.out = v;
+        } else if (a == "--date") {
+            date = Date::parse(v);
+            if (!date) return usageError("export", "--date takes a date YYYY-MM-DD, not \"" + v + "\"");
+        } else if (a == "--each-day-until") {
+            until = Date::parse(v);
+            if (!until) return usageError("export", "--each-day-until takes a date YYYY-MM-DD, not \"" + v + "\"");
+        } else if (a == "--window") {
+            try {
+                windowDays = std::stoi(v);
+            } catch (...) {
+                windowDays = -1;
+            }
+            if (windowDays < 0) return usageError("export", "--window takes a number of days (0 = everything up to the date)");
+        } else if (a == "--bbox") {
+            request.box = parseBox(v);
+            if (!request.box) return usageError("export", "--bbox takes W,S,E,N with W <= E and S <= N");
+        } else if (a == "--size") {
+            char x = 0;
+            std::istringstream in(v);
+            if (!(in >> request.width >> x >> request.height) || x != 'x') return usageError("export", "--size takes WIDTHxHEIGHT, e.g. 1600x1000");
+        } else {
+            request.title = v;
+        }
+    }
+    if (files.empty()) return usageError("export", "give at least one file");
+    if (until && (!date || *until < *date)) return usageError("export", "--each-day-until needs --date, and a day on or after it");
+    if (until && daysBetween(*date, *until) >= 3660) return usageError("export", "--each-day-until: at most ten years of frames");
+    if (!(endsWithIgnoringCase(request.out, ".png") || endsWithIgnoringCase(request.out, ".pdf") ||
+          endsWithIgnoringCase(request.out, ".svg")))
+        return usageError("export", "--out names the snapshot to write (.png, .pdf or .svg)");
+    if (request.width < 200 || request.height < 150 || request.width > 20000 || request.height > 20000)
+        return usageError("export", "--size is from 200x150 to 20000x20000 pixels");
+    Loaded loaded = loadAll(files, {}, options);
+    const Dataset& d = loaded.dataset;
+    if (loaded.bad && d.events.empty() && d.sites.empty()) return kBadInput;
+    if (!resolveActors(d, actors, request.filter, "export")) return kBadInput;
+    const EventIndex index(d);
+    const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
+    const Date last = until.value_or(first);
+    auto windowEnding = [&](Date day) {
+        EventFilter f = request.filter;
+        f.to = day;
+        if (windowDays > 0) f.from = day.addDays(1 - windowDays);
+        return f;
+    };
+    if (until && !request.box) { // the frames of an animation show one area: around all their incidents
+        EventFilter span = windowEnding(last);
+        span.from = windowDays > 0 ? first.addDays(1 - windowDays) : std::optional<Date>();
+        request.box = boxAroundEvents(d, index.select(span));
+    }
+    const auto dot = request.out.find_last_of('.');
+    for (Date day = first; !(last < day); day = day.addDays(1)) {
+        ExportRequest frame = request;
+        frame.filter = windowEnding(day);
+        frame.situationDate = day;
+        if (until) frame.out = request.out.substr(0, dot) + "-" + day.toString() + request.out.substr(dot);
+        for (const auto& problem : writer(d, index, frame)) {
+            std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());
+            return kBadInput;
+        }
+        std::fprintf(stderr, "%zu incidents drawn to %s\n", index.count(frame.filter), frame.out.c_str());
+    }
+    return loaded.bad ? kBadInput : kOk;
+}
+
+// --- convert --------------------------------------------------------------------------------
+
+
+} // namespace atlas::commands::detail

@@ -1,0 +1,82 @@
+#include "common.h"
+
+#include "atlas/io/acled.h"
+#include "atlas/io/atomic_file.h"
+#include "atlas/io/geojson.h"
+#include "atlas/io/kml.h"
+#include "atlas/io/native_format.h"
+#include "atlas/io/read_any.h"
+#include "atlas/io/text.h"
+#include "atlas/io/ucdp.h"
+#include "atlas/io/workspace.h"
+#include "atlas/model/actor_mapping.h"
+#include "atlas/model/merge.h"
+#include "atlas/query/query.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace atlas::commands::detail {
+
+const char* kQueryHelp =
+    "usage: conflict-atlas query FILE... [options]\n"
+    "Prints the events that match, in date order.\n"
+    "  --from YYYY-MM-DD      first day (inclusive)\n"
+    "  --to YYYY-MM-DD        last day (inclusive)\n"
+    "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
+    "  --exact-actor          leave the sub-groups out\n"
+    "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
+    "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
+    "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
+    "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
+    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
+
+
+int query(const std::vector<std::string>& args, const InputOptions& options) {
+    std::vector<std::string> files, actors;
+    EventFilter filter;
+    std::string format = "csv";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") return printHelp(kQueryHelp);
+        std::string error;
+        if (takeFilterOption(args, i, filter, actors, error)) {
+            if (!error.empty()) return usageError("query", error);
+            continue;
+        }
+        if (a.rfind("--", 0) != 0) {
+            files.push_back(a);
+            continue;
+        }
+        if (a != "--format") return usageError("query", "unknown option " + a);
+        if (i + 1 >= args.size()) return usageError("query", a + " needs a value");
+        format = lower(args[++i]);
+        if (format != "csv" && format != "geojson" && format != "kml" && format != "json")
+            return usageError("query", "--format is csv, geojson, kml or json");
+    }
+    if (files.empty()) return usageError("query", "give at least one file");
+    Loaded loaded = loadAll(files, {}, options);
+    const Dataset& d = loaded.dataset;
+    if (!resolveActors(d, actors, filter, "query")) return kBadInput;
+    const EventIndex index(d);
+    const auto selected = index.select(filter);
+    if (format == "geojson") writeGeoJson(d, selected, std::cout);
+    else if (format == "kml") writeKml(d, selected, std::cout);
+    else if (format == "json") std::cout << writeNativeText(subset(d, selected));
+    else writeAcledCsv(d, selected, std::cout);
+    std::cout.flush();
+    std::fprintf(stderr, "%zu of %zu events match\n", selected.size(), d.events.size());
+    return loaded.bad ? kBadInput : kOk;
+}
+
+// --- export ---------------------------------------------------------------------------------
+
+
+} // namespace atlas::commands::detail

@@ -1,0 +1,120 @@
+// The headless commands run in-process (atlas::commands), as a script runs them: output,
+// problems and exit codes. tests/e2e keeps a few checks of the real executable.
+#include "atlas/commands/commands.h"
+#include "atlas/io/native_format.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace atlas;
+using namespace atlas::commands;
+
+namespace {
+
+struct Ran {
+    int code = -1;
+    std::string out, err;
+};
+
+Ran runCommand(const std::vector<std::string>& arguments, const ExportWriter& writer = {}) {
+    Ran ran;
+    testing::internal::CaptureStdout();
+    testing::internal::CaptureStderr();
+    ran.code = run(arguments, writer);
+    ran.out = testing::internal::GetCapturedStdout();
+    ran.err = testing::internal::GetCapturedStderr();
+    return ran;
+}
+
+const std::string kSample = ATLAS_SAMPLE_DATASET;
+const std::string kData = ATLAS_TEST_DATA_DIR;
+
+} // namespace
+
+TEST(Commands, TheTableListsEachCommandOnce) {
+    std::vector<std::string> names;
+    for (const Command& c : allCommands()) names.push_back(c.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "export"}));
+    EXPECT_TRUE(findCommand("export")->needsQt);
+    EXPECT_FALSE(findCommand("info")->needsQt);
+    EXPECT_EQ(findCommand("frob"), nullptr);
+}
+
+TEST(Commands, InfoCountsTheBundledDataset) {
+    const Ran ran = runCommand({"info", kSample});
+    EXPECT_EQ(ran.code, kOk) << ran.err;
+    EXPECT_NE(ran.out.find("events: 151"), std::string::npos) << ran.out;
+    EXPECT_NE(ran.out.find("sites: 5"), std::string::npos);
+}
+
+TEST(Commands, QueryNamesAnActorByIdNameOrAlias) {
+    const Ran byId = runCommand({"query", kSample, "--actor", "nlf", "--format", "json"});
+    const Ran byName = runCommand({"query", kSample, "--actor", "national liberation front", "--format", "json"});
+    ASSERT_EQ(byId.code, kOk) << byId.err;
+    EXPECT_EQ(byName.out, byId.out);
+    const LoadResult parsed = readNativeText(byId.out, "query");
+    ASSERT_FALSE(parsed.failed());
+    EXPECT_GT(parsed.dataset.events.size(), 5u);
+    const Ran unknown = runCommand({"query", kSample, "--actor", "Nobody at all"});
+    EXPECT_EQ(unknown.code, kBadInput);
+    EXPECT_NE(unknown.err.find("no actor \"Nobody at all\""), std::string::npos) << unknown.err;
+}
+
+TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {
+    const auto dir = std::filesystem::temp_directory_path() / "atlas-commands-test";
+    std::filesystem::create_directories(dir);
+    const std::string geojson = (dir / "sample.geojson").string(), back = (dir / "back.atlas.json").string();
+    ASSERT_EQ(runCommand({"convert", kSample, geojson}).code, kOk);
+    ASSERT_EQ(runCommand({"convert", geojson, back}).code, kOk);
+    EXPECT_EQ(writeNativeText(readNativeFile(back).dataset), writeNativeText(readNativeFile(kSample).dataset));
+    const Ran csv = runCommand({"convert", kSample, (dir / "sample.csv").string()});
+    EXPECT_EQ(csv.code, kOk);
+    EXPECT_NE(csv.err.find("left out (CSV holds events only): 5 sites"), std::string::npos) << csv.err;
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Commands, ExportHandsTheRequestToTheWriter) {
+    ExportRequest seen;
+    std::size_t frames = 0;
+    const ExportWriter writer = [&](const Dataset& dataset, const EventIndex& index, const ExportRequest& request) {
+        EXPECT_EQ(dataset.events.size(), 151u);
+        EXPECT_FALSE(index.select(request.filter).empty());
+        seen = request;
+        ++frames;
+        return std::vector<Diagnostic>{};
+    };
+    const Ran ran = runCommand({"export", kSample, "--out", "week.png", "--date", "2020-10-26", "--window", "7", "--clusters",
+                                "--size", "800x600", "--type", "air_strike"}, writer);
+    EXPECT_EQ(ran.code, kOk) << ran.err;
+    EXPECT_EQ(frames, 1u);
+    EXPECT_EQ(seen.out, "week.png");
+    EXPECT_TRUE(seen.clusters);
+    EXPECT_EQ(seen.width, 800);
+    EXPECT_EQ(seen.filter.to->toString(), "2020-10-26");
+    EXPECT_EQ(seen.filter.from->toString(), "2020-10-20");
+    EXPECT_EQ(seen.filter.types.size(), 1u);
+    const Ran animation = runCommand({"export", kSample, "--out", "f.png", "--date", "2020-10-20", "--each-day-until", "2020-10-22"}, writer);
+    EXPECT_EQ(animation.code, kOk) << animation.err;
+    EXPECT_EQ(frames, 4u) << "three frames more";
+}
+
+TEST(Commands, BadUsageIsExitTwoWithAPointerToHelp) {
+    EXPECT_EQ(runCommand({"frob"}).code, kBadUsage);
+    const Ran missing = runCommand({"info", "--actor-map"});
+    EXPECT_EQ(missing.code, kBadUsage);
+    EXPECT_NE(missing.err.find("--actor-map needs a value"), std::string::npos);
+    EXPECT_EQ(runCommand({"convert", kSample}).code, kBadUsage);
+    EXPECT_EQ(runCommand({"export", kSample, "--out", "x.gif"}).code, kBadUsage);
+    const Ran help = runCommand({"query", "--help"});
+    EXPECT_EQ(help.code, kOk);
+    EXPECT_NE(help.out.find("--min-killed"), std::string::npos);
+}
+
+TEST(Commands, AFileThatCannotBeReadIsBadInput) {
+    const Ran ran = runCommand({"info", kData + "/broken.atlas.json"});
+    EXPECT_EQ(ran.code, kBadInput);
+    EXPECT_NE(ran.err.find("broken.atlas.json:4:"), std::string::npos) << ran.err;
+}
