@@ -216,93 +216,25 @@ Item {
                     background: Rectangle { color: "#e8f0fe"; border.color: "#7da2d8"; radius: 3 }
                 }
 
-                // A file being read in the background: progress and a way out.
-                Pane {
-                    objectName: "loadingPane"
-                    visible: view.document.loading
+                LoadingOverlay {
                     anchors.centerIn: parent
-                    padding: 14
-                    background: Rectangle { color: "#f2ffffff"; border.color: "#909090"; radius: 4 }
-                    ColumnLayout {
-                        spacing: 8
-                        Label { text: qsTr("Reading %1…").arg(view.document.loadingName); font.bold: true }
-                        ProgressBar { Layout.preferredWidth: 320; from: 0; to: 1; value: view.document.loadProgress }
-                        Button {
-                            objectName: "cancelLoading"
-                            text: qsTr("Cancel")
-                            Layout.alignment: Qt.AlignRight
-                            onClicked: view.document.cancelLoading()
-                        }
-                    }
+                    document: view.document
                 }
-
-                // Problems found while reading: a banner, and the full list on demand.
-                Pane {
-                    id: problemBanner
-                    objectName: "problemBanner"
-                    visible: view.document.errorText !== "" || view.document.diagnostics.length > 0
+                ProblemBanner {
                     // Top right: the legend holds the top left corner.
                     anchors { right: parent.right; top: parent.top; margins: 10 }
-                    padding: 6
-                    background: Rectangle { color: "#fff3cd"; border.color: "#e0b252"; radius: 3 }
-                    RowLayout {
-                        Label {
-                            text: view.document.errorText !== "" ? view.document.errorText
-                                  : qsTr("%n problem(s) while reading", "", view.document.diagnostics.length)
-                            color: "#7a1f00"
-                            Layout.maximumWidth: 520
-                            elide: Text.ElideRight
-                        }
-                        Button {
-                            objectName: "chooseDateProperty"
-                            text: qsTr("Choose the date property…")
-                            visible: view.document.undatedPoints > 0 && !view.document.loading
-                            flat: true
-                            onClicked: datePropertyDialog.open()
-                        }
-                        Button {
-                            objectName: "showProblems"
-                            text: qsTr("Show %n problem(s)", "", view.document.diagnostics.length)
-                            visible: view.document.diagnostics.length > 0
-                            flat: true
-                            onClicked: problemsPopup.open()
-                        }
-                    }
+                    document: view.document
+                    onChooseDateProperty: datePropertyDialog.open()
+                    onShowProblems: problemsPopup.open()
                 }
                 DatePropertyDialog {
                     id: datePropertyDialog
                     objectName: "datePropertyDialog"
                     document: view.document
                 }
-                Popup {
+                ProblemsPopup {
                     id: problemsPopup
-                    objectName: "problemsPopup"
-                    x: (parent.width - width) / 2
-                    y: 50
-                    width: Math.min(parent.width - 40, 820)
-                    height: Math.min(parent.height - 100, 420)
-                    modal: true
-                    ColumnLayout {
-                        anchors.fill: parent
-                        Label { text: qsTr("Problems found while reading %1").arg(view.document.sourceName); font.bold: true }
-                        ListView {
-                            Layout.fillWidth: true
-                            Layout.fillHeight: true
-                            clip: true
-                            model: view.document.diagnostics
-                            ScrollBar.vertical: ScrollBar {}
-                            delegate: Label {
-                                required property string modelData
-                                width: ListView.view.width
-                                text: modelData
-                                wrapMode: Text.WrapAnywhere
-                                font.family: "monospace"
-                                font.pixelSize: 11
-                                bottomPadding: 4
-                            }
-                        }
-                        Button { text: qsTr("Close"); Layout.alignment: Qt.AlignRight; onClicked: problemsPopup.close() }
-                    }
+                    document: view.document
                 }
             }
 
