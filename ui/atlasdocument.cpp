@@ -37,36 +37,30 @@ std::shared_ptr<const atlas::EventIndex> indexOf(std::shared_ptr<const atlas::Da
 } // namespace
 
 AtlasDocument::AtlasDocument(QObject* parent)
-    : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()), m_eventIndex(indexOf(m_dataset)) {}
+    : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()), m_eventIndex(indexOf(m_dataset)) {
+    connect(&m_loader, &FileLoader::finished, this, &AtlasDocument::finishLoad);
+    connect(&m_loader, &FileLoader::progressChanged, this, &AtlasDocument::loadProgressChanged);
+}
 
 bool AtlasDocument::open(const QUrl& location) { return load(location, false); }
 
 bool AtlasDocument::add(const QUrl& location) { return load(location, m_loaded); }
 
+// What the file being read in the background is for: opened or added, read again or not.
 struct AtlasDocument::PendingLoad {
-    std::atomic<bool> cancel{false};
-    std::atomic<double> progress{0.0};
-    atlas::LoadResult result;
     bool merge = false;
     bool rereading = false; // the last file again: it replaces its first reading
     QUrl location;
     QString displayName;
 };
 
-AtlasDocument::~AtlasDocument() {
-    if (m_loader) {
-        m_pending->cancel = true;
-        m_loader->wait();
-    }
-}
+AtlasDocument::~AtlasDocument() = default;
 
 void AtlasDocument::openInBackground(const QUrl& location) { startLoad(location, false); }
 
 void AtlasDocument::addInBackground(const QUrl& location) { startLoad(location, m_loaded); }
 
-void AtlasDocument::cancelLoading() {
-    if (m_pending) m_pending->cancel = true;
-}
+void AtlasDocument::cancelLoading() { m_loader.cancel(); }
 
 void AtlasDocument::rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty) {
     if (!m_beforeLastFile.dataset || !m_lastLocation.isLocalFile()) return;
@@ -86,7 +80,7 @@ QVariantList AtlasDocument::datePropertyChoices() const {
 }
 
 void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::GeoJsonOptions& geoJson, bool rereading) {
-    if (m_loader) return;
+    if (m_loader.busy()) return;
     if (location.scheme() == QLatin1String("qrc")) { // bundled data is small: read it at once
         load(location, merge);
         return;
@@ -98,44 +92,19 @@ void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::Geo
     m_pending->location = location;
     m_pending->displayName = QFileInfo(path).fileName();
     m_loadingName = m_pending->displayName;
-    m_loadProgress = 0.0;
-    auto pending = m_pending;
-    m_loader = QThread::create([pending, file = path.toStdString(), geoJson] {
-        atlas::LoadControl control;
-        control.cancel = &pending->cancel;
-        control.progress = [&pending](std::uint64_t done, std::uint64_t total) {
-            pending->progress = total > 0 ? double(done) / double(total) : 0.0;
-        };
-        pending->result = atlas::readAnyFile(file, {geoJson, &control});
-    });
-    connect(m_loader, &QThread::finished, this, &AtlasDocument::finishLoad);
-    if (!m_progressTimer) {
-        m_progressTimer = new QTimer(this);
-        m_progressTimer->setInterval(100);
-        connect(m_progressTimer, &QTimer::timeout, this, [this] {
-            if (!m_pending) return;
-            m_loadProgress = m_pending->progress;
-            emit loadProgressChanged();
-        });
-    }
-    m_progressTimer->start();
-    m_loader->start();
+    if (!m_loader.start(path, geoJson)) return;
     emit loadingChanged();
-    emit loadProgressChanged();
 }
 
 void AtlasDocument::finishLoad() {
-    m_progressTimer->stop();
-    m_loader->deleteLater();
-    m_loader = nullptr;
     auto pending = std::move(m_pending);
-    const bool cancelled = !pending->result.diagnostics.empty() && pending->result.diagnostics.front().code == atlas::codes::kLoadCancelled;
+    const bool cancelled = m_loader.wasCancelled();
+    atlas::LoadResult result = m_loader.takeResult();
     if (cancelled) {
         m_errorText = tr("Reading %1 was cancelled; the map shows what was open before").arg(pending->displayName);
         emit datasetChanged();
     } else {
-        m_loadProgress = 1.0;
-        if (pending->rereading && !pending->result.failed()) {
+        if (pending->rereading && !result.failed()) {
             // The second reading replaces the first: back to what was there before that file.
             m_sourceName = m_beforeLastFile.sourceName;
             m_diagnostics = m_beforeLastFile.diagnostics;
@@ -143,10 +112,9 @@ void AtlasDocument::finishLoad() {
             m_loaded = m_beforeLastFile.loaded;
             m_dataset = m_beforeLastFile.dataset; // apply() builds the index of the result once
         }
-        apply(std::move(pending->result), pending->displayName, pending->merge, pending->location);
+        apply(std::move(result), pending->displayName, pending->merge, pending->location);
     }
     emit loadingChanged();
-    emit loadProgressChanged();
 }
 
 bool AtlasDocument::load(const QUrl& location, bool merge) {

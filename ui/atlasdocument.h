@@ -6,9 +6,9 @@
 #include "atlas/io/native_format.h"
 #include "atlas/query/query.h"
 
+#include "fileloader.h"
+
 #include <QObject>
-#include <QThread>
-#include <QTimer>
 #include <QStringList>
 #include <QUrl>
 #include <QVariantList>
@@ -72,8 +72,8 @@ public:
     /// Writes the actors as they are now as a mapping file (atomically), to apply to the next
     /// export of the same source.
     Q_INVOKABLE QString saveActorMapping(const QUrl& location);
-    [[nodiscard]] bool loading() const { return m_loader != nullptr; }
-    [[nodiscard]] double loadProgress() const { return m_loadProgress; }
+    [[nodiscard]] bool loading() const { return m_loader.busy(); }
+    [[nodiscard]] double loadProgress() const { return m_loader.progress(); }
     [[nodiscard]] QString loadingName() const { return m_loadingName; }
     ~AtlasDocument() override;
 
@@ -127,9 +127,7 @@ private:
     QString m_errorText;
     bool m_loaded = false;
     std::shared_ptr<PendingLoad> m_pending;
-    QThread* m_loader = nullptr;
-    QTimer* m_progressTimer = nullptr;
-    double m_loadProgress = 0.0;
+    FileLoader m_loader; // the thread, progress and cancel of a background load
     QString m_loadingName;
     bool m_partial = false;
     int m_undatedPoints = 0;
