@@ -17,13 +17,15 @@
 #include <cstdio>
 
 #include "atlas/commands/commands.h"
-#include "atlassession.h"
+#include "atlas_session.h"
 #include "snapshot.h"
-#include "workspacesettings.h"
+#include "workspace_settings.h"
 
 #include <cstring>
 
 Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
+
+using namespace atlas::ui;
 
 namespace {
 

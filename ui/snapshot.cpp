@@ -1,7 +1,7 @@
 #include "snapshot.h"
 #include "atlas/model/diagnostic_codes.h"
 
-#include "scenepainter.h"
+#include "scene_painter.h"
 #include "symbology.h"
 
 #include "atlas/model/vocabulary.h"
@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -314,3 +316,5 @@ QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point) {
     const atlas::render::PixelPoint p = snapshotTransform(view).map(point);
     return {p.x, p.y};
 }
+
+} // namespace atlas::ui

@@ -18,6 +18,8 @@
 
 #include <vector>
 
+namespace atlas::ui {
+
 /// What a snapshot shows.
 struct SnapshotView {
     /// The area to show; widened on one axis to the image's proportions.
@@ -61,3 +63,4 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
 /// Where `point` lands on the snapshot image of `view`.
 [[nodiscard]] QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point);
 
+} // namespace atlas::ui

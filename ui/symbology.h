@@ -12,7 +12,10 @@
 
 #include <vector>
 
+namespace atlas::ui {
+
 [[nodiscard]] inline QColor toQColor(atlas::Rgb rgb) { return QColor(rgb.red, rgb.green, rgb.blue); }
 
 [[nodiscard]] inline QColor toQColor(atlas::Rgba rgba) { return QColor(rgba.red, rgba.green, rgba.blue, rgba.alpha); }
 
+} // namespace atlas::ui

@@ -1,10 +1,12 @@
 #include "timeline.h"
 
-#include "atlasdocument.h"
+#include "atlas_document.h"
 
 #include <QLocale>
 
 #include <algorithm>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -112,3 +114,5 @@ QString Timeline::windowText() const {
     const QDate start = toQDate(window().first());
     return tr("%1 – %2").arg(locale.toString(start, QStringLiteral("d MMM yyyy")), end);
 }
+
+} // namespace atlas::ui

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "atlas/query/time_window.h"
-#include "atlasdocument.h"
-#include "filtersettings.h"
+#include "atlas_document.h"
+#include "filter_settings.h"
 
 #include <QDate>
 #include <QList>
@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+
+namespace atlas::ui {
 
 /// The time controller: the slider date and the window length. Its whole job is one value,
 /// window(), announced by windowChanged().
@@ -83,3 +85,5 @@ private:
     int m_currentDay = 0;
     int m_windowDays = 0;
 };
+
+} // namespace atlas::ui

@@ -16,15 +16,17 @@
 #include <QUrl>
 #include <QtQml/QQmlExtensionPlugin>
 
-#include "atlassession.h"
-#include "visibleeventsmodel.h"
-#include "workspacesettings.h"
+#include "atlas_session.h"
+#include "visible_events_model.h"
+#include "workspace_settings.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
 Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
+
+using namespace atlas::ui;
 
 int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);

@@ -7,6 +7,7 @@
 
 Q_IMPORT_QML_PLUGIN(ConflictAtlasPlugin)
 
+
 // Reads pixels of image files for the QML tests (a snapshot written to disk, compared with
 // the window's own pixels).
 class ImageFiles : public QObject {

@@ -1,12 +1,12 @@
-#include "actortablemodel.h"
+#include "actor_table_model.h"
 #include "snapshot.h"
-#include "atlasdocument.h"
-#include "filtersettings.h"
+#include "atlas_document.h"
+#include "filter_settings.h"
 #include "atlas/io/native_format.h"
 #include "synthetic.h"
 #include "timeline.h"
-#include "visibleeventsmodel.h"
-#include "workspacesettings.h"
+#include "visible_events_model.h"
+#include "workspace_settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+
+using namespace atlas::ui;
 
 class ModelsTest : public QObject {
     Q_OBJECT

@@ -1,8 +1,10 @@
-#include "fileloader.h"
+#include "file_loader.h"
 
 #include "atlas/io/load_control.h"
 #include "atlas/io/read_any.h"
 #include "atlas/model/diagnostic_codes.h"
+
+namespace atlas::ui {
 
 FileLoader::~FileLoader() {
     if (m_thread) {
@@ -62,3 +64,5 @@ atlas::LoadResult FileLoader::takeResult() {
 bool FileLoader::wasCancelled() const {
     return m_shared && !m_shared->result.diagnostics.empty() && m_shared->result.diagnostics.front().code == atlas::codes::kLoadCancelled;
 }
+
+} // namespace atlas::ui

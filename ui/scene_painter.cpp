@@ -1,4 +1,4 @@
-#include "scenepainter.h"
+#include "scene_painter.h"
 
 #include "symbology.h"
 

@@ -1,10 +1,12 @@
-#include "situationmodels.h"
+#include "situation_models.h"
 
 #include "atlas/style/style.h"
 #include "symbology.h"
 
 #include <QGeoCoordinate>
 #include <QVariantList>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -132,3 +134,4 @@ QGeoCoordinate SiteStatusModel::coordinateOf(int row) const {
     return QGeoCoordinate(point.latitude, point.longitude);
 }
 
+} // namespace atlas::ui

@@ -7,6 +7,8 @@
 
 class QWindow;
 
+namespace atlas::ui {
+
 /// What the window remembers between sessions (QSettings: ~/.config/Conflict Atlas/conflict-atlas.conf
 /// on Linux): its size and position, the recently read files and the folder file dialogs start in.
 /// A non-persistent instance (headless --screenshot / --self-test, tests) starts from defaults and
@@ -51,3 +53,5 @@ private:
     QStringList m_recentFiles;
     QString m_dialogFolder;
 };
+
+} // namespace atlas::ui

@@ -1,9 +1,11 @@
-#include "snapshotexporter.h"
+#include "snapshot_exporter.h"
 
-#include "scenepainter.h"
+#include "scene_painter.h"
 #include "snapshot.h"
 
 #include <QFileInfo>
+
+namespace atlas::ui {
 
 void SnapshotExporter::setEvents(VisibleEventsModel* events) {
     if (m_events == events) return;
@@ -49,3 +51,5 @@ QVariantList SnapshotExporter::drawnMarks(double west, double south, double east
     return atlas::ui::describeMarks(snapshotScene(document.dataset(), *document.eventIndex(), m_events->datasetSymbols(),
                                                   viewOf(west, south, east, north, width, height, clusterThreshold)));
 }
+
+} // namespace atlas::ui

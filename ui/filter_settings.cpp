@@ -1,6 +1,8 @@
-#include "filtersettings.h"
+#include "filter_settings.h"
 
 #include <algorithm>
+
+namespace atlas::ui {
 
 FilterSettings::FilterSettings(QObject* parent) : QObject(parent) {}
 
@@ -58,3 +60,5 @@ atlas::EventFilter FilterSettings::toFilter() const {
     filter.minKilled = m_minKilled;
     return filter;
 }
+
+} // namespace atlas::ui

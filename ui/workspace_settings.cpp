@@ -1,4 +1,4 @@
-#include "workspacesettings.h"
+#include "workspace_settings.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -6,6 +6,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QWindow>
+
+namespace atlas::ui {
 
 namespace {
 constexpr auto kRecentFiles = "recent/files";
@@ -85,3 +87,5 @@ void WorkspaceSettings::rememberWindow(const QWindow* window) {
     // A maximised window keeps the size it had before, to return to.
     if (!maximized) settings.setValue(QLatin1String(kGeometry), window->geometry());
 }
+
+} // namespace atlas::ui

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "snapshot.h"
-#include "visibleeventsmodel.h"
+#include "visible_events_model.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+
+namespace atlas::ui {
 
 /// File → Export snapshot: writes what the map shows now (its area, the timeline's window,
 /// the filters) as a PNG or PDF through the same renderer as `conflict-atlas export`.
@@ -43,3 +45,5 @@ private:
     QPointer<VisibleEventsModel> m_events;
     QString m_tileDirectory;
 };
+
+} // namespace atlas::ui

@@ -2,9 +2,9 @@
 
 #include "atlas/geo/geo.h"
 #include "atlas/style/style.h"
-#include "atlasdocument.h"
+#include "atlas_document.h"
 #include "symbology.h"
-#include "filtersettings.h"
+#include "filter_settings.h"
 #include "timeline.h"
 
 #include <QAbstractListModel>
@@ -18,6 +18,8 @@
 #include <vector>
 
 
+
+namespace atlas::ui {
 
 /// The events inside the timeline's window that pass the filters, in date order. The map
 /// layer and the legend read it; details(row) gives everything the details panel shows.
@@ -122,3 +124,5 @@ private:
     QVariantList m_legend;
     int m_killedLowerBound = 0;
 };
+
+} // namespace atlas::ui

@@ -6,7 +6,7 @@
 #include "atlas/io/native_format.h"
 #include "atlas/query/query.h"
 
-#include "fileloader.h"
+#include "file_loader.h"
 
 #include <QObject>
 #include <QStringList>
@@ -15,6 +15,8 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+
+namespace atlas::ui {
 
 /// The open dataset: loads it through core's readers and publishes what the views need.
 /// Problems found while reading are kept as diagnostics, never thrown away.
@@ -137,3 +139,5 @@ private:
     // Every mapping applied since the last Open, in order: files added later get them too.
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
 };
+
+} // namespace atlas::ui

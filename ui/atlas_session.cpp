@@ -1,8 +1,10 @@
-#include "atlassession.h"
+#include "atlas_session.h"
 
 #include "atlas/model/vocabulary.h"
 
 #include <QFileInfo>
+
+namespace atlas::ui {
 
 AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
     m_timeline.setDocument(&m_document);
@@ -64,3 +66,5 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
     }
     return {};
 }
+
+} // namespace atlas::ui

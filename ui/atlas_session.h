@@ -1,14 +1,16 @@
 #pragma once
 
-#include "atlasdocument.h"
-#include "filtersettings.h"
-#include "situationmodels.h"
+#include "atlas_document.h"
+#include "filter_settings.h"
+#include "situation_models.h"
 #include "timeline.h"
-#include "visibleeventsmodel.h"
+#include "visible_events_model.h"
 
 #include <QObject>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
+
+namespace atlas::ui {
 
 /// What the command line asks of the window (app/main.cpp), applied through the session's
 /// typed API: the same meanings as for the headless commands.
@@ -73,3 +75,5 @@ private:
     int m_selectedRow = -1;
     bool m_mapReady = false;
 };
+
+} // namespace atlas::ui

@@ -1,6 +1,6 @@
-#include "scenelayer.h"
+#include "scene_layer.h"
 
-#include "scenepainter.h"
+#include "scene_painter.h"
 #include "symbology.h"
 #include "timeline.h"
 
@@ -16,6 +16,8 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -350,3 +352,5 @@ QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
     events->markDirty(QSGNode::DirtyGeometry);
     return root;
 }
+
+} // namespace atlas::ui

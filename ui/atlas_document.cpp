@@ -1,4 +1,4 @@
-#include "atlasdocument.h"
+#include "atlas_document.h"
 #include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/model/actor_tree.h"
@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -270,3 +272,5 @@ QVariantList AtlasDocument::typeChoices() const {
     }
     return out;
 }
+
+} // namespace atlas::ui

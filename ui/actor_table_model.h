@@ -2,7 +2,7 @@
 
 #include "atlas/model/actor_tree.h"
 
-#include "atlasdocument.h"
+#include "atlas_document.h"
 
 #include "atlas/model/actor_mapping.h"
 
@@ -15,6 +15,8 @@
 #include <map>
 #include <string>
 #include <vector>
+
+namespace atlas::ui {
 
 /// The actors of the open dataset, umbrellas first with their sub-groups under them, for the
 /// actors dialog. A row's umbrella and side can be changed; changes wait in the model until
@@ -99,3 +101,5 @@ private:
     std::vector<Row> m_rows;
     std::map<std::string, Edit> m_edits; // by actor id
 };
+
+} // namespace atlas::ui

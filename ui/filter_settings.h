@@ -6,6 +6,8 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+namespace atlas::ui {
+
 /// What the analyst has narrowed the map to, besides time: a faction (with or without its
 /// sub-groups), an incident type, a minimum death toll and free text. It turns into core's
 /// EventFilter, the same value the command line uses; the timeline adds the time window.
@@ -53,3 +55,5 @@ private:
     QString m_typeKey;
     int m_minKilled = 0;
 };
+
+} // namespace atlas::ui

@@ -1,10 +1,12 @@
-#include "actortablemodel.h"
+#include "actor_table_model.h"
 
 #include "atlas/model/actor_tree.h"
 
 #include "symbology.h"
 
 #include <unordered_map>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -173,3 +175,5 @@ QVariantList ActorTableModel::sideChoices() {
     }
     return out;
 }
+
+} // namespace atlas::ui

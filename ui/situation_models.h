@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlasdocument.h"
+#include "atlas_document.h"
 #include "timeline.h"
 
 #include <QAbstractListModel>
@@ -11,6 +11,8 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
+
+namespace atlas::ui {
 
 /// Common base of the models that show what was true on the timeline's date: they rebuild
 /// when the dataset or the date changes (not when only the window length does).
@@ -74,3 +76,4 @@ private:
     std::vector<Row> m_rows;
 };
 
+} // namespace atlas::ui

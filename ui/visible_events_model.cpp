@@ -1,6 +1,6 @@
-#include "visibleeventsmodel.h"
+#include "visible_events_model.h"
 
-#include "atlasdocument.h"
+#include "atlas_document.h"
 #include "timeline.h"
 
 #include <QVariantList>
@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+
+namespace atlas::ui {
 
 namespace {
 
@@ -296,3 +298,5 @@ int VisibleEventsModel::rowOfPosition(std::uint32_t position) const {
     const auto it = std::find(m_positions.begin(), m_positions.end(), position);
     return it == m_positions.end() ? -1 : static_cast<int>(it - m_positions.begin());
 }
+
+} // namespace atlas::ui

@@ -11,6 +11,8 @@
 #include <atomic>
 #include <memory>
 
+namespace atlas::ui {
+
 /// Reads one file on a worker thread through core (atlas::readAnyFile), with progress for a
 /// bar and a way to stop it; one file at a time. What to do with the result is the caller's
 /// (AtlasDocument): `finished` says it is there, takeResult() hands it over.
@@ -47,3 +49,5 @@ private:
     QTimer* m_progressTimer = nullptr;
     double m_progress = 0.0;
 };
+
+} // namespace atlas::ui

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "atlas/render/scene.h"
-#include "visibleeventsmodel.h"
+#include "visible_events_model.h"
 
 #include <QImage>
 #include <QPointer>
@@ -10,6 +10,8 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
+
+namespace atlas::ui {
 
 /// The map's own layer above the basemap: draws the map scene (atlas/render/scene.h) of what
 /// the map shows — control areas, lines and sites on the slider's date, and every event of the
@@ -119,3 +121,5 @@ private:
     int m_selectedRow = -1;
     int m_selectedSite = -1;
 };
+
+} // namespace atlas::ui
