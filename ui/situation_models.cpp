@@ -1,5 +1,7 @@
 #include "situation_models.h"
 
+#include "event_details.h"
+
 #include "atlas/style/style.h"
 #include "symbology.h"
 
@@ -7,24 +9,6 @@
 #include <QVariantList>
 
 namespace atlas::ui {
-
-namespace {
-
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
-
-QVariantList toSourceList(const std::vector<atlas::SourceReference>& sources) {
-    QVariantList list;
-    for (const atlas::SourceReference& source : sources)
-        list.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
-                                {QStringLiteral("title"), qs(source.title)},
-                                {QStringLiteral("date"), qs(source.date)},
-                                {QStringLiteral("url"), qs(source.url)}});
-    return list;
-}
-
-} // namespace
 
 void SituationListModel::setDocument(AtlasDocument* document) {
     if (m_document == document) return;
@@ -108,7 +92,7 @@ QVariantMap SiteStatusModel::details(int row) const {
                                    {QStringLiteral("status"), qs(atlas::toLabel(change.status))},
                                    {QStringLiteral("note"), qs(change.note)},
                                    {QStringLiteral("approximateDate"), change.datePrecision != atlas::DatePrecision::Day},
-                                   {QStringLiteral("sources"), toSourceList(change.sources)}});
+                                   {QStringLiteral("sources"), sourceList(change.sources)}});
     return {{QStringLiteral("id"), qs(site.id)},
             {QStringLiteral("name"), qs(site.name)},
             {QStringLiteral("kind"), data(index(row), KindRole)},

@@ -1,6 +1,7 @@
 #include "snapshot.h"
 #include "atlas/model/diagnostic_codes.h"
 
+#include "event_details.h"
 #include "scene_painter.h"
 #include "symbology.h"
 
@@ -26,7 +27,6 @@ const QColor kSea(170, 200, 222); // the basemap's own sea colour, where no tile
 const QColor kInk(32, 32, 32);
 constexpr double kLegendWidth = 290;
 
-QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 // The snapshot's view as a scale and a centre, for the tiles and the scale bar (a fitted view
 // is a scale and a shift: no bearing, no tilt).

@@ -1,5 +1,7 @@
 #include "visible_events_model.h"
 
+#include "event_details.h"
+
 #include "atlas_document.h"
 #include "timeline.h"
 
@@ -13,8 +15,6 @@ namespace atlas::ui {
 
 namespace {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
 QString casualtyText(const atlas::CasualtyCount& count) { return qs(count.toText()); }
 
@@ -248,41 +248,8 @@ QHash<int, QByteArray> VisibleEventsModel::roleNames() const {
 
 QVariantMap VisibleEventsModel::details(int row) const {
     if (row < 0 || row >= count() || !m_document) return {};
-    const atlas::Dataset& dataset = m_document->dataset();
     const std::uint32_t position = m_positions[static_cast<std::size_t>(row)];
-    const atlas::Event& event = dataset.events[position];
-    QVariantList sources;
-    for (const atlas::SourceReference& source : event.sources)
-        sources.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
-                                   {QStringLiteral("title"), qs(source.title)},
-                                   {QStringLiteral("date"), qs(source.date)},
-                                   {QStringLiteral("url"), qs(source.url)}});
-    QString date = qs(event.date.toString());
-    if (event.endDate) date += QStringLiteral(" – ") + qs(event.endDate->toString());
-    if (event.datePrecision != atlas::DatePrecision::Day)
-        date += QStringLiteral(" (") + tr("within a %1").arg(qs(atlas::toKey(event.datePrecision))) + QLatin1Char(')');
-    QString place = qs(event.place.name);
-    QStringList adminNames;
-    for (const std::string* name : {&event.place.admin2, &event.place.admin1})
-        if (!name->empty()) adminNames << qs(*name);
-    const QString admin = adminNames.join(QStringLiteral(", "));
-    if (!admin.isEmpty()) place += QStringLiteral(" (") + admin + QLatin1Char(')');
-    return {{QStringLiteral("row"), row},
-            {QStringLiteral("id"), qs(event.id)},
-            {QStringLiteral("date"), date},
-            {QStringLiteral("type"), qs(atlas::toLabel(event.type))},
-            {QStringLiteral("side"), qs(atlas::toLabel(dataset.sideOfEvent(event)))},
-            {QStringLiteral("colour"), toQColor(m_datasetSymbols[position].colour)},
-            {QStringLiteral("perpetrators"), qs(dataset.actorNames(event.perpetrators))},
-            {QStringLiteral("targets"), qs(dataset.actorNames(event.targets))},
-            {QStringLiteral("killed"), casualtyText(event.killed)},
-            {QStringLiteral("wounded"), casualtyText(event.wounded)},
-            {QStringLiteral("place"), place},
-            {QStringLiteral("placePrecision"), qs(atlas::toKey(event.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
-            {QStringLiteral("latitude"), event.place.point.latitude},
-            {QStringLiteral("longitude"), event.place.point.longitude},
-            {QStringLiteral("description"), qs(event.description)},
-            {QStringLiteral("sources"), sources}};
+    return eventDetails(m_document->dataset(), position, row, toQColor(m_datasetSymbols[position].colour));
 }
 
 int VisibleEventsModel::rowOfEvent(const QString& eventId) const {

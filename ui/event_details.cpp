@@ -1,0 +1,50 @@
+#include "event_details.h"
+
+#include "atlas/model/vocabulary.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace atlas::ui {
+
+QVariantList sourceList(const std::vector<atlas::SourceReference>& sources) {
+    QVariantList list;
+    for (const atlas::SourceReference& source : sources)
+        list.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
+                                {QStringLiteral("title"), qs(source.title)},
+                                {QStringLiteral("date"), qs(source.date)},
+                                {QStringLiteral("url"), qs(source.url)}});
+    return list;
+}
+
+QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, int row, const QColor& colour) {
+    const atlas::Event& event = dataset.events[position];
+    QString date = qs(event.date.toString());
+    if (event.endDate) date += QStringLiteral(" – ") + qs(event.endDate->toString());
+    if (event.datePrecision != atlas::DatePrecision::Day)
+        date += QStringLiteral(" (") + QCoreApplication::translate("EventDetails", "within a %1").arg(qs(atlas::toKey(event.datePrecision))) + QLatin1Char(')');
+    QString place = qs(event.place.name);
+    QStringList adminNames;
+    for (const std::string* name : {&event.place.admin2, &event.place.admin1})
+        if (!name->empty()) adminNames << qs(*name);
+    const QString admin = adminNames.join(QStringLiteral(", "));
+    if (!admin.isEmpty()) place += QStringLiteral(" (") + admin + QLatin1Char(')');
+    return {{QStringLiteral("row"), row},
+            {QStringLiteral("id"), qs(event.id)},
+            {QStringLiteral("date"), date},
+            {QStringLiteral("type"), qs(atlas::toLabel(event.type))},
+            {QStringLiteral("side"), qs(atlas::toLabel(dataset.sideOfEvent(event)))},
+            {QStringLiteral("colour"), colour},
+            {QStringLiteral("perpetrators"), qs(dataset.actorNames(event.perpetrators))},
+            {QStringLiteral("targets"), qs(dataset.actorNames(event.targets))},
+            {QStringLiteral("killed"), qs(event.killed.toText())},
+            {QStringLiteral("wounded"), qs(event.wounded.toText())},
+            {QStringLiteral("place"), place},
+            {QStringLiteral("placePrecision"), qs(atlas::toKey(event.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
+            {QStringLiteral("latitude"), event.place.point.latitude},
+            {QStringLiteral("longitude"), event.place.point.longitude},
+            {QStringLiteral("description"), qs(event.description)},
+            {QStringLiteral("sources"), sourceList(event.sources)}};
+}
+
+} // namespace atlas::ui

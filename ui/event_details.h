@@ -1,0 +1,31 @@
+#pragma once
+
+// What the details panel shows of an event, and the Qt text helpers the models share: the
+// formatting of one event, kept apart from the list model that holds the window's rows.
+
+#include "atlas/model/dataset.h"
+
+#include <QColor>
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atlas::ui {
+
+[[nodiscard]] inline QString qs(const std::string& text) { return QString::fromStdString(text); }
+[[nodiscard]] inline QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+/// [{publisher, title, date, url}] for the panels' source lists.
+[[nodiscard]] QVariantList sourceList(const std::vector<atlas::SourceReference>& sources);
+
+/// Everything known about the event at `position`: date (with its span and precision), type,
+/// side and `colour`, perpetrators and targets by name, killed and wounded as reported, place
+/// (with its district and governorate) and how precisely it is known, coordinates,
+/// description and sources; `row` is the list row it is shown in.
+[[nodiscard]] QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, int row, const QColor& colour);
+
+} // namespace atlas::ui
