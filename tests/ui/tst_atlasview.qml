@@ -204,6 +204,10 @@ Item {
                     if (a.kind === "line") verify(a.bandWidth > 8 && Math.abs(a.bandWidth - b.bandWidth) <= 1, a.bandWidth + " vs " + b.bandWidth)
                 }
                 verify(clusters >= 2, clusters + " clusters")
+                // A snapshot of every incident draws each one, where the map clusters them.
+                const every = view.snapshotMarks(true)
+                compare(every.filter(m => m.kind === "cluster").length, 0)
+                compare(every.filter(m => m.kind === "symbol").length, view.sceneLayer.drawnCount)
 
                 // The pixels agree too: cluster fills, and the hole is as open as the world outside.
                 const file = StandardPaths.writableLocation(StandardPaths.TempLocation) + "/conflict-atlas-quicktest-agreement.png"

@@ -80,22 +80,23 @@ Item {
 
     // Writes what the map shows now (area, window, filters, clusters) as a PNG, PDF or SVG of
     // the map's size.
-    function exportSnapshot(location) {
+    // everyIncident: each incident its own symbol even where the map draws clusters.
+    function exportSnapshot(location, everyIncident) {
         const region = mapView.map.visibleRegion.boundingGeoRectangle()
         message = snapshotExporter.exportTo(location, region.topLeft.longitude, region.bottomRight.latitude,
                                             region.bottomRight.longitude, region.topLeft.latitude,
                                             Math.round(mapView.map.width), Math.round(mapView.map.height),
-                                            sceneLayer.clusterThreshold)
+                                            everyIncident ? 2147483647 : sceneLayer.clusterThreshold)
         messageTimer.restart()
         return message
     }
     // What that snapshot would draw, mark by mark (to check it against the map's own scene).
-    function snapshotMarks() {
+    function snapshotMarks(everyIncident) {
         const region = mapView.map.visibleRegion.boundingGeoRectangle()
         return snapshotExporter.drawnMarks(region.topLeft.longitude, region.bottomRight.latitude,
                                            region.bottomRight.longitude, region.topLeft.latitude,
                                            Math.round(mapView.map.width), Math.round(mapView.map.height),
-                                           sceneLayer.clusterThreshold)
+                                           everyIncident ? 2147483647 : sceneLayer.clusterThreshold)
     }
     Timer { id: messageTimer; interval: 6000; onTriggered: view.message = "" }
 

@@ -48,7 +48,15 @@ ApplicationWindow {
                 Action { text: qsTr("&Clear the list"); onTriggered: window.workspace.clearRecentFiles() }
             }
             MenuSeparator {}
-            Action { text: qsTr("&Export snapshot…"); shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
+            Action {
+                text: qsTr("&Export snapshot…") // the map as shown, clusters included
+                shortcut: "Ctrl+E"
+                onTriggered: { exportDialog.everyIncident = false; exportDialog.open() }
+            }
+            Action {
+                text: qsTr("Export snapshot of &every incident…")
+                onTriggered: { exportDialog.everyIncident = true; exportDialog.open() }
+            }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
         }
@@ -88,12 +96,13 @@ ApplicationWindow {
 
     FileDialog {
         id: exportDialog
+        property bool everyIncident: false
         title: qsTr("Export a snapshot of the map")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "png"
         currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("PNG image (*.png)"), qsTr("PDF document (*.pdf)"), qsTr("SVG drawing (*.svg)")]
-        onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasView.exportSnapshot(selectedFile) }
+        onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasView.exportSnapshot(selectedFile, everyIncident) }
     }
 
     ActorsDialog {
