@@ -53,12 +53,12 @@ int ActorTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-const std::string& ActorTableModel::parentOf(const atlas::Actor& actor) const {
+const std::string& ActorTableModel::pendingParentOf(const atlas::Actor& actor) const {
     if (const auto edit = m_edits.find(actor.id); edit != m_edits.end() && edit->second.parent) return *edit->second.parent;
     return actor.parent;
 }
 
-atlas::Side ActorTableModel::sideOf(const atlas::Actor& actor) const {
+atlas::Side ActorTableModel::pendingSideOf(const atlas::Actor& actor) const {
     if (const auto edit = m_edits.find(actor.id); edit != m_edits.end() && edit->second.side) return *edit->second.side;
     return actor.side;
 }
@@ -66,8 +66,8 @@ atlas::Side ActorTableModel::sideOf(const atlas::Actor& actor) const {
 atlas::ActorTree ActorTableModel::tree() const {
     // The hierarchy with the pending edits in it.
     return atlas::ActorTree(
-        m_document->dataset(), [this](const atlas::Actor& actor) -> const std::string& { return parentOf(actor); },
-        [this](const atlas::Actor& actor) { return sideOf(actor); });
+        m_document->dataset(), [this](const atlas::Actor& actor) -> const std::string& { return pendingParentOf(actor); },
+        [this](const atlas::Actor& actor) { return pendingSideOf(actor); });
 }
 
 bool ActorTableModel::isBelow(const std::string& id, const std::string& ancestor) const { return tree().isBelow(id, ancestor); }
@@ -82,12 +82,12 @@ QVariant ActorTableModel::data(const QModelIndex& index, int role) const {
     case ActorIdRole: return QString::fromStdString(actor.id);
     case DepthRole: return row.depth;
     case EventCountRole: return row.events;
-    case ParentIdRole: return QString::fromStdString(parentOf(actor));
+    case ParentIdRole: return QString::fromStdString(pendingParentOf(actor));
     case ParentNameRole: {
-        const atlas::Actor* parent = m_document->dataset().findActor(parentOf(actor));
+        const atlas::Actor* parent = m_document->dataset().findActor(pendingParentOf(actor));
         return parent ? QString::fromStdString(parent->name) : QString();
     }
-    case SideKeyRole: return QString::fromStdString(std::string(atlas::toKey(sideOf(actor))));
+    case SideKeyRole: return QString::fromStdString(std::string(atlas::toKey(pendingSideOf(actor))));
     case ColourRole: return toQColor(tree().effectiveColour(actor.id)); // as its events are drawn
     case EditedRole: return m_edits.count(actor.id) > 0;
     default: return {};
@@ -104,7 +104,7 @@ bool ActorTableModel::setSide(int row, const QString& sideKey) {
     const auto side = atlas::sideFromKey(sideKey.toStdString());
     if (row < 0 || row >= rowCount() || !side) return false;
     const atlas::Actor& actor = *m_rows[static_cast<std::size_t>(row)].actor;
-    if (sideOf(actor) == *side) return true;
+    if (pendingSideOf(actor) == *side) return true;
     Edit& edit = m_edits[actor.id];
     edit.side = *side == actor.side ? std::nullopt : std::optional(*side);
     if (!edit.side && !edit.parent) m_edits.erase(actor.id);
@@ -119,7 +119,7 @@ bool ActorTableModel::setParent(int row, const QString& parentId) {
     const atlas::Actor& actor = *m_rows[static_cast<std::size_t>(row)].actor;
     const std::string parent = parentId.toStdString();
     if (!parent.empty() && (!m_document->dataset().findActor(parent) || isBelow(parent, actor.id))) return false;
-    if (parentOf(actor) == parent) return true;
+    if (pendingParentOf(actor) == parent) return true;
     Edit& edit = m_edits[actor.id];
     edit.parent = parent == actor.parent ? std::nullopt : std::optional(parent);
     if (!edit.side && !edit.parent) m_edits.erase(actor.id);

@@ -91,9 +91,9 @@ private:
         std::optional<atlas::Side> side;
     };
     void rebuild();
-    [[nodiscard]] const std::string& parentOf(const atlas::Actor& actor) const;
+    [[nodiscard]] const std::string& pendingParentOf(const atlas::Actor& actor) const;
     [[nodiscard]] atlas::ActorTree tree() const;
-    [[nodiscard]] atlas::Side sideOf(const atlas::Actor& actor) const;
+    [[nodiscard]] atlas::Side pendingSideOf(const atlas::Actor& actor) const;
     [[nodiscard]] bool isBelow(const std::string& id, const std::string& ancestor) const;
 
     QPointer<AtlasDocument> m_document;

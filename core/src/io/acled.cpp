@@ -154,7 +154,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
         actor.name = name;
         actor.id = slug(name);
         if (const int uses = idUses[actor.id]++; uses > 0) actor.id += "-" + std::to_string(uses + 1);
-        actor.side = sideOf(name, inter);
+        actor.side = guessSideFromName(name, inter);
         actorByName.emplace(name, dataset.actors.size());
         dataset.actors.push_back(std::move(actor));
         return dataset.actors.back().id;

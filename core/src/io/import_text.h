@@ -81,7 +81,7 @@ inline int monthFromName(std::string name) {
 
 // ACLED's interaction codes (numeric in older exports, words in newer ones) say what kind of
 // actor it is, not whose side; a few names settle the side for the Syrian war.
-inline Side sideOf(const std::string& name, const std::string& inter) {
+inline Side guessSideFromName(const std::string& name, const std::string& inter) {
     const std::string n = lower(name);
     if (n.find("military forces of syria") != std::string::npos || n.find("police forces of syria") != std::string::npos ||
         n.find("ndf: national defence forces") != std::string::npos)

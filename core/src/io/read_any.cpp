@@ -1,6 +1,7 @@
 #include "atlas/io/read_any.h"
 
 #include "atlas/io/acled.h"
+#include "atlas/io/native_format.h"
 #include "atlas/io/text.h"
 #include "atlas/io/ucdp.h"
 

@@ -74,7 +74,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         actor.name = name;
         actor.id = "ucdp-" + slug(name);
         while (dataset.findActor(actor.id)) actor.id += "-x";
-        actor.side = sideOf(name, {});
+        actor.side = guessSideFromName(name, {});
         actorByName.emplace(name, actor.id);
         dataset.actors.push_back(actor);
         dataset.reindexActors();

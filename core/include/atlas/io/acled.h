@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atlas/io/native_format.h"
+#include "atlas/io/load_result.h"
 
 #include <cstdint>
 #include <ostream>

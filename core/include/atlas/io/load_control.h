@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "atlas/io/native_format.h"
+#include "atlas/io/load_result.h"
 
 namespace atlas {
 

@@ -2,7 +2,7 @@
 
 #include "atlas/io/load_control.h"
 #include "atlas/io/geojson.h"
-#include "atlas/io/native_format.h"
+#include "atlas/io/load_result.h"
 
 #include <istream>
 #include <string>

@@ -6,7 +6,7 @@
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/dataset.h"
 #include "atlas/model/diagnostic.h"
-#include "atlas/io/native_format.h"
+#include "atlas/io/load_result.h"
 
 #include <span>
 #include <string>
