@@ -1,0 +1,118 @@
+// What the window remembers between sessions (WorkspaceSettings), kept out of the user's own settings.
+#include "actor_table_model.h"
+#include "snapshot.h"
+#include "atlas_document.h"
+#include "filter_settings.h"
+#include "atlas/io/native_format.h"
+#include "synthetic.h"
+#include "timeline.h"
+#include "visible_events_model.h"
+#include "workspace_settings.h"
+
+#include <QAbstractItemModelTester>
+#include <QFileInfo>
+#include <QPainter>
+#include <QProcess>
+#include <QSettings>
+#include <QWindow>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include "ui_test_registry.h"
+
+using namespace atlas::ui;
+
+namespace {
+
+class WorkspaceSettingsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        // The settings tests write here, never to the user's own configuration.
+        QVERIFY(m_settingsDir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("Conflict Atlas tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("ui-models"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    void workspaceRemembersRecentFilesAndTheirFolder() {
+        QSettings().clear();
+        QTemporaryDir files;
+        QVERIFY(files.isValid());
+        QStringList paths;
+        for (int i = 0; i < WorkspaceSettings::maxRecentFiles + 2; ++i) {
+            paths << files.filePath(QStringLiteral("f%1.atlas.json").arg(i));
+            QFile file(paths.last());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        {
+            WorkspaceSettings workspace(true);
+            QCOMPARE(workspace.dialogFolder(), QUrl::fromLocalFile(QDir::homePath()));
+            QSignalSpy changed(&workspace, &WorkspaceSettings::recentFilesChanged);
+            workspace.noteFileRead(QUrl(QStringLiteral("qrc:/data/idlib-2020.atlas.json"))); // the sample is no recent file
+            QCOMPARE(changed.count(), 0);
+            for (const QString& path : paths) workspace.noteFileRead(QUrl::fromLocalFile(path));
+            workspace.noteFileRead(QUrl::fromLocalFile(paths[5])); // read again: to the top, not twice
+            QCOMPARE(workspace.recentFiles().size(), WorkspaceSettings::maxRecentFiles);
+            QCOMPARE(workspace.recentFiles().first(), paths[5]);
+            QCOMPARE(workspace.recentFiles().count(paths[5]), 1);
+            QCOMPARE(workspace.recentFiles()[1], paths.last());
+            QVERIFY(!workspace.recentFiles().contains(paths[0])); // the oldest fell off
+            QCOMPARE(workspace.dialogFolder(), QUrl::fromLocalFile(files.path()));
+        }
+        // A new session (a new instance reads QSettings) sees the same, less files since deleted.
+        QVERIFY(QFile::remove(paths.last()));
+        WorkspaceSettings next(true);
+        QCOMPARE(next.recentFiles().first(), paths[5]);
+        QVERIFY(!next.recentFiles().contains(paths.last()));
+        QCOMPARE(next.dialogFolder(), QUrl::fromLocalFile(files.path()));
+        next.clearRecentFiles();
+        QVERIFY(WorkspaceSettings(true).recentFiles().isEmpty());
+    }
+
+    void headlessWorkspaceWritesNothing() {
+        QSettings().clear();
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("x.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        WorkspaceSettings headless(false);
+        headless.noteFileRead(QUrl::fromLocalFile(path));
+        QCOMPARE(headless.recentFiles(), QStringList{path}); // the session itself still has it
+        QVERIFY(WorkspaceSettings(true).recentFiles().isEmpty());
+        QVERIFY(QSettings().allKeys().isEmpty());
+    }
+
+    void workspaceRestoresTheWindowWhereItWas() {
+        QSettings().clear();
+        const QRect wanted(40, 50, 700, 500);
+        {
+            QWindow window;
+            window.setGeometry(wanted);
+            WorkspaceSettings(true).rememberWindow(&window);
+        }
+        QWindow window;
+        window.setGeometry(0, 0, 300, 200);
+        WorkspaceSettings(true).restoreAndTrack(&window);
+        QCOMPARE(window.geometry(), wanted);
+        // Off every screen (a monitor unplugged since): the window stays where it would open.
+        QSettings().setValue(QStringLiteral("window/geometry"), QRect(100000, 100000, 700, 500));
+        QWindow other;
+        other.setGeometry(0, 0, 300, 200);
+        WorkspaceSettings(true).restoreAndTrack(&other);
+        QCOMPARE(other.geometry(), QRect(0, 0, 300, 200));
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+const RegisterUiTest registered([] { return std::make_unique<WorkspaceSettingsTest>(); });
+
+} // namespace
+
+#include "workspace_settings_test.moc"
