@@ -128,21 +128,22 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("id"));
     const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("Directory of offline basemap tiles."),
                                    QStringLiteral("dir"));
-    const QCommandLineOption actor(QStringLiteral("actor"),
-                                   QStringLiteral("Show only this faction (its id, name or an alias) and its sub-groups."),
-                                   QStringLiteral("name"));
-    const QCommandLineOption exactActor(QStringLiteral("exact-actor"), QStringLiteral("With --actor: leave out its sub-groups."));
-    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("Show only this type of incident (e.g. air_strike)."),
-                                  QStringLiteral("key"));
-    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("Show only incidents whose text contains this."),
-                                  QStringLiteral("text"));
-    const QCommandLineOption minKilled(QStringLiteral("min-killed"), QStringLiteral("Show only incidents with at least N killed."),
-                                       QStringLiteral("n"));
     const QCommandLineOption actorMap(QStringLiteral("actor-map"),
                                       QStringLiteral("Give the actors ids, umbrellas and sides from this mapping file."),
                                       QStringLiteral("file"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actor, exactActor, type, text, minKilled, actorMap});
-    parser.process(app);
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap});
+    // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,
+    // one meaning. They are taken out first; QCommandLineParser reads the rest.
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    atlas::commands::FilterOptions filterOptions;
+    const std::string filterProblem = atlas::commands::takeFilterOptions(arguments, filterOptions);
+    parser.setApplicationDescription(parser.applicationDescription() +
+                                     QStringLiteral("\n\nFilters, as for conflict-atlas query (one --actor and one --type in the window):\n") +
+                                     QString::fromUtf8(atlas::commands::kFilterOptionsHelp).trimmed().prepend(QStringLiteral("  ")));
+    QStringList rest{QString::fromLocal8Bit(argv[0])};
+    for (const std::string& argument : arguments) rest << QString::fromStdString(argument);
+    parser.process(rest);
+    if (!filterProblem.empty()) return fail(QString::fromStdString(filterProblem));
 
     if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset file"));
     QUrl datasetLocation(QString::fromLatin1(kSampleDataset));
@@ -173,11 +174,8 @@ int main(int argc, char* argv[]) {
     launch.actorMap = parser.value(actorMap);
     launch.date = parser.value(date);
     launch.windowDays = windowDays;
-    launch.actor = parser.value(actor);
-    launch.exactActor = parser.isSet(exactActor);
-    launch.type = parser.value(type);
-    launch.text = parser.value(text);
-    launch.minKilled = parser.value(minKilled).toInt();
+    launch.filter = filterOptions.filter;
+    launch.actors = filterOptions.actors;
     launch.selectEvent = parser.value(select);
     QStringList notes;
     if (document.loaded()) {

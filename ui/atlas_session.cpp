@@ -44,21 +44,32 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         const QString sentence = m_document.applyActorMappingFile(QUrl::fromLocalFile(QFileInfo(options.actorMap).absoluteFilePath()));
         if (notes) *notes << sentence;
     }
-    if (!options.actor.isEmpty()) {
-        const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(options.actor.toStdString());
-        if (!actor) return tr("no actor \"%1\" in the data (give its id, name or an alias)").arg(options.actor);
+    // The window shows one faction and one type at a time (the commands take several).
+    if (options.actors.size() > 1) return tr("the window filters by one faction at a time: give one --actor");
+    if (options.filter.types.size() > 1) return tr("the window filters by one incident type at a time: give one --type");
+    if (!options.actors.empty()) {
+        const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(options.actors.front());
+        if (!actor) return tr("no actor \"%1\" in the data (give its id, name or an alias)").arg(QString::fromStdString(options.actors.front()));
         m_filters.setActorId(QString::fromStdString(actor->id));
     }
-    if (options.exactActor) m_filters.setIncludeSubgroups(false);
-    if (!options.type.isEmpty()) {
-        if (!atlas::eventTypeFromKey(options.type.toStdString())) return tr("no incident type \"%1\"").arg(options.type);
-        m_filters.setTypeKey(options.type);
-    }
-    if (!options.text.isEmpty()) m_filters.setText(options.text);
-    if (options.minKilled > 0) m_filters.setMinKilled(options.minKilled);
+    m_filters.setIncludeSubgroups(options.filter.includeSubgroups);
+    if (!options.filter.types.empty()) m_filters.setTypeKey(QString::fromUtf8(atlas::toKey(options.filter.types.front()).data()));
+    if (!options.filter.text.empty()) m_filters.setText(QString::fromStdString(options.filter.text));
+    if (options.filter.minKilled > 0) m_filters.setMinKilled(options.filter.minKilled);
     if (options.windowDays >= 0) m_timeline.setWindowDays(options.windowDays);
     if (!options.date.isEmpty() && !m_timeline.setCurrentDateText(options.date))
         return tr("--date takes a day of the data as YYYY-MM-DD, not \"%1\"").arg(options.date);
+    // --from/--to mean what they mean for query: the window is those days.
+    if (options.filter.from || options.filter.to) {
+        const atlas::Date last = options.filter.to.value_or(m_timeline.window().end);
+        if (!m_timeline.setCurrentDateText(QString::fromStdString(last.toString())))
+            return tr("--to takes a day of the data as YYYY-MM-DD");
+        m_timeline.setWindowDays(options.filter.from ? atlas::daysBetween(*options.filter.from, last) + 1 : 0);
+    }
+    if (options.filter.box) {
+        const atlas::GeoBox& box = *options.filter.box;
+        m_initialBox = {box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude};
+    }
     if (!options.selectEvent.isEmpty()) {
         const int row = m_events.rowOfEvent(options.selectEvent);
         if (row < 0) return tr("no event %1 in the window shown").arg(options.selectEvent);

@@ -8,6 +8,10 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantList>
+
+#include <string>
+#include <vector>
 #include <QtQml/qqmlregistration.h>
 
 namespace atlas::ui {
@@ -18,11 +22,10 @@ struct LaunchOptions {
     QString actorMap;        ///< a mapping file applied after the dataset is opened
     QString date;            ///< YYYY-MM-DD: the slider's day
     int windowDays = -1;     ///< -1: as the dataset opens (everything up to its last day)
-    QString actor;           ///< an actor id, name or alias (case-insensitive), with its sub-groups
-    bool exactActor = false; ///< the actor alone
-    QString type;            ///< an event type key
-    QString text;
-    int minKilled = 0;
+    /// The filter options as the commands parse them (atlas::commands::FilterOptions): from/to
+    /// give the window, box the area shown; `actors` are ids, names or aliases.
+    atlas::EventFilter filter;
+    std::vector<std::string> actors;
     QString selectEvent;     ///< an event id to select
 };
 
@@ -41,6 +44,8 @@ class AtlasSession : public QObject {
     /// The selected event as a row of `events`, or -1. It follows its event while the window
     /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
+    /// [west, south, east, north] the map should show when it opens (--bbox), else empty.
+    Q_PROPERTY(QVariantList initialBox READ initialBox CONSTANT)
     /// The map has its tiles and projection (set by the map view): headless runs wait for it.
     Q_PROPERTY(bool mapReady READ mapReady WRITE setMapReady NOTIFY mapReadyChanged)
 
@@ -55,6 +60,7 @@ public:
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
     [[nodiscard]] bool mapReady() const { return m_mapReady; }
+    [[nodiscard]] QVariantList initialBox() const { return m_initialBox; }
     void setMapReady(bool ready);
 
     /// Applies the command line's options to the open dataset. Returns what went wrong, in a
@@ -74,6 +80,7 @@ private:
     SiteStatusModel m_sites;
     int m_selectedRow = -1;
     bool m_mapReady = false;
+    QVariantList m_initialBox;
 };
 
 } // namespace atlas::ui

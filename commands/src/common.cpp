@@ -117,10 +117,32 @@ std::optional<GeoBox> parseBox(const std::string& text) {
     return box;
 }
 
-// The filter options query and export share. Returns true when args[i] was one (i then
-// points at its value); a bad value sets `error`.
-bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, EventFilter& filter, std::vector<std::string>& actors,
-                      std::string& error) {
+
+
+bool resolveActorsOrSay(const Dataset& d, FilterOptions& options, const char* command) {
+    if (const auto unknown = resolveActors(d, options)) {
+        std::fprintf(stderr, "conflict-atlas %s: no actor \"%s\" in the data\n", command, unknown->c_str());
+        return false;
+    }
+    return true;
+}
+
+} // namespace atlas::commands::detail
+
+namespace atlas::commands {
+
+const char* const kFilterOptionsHelp =
+    "  --from YYYY-MM-DD      first day (inclusive)\n"
+    "  --to YYYY-MM-DD        last day (inclusive)\n"
+    "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
+    "  --exact-actor          leave the sub-groups out\n"
+    "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
+    "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
+    "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
+    "  --min-killed N         at least N killed (lower bound of the reported figure)\n";
+
+bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, FilterOptions& options, std::string& error) {
+    EventFilter& filter = options.filter;
     const std::string& a = args[i];
     if (a == "--exact-actor") {
         filter.includeSubgroups = false;
@@ -138,13 +160,13 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Even
         if (!date) error = a + " takes a date YYYY-MM-DD, not \"" + v + "\"";
         else (a == "--from" ? filter.from : filter.to) = *date;
     } else if (a == "--actor") {
-        actors.push_back(v);
+        options.actors.push_back(v);
     } else if (a == "--type") {
         const auto type = eventTypeFromKey(v);
         if (!type) error = "unknown type \"" + v + "\"";
         else filter.types.push_back(*type);
     } else if (a == "--bbox") {
-        const auto box = parseBox(v);
+        const auto box = detail::parseBox(v);
         if (!box) error = "--bbox takes W,S,E,N with W <= E and S <= N";
         else filter.box = *box;
     } else if (a == "--text") {
@@ -159,19 +181,29 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Even
     return true;
 }
 
-// Actor names or ids of --actor into the filter's ids; false (with a message) for a name no
-// actor has.
-bool resolveActors(const Dataset& d, const std::vector<std::string>& names, EventFilter& filter, const char* command) {
-    for (const auto& name : names) {
-        const Actor* actor = d.findActorByIdNameOrAlias(name);
-        if (!actor) {
-            std::fprintf(stderr, "conflict-atlas %s: no actor \"%s\" in the data\n", command, name.c_str());
-            return false;
+std::string takeFilterOptions(std::vector<std::string>& args, FilterOptions& options) {
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string error;
+        if (takeFilterOption(args, i, options, error)) {
+            if (!error.empty()) return error;
+            continue;
         }
-        filter.actors.push_back(actor->id);
+        rest.push_back(args[i]);
     }
-    return true;
+    args = std::move(rest);
+    return {};
 }
 
+std::optional<std::string> resolveActors(const Dataset& dataset, FilterOptions& options) {
+    std::vector<std::string> ids;
+    for (const std::string& name : options.actors) {
+        const Actor* actor = dataset.findActorByIdNameOrAlias(name);
+        if (!actor) return name;
+        ids.push_back(actor->id);
+    }
+    options.filter.actors.insert(options.filter.actors.end(), ids.begin(), ids.end());
+    return std::nullopt;
+}
 
-} // namespace atlas::commands::detail
+} // namespace atlas::commands

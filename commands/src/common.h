@@ -37,12 +37,8 @@ int usageError(const char* command, const std::string& message);
 int printHelp(const char* help);
 
 [[nodiscard]] std::optional<GeoBox> parseBox(const std::string& text);
-/// The filter options query and export share. Returns true when args[i] was one (i then
-/// points at its value); a bad value sets `error`.
-bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, EventFilter& filter, std::vector<std::string>& actors,
-                      std::string& error);
-/// Actor names, ids or aliases into the filter; false (reported) when one is unknown.
-bool resolveActors(const Dataset& d, const std::vector<std::string>& names, EventFilter& filter, const char* command);
+/// resolveActors, reported on stderr as the command's: false when a name is no actor's.
+bool resolveActorsOrSay(const Dataset& d, FilterOptions& options, const char* command);
 
 int info(const std::vector<std::string>& args, const InputOptions& options);
 int query(const std::vector<std::string>& args, const InputOptions& options);

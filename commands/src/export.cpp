@@ -42,7 +42,8 @@ const char* kExportHelp =
     "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
 
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
-    std::vector<std::string> files, actors;
+    std::vector<std::string> files;
+    FilterOptions filters; // the filter options query has (here the time is --date/--window, the area --bbox)
     ExportRequest request;
     std::optional<Date> date, until;
     int windowDays = 0;
@@ -55,7 +56,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         }
         if (a == "--exact-actor" || a == "--actor" || a == "--type" || a == "--text" || a == "--min-killed") {
             std::string error;
-            takeFilterOption(args, i, request.filter, actors, error);
+            takeFilterOption(args, i, filters, error);
             if (!error.empty()) return usageError("export", error);
             continue;
         }
@@ -105,7 +106,12 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
     if (loaded.bad && d.events.empty() && d.sites.empty()) return kBadInput;
-    if (!resolveActors(d, actors, request.filter, "export")) return kBadInput;
+    if (!resolveActorsOrSay(d, filters, "export")) return kBadInput;
+    request.filter.actors = filters.filter.actors;
+    request.filter.includeSubgroups = filters.filter.includeSubgroups;
+    request.filter.types = filters.filter.types;
+    request.filter.text = filters.filter.text;
+    request.filter.minKilled = filters.filter.minKilled;
     const EventIndex index(d);
     const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
     const Date last = until.value_or(first);

@@ -28,26 +28,23 @@ namespace atlas::commands::detail {
 const char* kQueryHelp =
     "usage: conflict-atlas query FILE... [options]\n"
     "Prints the events that match, in date order.\n"
-    "  --from YYYY-MM-DD      first day (inclusive)\n"
-    "  --to YYYY-MM-DD        last day (inclusive)\n"
-    "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
-    "  --exact-actor          leave the sub-groups out\n"
-    "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
-    "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
-    "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
-    "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
-    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n";
+    "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n"
+    "Filters (the window takes them too):\n";
 
 
 int query(const std::vector<std::string>& args, const InputOptions& options) {
-    std::vector<std::string> files, actors;
-    EventFilter filter;
+    std::vector<std::string> files;
+    FilterOptions filters;
     std::string format = "csv";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--help" || a == "-h") return printHelp(kQueryHelp);
+        if (a == "--help" || a == "-h") {
+            std::fputs(kQueryHelp, stdout);
+            std::fputs(kFilterOptionsHelp, stdout);
+            return printHelp("");
+        }
         std::string error;
-        if (takeFilterOption(args, i, filter, actors, error)) {
+        if (takeFilterOption(args, i, filters, error)) {
             if (!error.empty()) return usageError("query", error);
             continue;
         }
@@ -64,7 +61,8 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     if (files.empty()) return usageError("query", "give at least one file");
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
-    if (!resolveActors(d, actors, filter, "query")) return kBadInput;
+    if (!resolveActorsOrSay(d, filters, "query")) return kBadInput;
+    const EventFilter& filter = filters.filter;
     const EventIndex index(d);
     const auto selected = index.select(filter);
     if (format == "geojson") writeGeoJson(d, selected, std::cout);

@@ -118,3 +118,34 @@ TEST(Commands, AFileThatCannotBeReadIsBadInput) {
     EXPECT_EQ(ran.code, kBadInput);
     EXPECT_NE(ran.err.find("broken.atlas.json:4:"), std::string::npos) << ran.err;
 }
+
+TEST(FilterOptions, AreTakenOutOfAnyCommandLineWithOneMeaning) {
+    // As the window does with its own command line: the filter options out, the rest kept.
+    std::vector<std::string> args{"my.csv", "--actor", "NLF", "--date", "2020-10-26", "--type", "air_strike",
+                                  "--from", "2020-10-20", "--exact-actor", "--bbox", "36,35.6,37,36.4", "--text", "camp"};
+    FilterOptions options;
+    EXPECT_EQ(takeFilterOptions(args, options), "");
+    EXPECT_EQ(args, (std::vector<std::string>{"my.csv", "--date", "2020-10-26"}));
+    EXPECT_EQ(options.actors, std::vector<std::string>{"NLF"});
+    ASSERT_EQ(options.filter.types.size(), 1u);
+    EXPECT_EQ(options.filter.from->toString(), "2020-10-20");
+    EXPECT_FALSE(options.filter.includeSubgroups);
+    ASSERT_TRUE(options.filter.box.has_value());
+    EXPECT_DOUBLE_EQ(options.filter.box->maxLatitude, 36.4);
+    EXPECT_EQ(options.filter.text, "camp");
+    std::vector<std::string> bad{"--min-killed", "many"};
+    FilterOptions unused;
+    EXPECT_EQ(takeFilterOptions(bad, unused), "--min-killed takes a number");
+}
+
+TEST(FilterOptions, ActorsAreResolvedByIdNameOrAlias) {
+    const LoadResult sample = readNativeFile(kSample);
+    FilterOptions options;
+    options.actors = {"national liberation front", "russia"};
+    EXPECT_FALSE(resolveActors(sample.dataset, options).has_value());
+    EXPECT_EQ(options.filter.actors, (std::vector<std::string>{"nlf", "russia"}));
+    FilterOptions unknown;
+    unknown.actors = {"nlf", "Nobody"};
+    EXPECT_EQ(resolveActors(sample.dataset, unknown).value_or(""), "Nobody");
+    EXPECT_TRUE(unknown.filter.actors.empty()) << "nothing resolved when one name is no actor's";
+}

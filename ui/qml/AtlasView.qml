@@ -147,7 +147,15 @@ Item {
                     function onTiltChanged() { view.syncSceneLayer() }
                     function onWidthChanged() { view.syncSceneLayer() }
                     function onHeightChanged() { view.syncSceneLayer() }
-                    function onMapReadyChanged() { view.syncSceneLayer(); view.session.mapReady = mapView.map.mapReady }
+                    function onMapReadyChanged() {
+                        // The area asked for on the command line (--bbox), once the map can show it.
+                        const box = view.session.initialBox
+                        if (mapView.map.mapReady && box.length === 4)
+                            mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
+                                                                                      QtPositioning.coordinate(box[1], box[2])), 0)
+                        view.syncSceneLayer()
+                        view.session.mapReady = mapView.map.mapReady
+                    }
                 }
 
                 // The map scene: control areas, lines and sites on the slider's date, and the

@@ -36,12 +36,13 @@ Pane {
                 id: windowSelector
                 textRole: "text"
                 valueRole: "days"
-                model: [
-                    { text: qsTr("1 day"), days: 1 },
-                    { text: qsTr("7 days"), days: 7 },
-                    { text: qsTr("30 days"), days: 30 },
-                    { text: qsTr("Everything up to the date"), days: 0 }
-                ]
+                // The usual lengths, and the one in force when it is another (--from/--to).
+                readonly property var usual: [1, 7, 30, 0]
+                model: {
+                    const days = bar.timeline.windowDays
+                    const lengths = usual.indexOf(days) >= 0 ? usual : usual.slice(0, 3).concat([days]).sort((a, b) => a - b).concat([0])
+                    return lengths.map(d => ({ text: d === 0 ? qsTr("Everything up to the date") : d === 1 ? qsTr("1 day") : qsTr("%1 days").arg(d), days: d }))
+                }
                 onActivated: bar.timeline.windowDays = currentValue
                 Component.onCompleted: currentIndex = indexOfValue(bar.timeline.windowDays)
                 Connections {

@@ -32,6 +32,25 @@ struct ExportRequest {
 /// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
 using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const EventIndex&, const ExportRequest&)>;
 
+/// The filter options every front end takes, with one meaning: `query`, `export` and the
+/// window (app/main.cpp) all parse them here.
+///   --from D, --to D, --actor NAME (an id, name or alias; repeatable; with its sub-groups),
+///   --exact-actor, --type KEY (repeatable), --bbox W,S,E,N, --text TEXT, --min-killed N
+struct FilterOptions {
+    EventFilter filter;               ///< everything but the actors, which need the data
+    std::vector<std::string> actors;  ///< as given: ids, names or aliases
+};
+/// Their help, a line each.
+extern const char* const kFilterOptionsHelp;
+/// Takes args[i] when it is a filter option (i then points at its value) and returns true; a
+/// bad or missing value sets `error`.
+bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, FilterOptions& options, std::string& error);
+/// Takes every filter option out of `args`, keeping the rest in order; the first problem, or "".
+[[nodiscard]] std::string takeFilterOptions(std::vector<std::string>& args, FilterOptions& options);
+/// The actors named in `options` as ids in options.filter.actors; the first name no actor
+/// has (nothing is resolved then), if any.
+[[nodiscard]] std::optional<std::string> resolveActors(const Dataset& dataset, FilterOptions& options);
+
 /// One command: its name, a line about it, and what runs it (the arguments after its name).
 struct Command {
     const char* name;
