@@ -7,6 +7,7 @@
 #include "synthetic.h"
 
 #include "atlas/query/query.h"
+#include "atlas/render/scene.h"
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
@@ -390,17 +391,33 @@ BENCHMARK(BM_DayHistogram_Engine)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DayHistogram_Scan)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DayHistogram_SQLite)->Unit(benchmark::kMillisecond);
 
-// Clusters of a one-month window over Syria at a country-wide and a town-level zoom.
-void BM_ClusterMonth_Engine(benchmark::State& state) {
+// Clusters of a one-month window over Syria at a country-wide and a town-level zoom, as the
+// map draws them: the index selects the month, the scene (atlas/render) projects, culls to a
+// 1600 x 1000 view and clusters (screen cells, overlapping cells merged).
+void BM_ClusterMonth_Scene(benchmark::State& state) {
     verifyAgreement();
     const EventFilter f = windowOf(31);
-    const GeoBox syria{35.5, 32.3, 42.5, 37.5};
-    std::size_t clusters = 0;
-    for (auto _ : state) clusters = index().clusters(f, syria, double(state.range(0))).size();
-    state.counters["clusters"] = double(clusters);
+    static const std::vector<render::EventSymbol> symbols = render::resolveSymbols(data());
+    const double scale = 256.0 * std::pow(2.0, double(state.range(0)));
+    const MercatorPoint centre = toMercator(GeoPoint{35.0, 38.5});
+    const double m[9] = {scale, 0, 0, 0, scale, 0, 800 - centre.x * scale, 500 - centre.y * scale, 1};
+    std::size_t marks = 0;
+    for (auto _ : state) {
+        const std::vector<std::uint32_t> month = index().select(f);
+        render::SceneRequest request;
+        request.view = render::ViewTransform::fromMatrix(m);
+        request.width = 1600;
+        request.height = 1000;
+        request.events = month;
+        request.symbols = &symbols;
+        request.clusterThreshold = 0;
+        const render::Scene scene = render::buildScene(data(), request);
+        marks = scene.clusters.size() + scene.symbols.size();
+    }
+    state.counters["clusters"] = double(marks);
     report(state, index().count(f));
 }
-BENCHMARK(BM_ClusterMonth_Engine)->Arg(7)->Arg(12)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ClusterMonth_Scene)->Arg(7)->Arg(12)->Unit(benchmark::kMicrosecond);
 
 // Scan baseline for clustering: the same grid over a plain scan's result.
 void BM_ClusterMonth_Scan(benchmark::State& state) {

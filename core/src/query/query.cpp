@@ -408,47 +408,6 @@ Breakdown EventIndex::breakdown(const EventFilter& filter) const {
     return b;
 }
 
-std::vector<EventCluster> EventIndex::clusters(const EventFilter& filter, const GeoBox& viewport, double zoom,
-                                               int cellPixels) const {
-    const MercatorPoint topLeft = toMercator({viewport.maxLatitude, viewport.minLongitude});
-    const MercatorPoint bottomRight = toMercator({viewport.minLatitude, viewport.maxLongitude});
-    const double cellsPerUnit = 256.0 * std::pow(2.0, zoom) / std::max(cellPixels, 1);
-    struct Cell {
-        double sumX = 0, sumY = 0;
-        std::uint32_t count = 0;
-        std::array<std::uint32_t, kSideCount> sides{};
-        std::uint32_t sample = 0;
-    };
-    std::vector<Cell> cells;
-    std::unordered_map<std::uint64_t, std::uint32_t> cellOf;
-    forEachMatch(filter, [&](std::size_t row) {
-        const double x = m_x[row], y = m_y[row];
-        if (x < topLeft.x || x > bottomRight.x || y < topLeft.y || y > bottomRight.y) return;
-        const auto cx = static_cast<std::uint64_t>(x * cellsPerUnit);
-        const auto cy = static_cast<std::uint64_t>(y * cellsPerUnit);
-        const auto [it, inserted] = cellOf.try_emplace((cx << 32) | cy, static_cast<std::uint32_t>(cells.size()));
-        if (inserted) {
-            cells.emplace_back();
-            cells.back().sample = m_position[row];
-        }
-        Cell& cell = cells[it->second];
-        cell.sumX += x;
-        cell.sumY += y;
-        ++cell.count;
-        ++cell.sides[m_side[row]];
-    });
-    std::vector<EventCluster> out;
-    out.reserve(cells.size());
-    for (const Cell& cell : cells) {
-        EventCluster cluster;
-        cluster.count = cell.count;
-        cluster.centre = fromMercator({cell.sumX / cell.count, cell.sumY / cell.count});
-        cluster.dominantSide = static_cast<Side>(std::max_element(cell.sides.begin(), cell.sides.end()) - cell.sides.begin());
-        cluster.sampleEvent = cell.sample;
-        out.push_back(cluster);
-    }
-    return out;
-}
 
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };

@@ -255,29 +255,6 @@ TEST(EventIndex, BreakdownMatchesTheSelectedEvents) {
                                [](const auto& l, const auto& r) { return l.second > r.second; }));
 }
 
-TEST(EventIndex, ClustersPartitionTheVisibleEvents) {
-    const EventIndex index(synthetic());
-    const EventFilter quarter = EventFilter::forWindow(*Date::parse("2017-04-01"), *Date::parse("2017-06-30"));
-    const GeoBox viewport{36.0, 33.0, 40.0, 37.0};
-    EventFilter inView = quarter;
-    inView.box = viewport;
-    const std::size_t visible = index.count(inView);
-    ASSERT_GT(visible, 50u);
-    std::size_t previous = 0;
-    for (double zoom : {5.0, 7.0, 9.0, 12.0}) {
-        const auto clusters = index.clusters(quarter, viewport, zoom);
-        std::size_t sum = 0;
-        for (const EventCluster& c : clusters) {
-            sum += c.count;
-            EXPECT_TRUE(viewport.contains(c.centre)) << "zoom " << zoom;
-            EXPECT_TRUE(viewport.contains(synthetic().events[c.sampleEvent].place.point));
-        }
-        EXPECT_EQ(sum, visible) << "zoom " << zoom;
-        EXPECT_GE(clusters.size(), previous) << "closer zoom, smaller cells, no fewer clusters";
-        previous = clusters.size();
-    }
-}
-
 TEST(EventIndex, FitsInSixtyFourBytesPerEventWithoutText) {
     const EventIndex index(synthetic());
     EXPECT_LE(index.memoryBytes(), 64u * index.size());

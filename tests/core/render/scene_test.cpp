@@ -162,3 +162,42 @@ TEST(Scene, HitTestPicksTheTopmostMark) {
     scene.selected = SymbolMark{{300, 300}, 6, SymbolShape::Circle, {}, 42}; // the selection is above all
     EXPECT_EQ(hitTest(scene, {300, 300}).index, 42u);
 }
+
+TEST(Scene, ClustersPartitionTheEventsInViewAtEveryZoom) {
+    const Dataset dataset = atlas::bench::makeSyntheticDataset(20'000, 11);
+    const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
+    const EventIndex index(dataset);
+    const std::vector<std::uint32_t> quarter = index.select(EventFilter::forWindow(*Date::parse("2017-04-01"), *Date::parse("2017-06-30")));
+    ASSERT_GT(quarter.size(), 200u);
+    std::size_t previousMarks = 0;
+    for (const int zoom : {5, 7, 9, 12}) {
+        // A 1200 x 800 map at this zoom (256 · 2^z pixels across the world), centred on Syria.
+        const double scale = 256.0 * std::pow(2.0, zoom);
+        const MercatorPoint centre = toMercator(GeoPoint{35.0, 38.5});
+        const double m[9] = {scale, 0, 0, 0, scale, 0, 600 - centre.x * scale, 400 - centre.y * scale, 1};
+        SceneRequest request;
+        request.view = ViewTransform::fromMatrix(m);
+        request.width = 1200;
+        request.height = 800;
+        request.events = quarter;
+        request.symbols = &symbols;
+        request.clusterThreshold = 0; // cluster whatever is in view
+        const Scene scene = buildScene(dataset, request);
+        std::size_t counted = scene.symbols.size();
+        for (const ClusterMark& c : scene.clusters) {
+            counted += c.count;
+            EXPECT_TRUE(c.centre.x > -60 && c.centre.x < 1260 && c.centre.y > -60 && c.centre.y < 860) << "zoom " << zoom;
+        }
+        EXPECT_EQ(counted, scene.eventsInView) << "zoom " << zoom;
+        const std::size_t marks = scene.symbols.size() + scene.clusters.size();
+        if (scene.eventsInView > 0) {
+            EXPECT_GT(marks, 0u);
+        }
+        // Closer in, fewer events are in view but they spread over more cells, until the view
+        // holds fewer events than cells.
+        if (zoom <= 7) {
+            EXPECT_GE(marks, previousMarks) << "zoom " << zoom;
+        }
+        previousMarks = marks;
+    }
+}

@@ -1,7 +1,7 @@
 #pragma once
 
 // The query engine: one filter type shared by the window and the command line, and an index
-// built once per dataset that answers filters, histograms, breakdowns and clusters over a
+// built once per dataset that answers filters, histograms and breakdowns over a
 // million events in milliseconds.
 
 #include "atlas/model/dataset.h"
@@ -84,13 +84,7 @@ struct Breakdown {
     std::vector<std::pair<std::string, std::uint32_t>> byActor;
 };
 
-/// Events that fall in one grid cell at a zoom level.
-struct EventCluster {
-    GeoPoint centre;          ///< mean position of its events
-    std::uint32_t count = 0;
-    Side dominantSide = Side::Unknown;
-    std::uint32_t sampleEvent = 0; ///< position in Dataset::events of one of its events
-};
+
 
 /// Column arrays of a dataset's events in date order, built once: a time window is two binary
 /// searches; the other predicates scan only that slice. Text is indexed lazily on first use.
@@ -113,11 +107,6 @@ public:
     [[nodiscard]] Histogram histogram(const EventFilter& filter, HistogramBucket bucket,
                                       HistogramSplit split = HistogramSplit::None) const;
     [[nodiscard]] Breakdown breakdown(const EventFilter& filter) const;
-    /// Grid clusters of the matching events inside `viewport` at map zoom `zoom`: cells of
-    /// `cellPixels` screen pixels, as a 256-pixel-tile map draws them.
-    [[nodiscard]] std::vector<EventCluster> clusters(const EventFilter& filter, const GeoBox& viewport,
-                                                     double zoom, int cellPixels = 64) const;
-
     /// Bytes held by the numeric columns and actor lists (text index excluded).
     [[nodiscard]] std::size_t memoryBytes() const;
     /// Builds the text index now rather than on the first text query.
