@@ -20,7 +20,10 @@ QString casualtyText(const atlas::CasualtyCount& count) { return qs(count.toText
 
 } // namespace
 
-VisibleEventsModel::VisibleEventsModel(QObject* parent) : QAbstractListModel(parent) {}
+VisibleEventsModel::VisibleEventsModel(QObject* parent)
+    : QAbstractListModel(parent), m_query([this](WindowQuery::Answer answer) { show(answer.events, std::move(answer.filter), answer.bySide); }) {
+    connect(&m_query, &WindowQuery::busyChanged, this, &VisibleEventsModel::busyChanged);
+}
 
 void VisibleEventsModel::setDocument(AtlasDocument* document) {
     if (m_document == document) return;
@@ -32,27 +35,7 @@ void VisibleEventsModel::setDocument(AtlasDocument* document) {
 }
 
 void VisibleEventsModel::onDocumentChanged() {
-    // A runner queries one index; a new dataset gets a new runner (the old one finishes or
-    // drops its query and joins its thread here).
-    m_runner.reset();
-    if (m_document) {
-        QPointer<VisibleEventsModel> self(this);
-        m_runner = std::make_unique<atlas::LatestQueryRunner>(
-            m_document->eventIndex(), [self](atlas::LatestQueryRunner::Result result) {
-                // Runs on the worker thread: hand the answer to the model's thread.
-                if (!self) return;
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, result = std::move(result)]() mutable {
-                        // Older answers than what is asked now are not shown.
-                        if (self && result.filter == self->currentFilter()) {
-                            self->show(result.events, std::move(result.filter), result.breakdown.bySide);
-                            self->setBusy(false);
-                        }
-                    },
-                    Qt::QueuedConnection);
-            });
-    }
+    m_query.setIndex(m_document ? m_document->eventIndex() : nullptr);
     rebuildStyles();
     rebuildLegend();
     rebuild();
@@ -75,16 +58,11 @@ void VisibleEventsModel::setFilters(FilterSettings* filters) {
 }
 
 void VisibleEventsModel::setAsyncThreshold(int events) {
-    if (m_asyncThreshold == events) return;
-    m_asyncThreshold = events;
+    if (m_query.asyncThreshold() == events) return;
+    m_query.setAsyncThreshold(events);
     emit asyncThresholdChanged();
 }
 
-void VisibleEventsModel::setBusy(bool busy) {
-    if (m_busy == busy) return;
-    m_busy = busy;
-    emit busyChanged();
-}
 
 atlas::EventFilter VisibleEventsModel::currentFilter() const {
     atlas::EventFilter filter = m_filters ? m_filters->toFilter() : atlas::EventFilter{};
@@ -110,16 +88,8 @@ void VisibleEventsModel::rebuild() {
         show({}, {}, {});
         return;
     }
-    atlas::EventFilter filter = currentFilter();
-    if (m_runner && m_document->eventCount() >= m_asyncThreshold) {
-        setBusy(true);
-        m_runner->submit(std::move(filter));
-        return;
-    }
-    const auto positions = m_document->eventIndex()->select(filter);
-    const auto bySide = m_document->eventIndex()->breakdown(filter).bySide;
-    show(positions, std::move(filter), bySide);
-    setBusy(false);
+    // A late answer is shown only if it answers what the window asks now.
+    m_query.ask(currentFilter(), [this](const atlas::EventFilter& answered) { return answered == currentFilter(); });
 }
 
 void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas::EventFilter filter,

@@ -6,6 +6,7 @@
 #include "symbology.h"
 #include "filter_settings.h"
 #include "timeline.h"
+#include "window_query.h"
 
 #include <QAbstractListModel>
 #include <QColor>
@@ -63,9 +64,9 @@ public:
     void setTimeline(Timeline* timeline);
     [[nodiscard]] FilterSettings* filters() const { return m_filters; }
     void setFilters(FilterSettings* filters);
-    [[nodiscard]] int asyncThreshold() const { return m_asyncThreshold; }
+    [[nodiscard]] int asyncThreshold() const { return m_query.asyncThreshold(); }
     void setAsyncThreshold(int events);
-    [[nodiscard]] bool busy() const { return m_busy; }
+    [[nodiscard]] bool busy() const { return m_query.busy(); }
     /// The filter the shown events answer (time window included).
     [[nodiscard]] const atlas::EventFilter& shownFilter() const { return m_shownFilter; }
     [[nodiscard]] int count() const { return static_cast<int>(m_positions.size()); }
@@ -109,15 +110,12 @@ private:
     /// the window only slid (views keep their delegates); false when that is not the case.
     bool slideTo(std::vector<std::uint32_t>& next);
     void rebuildStyles();
-    void setBusy(bool busy);
     void rebuildLegend();
 
     QPointer<AtlasDocument> m_document;
     QPointer<Timeline> m_timeline;
     QPointer<FilterSettings> m_filters;
-    std::unique_ptr<atlas::LatestQueryRunner> m_runner;
-    int m_asyncThreshold = 200000;
-    bool m_busy = false;
+    WindowQuery m_query; // which events the filter selects, at once or off the UI thread
     atlas::EventFilter m_shownFilter;
     std::vector<std::uint32_t> m_positions; ///< the rows' events
     std::vector<atlas::render::EventSymbol> m_datasetSymbols;
