@@ -1,22 +1,9 @@
 // The actors dialog's model (ActorTableModel): umbrellas, sides, mappings.
 #include "actor_table_model.h"
-#include "snapshot.h"
 #include "atlas_document.h"
 #include "filter_settings.h"
-#include "atlas/io/native_format.h"
-#include "synthetic.h"
-#include "timeline.h"
-#include "visible_events_model.h"
-#include "workspace_settings.h"
 
 #include <QAbstractItemModelTester>
-#include <QFileInfo>
-#include <QPainter>
-#include <QProcess>
-#include <QSettings>
-#include <QWindow>
-#include <QSignalSpy>
-#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>

@@ -1,24 +1,8 @@
 // The time controller (Timeline): the slider's day and the window over the data.
-#include "actor_table_model.h"
-#include "snapshot.h"
 #include "atlas_document.h"
-#include "filter_settings.h"
-#include "atlas/io/native_format.h"
-#include "synthetic.h"
 #include "timeline.h"
-#include "visible_events_model.h"
-#include "workspace_settings.h"
 
-#include <QAbstractItemModelTester>
-#include <QFileInfo>
-#include <QPainter>
-#include <QProcess>
-#include <QSettings>
-#include <QWindow>
 #include <QSignalSpy>
-#include <QSvgRenderer>
-#include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include "ui_test_registry.h"

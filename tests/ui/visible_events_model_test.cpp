@@ -1,24 +1,8 @@
 // The events of the window (VisibleEventsModel): rows, sliding, the legend's counts.
-#include "actor_table_model.h"
-#include "snapshot.h"
-#include "atlas_document.h"
-#include "filter_settings.h"
-#include "atlas/io/native_format.h"
-#include "synthetic.h"
-#include "timeline.h"
-#include "visible_events_model.h"
-#include "workspace_settings.h"
+#include "atlas_session.h"
 
 #include <QAbstractItemModelTester>
-#include <QFileInfo>
-#include <QPainter>
-#include <QProcess>
-#include <QSettings>
-#include <QWindow>
 #include <QSignalSpy>
-#include <QSvgRenderer>
-#include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QTest>
 
 #include "ui_test_registry.h"
@@ -32,13 +16,11 @@ class VisibleEventsModelTest : public QObject {
 
 private slots:
     void windowSelectsTheEventsOfThoseDays() {
-        AtlasDocument document;
-        Timeline timeline;
-        VisibleEventsModel model;
+        AtlasSession session; // document, timeline and model wired as the window wires them
+        AtlasDocument& document = *session.document();
+        Timeline& timeline = *session.timeline();
+        VisibleEventsModel& model = *session.events();
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        timeline.setDocument(&document);
-        model.setDocument(&document);
-        model.setTimeline(&timeline);
         QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
         QCOMPARE(model.count(), document.eventCount());
 
@@ -69,13 +51,11 @@ private slots:
     // so views keep their delegates; what is shown must equal a fresh query of that window.
 
     void slidingTheWindowMovesRowsAtTheEnds() {
-        AtlasDocument document;
-        Timeline timeline;
-        VisibleEventsModel model;
+        AtlasSession session; // document, timeline and model wired as the window wires them
+        AtlasDocument& document = *session.document();
+        Timeline& timeline = *session.timeline();
+        VisibleEventsModel& model = *session.events();
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        timeline.setDocument(&document);
-        model.setDocument(&document);
-        model.setTimeline(&timeline);
         QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
         timeline.setWindowDays(30);
         QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-10")));
@@ -100,12 +80,10 @@ private slots:
     }
 
     void legendCountsTheShownEventsPerSide() {
-        AtlasDocument document;
-        Timeline timeline;
-        VisibleEventsModel model;
-        timeline.setDocument(&document);
-        model.setDocument(&document);
-        model.setTimeline(&timeline);
+        AtlasSession session; // document, timeline and model wired as the window wires them
+        AtlasDocument& document = *session.document();
+        Timeline& timeline = *session.timeline();
+        VisibleEventsModel& model = *session.events();
         QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
         auto shownBySide = [&] {
             QMap<QString, int> out;

@@ -1,24 +1,10 @@
 // What the window remembers between sessions (WorkspaceSettings), kept out of the user's own settings.
-#include "actor_table_model.h"
-#include "snapshot.h"
-#include "atlas_document.h"
-#include "filter_settings.h"
-#include "atlas/io/native_format.h"
-#include "synthetic.h"
-#include "timeline.h"
-#include "visible_events_model.h"
 #include "workspace_settings.h"
 
-#include <QAbstractItemModelTester>
-#include <QFileInfo>
-#include <QPainter>
-#include <QProcess>
 #include <QSettings>
-#include <QWindow>
 #include <QSignalSpy>
-#include <QSvgRenderer>
 #include <QTemporaryDir>
-#include <QTemporaryFile>
+#include <QWindow>
 #include <QTest>
 
 #include "ui_test_registry.h"

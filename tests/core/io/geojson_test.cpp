@@ -1,51 +1,18 @@
 // GeoJSON read and written (io/geojson): other people's files and our own events.
-#include "atlas/io/acled.h"
-#include "atlas/model/actor_mapping.h"
-#include "atlas/io/csv.h"
-#include "atlas/io/acled.h"
 #include "atlas/io/geojson.h"
-#include "atlas/io/kml.h"
-#include "atlas/io/geojson.h"
-#include "atlas/model/merge.h"
 #include "atlas/io/native_format.h"
-#include "atlas/query/query.h"
 #include "atlas/io/read_any.h"
-#include "atlas/io/ucdp.h"
+#include "event_lookup.h"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
-#include <set>
 #include <sstream>
-#include <tuple>
 
 using namespace atlas;
-
-namespace {
-
-[[maybe_unused]] const std::string kDir = ATLAS_TEST_DATA_DIR "/acled/";
-
-[[maybe_unused]] const Event* byId(const Dataset& d, const std::string& id) {
-    const auto it = std::find_if(d.events.begin(), d.events.end(), [&](const Event& e) { return e.id == id; });
-    return it == d.events.end() ? nullptr : &*it;
-}
-
-[[maybe_unused]] std::string extra(const Event& e, const std::string& key) {
-    for (const auto& [k, v] : e.extra)
-        if (k == key) return v;
-    return {};
-}
-
-[[maybe_unused]] LoadResult readText(const std::string& text) {
-    std::istringstream in(text);
-    return readAcledCsv(in, "test.csv");
-}
-
-} // namespace
+using atlas::test::extra;
 
 TEST(GeoJson, WhatWeWriteReadsBackUnchanged) {
     const LoadResult sample = readNativeFile(ATLAS_SAMPLE_DATASET);

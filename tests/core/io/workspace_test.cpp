@@ -2,6 +2,7 @@
 #include "atlas/io/acled.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/workspace.h"
+#include "event_lookup.h"
 
 #include <gtest/gtest.h>
 
@@ -65,8 +66,8 @@ TEST(Workspace, ANewerAcledExportRevisesTheOlderOne) {
     // Two revised, one added, one deleted (acled_test.cpp has the details): three, not six.
     const Dataset& d = workspace.dataset();
     ASSERT_EQ(d.events.size(), 3u);
-    const auto first = std::find_if(d.events.begin(), d.events.end(), [](const Event& e) { return e.id == "SYRTEST1"; });
-    ASSERT_NE(first, d.events.end());
+    const Event* first = atlas::test::byId(d, "SYRTEST1");
+    ASSERT_NE(first, nullptr);
     EXPECT_EQ(first->killed.low, 79);
     EXPECT_TRUE(workspace.partial()) << "current-export.csv has two bad records";
 }

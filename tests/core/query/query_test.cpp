@@ -1,11 +1,6 @@
 // The query engine (query/query): the index against a plain scan, and the latest-query runner.
-#include "atlas/io/acled.h"
-#include "atlas/io/geojson.h"
-#include "atlas/io/kml.h"
 #include "atlas/io/native_format.h"
 #include "atlas/query/query.h"
-#include "atlas/io/read_any.h"
-#include "atlas/io/ucdp.h"
 #include "synthetic.h"
 
 #include <gtest/gtest.h>
@@ -24,22 +19,22 @@ using namespace atlas;
 
 namespace {
 
-[[maybe_unused]] const Dataset& synthetic() {
+const Dataset& synthetic() {
     static const Dataset dataset = bench::makeSyntheticDataset(20000, 7);
     return dataset;
 }
 
-[[maybe_unused]] const Dataset& sample() {
+const Dataset& sample() {
     static const Dataset dataset = readNativeFile(ATLAS_SAMPLE_DATASET).dataset;
     return dataset;
 }
 
-[[maybe_unused]] std::string lower(std::string s) {
+std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
-[[maybe_unused]] bool isWithin(const Dataset& data, const std::string& actor, const std::string& ancestor) {
+bool isWithin(const Dataset& data, const std::string& actor, const std::string& ancestor) {
     std::string current = actor;
     for (int steps = 0; steps < 32 && !current.empty(); ++steps) {
         if (current == ancestor) return true;
@@ -50,7 +45,7 @@ namespace {
 }
 
 // The reference: one event, one filter, no cleverness.
-[[maybe_unused]] bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
+bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
     if (f.from && e.date < *f.from) return false;
     if (f.to && e.date > *f.to) return false;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end()) return false;
@@ -83,19 +78,19 @@ namespace {
     return true;
 }
 
-[[maybe_unused]] std::vector<std::uint32_t> reference(const Dataset& data, const EventFilter& f) {
+std::vector<std::uint32_t> reference(const Dataset& data, const EventFilter& f) {
     std::vector<std::uint32_t> out;
     for (std::uint32_t i = 0; i < data.events.size(); ++i)
         if (referenceMatches(data, data.events[i], f)) out.push_back(i);
     return out;
 }
 
-[[maybe_unused]] std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
+std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
     std::sort(v.begin(), v.end());
     return v;
 }
 
-[[maybe_unused]] EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
+EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
     EventFilter f;
     std::uniform_int_distribution<int> coin(0, 1), day(0, 8 * 366), percent(0, 99);
     const Date origin = *Date::parse("2013-01-01");

@@ -16,7 +16,7 @@ using namespace atlas::render;
 
 namespace {
 
-[[maybe_unused]] const Dataset& sample() {
+const Dataset& sample() {
     static const Dataset dataset = [] {
         LoadResult result = readNativeFile(ATLAS_SAMPLE_DATASET);
         EXPECT_FALSE(result.failed());
@@ -27,7 +27,7 @@ namespace {
 
 const GeoBox kIdlib{35.6, 34.9, 37.7, 36.75};
 
-[[maybe_unused]] std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
+std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
     std::vector<std::uint32_t> positions(dataset.events.size());
     std::iota(positions.begin(), positions.end(), 0u);
     return positions;

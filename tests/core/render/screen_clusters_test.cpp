@@ -1,39 +1,10 @@
 // The screen clusterer (render/screen_clusters).
-#include "atlas/io/native_format.h"
-#include "atlas/query/query.h"
-#include "atlas/render/scene.h"
 #include "atlas/render/screen_clusters.h"
-#include "synthetic.h"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cmath>
-#include <numeric>
-
 using namespace atlas;
 using namespace atlas::render;
-
-namespace {
-
-[[maybe_unused]] const Dataset& sample() {
-    static const Dataset dataset = [] {
-        LoadResult result = readNativeFile(ATLAS_SAMPLE_DATASET);
-        EXPECT_FALSE(result.failed());
-        return std::move(result.dataset);
-    }();
-    return dataset;
-}
-
-const GeoBox kIdlib{35.6, 34.9, 37.7, 36.75};
-
-[[maybe_unused]] std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
-    std::vector<std::uint32_t> positions(dataset.events.size());
-    std::iota(positions.begin(), positions.end(), 0u);
-    return positions;
-}
-
-} // namespace
 
 TEST(ScreenClusters, CellsMoveWithTheWorldNotWithTheScreen) {
     // Three points within one 56-px cell, one far away: panning both by 1000 px keeps the groups.
