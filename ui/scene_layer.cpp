@@ -130,14 +130,11 @@ void SceneLayer::setSelectedRow(int row) {
 }
 
 void SceneLayer::updateSelectedMark() {
+    // A new selection needs only its own mark: the rest of the scene stays as it is.
     m_scene.selected.reset();
     if (!m_model || !m_hasMapping || m_selectedRow < 0 || m_selectedRow >= m_model->count()) return;
-    const std::uint32_t position = m_model->positions()[static_cast<std::size_t>(m_selectedRow)];
-    const auto& symbols = m_model->datasetSymbols();
-    if (position >= symbols.size()) return;
-    const atlas::render::EventSymbol& symbol = symbols[position];
-    m_scene.selected = atlas::render::SymbolMark{viewTransform().map(symbol.position), symbol.radius, symbol.shape,
-                                                 atlas::opaque(symbol.colour), position};
+    m_scene.selected = atlas::render::selectionMark(m_model->datasetSymbols(), viewTransform(),
+                                                    m_model->positions()[static_cast<std::size_t>(m_selectedRow)]);
 }
 
 void SceneLayer::setSelectedSite(int site) {
@@ -205,35 +202,36 @@ QVariantList SceneLayer::drawnMarks() const { return atlas::ui::describeMarks(m_
 QVariantMap SceneLayer::hitAt(qreal x, qreal y) const {
     const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
     QString kind;
-    int row = -1;
     switch (hit.kind) {
-    case atlas::render::SceneHit::Kind::Event:
-        kind = QStringLiteral("event");
-        row = m_model ? m_model->rowOfPosition(hit.index) : -1;
-        break;
+    case atlas::render::SceneHit::Kind::Event: kind = QStringLiteral("event"); break;
     case atlas::render::SceneHit::Kind::Cluster: kind = QStringLiteral("cluster"); break;
-    case atlas::render::SceneHit::Kind::Site:
-        kind = QStringLiteral("site");
-        row = static_cast<int>(hit.index);
-        break;
+    case atlas::render::SceneHit::Kind::Site: kind = QStringLiteral("site"); break;
     case atlas::render::SceneHit::Kind::Nothing: break;
     }
-    return {{QStringLiteral("kind"), kind}, {QStringLiteral("row"), row}, {QStringLiteral("count"), static_cast<int>(hit.count)}};
+    return {{QStringLiteral("kind"), kind}, {QStringLiteral("row"), rowOf(hit)}, {QStringLiteral("count"), static_cast<int>(hit.count)}};
+}
+
+int SceneLayer::rowOf(const atlas::render::SceneHit& hit) const {
+    switch (hit.kind) {
+    case atlas::render::SceneHit::Kind::Event: return m_model ? m_model->rowOfPosition(hit.index) : -1;
+    case atlas::render::SceneHit::Kind::Site: return static_cast<int>(hit.index);
+    default: return -1;
+    }
 }
 
 int SceneLayer::rowAt(qreal x, qreal y) const {
-    const QVariantMap hit = hitAt(x, y);
-    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("event") ? hit.value(QStringLiteral("row")).toInt() : -1;
+    const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
+    return hit.kind == atlas::render::SceneHit::Kind::Event ? rowOf(hit) : -1;
 }
 
 int SceneLayer::clusterSizeAt(qreal x, qreal y) const {
-    const QVariantMap hit = hitAt(x, y);
-    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("cluster") ? hit.value(QStringLiteral("count")).toInt() : 0;
+    const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
+    return hit.kind == atlas::render::SceneHit::Kind::Cluster ? static_cast<int>(hit.count) : 0;
 }
 
 int SceneLayer::siteAt(qreal x, qreal y) const {
-    const QVariantMap hit = hitAt(x, y);
-    return hit.value(QStringLiteral("kind")).toString() == QLatin1String("site") ? hit.value(QStringLiteral("row")).toInt() : -1;
+    const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
+    return hit.kind == atlas::render::SceneHit::Kind::Site ? rowOf(hit) : -1;
 }
 
 void SceneLayer::updatePolish() {

@@ -101,6 +101,8 @@ private:
     void rowsChanged();
     void refresh(); // rebuild the scene before the next paint
     void updateSelectedMark();
+    /// The row a hit names: the event's in the model, the site's, or -1.
+    [[nodiscard]] int rowOf(const atlas::render::SceneHit& hit) const;
 
     QPointer<VisibleEventsModel> m_model;
     QPointer<Timeline> m_timeline;

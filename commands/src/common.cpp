@@ -100,8 +100,9 @@ const char* const kInputHelp =
     "  --date-property NAME   GeoJSON: read the points' dates from this property\n"
     "  --end-date-property NAME  GeoJSON: and their end dates from this one\n";
 
-int printHelp(const char* help) {
+int printHelp(const char* help, const char* more) {
     std::fputs(help, stdout);
+    std::fputs(more, stdout);
     std::fputs(kInputHelp, stdout);
     return kOk;
 }

@@ -34,7 +34,8 @@ struct Loaded {
 [[nodiscard]] Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options);
 
 int usageError(const char* command, const std::string& message);
-int printHelp(const char* help);
+/// A command's help, then `more` (the filter options for query), then the input options.
+int printHelp(const char* help, const char* more = "");
 
 [[nodiscard]] std::optional<GeoBox> parseBox(const std::string& text);
 /// resolveActors, reported on stderr as the command's: false when a name is no actor's.

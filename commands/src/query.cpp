@@ -38,11 +38,7 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     std::string format = "csv";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--help" || a == "-h") {
-            std::fputs(kQueryHelp, stdout);
-            std::fputs(kFilterOptionsHelp, stdout);
-            return printHelp("");
-        }
+        if (a == "--help" || a == "-h") return printHelp(kQueryHelp, kFilterOptionsHelp);
         std::string error;
         if (takeFilterOption(args, i, filters, error)) {
             if (!error.empty()) return usageError("query", error);

@@ -78,25 +78,24 @@ Item {
         tileDirectory: view.tileDirectory
     }
 
+    // The map's area, size and clustering, as a snapshot of it takes them (everyIncident:
+    // each incident its own symbol even where the map draws clusters).
+    function snapshotArea(everyIncident) {
+        const region = mapView.map.visibleRegion.boundingGeoRectangle()
+        return [region.topLeft.longitude, region.bottomRight.latitude, region.bottomRight.longitude, region.topLeft.latitude,
+                Math.round(mapView.map.width), Math.round(mapView.map.height),
+                everyIncident ? 2147483647 : sceneLayer.clusterThreshold]
+    }
     // Writes what the map shows now (area, window, filters, clusters) as a PNG, PDF or SVG of
     // the map's size.
-    // everyIncident: each incident its own symbol even where the map draws clusters.
     function exportSnapshot(location, everyIncident) {
-        const region = mapView.map.visibleRegion.boundingGeoRectangle()
-        message = snapshotExporter.exportTo(location, region.topLeft.longitude, region.bottomRight.latitude,
-                                            region.bottomRight.longitude, region.topLeft.latitude,
-                                            Math.round(mapView.map.width), Math.round(mapView.map.height),
-                                            everyIncident ? 2147483647 : sceneLayer.clusterThreshold)
+        message = snapshotExporter.exportTo(location, ...snapshotArea(everyIncident))
         messageTimer.restart()
         return message
     }
     // What that snapshot would draw, mark by mark (to check it against the map's own scene).
     function snapshotMarks(everyIncident) {
-        const region = mapView.map.visibleRegion.boundingGeoRectangle()
-        return snapshotExporter.drawnMarks(region.topLeft.longitude, region.bottomRight.latitude,
-                                           region.bottomRight.longitude, region.topLeft.latitude,
-                                           Math.round(mapView.map.width), Math.round(mapView.map.height),
-                                           everyIncident ? 2147483647 : sceneLayer.clusterThreshold)
+        return snapshotExporter.drawnMarks(...snapshotArea(everyIncident))
     }
     Timer { id: messageTimer; interval: 6000; onTriggered: view.message = "" }
 

@@ -48,8 +48,7 @@ std::string Dataset::actorNames(const std::vector<std::string>& ids) const {
     std::string names;
     for (const auto& id : ids) {
         if (!names.empty()) names += "; ";
-        const Actor* actor = findActor(id);
-        names += actor ? actor->name : id;
+        names += actorName(id);
     }
     return names;
 }

@@ -155,11 +155,13 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
         // Singles keep the draw order (largest first) among themselves.
         std::stable_sort(scene.symbols.begin(), scene.symbols.end(), [](const SymbolMark& a, const SymbolMark& b) { return a.radius > b.radius; });
     }
-    if (request.selectedEvent && *request.selectedEvent < symbols.size()) {
-        const EventSymbol& symbol = symbols[*request.selectedEvent];
-        scene.selected = symbolMark(symbol, request.view.map(symbol.position), *request.selectedEvent);
-    }
+    if (request.selectedEvent) scene.selected = selectionMark(symbols, request.view, *request.selectedEvent);
     return scene;
+}
+
+std::optional<SymbolMark> selectionMark(const std::vector<EventSymbol>& symbols, const ViewTransform& view, std::uint32_t event) {
+    if (event >= symbols.size()) return std::nullopt;
+    return symbolMark(symbols[event], view.map(symbols[event].position), event);
 }
 
 SceneHit hitTest(const Scene& scene, PixelPoint at) {

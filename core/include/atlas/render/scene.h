@@ -106,6 +106,9 @@ struct SceneRequest {
 
 /// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.
 [[nodiscard]] Scene buildScene(const Dataset& dataset, const SceneRequest& request);
+/// The selected event's mark (drawn last, with a halo); none for a position outside `symbols`.
+[[nodiscard]] std::optional<SymbolMark> selectionMark(const std::vector<EventSymbol>& symbols, const ViewTransform& view,
+                                                      std::uint32_t event);
 /// Only the situation (areas, lines, sites) of a day, for a view.
 void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& view, Date day,
                   std::optional<std::uint32_t> selectedSite = std::nullopt);
