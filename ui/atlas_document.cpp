@@ -8,6 +8,9 @@
 #include "atlas/model/merge.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/read_any.h"
+#include "atlas/io/write_any.h"
+#include <QCoreApplication>
+#include <QPointer>
 
 #include <QFile>
 #include <QFileInfo>
@@ -56,7 +59,65 @@ struct AtlasDocument::PendingLoad {
     QString displayName;
 };
 
-AtlasDocument::~AtlasDocument() = default;
+AtlasDocument::~AtlasDocument() {
+    // A save still being written finishes first: its file is replaced whole or not at all.
+    if (m_saveThread) m_saveThread->wait();
+}
+
+void AtlasDocument::setSaveLocation(const QUrl& location) {
+    if (location == m_saveLocation) return;
+    m_saveLocation = location;
+    emit saveLocationChanged();
+}
+
+void AtlasDocument::save() {
+    if (!m_saveLocation.isEmpty()) saveAs(m_saveLocation);
+}
+
+void AtlasDocument::saveAs(const QUrl& location) {
+    if (m_saving) return;
+    const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
+    const auto format = atlas::datasetFormatOfPath(path.toStdString());
+    if (!format) {
+        emit saveFinished(tr("Not saved: %1 is no format Conflict Atlas writes (.gpkg, .atlas.json, .geojson, .csv, .kml)")
+                              .arg(QFileInfo(path).fileName()),
+                          false);
+        return;
+    }
+    // The dataset is immutable while shared: the worker reads it as it is now, even if another
+    // file is opened meanwhile.
+    std::shared_ptr<const atlas::Dataset> dataset = m_dataset;
+    QPointer<AtlasDocument> self(this);
+    const bool wholeModel = atlas::keepsWholeModel(*format);
+    m_saveThread = QThread::create([dataset, path, format = *format, self, wholeModel] {
+        auto problems = atlas::writeDatasetFile(*dataset, path.toStdString(), format);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, path, wholeModel, problems = std::move(problems)] {
+                if (self) self->finishSave(path, wholeModel, problems);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(m_saveThread, &QThread::finished, m_saveThread, &QObject::deleteLater);
+    m_saving = true;
+    m_saveThread->start();
+    emit savingChanged();
+}
+
+void AtlasDocument::finishSave(const QString& path, bool wholeModel, const std::vector<atlas::Diagnostic>& problems) {
+    m_saving = false;
+    emit savingChanged();
+    if (!problems.empty()) {
+        emit saveFinished(tr("Not saved: %1").arg(QString::fromStdString(problems.front().message)), false);
+        return;
+    }
+    if (wholeModel) setSaveLocation(QUrl::fromLocalFile(path));
+    emit saveFinished(wholeModel ? tr("Saved %n incident(s) to %1", "", eventCount()).arg(QFileInfo(path).fileName())
+                                 : tr("Exported %n incident(s) to %1 (incidents only: save as .gpkg to keep actors, sites, "
+                                      "lines and areas)", "", eventCount())
+                                       .arg(QFileInfo(path).fileName()),
+                      true);
+}
 
 void AtlasDocument::openInBackground(const QUrl& location) { startLoad(location, false); }
 
@@ -177,6 +238,13 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
     m_partial = result.partial() || (merge && m_partial);
     m_errorText = bannerText(QString());
     m_loaded = true;
+    // Save writes back to the file opened when that file holds the whole model; after files
+    // were merged, Save asks where (the merge is none of the files).
+    {
+        const auto format = location.isLocalFile() ? atlas::datasetFormatOfPath(location.toLocalFile().toStdString())
+                                                   : std::nullopt;
+        setSaveLocation(!merge && format && atlas::keepsWholeModel(*format) ? location : QUrl());
+    }
     emit datasetChanged();
     emit fileRead(location, merge);
     return true;

@@ -9,6 +9,8 @@
 #include "file_loader.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 #include <QStringList>
 #include <QUrl>
 #include <QVariantList>
@@ -41,6 +43,11 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(QVariantList actorChoices READ actorChoices NOTIFY datasetChanged)
     /// [{key, label}] of the event types the dataset uses.
     Q_PROPERTY(QVariantList typeChoices READ typeChoices NOTIFY datasetChanged)
+    /// Where File → Save writes: the file opened, when it is one file in a format that holds
+    /// the whole model (.gpkg, .atlas.json, .geojson); empty otherwise (Save asks, as Save As).
+    Q_PROPERTY(QUrl saveLocation READ saveLocation NOTIFY saveLocationChanged)
+    /// A save is being written (on a worker thread).
+    Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
 
 public:
     explicit AtlasDocument(QObject* parent = nullptr);
@@ -74,6 +81,14 @@ public:
     /// Writes the actors as they are now as a mapping file (atomically), to apply to the next
     /// export of the same source.
     Q_INVOKABLE QString saveActorMapping(const QUrl& location);
+    /// Writes the open dataset to `location` in the format its extension names (.gpkg by
+    /// default in the window), atomically, on a worker thread; saveFinished says how it went.
+    /// After a save in a whole-model format, Save writes there.
+    Q_INVOKABLE void saveAs(const QUrl& location);
+    /// saveAs(saveLocation); nothing when there is none.
+    Q_INVOKABLE void save();
+    [[nodiscard]] QUrl saveLocation() const { return m_saveLocation; }
+    [[nodiscard]] bool saving() const { return m_saving; }
     [[nodiscard]] bool loading() const { return m_loader.busy(); }
     [[nodiscard]] double loadProgress() const { return m_loader.progress(); }
     [[nodiscard]] QString loadingName() const { return m_loadingName; }
@@ -101,6 +116,10 @@ signals:
     void fileRead(const QUrl& location, bool merged);
     void loadingChanged();
     void loadProgressChanged();
+    void saveLocationChanged();
+    void savingChanged();
+    /// A save ended: a sentence for the user, and whether the file was written.
+    void saveFinished(const QString& message, bool saved);
 
 private:
     struct PendingLoad;
@@ -136,6 +155,11 @@ private:
     QUrl m_lastLocation;
     bool m_lastMerged = false;
     BeforeLastFile m_beforeLastFile;
+    QUrl m_saveLocation;
+    QPointer<QThread> m_saveThread; // for the destructor to wait on
+    bool m_saving = false;
+    void setSaveLocation(const QUrl& location);
+    void finishSave(const QString& path, bool wholeModel, const std::vector<atlas::Diagnostic>& problems);
     // Every mapping applied since the last Open, in order: files added later get them too.
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
 };

@@ -271,7 +271,7 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
 std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                                              const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view) {
     auto problem = [&](const QString& message) {
-        return std::vector<atlas::Diagnostic>{{atlas::Severity::Fatal, atlas::codes::kSnapshotWrite, message.toStdString(), path.toStdString(), 0, 0, {}}};
+        return std::vector<atlas::Diagnostic>{{atlas::Severity::Fatal, atlas::codes::kSnapshotWrite, message.toStdString(), path.toStdString(), 0, 0, {}, {}}};
     };
     if (view.size.width() < 200 || view.size.height() < 150 || view.size.width() > 20000 || view.size.height() > 20000)
         return problem(QStringLiteral("the image size must be between 200×150 and 20000×20000 pixels"));

@@ -3,12 +3,14 @@
 #include "atlas/io/acled.h"
 #include "atlas/io/atomic_file.h"
 #include "atlas/io/geojson.h"
+#include "atlas/io/geopackage.h"
 #include "atlas/io/kml.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/read_any.h"
 #include "atlas/io/text.h"
 #include "atlas/io/ucdp.h"
 #include "atlas/io/workspace.h"
+#include "atlas/io/write_any.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/merge.h"
 #include "atlas/query/query.h"
@@ -35,12 +37,30 @@ std::optional<Format> formatOf(const std::string& path, const std::string& force
     if (f == "geojson") return Format::GeoJson;
     if (f == "csv") return Format::Csv;
     if (f == "kml") return Format::Kml;
+    if (f == "gpkg" || f == "geopackage") return Format::GeoPackage;
     if (!f.empty()) return std::nullopt;
-    if (endsWithIgnoringCase(path, ".geojson")) return Format::GeoJson;
-    if (endsWithIgnoringCase(path, ".kml")) return Format::Kml;
-    if (endsWithIgnoringCase(path, ".csv")) return Format::Csv;
-    if (endsWithIgnoringCase(path, ".json")) return Format::Native;
-    return std::nullopt;
+    const auto byExtension = datasetFormatOfPath(path); // the extensions core reads and writes
+    if (!byExtension) return std::nullopt;
+    switch (*byExtension) {
+    case DatasetFormat::GeoPackage: return Format::GeoPackage;
+    case DatasetFormat::GeoJson: return Format::GeoJson;
+    case DatasetFormat::AcledCsv: return Format::Csv;
+    case DatasetFormat::Kml: return Format::Kml;
+    case DatasetFormat::Native: break;
+    }
+    return Format::Native;
+}
+
+std::vector<Diagnostic> writeDataset(const Dataset& dataset, const std::string& path, Format format) {
+    switch (format) {
+    case Format::GeoPackage: return writeDatasetFile(dataset, path, DatasetFormat::GeoPackage);
+    case Format::Native: return writeDatasetFile(dataset, path, DatasetFormat::Native);
+    case Format::GeoJson: return writeDatasetFile(dataset, path, DatasetFormat::GeoJson);
+    case Format::Kml: return writeDatasetFile(dataset, path, DatasetFormat::Kml);
+    case Format::Acled:
+    case Format::Csv: break;
+    }
+    return writeDatasetFile(dataset, path, DatasetFormat::AcledCsv);
 }
 
 // How inputs are read, the same for every command: taken out of the arguments by runCli.
@@ -50,6 +70,7 @@ LoadResult load(const std::string& path, const std::string& forced, const InputO
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
     if (format == Format::GeoJson) return readGeoJsonFile(path, options.geoJson);
+    if (format == Format::GeoPackage) return readGeoPackageFile(path);
     if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
     return readAnyFile(path, {options.geoJson, nullptr}); // .csv: ACLED or UCDP GED by its header
 }

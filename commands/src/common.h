@@ -13,9 +13,13 @@
 
 namespace atlas::commands::detail {
 
-enum class Format { Native, Acled, GeoJson, Csv, Kml };
+enum class Format { Native, Acled, GeoJson, Csv, Kml, GeoPackage };
 /// The format named by --from/--to (`forced`), else by the file's extension.
 [[nodiscard]] std::optional<Format> formatOf(const std::string& path, const std::string& forced);
+
+/// Writes the whole dataset to `path` in `format`, atomically (GeoPackage, native and GeoJSON keep
+/// the whole model; CSV and KML the events). Returns the problem, if any.
+[[nodiscard]] std::vector<Diagnostic> writeDataset(const Dataset& dataset, const std::string& path, Format format);
 
 /// How the inputs are read: the same options for every command.
 struct InputOptions {

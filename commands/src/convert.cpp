@@ -27,8 +27,9 @@ namespace atlas::commands::detail {
 
 const char* kConvertHelp =
     "usage: conflict-atlas convert IN OUT [--from FORMAT] [--to FORMAT]\n"
-    "Formats follow the extensions: .atlas.json/.json native, .csv ACLED-style CSV (read as an\n"
-    "ACLED or UCDP GED export), .geojson GeoJSON, .kml KML 2.2 (written only). --from/--to override.\n"
+    "Formats follow the extensions: .gpkg GeoPackage (the whole model; opens in QGIS), .atlas.json/.json\n"
+    "native, .csv ACLED-style CSV (read as an ACLED or UCDP GED export), .geojson GeoJSON, .kml KML 2.2\n"
+    "(written only). --from/--to override (gpkg, native, acled, ucdp, csv, geojson, kml).\n"
     "The output is written atomically (a temporary file beside it, then a rename).\n";
 
 int convert(const std::vector<std::string>& args, const InputOptions& options) {
@@ -53,17 +54,7 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
     Loaded loaded = loadAll({paths[0]}, from, options);
     if (loaded.bad && loaded.dataset.events.empty()) return kBadInput;
     const Dataset& d = loaded.dataset;
-    std::vector<std::uint32_t> all(d.events.size());
-    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-    const auto problems = writeFileAtomically(paths[1], [&](std::ostream& out) {
-        switch (*outFormat) {
-        case Format::Native: out << writeNativeText(d); break;
-        case Format::GeoJson: writeGeoJsonDataset(d, out); break; // the full model
-        case Format::Kml: writeKml(d, all, out); break;
-        case Format::Acled:
-        case Format::Csv: writeAcledCsv(d, all, out); break;
-        }
-    });
+    const auto problems = writeDataset(d, paths[1], *outFormat);
     for (const auto& diag : problems) {
         std::fprintf(stderr, "conflict-atlas convert: %s\n", diag.toString().c_str());
         return kBadInput;
@@ -89,7 +80,7 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
         if (!left.empty()) {
             std::string sentence;
             for (std::size_t i = 0; i < left.size(); ++i) sentence += (i == 0 ? "" : i + 1 == left.size() ? " and " : ", ") + left[i];
-            std::fprintf(stderr, "left out (%s holds events only): %s; convert to .atlas.json or .geojson to keep them\n",
+            std::fprintf(stderr, "left out (%s holds events only): %s; convert to .gpkg, .atlas.json or .geojson to keep them\n",
                          *outFormat == Format::Kml ? "KML" : "CSV", sentence.c_str());
         }
     }

@@ -29,6 +29,8 @@ const char* kQueryHelp =
     "usage: conflict-atlas query FILE... [options]\n"
     "Prints the events that match, in date order.\n"
     "  --format csv|geojson|kml|json   output (default csv; json = a native .atlas.json document)\n"
+    "  --out FILE      write the matching events, with every actor, site, line and area, to FILE\n"
+    "                  (.gpkg, .atlas.json, .geojson, .csv or .kml by its extension) instead\n"
     "Filters (the window takes them too):\n";
 
 
@@ -36,6 +38,7 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files;
     FilterOptions filters;
     std::string format = "csv";
+    std::string out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") return printHelp(kQueryHelp, kFilterOptionsHelp);
@@ -46,6 +49,12 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
         }
         if (a.rfind("--", 0) != 0) {
             files.push_back(a);
+            continue;
+        }
+        if (a == "--out") {
+            if (i + 1 >= args.size()) return usageError("query", "--out needs a file");
+            out = args[++i];
+            if (!formatOf(out, {})) return usageError("query", "cannot tell the format of " + out + " from its extension");
             continue;
         }
         if (a != "--format") return usageError("query", "unknown option " + a);
@@ -61,6 +70,14 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     const EventFilter& filter = filters.filter;
     const EventIndex index(d);
     const auto selected = index.select(filter);
+    if (!out.empty()) {
+        for (const auto& problem : writeDataset(subset(d, selected), out, *formatOf(out, {}))) {
+            std::fprintf(stderr, "conflict-atlas query: %s\n", problem.toString().c_str());
+            return kBadInput;
+        }
+        std::fprintf(stderr, "%zu of %zu events match; written to %s\n", selected.size(), d.events.size(), out.c_str());
+        return loaded.bad ? kBadInput : kOk;
+    }
     if (format == "geojson") writeGeoJson(d, selected, std::cout);
     else if (format == "kml") writeKml(d, selected, std::cout);
     else if (format == "json") std::cout << writeNativeText(subset(d, selected));

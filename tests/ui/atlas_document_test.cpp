@@ -173,6 +173,52 @@ private slots:
         QVERIFY(!document.open(QUrl::fromLocalFile(broken.fileName())));
         QCOMPARE(read.count(), 2); // a file that could not be read is not a recent one
     }
+
+    // File → Save As writes a GeoPackage on a worker thread; opened again it is the same
+    // dataset, and Save then writes back to it. A CSV opened has nowhere to be saved whole.
+    void savesAsGeoPackageAndSavesBackToIt() {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/acled/current-export.csv"))));
+        QVERIFY(document.saveLocation().isEmpty());
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        QCOMPARE(document.saveLocation(), QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET)));
+        const std::string before = atlas::writeNativeText(document.dataset());
+
+        QSignalSpy finished(&document, &AtlasDocument::saveFinished);
+        const QUrl saved = QUrl::fromLocalFile(folder.filePath(QStringLiteral("idlib.gpkg")));
+        document.saveAs(saved);
+        QVERIFY(document.saving());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished[0][1].toBool());
+        QVERIFY(finished[0][0].toString().contains(QStringLiteral("idlib.gpkg")));
+        QVERIFY(!document.saving());
+        QCOMPARE(document.saveLocation(), saved);
+
+        AtlasDocument reopened;
+        QVERIFY(reopened.open(saved));
+        QVERIFY(reopened.diagnostics().isEmpty());
+        QCOMPARE(atlas::writeNativeText(reopened.dataset()), before);
+        QCOMPARE(reopened.saveLocation(), saved);
+
+        // A format that is not written says so and changes nothing.
+        document.saveAs(QUrl::fromLocalFile(folder.filePath(QStringLiteral("idlib.txt"))));
+        QCOMPARE(finished.count(), 2);
+        QVERIFY(!finished[1][1].toBool());
+        QCOMPARE(document.saveLocation(), saved);
+        // Incidents only: exported, and Save still writes the GeoPackage.
+        document.saveAs(QUrl::fromLocalFile(folder.filePath(QStringLiteral("idlib.csv"))));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished[2][1].toBool());
+        QVERIFY(finished[2][0].toString().contains(QStringLiteral("incidents only")));
+        QCOMPARE(document.saveLocation(), saved);
+        // A folder that does not exist: not saved, and why.
+        document.saveAs(QUrl::fromLocalFile(folder.filePath(QStringLiteral("missing/idlib.gpkg"))));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!finished[3][1].toBool());
+        QVERIFY(finished[3][0].toString().startsWith(QStringLiteral("Not saved")));
+    }
 };
 
 const RegisterUiTest registered([] { return std::make_unique<AtlasDocumentTest>(); });

@@ -98,6 +98,11 @@ Item {
         return snapshotExporter.drawnMarks(...snapshotArea(everyIncident))
     }
     Timer { id: messageTimer; interval: 6000; onTriggered: view.message = "" }
+    // Shows a sentence about something done (a file saved) for a while.
+    function showMessage(text) {
+        message = text
+        messageTimer.restart()
+    }
 
     // Two zoom levels closer, keeping the point under (x, y) of the scene layer where it is.
     function zoomInAt(x, y) {

@@ -49,6 +49,19 @@ ApplicationWindow {
             }
             MenuSeparator {}
             Action {
+                text: qsTr("&Save")
+                shortcut: StandardKey.Save
+                enabled: atlasDocument.loaded && !atlasDocument.saving
+                onTriggered: atlasDocument.saveLocation.toString() !== "" ? atlasDocument.save() : saveDialog.open()
+            }
+            Action {
+                text: qsTr("Save &As…")
+                shortcut: StandardKey.SaveAs
+                enabled: atlasDocument.loaded && !atlasDocument.saving
+                onTriggered: saveDialog.open()
+            }
+            MenuSeparator {}
+            Action {
                 text: qsTr("&Export snapshot…") // the map as shown, clusters included
                 shortcut: "Ctrl+E"
                 onTriggered: { exportDialog.everyIncident = false; exportDialog.open() }
@@ -85,13 +98,36 @@ ApplicationWindow {
         property bool adding: false
         title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
         currentFolder: window.workspace.dialogFolder
-        nameFilters: [qsTr("All supported (*.atlas.json *.json *.csv *.geojson)"),
-                      qsTr("Conflict Atlas datasets (*.atlas.json *.json)"),
+        nameFilters: [qsTr("All supported (*.gpkg *.atlas.json *.json *.csv *.geojson)"),
+                      qsTr("Conflict Atlas datasets (*.gpkg *.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
         onAccepted: {
             window.workspace.noteDialogChoice(selectedFile)
             adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
         }
+    }
+
+    // Save As: a GeoPackage unless another format is chosen (it opens fastest and in QGIS too).
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save the dataset")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "gpkg"
+        currentFolder: window.workspace.dialogFolder
+        selectedFile: window.workspace.dialogFolder + "/" + window.suggestedSaveName()
+        nameFilters: [qsTr("GeoPackage (*.gpkg)"), qsTr("Conflict Atlas JSON (*.atlas.json)"), qsTr("GeoJSON (*.geojson)"),
+                      qsTr("ACLED-style CSV, incidents only (*.csv)"), qsTr("KML, incidents only (*.kml)")]
+        onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasDocument.saveAs(selectedFile) }
+    }
+    // The open file's name with .gpkg in place of its extension.
+    function suggestedSaveName() {
+        const name = atlasDocument.sourceName.split(" + ")[0]
+        const base = name.replace(/(\.atlas)?\.(json|csv|geojson|gpkg)$/i, "")
+        return (base === "" ? "dataset" : base) + ".gpkg"
+    }
+    Connections {
+        target: atlasDocument
+        function onSaveFinished(message, saved) { atlasView.showMessage(message) }
     }
 
     FileDialog {

@@ -43,7 +43,7 @@ bool toLines(const json& lines, std::vector<std::vector<GeoPoint>>& parts) {
 BasemapLayer readBasemapLayer(const std::string& path) {
     BasemapLayer layer;
     auto problem = [&](Severity severity, const std::string& message, const std::string& pointer) {
-        layer.diagnostics.push_back({severity, "basemap", message, path, 0, 0, pointer});
+        layer.diagnostics.push_back({severity, "basemap", message, path, 0, 0, pointer, {}});
     };
     std::ifstream stream(path, std::ios::binary);
     if (!stream) {

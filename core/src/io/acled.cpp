@@ -80,7 +80,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
     dataset.metadata.title = "ACLED export";
     dataset.metadata.provenance = "Imported from the ACLED CSV export " + fileLabel;
     auto report = [&](Severity severity, std::string code, std::string message, int line, int column) {
-        result.diagnostics.push_back({severity, std::move(code), std::move(message), fileLabel, line, column, {}});
+        result.diagnostics.push_back({severity, std::move(code), std::move(message), fileLabel, line, column, {}, {}});
     };
 
     CsvReader csv(in);
@@ -265,7 +265,7 @@ LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control)
     const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}});
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}, {}});
         return result;
     }
     std::error_code error;

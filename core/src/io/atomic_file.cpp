@@ -12,7 +12,7 @@ std::vector<Diagnostic> writeFileAtomically(const std::string& path, const std::
     auto failure = [&](const std::string& message) {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
-        return std::vector<Diagnostic>{{Severity::Fatal, codes::kFileWrite, message, path, 0, 0, ""}};
+        return std::vector<Diagnostic>{{Severity::Fatal, codes::kFileWrite, message, path, 0, 0, "", {}}};
     };
     {
         std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);

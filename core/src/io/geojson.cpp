@@ -94,7 +94,7 @@ public:
             m_result.diagnostics.clear();
             m_result.diagnostics.push_back({Severity::Fatal, codes::kGeojsonType,
                                             "expected a GeoJSON FeatureCollection (with a \"features\" array) or Feature at the top level",
-                                            m_source.label(), 1, 1, {}});
+                                            m_source.label(), 1, 1, {}, {}});
             return std::move(m_result);
         }
         if (!m_native.empty()) {

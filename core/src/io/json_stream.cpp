@@ -16,7 +16,7 @@ bool JsonSource::parse(StreamingHandler& handler, LoadResult& result) {
             const auto stream = openInput(m_label, m_control);
             if (!stream) {
                 result.dataset = Dataset();
-                result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file for reading", m_label, 0, 0, ""});
+                result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file for reading", m_label, 0, 0, "", {}});
                 return false;
             }
             parsed = json::sax_parse(*stream, &handler);
@@ -40,7 +40,7 @@ bool JsonSource::parse(StreamingHandler& handler, LoadResult& result) {
 
 Diagnostic JsonSource::at(Severity severity, std::string code, std::string message, const std::string& pointer,
                           std::optional<std::size_t> offset, bool locatePointer) {
-    Diagnostic diagnostic{severity, std::move(code), std::move(message), m_label, 0, 0, pointer};
+    Diagnostic diagnostic{severity, std::move(code), std::move(message), m_label, 0, 0, pointer, {}};
     if (!offset && locatePointer) offset = locateJsonPointer(textForPositions(), pointer);
     if (offset) {
         const TextPosition position = positionOfOffset(textForPositions(), *offset);

@@ -69,7 +69,7 @@ std::unique_ptr<InputFile> openInput(const std::string& path, const LoadControl*
 
 LoadResult cancelledLoad(const std::string& path) {
     LoadResult cancelled;
-    cancelled.diagnostics.push_back({Severity::Fatal, codes::kLoadCancelled, "loading was cancelled", path, 0, 0, {}});
+    cancelled.diagnostics.push_back({Severity::Fatal, codes::kLoadCancelled, "loading was cancelled", path, 0, 0, {}, {}});
     return cancelled;
 }
 

@@ -715,69 +715,85 @@ LoadResult readNativeFile(const std::string& path, const LoadControl* control) {
     return NativeReader(detail::JsonSource::file(path, control)).read();
 }
 
+json detail::actorToJson(const Actor& actor) {
+    json object{{"id", actor.id}, {"name", actor.name}, {"side", toKey(actor.side)}};
+    if (!actor.aliases.empty()) object["aliases"] = actor.aliases;
+    if (!actor.parent.empty()) object["parent"] = actor.parent;
+    if (!actor.colour.empty()) object["colour"] = actor.colour;
+    putExtras(object, actor.extra);
+    return object;
+}
+
+json detail::eventToJson(const Event& event) { return toJson(event); }
+
+json detail::sourcesToJson(const std::vector<SourceReference>& sources) { return toJson(sources); }
+
+json detail::siteToJson(const Site& site) {
+    json history = json::array();
+    for (const SiteStatusChange& change : site.history) {
+        json entry{{"date", change.date.toString()}, {"status", toKey(change.status)}};
+        if (change.datePrecision != DatePrecision::Day) entry["datePrecision"] = toKey(change.datePrecision);
+        if (!change.note.empty()) entry["note"] = change.note;
+        entry["sources"] = toJson(change.sources);
+        putExtras(entry, change.extra);
+        history.push_back(std::move(entry));
+    }
+    json object{{"id", site.id}, {"name", site.name}, {"kind", toKey(site.kind)}};
+    if (!site.operatorId.empty()) object["operator"] = site.operatorId;
+    object["place"] = toJson(site.place);
+    if (!site.description.empty()) object["description"] = site.description;
+    object["history"] = std::move(history);
+    putExtras(object, site.extra);
+    return object;
+}
+
+json detail::lineToJson(const Line& line) {
+    json object{{"id", line.id}, {"name", line.name}, {"kind", toKey(line.kind)}};
+    putValidity(object, line.validity);
+    object["path"] = toJson(line.path);
+    if (line.halfWidthKm > 0) object["halfWidthKm"] = line.halfWidthKm;
+    object["parties"] = line.parties;
+    object["approximate"] = line.approximate;
+    object["description"] = line.description;
+    object["sources"] = toJson(line.sources);
+    putExtras(object, line.extra);
+    return object;
+}
+
+json detail::areaToJson(const Area& area) {
+    json object{{"id", area.id}, {"name", area.name}, {"controller", area.controller}};
+    putValidity(object, area.validity);
+    json rings = json::array();
+    for (const auto& ring : area.rings) rings.push_back(toJson(ring));
+    object["rings"] = std::move(rings);
+    object["approximate"] = area.approximate;
+    object["description"] = area.description;
+    object["sources"] = toJson(area.sources);
+    putExtras(object, area.extra);
+    return object;
+}
+
+json detail::metadataToJson(const DatasetMetadata& metadata) {
+    json object{{"title", metadata.title},
+                {"description", metadata.description},
+                {"licence", metadata.licence},
+                {"provenance", metadata.provenance}};
+    putExtras(object, metadata.extra);
+    return object;
+}
+
 json detail::nativeDocument(const Dataset& dataset) {
     json actors = json::array();
-    for (const Actor& actor : dataset.actors) {
-        json object{{"id", actor.id}, {"name", actor.name}, {"side", toKey(actor.side)}};
-        if (!actor.aliases.empty()) object["aliases"] = actor.aliases;
-        if (!actor.parent.empty()) object["parent"] = actor.parent;
-        if (!actor.colour.empty()) object["colour"] = actor.colour;
-        putExtras(object, actor.extra);
-        actors.push_back(std::move(object));
-    }
+    for (const Actor& actor : dataset.actors) actors.push_back(actorToJson(actor));
     json events = json::array();
     for (const Event& event : dataset.events) events.push_back(toJson(event));
     json sites = json::array();
-    for (const Site& site : dataset.sites) {
-        json history = json::array();
-        for (const SiteStatusChange& change : site.history) {
-            json entry{{"date", change.date.toString()}, {"status", toKey(change.status)}};
-            if (change.datePrecision != DatePrecision::Day) entry["datePrecision"] = toKey(change.datePrecision);
-            if (!change.note.empty()) entry["note"] = change.note;
-            entry["sources"] = toJson(change.sources);
-            putExtras(entry, change.extra);
-            history.push_back(std::move(entry));
-        }
-        json object{{"id", site.id}, {"name", site.name}, {"kind", toKey(site.kind)}};
-        if (!site.operatorId.empty()) object["operator"] = site.operatorId;
-        object["place"] = toJson(site.place);
-        if (!site.description.empty()) object["description"] = site.description;
-        object["history"] = std::move(history);
-        putExtras(object, site.extra);
-        sites.push_back(std::move(object));
-    }
+    for (const Site& site : dataset.sites) sites.push_back(siteToJson(site));
     json lines = json::array();
-    for (const Line& line : dataset.lines) {
-        json object{{"id", line.id}, {"name", line.name}, {"kind", toKey(line.kind)}};
-        putValidity(object, line.validity);
-        object["path"] = toJson(line.path);
-        if (line.halfWidthKm > 0) object["halfWidthKm"] = line.halfWidthKm;
-        object["parties"] = line.parties;
-        object["approximate"] = line.approximate;
-        object["description"] = line.description;
-        object["sources"] = toJson(line.sources);
-        putExtras(object, line.extra);
-        lines.push_back(std::move(object));
-    }
+    for (const Line& line : dataset.lines) lines.push_back(lineToJson(line));
     json areas = json::array();
-    for (const Area& area : dataset.areas) {
-        json object{{"id", area.id}, {"name", area.name}, {"controller", area.controller}};
-        putValidity(object, area.validity);
-        json rings = json::array();
-        for (const auto& ring : area.rings) rings.push_back(toJson(ring));
-        object["rings"] = std::move(rings);
-        object["approximate"] = area.approximate;
-        object["description"] = area.description;
-        object["sources"] = toJson(area.sources);
-        putExtras(object, area.extra);
-        areas.push_back(std::move(object));
-    }
-    json metadata{{"title", dataset.metadata.title},
-                  {"description", dataset.metadata.description},
-                  {"licence", dataset.metadata.licence},
-                  {"provenance", dataset.metadata.provenance}};
-    putExtras(metadata, dataset.metadata.extra);
-    json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {"metadata", std::move(metadata)},
+    for (const Area& area : dataset.areas) areas.push_back(areaToJson(area));
+    json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {"metadata", metadataToJson(dataset.metadata)},
                   {"actors", std::move(actors)}};
     if (!dataset.sites.empty()) document["sites"] = std::move(sites);
     if (!dataset.lines.empty()) document["lines"] = std::move(lines);

@@ -13,4 +13,14 @@ namespace atlas::detail {
 /// areas, events and unknown top-level fields, in the native field order.
 [[nodiscard]] nlohmann::json nativeDocument(const Dataset& dataset);
 
+/// One item as the native document writes it (the GeoPackage container keeps what has no
+/// column of its own in the same shape).
+[[nodiscard]] nlohmann::json actorToJson(const Actor& actor);
+[[nodiscard]] nlohmann::json eventToJson(const Event& event);
+[[nodiscard]] nlohmann::json siteToJson(const Site& site);
+[[nodiscard]] nlohmann::json lineToJson(const Line& line);
+[[nodiscard]] nlohmann::json areaToJson(const Area& area);
+[[nodiscard]] nlohmann::json metadataToJson(const DatasetMetadata& metadata);
+[[nodiscard]] nlohmann::json sourcesToJson(const std::vector<SourceReference>& sources);
+
 } // namespace atlas::detail

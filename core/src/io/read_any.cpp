@@ -1,6 +1,7 @@
 #include "atlas/io/read_any.h"
 
 #include "atlas/io/acled.h"
+#include "atlas/io/geopackage.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/text.h"
 #include "atlas/io/ucdp.h"
@@ -10,6 +11,7 @@
 namespace atlas {
 
 LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
+    if (endsWithIgnoringCase(path, ".gpkg") || looksLikeSqlite(path)) return readGeoPackageFile(path, options.control);
     if (endsWithIgnoringCase(path, ".csv")) {
         std::ifstream in(path, std::ios::binary);
         std::string firstLine;

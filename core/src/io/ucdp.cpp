@@ -32,7 +32,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
     dataset.metadata.title = "UCDP GED export";
     dataset.metadata.provenance = "Imported from the UCDP GED CSV " + fileLabel;
     auto report = [&](Severity severity, std::string code, std::string message, int line, int column) {
-        result.diagnostics.push_back({severity, std::move(code), std::move(message), fileLabel, line, column, {}});
+        result.diagnostics.push_back({severity, std::move(code), std::move(message), fileLabel, line, column, {}, {}});
     };
     CsvReader csv(in);
     std::vector<std::string> header;
@@ -170,7 +170,7 @@ LoadResult readUcdpGedCsvFile(const std::string& path, const LoadControl* contro
     const auto in = detail::openInput(path, control);
     if (!in) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}});
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file", path, 0, 0, {}, {}});
         return result;
     }
     LoadResult result = readUcdpGedCsv(*in, path);

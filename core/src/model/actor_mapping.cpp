@@ -25,7 +25,7 @@ std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const Acto
     std::vector<Diagnostic> diagnostics;
     auto report = [&](Severity severity, std::string code, std::string message, std::size_t entry, const char* field) {
         diagnostics.push_back({severity, std::move(code), std::move(message), label, 0, 0,
-                               "/actors/" + std::to_string(entry) + (*field ? std::string("/") + field : std::string())});
+                               "/actors/" + std::to_string(entry) + (*field ? std::string("/") + field : std::string()), {}});
     };
     std::unordered_map<std::string, std::size_t> byName; // name or alias → actor (the first one)
     for (std::size_t i = 0; i < dataset.actors.size(); ++i) {
@@ -111,7 +111,7 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
     mapping.text = std::string(mappingJson);
     mapping.label = fileLabel;
     auto report = [&](Severity severity, std::string code, std::string message, const std::string& pointer) {
-        Diagnostic d{severity, std::move(code), std::move(message), fileLabel, 0, 0, pointer};
+        Diagnostic d{severity, std::move(code), std::move(message), fileLabel, 0, 0, pointer, {}};
         if (const auto offset = locateJsonPointer(mappingJson, pointer)) {
             const TextPosition p = positionOfOffset(mappingJson, *offset);
             d.line = p.line;
@@ -124,7 +124,7 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
         document = nlohmann::json::parse(mappingJson);
     } catch (const nlohmann::json::parse_error& error) {
         const TextPosition p = positionOfOffset(mappingJson, error.byte > 0 ? error.byte - 1 : 0);
-        mapping.diagnostics.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}});
+        mapping.diagnostics.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}, {}});
         return mapping;
     }
     if (!document.is_object() || !document.contains("actors") || !document["actors"].is_array()) {
@@ -163,7 +163,7 @@ ActorMapping readActorMappingFile(const std::string& path) {
     if (!in) {
         ActorMapping mapping;
         mapping.label = path;
-        mapping.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the actor mapping file", path, 0, 0, {}});
+        mapping.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the actor mapping file", path, 0, 0, {}, {}});
         return mapping;
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -19,7 +19,8 @@ std::string Diagnostic::toString() const {
     text += ": ";
     text += atlas::toString(severity);
     text += ": " + message;
-    if (!jsonPointer.empty()) text += " [at " + jsonPointer + "]";
+    if (!record.empty()) text += " [at " + record + (jsonPointer.empty() ? "" : " " + jsonPointer) + "]";
+    else if (!jsonPointer.empty()) text += " [at " + jsonPointer + "]";
     return text;
 }
 

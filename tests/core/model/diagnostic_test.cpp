@@ -10,16 +10,16 @@
 using namespace atlas;
 
 TEST(Diagnostic, SaysFileLineColumnSeverityAndPointer) {
-    const Diagnostic d{Severity::Error, "field.type", "\"date\" must be a string, found a number", "x.atlas.json", 4, 51, "/events/3/date"};
+    const Diagnostic d{Severity::Error, "field.type", "\"date\" must be a string, found a number", "x.atlas.json", 4, 51, "/events/3/date", {}};
     EXPECT_EQ(d.toString(), "x.atlas.json:4:51: error: \"date\" must be a string, found a number [at /events/3/date]");
-    const Diagnostic noPosition{Severity::Warning, "w", "something", "", 0, 0, ""};
+    const Diagnostic noPosition{Severity::Warning, "w", "something", "", 0, 0, "", {}};
     EXPECT_EQ(noPosition.toString(), "<input>: warning: something");
 }
 
 TEST(Diagnostic, ErrorsAndFatalsAreTold) {
-    const Diagnostic warning{Severity::Warning, "w", "", "", 0, 0, ""};
-    const Diagnostic error{Severity::Error, "e", "", "", 0, 0, ""};
-    const Diagnostic fatal{Severity::Fatal, "f", "", "", 0, 0, ""};
+    const Diagnostic warning{Severity::Warning, "w", "", "", 0, 0, "", {}};
+    const Diagnostic error{Severity::Error, "e", "", "", 0, 0, "", {}};
+    const Diagnostic fatal{Severity::Fatal, "f", "", "", 0, 0, "", {}};
     EXPECT_FALSE(hasErrors({warning}));
     EXPECT_TRUE(hasErrors({warning, error}));
     EXPECT_FALSE(hasFatal({warning, error}));

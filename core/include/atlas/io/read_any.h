@@ -15,7 +15,8 @@ struct ReadOptions {
 };
 
 /// Reads any file Conflict Atlas knows, chosen by extension and, for .csv, by its header:
-/// native (.json), ACLED or UCDP GED (.csv), GeoJSON (.geojson). A cancelled load gives no
+/// GeoPackage (.gpkg, or any SQLite file), native (.json), ACLED or UCDP GED (.csv), GeoJSON
+/// (.geojson). A cancelled load gives no
 /// data and one fatal "load.cancelled" diagnostic.
 [[nodiscard]] LoadResult readAnyFile(const std::string& path, const ReadOptions& options = {});
 

@@ -20,8 +20,10 @@ struct Diagnostic {
     int line = 0;            ///< 1-based; 0 when unknown
     int column = 0;          ///< 1-based; 0 when unknown
     std::string jsonPointer; ///< RFC 6901 path of the offending value, when the input is JSON
+    /// The record in a database file: table, row and column ("events fid 12, column date").
+    std::string record;
 
-    /// "file:line:column: error: message [at /events/3/date]".
+    /// "file:line:column: error: message [at /events/3/date]" or "… [at events fid 12, column date]".
     [[nodiscard]] std::string toString() const;
 };
 

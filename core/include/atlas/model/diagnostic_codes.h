@@ -124,6 +124,22 @@ inline constexpr const char* kUcdpFields = "ucdp.fields";
 /// not a UCDP GED export (missing columns)
 inline constexpr const char* kUcdpHeader = "ucdp.header";
 
+// --- The GeoPackage container
+/// a row's column holds something that cannot be read (the value is left out)
+inline constexpr const char* kGeopackageColumn = "geopackage.column";
+/// a row's geometry cannot be read (the row is skipped)
+inline constexpr const char* kGeopackageGeometry = "geopackage.geometry";
+/// a GeoPackage without the Conflict Atlas tables
+inline constexpr const char* kGeopackageNotAtlas = "geopackage.not_atlas";
+/// an SQLite database that is not a GeoPackage
+inline constexpr const char* kGeopackageNotGeopackage = "geopackage.not_geopackage";
+/// the file is not an SQLite database
+inline constexpr const char* kGeopackageNotSqlite = "geopackage.not_sqlite";
+/// the Conflict Atlas tables are missing one or come from a newer program
+inline constexpr const char* kGeopackageSchema = "geopackage.schema";
+/// SQLite could not read the file (damaged or truncated)
+inline constexpr const char* kGeopackageSql = "geopackage.sql";
+
 // --- Actor mappings
 /// a mapping entry has no name
 inline constexpr const char* kMappingEntry = "mapping.entry";
@@ -149,6 +165,13 @@ struct CodeMeaning {
 };
 inline constexpr CodeMeaning kAll[] = {
     {kFileOpen, "the file cannot be opened for reading"},
+    {kGeopackageColumn, "a row's column holds something that cannot be read (the value is left out)"},
+    {kGeopackageGeometry, "a row's geometry cannot be read (the row is skipped)"},
+    {kGeopackageNotAtlas, "a GeoPackage without the Conflict Atlas tables"},
+    {kGeopackageNotGeopackage, "an SQLite database that is not a GeoPackage"},
+    {kGeopackageNotSqlite, "the file is not an SQLite database"},
+    {kGeopackageSchema, "the Conflict Atlas tables are missing one or come from a newer program"},
+    {kGeopackageSql, "SQLite could not read the file (damaged or truncated)"},
     {kFileWrite, "the file cannot be written (nothing replaced)"},
     {kJsonSyntax, "not valid JSON (line and column of the error)"},
     {kLoadCancelled, "the user cancelled the load"},

@@ -1,0 +1,1320 @@
+#include "atlas/io/geopackage.h"
+
+#include "atlas/io/load_control.h"
+#include "atlas/io/native_format.h"
+#include "atlas/model/diagnostic_codes.h"
+#include "native_json.h"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <stdexcept>
+#include <unordered_set>
+
+// SQLite directly rather than GDAL's OGR: the container has attribute tables and columns of
+// our own, is read a million rows at a time (OGR's per-feature objects cost several times
+// more), and will be queried by fid for details on demand and by FTS5 for text. GDAL's own
+// tools (ogrinfo) check in the tests that what we write is a GeoPackage others read.
+
+namespace atlas {
+
+using nlohmann::json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// SQLite, thinly wrapped: errors become exceptions caught at the edge of this file.
+
+struct SqlError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Database {
+public:
+    Database(const std::string& path, int flags) {
+        if (sqlite3_open_v2(path.c_str(), &m_handle, flags, nullptr) != SQLITE_OK) {
+            const std::string message = m_handle ? sqlite3_errmsg(m_handle) : "out of memory";
+            sqlite3_close_v2(m_handle);
+            m_handle = nullptr;
+            throw SqlError(message);
+        }
+        sqlite3_extended_result_codes(m_handle, 1);
+    }
+    ~Database() { sqlite3_close_v2(m_handle); }
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void execute(const std::string& sql) {
+        char* error = nullptr;
+        if (sqlite3_exec(m_handle, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+            const std::string message = error ? error : sqlite3_errmsg(m_handle);
+            sqlite3_free(error);
+            throw SqlError(message);
+        }
+    }
+    [[nodiscard]] sqlite3* handle() const { return m_handle; }
+
+private:
+    sqlite3* m_handle = nullptr;
+};
+
+class Statement {
+public:
+    Statement(const Database& db, const std::string& sql) : m_db(db.handle()) {
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &m_statement, nullptr) != SQLITE_OK)
+            throw SqlError(sqlite3_errmsg(m_db));
+    }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Bound text and blobs must live until step(): every caller binds and steps at once.
+    void bind(int index, std::string_view text) {
+        sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    }
+    void bindOptional(int index, std::string_view text) {
+        if (text.empty()) sqlite3_bind_null(m_statement, index);
+        else bind(index, text);
+    }
+    void bindBlob(int index, const std::string& bytes) {
+        sqlite3_bind_blob(m_statement, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+    }
+    void bind(int index, std::int64_t value) { sqlite3_bind_int64(m_statement, index, value); }
+    void bind(int index, double value) { sqlite3_bind_double(m_statement, index, value); }
+    void bind(int index, std::optional<int> value) {
+        if (value) sqlite3_bind_int64(m_statement, index, *value);
+        else sqlite3_bind_null(m_statement, index);
+    }
+    /// True while there is a row.
+    bool step() {
+        const int result = sqlite3_step(m_statement);
+        if (result == SQLITE_ROW) return true;
+        if (result == SQLITE_DONE) return false;
+        throw SqlError(sqlite3_errmsg(m_db));
+    }
+    void run() {
+        step();
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    }
+
+    [[nodiscard]] bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    [[nodiscard]] int typeOf(int column) const { return sqlite3_column_type(m_statement, column); }
+    [[nodiscard]] std::string_view text(int column) const {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+        return bytes ? std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)))
+                     : std::string_view();
+    }
+    [[nodiscard]] std::string_view blob(int column) const {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_statement, column));
+        return bytes ? std::string_view(bytes, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column)))
+                     : std::string_view();
+    }
+    [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    [[nodiscard]] double real(int column) const { return sqlite3_column_double(m_statement, column); }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+// ---------------------------------------------------------------------------------------------
+// GeoPackage geometry: a "GP" header (version, flags, srs id, optional envelope), then ISO WKB.
+// Written little-endian with srs 4326; read in either byte order, 2D, Z, M or ZM.
+
+constexpr std::int32_t kWgs84 = 4326;
+
+template <typename T> void put(std::string& out, T value) {
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    if constexpr (std::endian::native == std::endian::big) std::reverse(bytes, bytes + sizeof(T));
+    out.append(bytes, sizeof(T));
+}
+
+void putHeader(std::string& out, const std::vector<GeoPoint>* envelopeOf) {
+    out += "GP";
+    out += '\0';                                            // version 1 of the binary format
+    out += static_cast<char>(envelopeOf ? 0x03 : 0x01);     // little-endian; envelope [minx,maxx,miny,maxy] or none
+    put<std::int32_t>(out, kWgs84);
+    if (envelopeOf) {
+        double minX = 180, maxX = -180, minY = 90, maxY = -90;
+        for (const GeoPoint& p : *envelopeOf) {
+            minX = std::min(minX, p.longitude);
+            maxX = std::max(maxX, p.longitude);
+            minY = std::min(minY, p.latitude);
+            maxY = std::max(maxY, p.latitude);
+        }
+        put(out, minX);
+        put(out, maxX);
+        put(out, minY);
+        put(out, maxY);
+    }
+}
+
+void putPoints(std::string& out, const std::vector<GeoPoint>& points) {
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(points.size()));
+    for (const GeoPoint& p : points) {
+        put(out, p.longitude);
+        put(out, p.latitude);
+    }
+}
+
+std::string pointGeometry(GeoPoint point) {
+    std::string out;
+    out.reserve(29);
+    putHeader(out, nullptr);
+    out += '\x01';
+    put<std::uint32_t>(out, 1);
+    put(out, point.longitude);
+    put(out, point.latitude);
+    return out;
+}
+
+std::string lineGeometry(const std::vector<GeoPoint>& path) {
+    std::string out;
+    putHeader(out, &path);
+    out += '\x01';
+    put<std::uint32_t>(out, 2);
+    putPoints(out, path);
+    return out;
+}
+
+std::string polygonGeometry(const std::vector<std::vector<GeoPoint>>& rings) {
+    std::string out;
+    putHeader(out, rings.empty() ? nullptr : &rings.front());
+    out += '\x01';
+    put<std::uint32_t>(out, 3);
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(rings.size()));
+    for (const auto& ring : rings) putPoints(out, ring);
+    return out;
+}
+
+// Reads a geometry blob; the geometry's parts (a point: one part of one point; a line: one
+// part; a polygon: its rings). Multi-geometries of one part are read as that part.
+class GeometryReader {
+public:
+    explicit GeometryReader(std::string_view bytes) : m_bytes(bytes) {}
+
+    // kind: 1 point, 2 line string, 3 polygon. nullopt with `error` set when unreadable.
+    std::optional<std::vector<std::vector<GeoPoint>>> read(int wantedKind, std::string& error) {
+        if (m_bytes.size() < 8 || m_bytes[0] != 'G' || m_bytes[1] != 'P') {
+            error = "not a GeoPackage geometry (no \"GP\" header)";
+            return std::nullopt;
+        }
+        const auto flags = static_cast<unsigned char>(m_bytes[3]);
+        if (flags & 0x20) {
+            error = "an extended GeoPackage geometry type is not supported";
+            return std::nullopt;
+        }
+        if (flags & 0x10) {
+            error = "the geometry is empty";
+            return std::nullopt;
+        }
+        static constexpr std::size_t kEnvelopeBytes[] = {0, 32, 48, 48, 64};
+        const unsigned envelope = (flags >> 1) & 0x07;
+        if (envelope > 4) {
+            error = "bad envelope indicator in the geometry header";
+            return std::nullopt;
+        }
+        m_offset = 8 + kEnvelopeBytes[envelope];
+        std::vector<std::vector<GeoPoint>> parts;
+        if (!readWkb(wantedKind, parts, error, 0)) return std::nullopt;
+        return parts;
+    }
+
+private:
+    std::string_view m_bytes;
+    std::size_t m_offset = 0;
+    bool m_little = true;
+
+    template <typename T> bool take(T& value) {
+        if (m_offset + sizeof(T) > m_bytes.size()) return false;
+        char bytes[sizeof(T)];
+        std::memcpy(bytes, m_bytes.data() + m_offset, sizeof(T));
+        if (m_little != (std::endian::native == std::endian::little)) std::reverse(bytes, bytes + sizeof(T));
+        std::memcpy(&value, bytes, sizeof(T));
+        m_offset += sizeof(T);
+        return true;
+    }
+
+    bool readPoints(std::uint32_t count, int dimensions, std::vector<GeoPoint>& points, std::string& error) {
+        if (count > (m_bytes.size() - m_offset) / (8u * static_cast<unsigned>(dimensions))) {
+            error = "the geometry is truncated";
+            return false;
+        }
+        points.reserve(count);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            double values[4] = {};
+            for (int d = 0; d < dimensions; ++d) take(values[d]);
+            points.push_back({values[1], values[0]});
+        }
+        return true;
+    }
+
+    bool readWkb(int wantedKind, std::vector<std::vector<GeoPoint>>& parts, std::string& error, int depth) {
+        if (m_offset >= m_bytes.size()) {
+            error = "the geometry is truncated";
+            return false;
+        }
+        m_little = m_bytes[m_offset++] == 1;
+        std::uint32_t type = 0;
+        if (!take(type)) {
+            error = "the geometry is truncated";
+            return false;
+        }
+        // ISO WKB: 1000s add Z, 2000s M, 3000s ZM.
+        const int dimensions = type >= 3000 ? 4 : type >= 1000 ? 3 : 2;
+        const std::uint32_t base = type % 1000;
+        static const char* const kNames[] = {"", "point", "line string", "polygon"};
+        if (base >= 4 && base <= 6 && depth == 0 && static_cast<int>(base) - 3 == wantedKind) {
+            std::uint32_t count = 0;
+            if (!take(count)) {
+                error = "the geometry is truncated";
+                return false;
+            }
+            if (count != 1) {
+                error = "a multi-part geometry of " + std::to_string(count) + " parts; expected one " + kNames[wantedKind];
+                return false;
+            }
+            return readWkb(wantedKind, parts, error, depth + 1);
+        }
+        if (static_cast<int>(base) != wantedKind) {
+            error = "expected a " + std::string(kNames[wantedKind]) + " geometry, found WKB type " + std::to_string(type);
+            return false;
+        }
+        if (base == 1) {
+            parts.emplace_back();
+            if (!readPoints(1, dimensions, parts.back(), error)) return false;
+            if (std::isnan(parts.back()[0].latitude)) {
+                error = "the point is empty";
+                return false;
+            }
+            return true;
+        }
+        std::uint32_t partCount = 1;
+        if (base == 3 && !take(partCount)) {
+            error = "the geometry is truncated";
+            return false;
+        }
+        for (std::uint32_t i = 0; i < partCount; ++i) {
+            std::uint32_t count = 0;
+            if (!take(count)) {
+                error = "the geometry is truncated";
+                return false;
+            }
+            parts.emplace_back();
+            if (!readPoints(count, dimensions, parts.back(), error)) return false;
+        }
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The schema. Each item is a row whose columns hold what a GIS user reads and filters on;
+// whatever has no column (unknown fields, a place's own extras, ...) is kept in `extra`, a JSON
+// object in the shape of the native item, so nothing is lost and nothing is stored twice.
+
+const char* const kCoreTables = R"sql(
+CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,
+  organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+INSERT INTO gpkg_spatial_ref_sys VALUES
+  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326,
+   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
+   'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name), CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+CREATE TABLE atlas_metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT);
+CREATE TABLE actors (fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, name TEXT NOT NULL, side TEXT NOT NULL,
+  parent TEXT, colour TEXT, aliases TEXT, extra TEXT);
+CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL, event_type TEXT NOT NULL,
+  date DATE NOT NULL, end_date DATE, date_precision TEXT NOT NULL, place_name TEXT, admin1 TEXT, admin2 TEXT,
+  place_precision TEXT NOT NULL, perpetrators TEXT, targets TEXT,
+  killed_qualifier TEXT NOT NULL, killed_low INTEGER, killed_high INTEGER,
+  wounded_qualifier TEXT NOT NULL, wounded_low INTEGER, wounded_high INTEGER,
+  civilian_targeting BOOLEAN NOT NULL, description TEXT, sources TEXT, tags TEXT, links TEXT, extra TEXT);
+CREATE TABLE sites (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+  kind TEXT NOT NULL, operator TEXT, place_name TEXT, admin1 TEXT, admin2 TEXT, place_precision TEXT NOT NULL,
+  description TEXT, history TEXT, extra TEXT);
+CREATE TABLE lines (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom LINESTRING NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+  kind TEXT NOT NULL, valid_from DATE NOT NULL, valid_to DATE, half_width_km REAL, parties TEXT,
+  approximate BOOLEAN NOT NULL, description TEXT, sources TEXT, extra TEXT);
+CREATE TABLE areas (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POLYGON NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+  controller TEXT, valid_from DATE NOT NULL, valid_to DATE, approximate BOOLEAN NOT NULL, description TEXT, sources TEXT,
+  extra TEXT);
+)sql";
+
+struct FeatureTable {
+    const char* name;
+    const char* geometryType;
+    const char* description;
+};
+constexpr FeatureTable kFeatureTables[] = {
+    {"events", "POINT", "Incidents: who did what to whom, where and when"},
+    {"sites", "POINT", "Observation posts, bases, crossings and checkpoints (status history in \"history\")"},
+    {"lines", "LINESTRING", "Ceasefire lines, corridors, front lines and patrol routes, with validity"},
+    {"areas", "POLYGON", "Areas of control, with validity"},
+};
+
+// The GeoPackage R-tree extension (its virtual table is made before the rows, which fill it as
+// they are written). Its triggers keep the index right when another program (QGIS)
+// edits the table; they call the ST_ functions that GeoPackage readers register.
+std::string rtreeSql(const std::string& table) {
+    const std::string t = table, r = "rtree_" + table + "_geom";
+    std::string sql = "INSERT INTO gpkg_extensions VALUES ('" + t +
+           "', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');\n";
+    const std::string box = "ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)";
+    sql += "CREATE TRIGGER " + r + "_insert AFTER INSERT ON " + t +
+           " WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO " + r +
+           " VALUES (NEW.fid, " + box + "); END;\n";
+    sql += "CREATE TRIGGER " + r + "_update1 AFTER UPDATE OF geom ON " + t +
+           " WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO " + r +
+           " VALUES (NEW.fid, " + box + "); END;\n";
+    sql += "CREATE TRIGGER " + r + "_update2 AFTER UPDATE OF geom ON " + t +
+           " WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM " + r +
+           " WHERE id = OLD.fid; END;\n";
+    sql += "CREATE TRIGGER " + r + "_update3 AFTER UPDATE ON " + t +
+           " WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM " + r +
+           " WHERE id = OLD.fid; INSERT OR REPLACE INTO " + r + " VALUES (NEW.fid, " + box + "); END;\n";
+    sql += "CREATE TRIGGER " + r + "_update4 AFTER UPDATE ON " + t +
+           " WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM " + r +
+           " WHERE id IN (OLD.fid, NEW.fid); END;\n";
+    sql += "CREATE TRIGGER " + r + "_delete AFTER DELETE ON " + t + " WHEN old.geom NOT NULL BEGIN DELETE FROM " + r +
+           " WHERE id = OLD.fid; END;\n";
+    return sql;
+}
+
+// Moves `key` out of `object` (null when absent).
+json take(json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end()) return nullptr;
+    json value = std::move(*found);
+    object.erase(found);
+    return value;
+}
+
+std::string dumpOrEmpty(const json& value) {
+    if (value.is_null() || (value.is_object() && value.empty())) return {};
+    return value.dump();
+}
+
+std::string jsonStringList(const std::vector<std::string>& values) {
+    if (values.empty()) return {};
+    return json(values).dump();
+}
+
+// A place as columns (name, admin1, admin2, precision, lat/lon in the geometry); its other
+// fields, if any, go back under "place" in the owner's extra.
+void takePlace(json& object, json& extra) {
+    json place = take(object, "place");
+    for (const char* key : {"lat", "lon", "name", "admin1", "admin2", "precision"}) place.erase(key);
+    if (!place.empty()) extra["place"] = std::move(place);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+class Writer {
+public:
+    Writer(const Dataset& dataset, Database& db) : m_dataset(dataset), m_db(db) {}
+
+    void write() {
+        m_db.execute("PRAGMA application_id = 1196444487; PRAGMA user_version = 10200; PRAGMA journal_mode = OFF; "
+                     "PRAGMA synchronous = OFF; PRAGMA page_size = 8192;");
+        m_db.execute("BEGIN");
+        m_db.execute(kCoreTables);
+        for (const FeatureTable& table : kFeatureTables)
+            m_db.execute("CREATE VIRTUAL TABLE rtree_" + std::string(table.name) + "_geom USING rtree(id, minx, maxx, miny, maxy)");
+        writeMetadata();
+        writeActors();
+        writeEvents();
+        writeSites();
+        writeLines();
+        writeAreas();
+        registerTables();
+        m_db.execute("COMMIT");
+    }
+
+private:
+    const Dataset& m_dataset;
+    Database& m_db;
+    struct Bounds {
+        double minX = 180, minY = 90, maxX = -180, maxY = -90;
+        bool any = false;
+        void add(GeoPoint p) {
+            any = true;
+            minX = std::min(minX, p.longitude);
+            maxX = std::max(maxX, p.longitude);
+            minY = std::min(minY, p.latitude);
+            maxY = std::max(maxY, p.latitude);
+        }
+    };
+    Bounds m_bounds[4]; // events, sites, lines, areas
+
+    void writeMetadata() {
+        Statement insert(m_db, "INSERT INTO atlas_metadata (key, value) VALUES (?, ?)");
+        json metadata = detail::metadataToJson(m_dataset.metadata);
+        json documentExtra = json::object();
+        for (const auto& [key, raw] : m_dataset.extra) documentExtra[key] = json::parse(raw, nullptr, false);
+        const std::string rows[][2] = {
+            {"format", "conflict-atlas"},
+            {"schema_version", std::to_string(kGeoPackageSchemaVersion)},
+            {"title", take(metadata, "title").get<std::string>()},
+            {"description", take(metadata, "description").get<std::string>()},
+            {"licence", take(metadata, "licence").get<std::string>()},
+            {"provenance", take(metadata, "provenance").get<std::string>()},
+            {"metadata_extra", dumpOrEmpty(metadata)},
+            {"document_extra", dumpOrEmpty(documentExtra)},
+        };
+        for (const auto& row : rows) {
+            insert.bind(1, row[0]);
+            insert.bindOptional(2, row[1]);
+            insert.run();
+        }
+    }
+
+    void writeActors() {
+        Statement insert(m_db, "INSERT INTO actors (id, name, side, parent, colour, aliases, extra) VALUES (?,?,?,?,?,?,?)");
+        for (const Actor& actor : m_dataset.actors) {
+            json extra = detail::actorToJson(actor);
+            for (const char* key : {"id", "name", "side", "parent", "colour", "aliases"}) extra.erase(key);
+            const std::string aliases = jsonStringList(actor.aliases), extraText = dumpOrEmpty(extra);
+            insert.bind(1, actor.id);
+            insert.bind(2, actor.name);
+            insert.bind(3, toKey(actor.side));
+            insert.bindOptional(4, actor.parent);
+            insert.bindOptional(5, actor.colour);
+            insert.bindOptional(6, aliases);
+            insert.bindOptional(7, extraText);
+            insert.run();
+        }
+    }
+
+    static void bindCount(Statement& statement, int first, const CasualtyCount& count) {
+        statement.bind(first, toKey(count.qualifier));
+        statement.bind(first + 1, count.low);
+        statement.bind(first + 2, count.high);
+    }
+
+    void writeEvents() {
+        Statement insert(m_db,
+                         "INSERT INTO events (fid, geom, id, event_type, date, end_date, date_precision, place_name, admin1, "
+                         "admin2, place_precision, perpetrators, targets, killed_qualifier, killed_low, killed_high, "
+                         "wounded_qualifier, wounded_low, wounded_high, civilian_targeting, description, sources, tags, links, "
+                         "extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Statement index(m_db, "INSERT INTO rtree_events_geom VALUES (?, ?, ?, ?, ?)");
+        std::int64_t fid = 0;
+        for (const Event& event : m_dataset.events) {
+            ++fid;
+            const std::string geometry = pointGeometry(event.place.point);
+            const std::string date = event.date.toString();
+            const std::string endDate = event.endDate ? event.endDate->toString() : std::string();
+            const std::string perpetrators = jsonStringList(event.perpetrators), targets = jsonStringList(event.targets);
+            const std::string sources = event.sources.empty() ? std::string() : detail::sourcesToJson(event.sources).dump();
+            const std::string tags = jsonStringList(event.tags);
+            std::string links, extraText;
+            if (!event.links.empty() || !event.extra.empty() || !event.place.extra.empty() || !event.killed.extra.empty() ||
+                !event.wounded.extra.empty()) {
+                // The rare case: take what has no column from the native object.
+                json object = detail::eventToJson(event);
+                json linkList = take(object, "links");
+                if (!linkList.is_null()) links = linkList.dump();
+                json extra = json::object();
+                for (const auto& [key, raw] : event.extra) extra[key] = json::parse(raw, nullptr, false);
+                takePlace(object, extra);
+                for (const char* count : {"killed", "wounded"}) {
+                    json figure = take(object, count);
+                    for (const char* key : {"qualifier", "low", "high"}) figure.erase(key);
+                    if (!figure.empty()) extra[count] = std::move(figure);
+                }
+                extraText = dumpOrEmpty(extra);
+            }
+            insert.bind(1, fid);
+            insert.bindBlob(2, geometry);
+            insert.bind(3, event.id);
+            insert.bind(4, toKey(event.type));
+            insert.bind(5, date);
+            insert.bindOptional(6, endDate);
+            insert.bind(7, toKey(event.datePrecision));
+            insert.bindOptional(8, event.place.name);
+            insert.bindOptional(9, event.place.admin1);
+            insert.bindOptional(10, event.place.admin2);
+            insert.bind(11, toKey(event.place.precision));
+            insert.bindOptional(12, perpetrators);
+            insert.bindOptional(13, targets);
+            bindCount(insert, 14, event.killed);
+            bindCount(insert, 17, event.wounded);
+            insert.bind(20, std::int64_t{event.civilianTargeting ? 1 : 0});
+            insert.bind(21, event.description);
+            insert.bindOptional(22, sources);
+            insert.bindOptional(23, tags);
+            insert.bindOptional(24, links);
+            insert.bindOptional(25, extraText);
+            insert.run();
+            index.bind(1, fid);
+            index.bind(2, event.place.point.longitude);
+            index.bind(3, event.place.point.longitude);
+            index.bind(4, event.place.point.latitude);
+            index.bind(5, event.place.point.latitude);
+            index.run();
+            m_bounds[0].add(event.place.point);
+        }
+    }
+
+    void writeSites() {
+        Statement insert(m_db, "INSERT INTO sites (fid, geom, id, name, kind, operator, place_name, admin1, admin2, "
+                               "place_precision, description, history, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Statement index(m_db, "INSERT INTO rtree_sites_geom VALUES (?, ?, ?, ?, ?)");
+        std::int64_t fid = 0;
+        for (const Site& site : m_dataset.sites) {
+            ++fid;
+            json object = detail::siteToJson(site);
+            json extra = json::object();
+            const std::string history = take(object, "history").dump();
+            takePlace(object, extra);
+            for (const char* key : {"id", "name", "kind", "operator", "description"}) object.erase(key);
+            for (auto& [key, value] : object.items()) extra[key] = value;
+            const std::string geometry = pointGeometry(site.place.point), extraText = dumpOrEmpty(extra);
+            insert.bind(1, fid);
+            insert.bindBlob(2, geometry);
+            insert.bind(3, site.id);
+            insert.bind(4, site.name);
+            insert.bind(5, toKey(site.kind));
+            insert.bindOptional(6, site.operatorId);
+            insert.bindOptional(7, site.place.name);
+            insert.bindOptional(8, site.place.admin1);
+            insert.bindOptional(9, site.place.admin2);
+            insert.bind(10, toKey(site.place.precision));
+            insert.bindOptional(11, site.description);
+            insert.bind(12, history);
+            insert.bindOptional(13, extraText);
+            insert.run();
+            addToIndex(index, fid, {site.place.point}, 1);
+        }
+    }
+
+    void writeLines() {
+        Statement insert(m_db, "INSERT INTO lines (fid, geom, id, name, kind, valid_from, valid_to, half_width_km, parties, "
+                               "approximate, description, sources, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Statement index(m_db, "INSERT INTO rtree_lines_geom VALUES (?, ?, ?, ?, ?)");
+        std::int64_t fid = 0;
+        for (const Line& line : m_dataset.lines) {
+            ++fid;
+            json object = detail::lineToJson(line);
+            const std::string sources = take(object, "sources").dump();
+            for (const char* key : {"id", "name", "kind", "validFrom", "validTo", "path", "halfWidthKm", "parties",
+                                    "approximate", "description"})
+                object.erase(key);
+            const std::string geometry = lineGeometry(line.path), extraText = dumpOrEmpty(object);
+            const std::string from = line.validity.from.toString(), to = line.validity.to ? line.validity.to->toString() : "";
+            const std::string parties = jsonStringList(line.parties);
+            insert.bind(1, fid);
+            insert.bindBlob(2, geometry);
+            insert.bind(3, line.id);
+            insert.bind(4, line.name);
+            insert.bind(5, toKey(line.kind));
+            insert.bind(6, from);
+            insert.bindOptional(7, to);
+            if (line.halfWidthKm > 0) insert.bind(8, line.halfWidthKm);
+            insert.bindOptional(9, parties);
+            insert.bind(10, std::int64_t{line.approximate ? 1 : 0});
+            insert.bind(11, line.description);
+            insert.bind(12, sources);
+            insert.bindOptional(13, extraText);
+            insert.run();
+            addToIndex(index, fid, line.path, 2);
+        }
+    }
+
+    void writeAreas() {
+        Statement insert(m_db, "INSERT INTO areas (fid, geom, id, name, controller, valid_from, valid_to, approximate, "
+                               "description, sources, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        Statement index(m_db, "INSERT INTO rtree_areas_geom VALUES (?, ?, ?, ?, ?)");
+        std::int64_t fid = 0;
+        for (const Area& area : m_dataset.areas) {
+            ++fid;
+            json object = detail::areaToJson(area);
+            const std::string sources = take(object, "sources").dump();
+            for (const char* key : {"id", "name", "controller", "validFrom", "validTo", "rings", "approximate", "description"})
+                object.erase(key);
+            const std::string geometry = polygonGeometry(area.rings), extraText = dumpOrEmpty(object);
+            const std::string from = area.validity.from.toString(), to = area.validity.to ? area.validity.to->toString() : "";
+            insert.bind(1, fid);
+            insert.bindBlob(2, geometry);
+            insert.bind(3, area.id);
+            insert.bind(4, area.name);
+            insert.bindOptional(5, area.controller);
+            insert.bind(6, from);
+            insert.bindOptional(7, to);
+            insert.bind(8, std::int64_t{area.approximate ? 1 : 0});
+            insert.bind(9, area.description);
+            insert.bind(10, sources);
+            insert.bindOptional(11, extraText);
+            insert.run();
+            if (!area.rings.empty()) addToIndex(index, fid, area.rings.front(), 3);
+        }
+    }
+
+    void addToIndex(Statement& index, std::int64_t fid, const std::vector<GeoPoint>& points, int table) {
+        Bounds box;
+        for (const GeoPoint& p : points) box.add(p);
+        if (!box.any) return;
+        index.bind(1, fid);
+        index.bind(2, box.minX);
+        index.bind(3, box.maxX);
+        index.bind(4, box.minY);
+        index.bind(5, box.maxY);
+        index.run();
+        for (const GeoPoint& p : points) m_bounds[table].add(p);
+    }
+
+    void registerTables() {
+        Statement contents(m_db, "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, "
+                                 "max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Statement columns(m_db, "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)");
+        for (int i = 0; i < 4; ++i) {
+            const FeatureTable& table = kFeatureTables[i];
+            contents.bind(1, std::string_view(table.name));
+            contents.bind(2, std::string_view("features"));
+            contents.bind(3, std::string_view(table.name));
+            contents.bind(4, std::string_view(table.description));
+            if (m_bounds[i].any) {
+                contents.bind(5, m_bounds[i].minX);
+                contents.bind(6, m_bounds[i].minY);
+                contents.bind(7, m_bounds[i].maxX);
+                contents.bind(8, m_bounds[i].maxY);
+            }
+            contents.bind(9, std::int64_t{kWgs84});
+            contents.run();
+            columns.bind(1, std::string_view(table.name));
+            columns.bind(2, std::string_view(table.geometryType));
+            columns.run();
+            m_db.execute(rtreeSql(table.name));
+        }
+        for (const char* table : {"actors", "atlas_metadata"}) {
+            contents.bind(1, std::string_view(table));
+            contents.bind(2, std::string_view("attributes"));
+            contents.bind(3, std::string_view(table));
+            contents.bind(4, std::string_view(table == std::string("actors") ? "Parties to the conflict, with umbrella (parent) and side"
+                                                                            : "Conflict Atlas: format, schema version, dataset metadata"));
+            contents.run();
+        }
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+class Reader {
+public:
+    Reader(std::string path, const LoadControl* control) : m_path(std::move(path)), m_control(control) {}
+
+    LoadResult read() {
+        try {
+            Database db(m_path, SQLITE_OPEN_READONLY);
+            if (!checkContainer(db)) return fatalResult();
+            readNonEvents(db);
+            if (m_result.failed()) return fatalResult();
+            if (!readEvents(db)) return detail::cancelledLoad(m_path);
+            checkEventReferences();
+        } catch (const SqlError& error) {
+            const std::string message = error.what();
+            add(Severity::Fatal,
+                message.find("not a database") != std::string::npos ? codes::kGeopackageNotSqlite : codes::kGeopackageSql,
+                message.find("not a database") != std::string::npos
+                    ? "not an SQLite database, so not a GeoPackage (" + message + ")"
+                    : "the GeoPackage cannot be read: " + message + " (is the file truncated or damaged?)",
+                "");
+            return fatalResult();
+        }
+        return std::move(m_result);
+    }
+
+private:
+    std::string m_path;
+    const LoadControl* m_control;
+    LoadResult m_result;
+    std::vector<std::int64_t> m_eventFid;
+    std::unordered_set<std::string> m_eventIds;
+
+    void add(Severity severity, std::string code, std::string message, std::string record) {
+        Diagnostic d{severity, std::move(code), std::move(message), m_path, 0, 0, "", {}};
+        d.record = std::move(record);
+        m_result.diagnostics.push_back(std::move(d));
+    }
+
+    LoadResult fatalResult() {
+        m_result.dataset = Dataset();
+        return std::move(m_result);
+    }
+
+    static bool tableExists(Database& db, const char* name) {
+        Statement query(db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?");
+        query.bind(1, std::string_view(name));
+        return query.step();
+    }
+
+    bool checkContainer(Database& db) {
+        if (!tableExists(db, "gpkg_contents")) {
+            add(Severity::Fatal, codes::kGeopackageNotGeopackage,
+                "an SQLite database without gpkg_contents: not a GeoPackage", "");
+            return false;
+        }
+        if (!tableExists(db, "atlas_metadata")) {
+            std::string layers;
+            Statement query(db, "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
+            while (query.step()) layers += (layers.empty() ? "" : ", ") + std::string(query.text(0));
+            add(Severity::Fatal, codes::kGeopackageNotAtlas,
+                "a GeoPackage without the Conflict Atlas tables (atlas_metadata, events, actors, ...)" +
+                    (layers.empty() ? std::string("; it has no feature layers")
+                                    : "; its layers: " + layers + ". Export the layer to GeoJSON to import it as incidents"),
+                "");
+            return false;
+        }
+        Statement version(db, "SELECT value FROM atlas_metadata WHERE key = 'schema_version'");
+        const std::string text = version.step() ? std::string(version.text(0)) : "";
+        char* end = nullptr;
+        const long number = std::strtol(text.c_str(), &end, 10);
+        if (text.empty() || *end != '\0' || number < 1) {
+            add(Severity::Fatal, codes::kGeopackageSchema,
+                "atlas_metadata has no schema_version (a whole number); cannot tell how to read the tables",
+                "atlas_metadata, key schema_version");
+            return false;
+        }
+        if (number > kGeoPackageSchemaVersion) {
+            add(Severity::Fatal, codes::kGeopackageSchema,
+                "schema version " + text + " was written by a newer Conflict Atlas; this one reads up to " +
+                    std::to_string(kGeoPackageSchemaVersion),
+                "atlas_metadata, key schema_version");
+            return false;
+        }
+        for (const char* table : {"actors", "events", "sites", "lines", "areas"})
+            if (!tableExists(db, table)) {
+                add(Severity::Fatal, codes::kGeopackageSchema, std::string("the table ") + table + " is missing", table);
+                return false;
+            }
+        return true;
+    }
+
+    // Parses a JSON column; a problem is a warning and the value is left out.
+    json parseColumn(const Statement& row, int column, const char* name, const std::string& record, json::value_t expected) {
+        if (row.isNull(column)) return nullptr;
+        json value = json::parse(row.text(column), nullptr, false);
+        const bool ok = !value.is_discarded() && value.type() == expected;
+        if (!ok) {
+            add(Severity::Warning, codes::kGeopackageColumn,
+                std::string("\"") + name + "\" must hold a JSON " + (expected == json::value_t::array ? "array" : "object") +
+                    "; ignored",
+                record + ", column " + name);
+            return nullptr;
+        }
+        return value;
+    }
+
+    static void mergeExtra(json& object, json extra) {
+        if (!extra.is_object()) return;
+        for (auto& [key, value] : extra.items()) {
+            if (object.contains(key) && object[key].is_object() && value.is_object())
+                for (auto& [inner, innerValue] : value.items()) object[key][inner] = innerValue;
+            else if (!object.contains(key))
+                object[key] = value;
+        }
+    }
+
+    static std::string textOf(const Statement& row, int column) { return std::string(row.text(column)); }
+
+    std::optional<std::vector<std::vector<GeoPoint>>> geometry(const Statement& row, int column, int kind,
+                                                               const std::string& record) {
+        std::string error = "the geometry is missing";
+        if (!row.isNull(column))
+            if (auto parts = GeometryReader(row.blob(column)).read(kind, error)) return parts;
+        add(Severity::Error, codes::kGeopackageGeometry, error + "; skipped", record + ", column geom");
+        return std::nullopt;
+    }
+
+    // Actors, sites, lines, areas and metadata are few: they are turned back into the native
+    // document and read by the native reader, which checks them as it checks a .atlas.json.
+    void readNonEvents(Database& db) {
+        json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}};
+        json metadata = json::object();
+        json documentExtra;
+        {
+            Statement rows(db, "SELECT key, value FROM atlas_metadata");
+            while (rows.step()) {
+                const std::string key = textOf(rows, 0);
+                if (key == "title" || key == "description" || key == "licence" || key == "provenance")
+                    metadata[key] = rows.isNull(1) ? std::string() : textOf(rows, 1);
+                else if (key == "metadata_extra")
+                    mergeExtra(metadata, parseColumn(rows, 1, "value", "atlas_metadata, key metadata_extra", json::value_t::object));
+                else if (key == "document_extra")
+                    documentExtra = parseColumn(rows, 1, "value", "atlas_metadata, key document_extra", json::value_t::object);
+            }
+        }
+        document["metadata"] = std::move(metadata);
+        std::vector<std::pair<std::string, std::vector<std::int64_t>>> fids; // per section: fid of item i
+
+        auto section = [&](const char* name, const std::string& sql, auto&& build) {
+            json items = json::array();
+            std::vector<std::int64_t> sectionFids;
+            Statement rows(db, sql);
+            while (rows.step()) {
+                const std::int64_t fid = rows.integer(0);
+                const std::string record = std::string(name) + " fid " + std::to_string(fid);
+                json item = json::object();
+                if (!build(rows, item, record)) continue;
+                items.push_back(std::move(item));
+                sectionFids.push_back(fid);
+            }
+            document[name] = std::move(items);
+            fids.emplace_back(name, std::move(sectionFids));
+        };
+        auto optionalText = [](const Statement& row, int column, json& item, const char* key) {
+            if (!row.isNull(column)) item[key] = textOf(row, column);
+        };
+        auto flag = [](const Statement& row, int column) { return !row.isNull(column) && row.integer(column) != 0; };
+        auto placeOf = [&](const Statement& row, int column, GeoPoint point) {
+            json place{{"lat", point.latitude}, {"lon", point.longitude}};
+            optionalText(row, column, place, "name");
+            optionalText(row, column + 1, place, "admin1");
+            optionalText(row, column + 2, place, "admin2");
+            optionalText(row, column + 3, place, "precision");
+            return place;
+        };
+        auto positions = [](const std::vector<GeoPoint>& points) {
+            json list = json::array();
+            for (const GeoPoint& p : points) list.push_back(json::array({p.longitude, p.latitude}));
+            return list;
+        };
+
+        section("actors", "SELECT fid, id, name, side, parent, colour, aliases, extra FROM actors ORDER BY fid",
+                [&](const Statement& row, json& item, const std::string& record) {
+                    optionalText(row, 1, item, "id");
+                    optionalText(row, 2, item, "name");
+                    optionalText(row, 3, item, "side");
+                    optionalText(row, 4, item, "parent");
+                    optionalText(row, 5, item, "colour");
+                    if (json aliases = parseColumn(row, 6, "aliases", record, json::value_t::array); !aliases.is_null())
+                        item["aliases"] = std::move(aliases);
+                    mergeExtra(item, parseColumn(row, 7, "extra", record, json::value_t::object));
+                    return true;
+                });
+        section("sites",
+                "SELECT fid, geom, id, name, kind, operator, place_name, admin1, admin2, place_precision, description, history, "
+                "extra FROM sites ORDER BY fid",
+                [&](const Statement& row, json& item, const std::string& record) {
+                    const auto parts = geometry(row, 1, 1, record);
+                    if (!parts) return false;
+                    optionalText(row, 2, item, "id");
+                    optionalText(row, 3, item, "name");
+                    optionalText(row, 4, item, "kind");
+                    optionalText(row, 5, item, "operator");
+                    item["place"] = placeOf(row, 6, parts->front().front());
+                    optionalText(row, 10, item, "description");
+                    json history = parseColumn(row, 11, "history", record, json::value_t::array);
+                    item["history"] = history.is_null() ? json::array() : std::move(history);
+                    mergeExtra(item, parseColumn(row, 12, "extra", record, json::value_t::object));
+                    return true;
+                });
+        section("lines",
+                "SELECT fid, geom, id, name, kind, valid_from, valid_to, half_width_km, parties, approximate, description, "
+                "sources, extra FROM lines ORDER BY fid",
+                [&](const Statement& row, json& item, const std::string& record) {
+                    const auto parts = geometry(row, 1, 2, record);
+                    if (!parts) return false;
+                    optionalText(row, 2, item, "id");
+                    optionalText(row, 3, item, "name");
+                    optionalText(row, 4, item, "kind");
+                    optionalText(row, 5, item, "validFrom");
+                    optionalText(row, 6, item, "validTo");
+                    item["path"] = positions(parts->front());
+                    if (!row.isNull(7)) item["halfWidthKm"] = row.real(7);
+                    json parties = parseColumn(row, 8, "parties", record, json::value_t::array);
+                    item["parties"] = parties.is_null() ? json::array() : std::move(parties);
+                    item["approximate"] = flag(row, 9);
+                    item["description"] = row.isNull(10) ? std::string() : textOf(row, 10);
+                    if (json sources = parseColumn(row, 11, "sources", record, json::value_t::array); !sources.is_null())
+                        item["sources"] = std::move(sources);
+                    mergeExtra(item, parseColumn(row, 12, "extra", record, json::value_t::object));
+                    return true;
+                });
+        section("areas",
+                "SELECT fid, geom, id, name, controller, valid_from, valid_to, approximate, description, sources, extra FROM "
+                "areas ORDER BY fid",
+                [&](const Statement& row, json& item, const std::string& record) {
+                    const auto parts = geometry(row, 1, 3, record);
+                    if (!parts) return false;
+                    optionalText(row, 2, item, "id");
+                    optionalText(row, 3, item, "name");
+                    item["controller"] = row.isNull(4) ? std::string() : textOf(row, 4);
+                    optionalText(row, 5, item, "validFrom");
+                    optionalText(row, 6, item, "validTo");
+                    json rings = json::array();
+                    for (const auto& ring : *parts) rings.push_back(positions(ring));
+                    item["rings"] = std::move(rings);
+                    item["approximate"] = flag(row, 7);
+                    item["description"] = row.isNull(8) ? std::string() : textOf(row, 8);
+                    if (json sources = parseColumn(row, 9, "sources", record, json::value_t::array); !sources.is_null())
+                        item["sources"] = std::move(sources);
+                    mergeExtra(item, parseColumn(row, 10, "extra", record, json::value_t::object));
+                    return true;
+                });
+        if (documentExtra.is_object())
+            for (auto& [key, value] : documentExtra.items())
+                if (!document.contains(key)) document[key] = value;
+
+        LoadResult native = readNativeText(document.dump(), m_path);
+        // Say where each problem is in this file: "/sites/2/history/0/date" → sites fid N.
+        for (Diagnostic& d : native.diagnostics) {
+            d.file = m_path;
+            d.line = d.column = 0;
+            for (const auto& [name, sectionFids] : fids) {
+                const std::string prefix = "/" + name + "/";
+                if (d.jsonPointer.rfind(prefix, 0) != 0) continue;
+                const std::string rest = d.jsonPointer.substr(prefix.size());
+                const std::size_t index = std::strtoul(rest.c_str(), nullptr, 10);
+                if (index < sectionFids.size()) {
+                    const std::size_t slash = rest.find('/');
+                    d.record = name + " fid " + std::to_string(sectionFids[index]);
+                    d.jsonPointer = slash == std::string::npos ? std::string() : rest.substr(slash);
+                }
+            }
+            if (d.jsonPointer.rfind("/metadata", 0) == 0) d.record = "atlas_metadata";
+            m_result.diagnostics.push_back(std::move(d));
+        }
+        m_result.dataset = std::move(native.dataset);
+    }
+
+    // Events are many: read straight from the columns.
+    template <typename Enum, typename Parse>
+    Enum enumeration(const Statement& row, int column, const char* name, const std::string& record, Enum fallback,
+                     Parse parse) {
+        if (row.isNull(column)) return fallback;
+        const std::string_view key = row.text(column);
+        if (const auto value = parse(key)) return *value;
+        add(Severity::Warning, codes::kGeopackageColumn,
+            std::string("unknown ") + name + " \"" + std::string(key) + "\"; read as " + std::string(toKey(fallback)),
+            record + ", column " + name);
+        return fallback;
+    }
+
+    std::optional<int> bound(const Statement& row, int column, const char* name, const std::string& record) {
+        if (row.isNull(column)) return std::nullopt;
+        if (row.typeOf(column) != SQLITE_INTEGER || row.integer(column) < 0 || row.integer(column) > 10'000'000) {
+            add(Severity::Warning, codes::kCasualtiesBound, std::string("\"") + name + "\" must be a whole number from 0",
+                record + ", column " + name);
+            return std::nullopt;
+        }
+        return static_cast<int>(row.integer(column));
+    }
+
+    CasualtyCount casualties(const Statement& row, int first, const char* name, const std::string& record) {
+        CasualtyCount count;
+        const std::string prefix = name;
+        const CountQualifier qualifier = enumeration(row, first, (prefix + "_qualifier").c_str(), record,
+                                                     CountQualifier::Unknown, countQualifierFromKey);
+        count.low = bound(row, first + 1, (prefix + "_low").c_str(), record);
+        count.high = bound(row, first + 2, (prefix + "_high").c_str(), record);
+        if (count.low && count.high && *count.high < *count.low) {
+            add(Severity::Warning, codes::kCasualtiesOrder, "high is below low; high ignored", record + ", column " + prefix + "_high");
+            count.high.reset();
+        }
+        if (qualifier == CountQualifier::Unknown) return count;
+        if (!count.low) {
+            add(Severity::Warning, codes::kCasualtiesLow, "a known count needs a low figure; left unknown",
+                record + ", column " + prefix + "_low");
+            count.high.reset();
+            return count;
+        }
+        count.qualifier = qualifier;
+        return count;
+    }
+
+    std::optional<Date> date(const Statement& row, int column, const char* name, const std::string& record) {
+        const std::string_view text = row.text(column);
+        if (const auto parsed = Date::parse(text)) return parsed;
+        add(Severity::Error, codes::kDateInvalid,
+            "\"" + std::string(text) + "\" is not a valid date; expected YYYY-MM-DD (a day that exists); skipped",
+            record + ", column " + name);
+        return std::nullopt;
+    }
+
+    std::vector<std::string> stringList(const Statement& row, int column, const char* name, const std::string& record) {
+        std::vector<std::string> values;
+        const json list = parseColumn(row, column, name, record, json::value_t::array);
+        if (list.is_null()) return values;
+        for (const json& item : list) {
+            if (item.is_string()) values.push_back(item.get<std::string>());
+            else add(Severity::Warning, codes::kGeopackageColumn, std::string("\"") + name + "\" must list strings; " +
+                     item.dump() + " ignored", record + ", column " + name);
+        }
+        return values;
+    }
+
+    static ExtraFields extrasOf(const json& object) {
+        ExtraFields extra;
+        if (object.is_object())
+            for (auto it = object.begin(); it != object.end(); ++it) extra.emplace_back(it.key(), it.value().dump());
+        return extra;
+    }
+
+    std::vector<SourceReference> sourceList(const Statement& row, int column, const std::string& record) {
+        std::vector<SourceReference> sources;
+        json list = parseColumn(row, column, "sources", record, json::value_t::array);
+        if (list.is_null()) return sources;
+        for (json& item : list) {
+            if (!item.is_object()) {
+                add(Severity::Warning, codes::kSourceType, "expected a source object, found " + item.dump(), record + ", column sources");
+                continue;
+            }
+            SourceReference source;
+            auto field = [&](const char* key) {
+                json value = take(item, key);
+                return value.is_string() ? value.get<std::string>() : std::string();
+            };
+            source.publisher = field("publisher");
+            source.title = field("title");
+            source.date = field("date");
+            source.url = field("url");
+            source.extra = extrasOf(item);
+            sources.push_back(std::move(source));
+        }
+        return sources;
+    }
+
+    std::vector<EventLink> linkList(const Statement& row, int column, const std::string& record) {
+        std::vector<EventLink> links;
+        json list = parseColumn(row, column, "links", record, json::value_t::array);
+        if (list.is_null()) return links;
+        for (json& item : list) {
+            json target = item.is_object() ? take(item, "event") : json();
+            if (!target.is_string()) {
+                add(Severity::Warning, codes::kLinkType, "expected a link {\"relation\", \"event\"}, found " + item.dump(),
+                    record + ", column links");
+                continue;
+            }
+            EventLink link;
+            link.eventId = target.get<std::string>();
+            const json relation = take(item, "relation");
+            if (relation.is_string()) {
+                if (const auto known = linkRelationFromKey(relation.get<std::string>())) link.relation = *known;
+                else add(Severity::Warning, codes::kGeopackageColumn, "unknown relation " + relation.dump() + "; read as related",
+                         record + ", column links");
+            }
+            link.extra = extrasOf(item);
+            links.push_back(std::move(link));
+        }
+        return links;
+    }
+
+    bool cancelled() const { return m_control && m_control->cancel && m_control->cancel->load(); }
+
+    // False when cancelled.
+    bool readEvents(Database& db) {
+        std::int64_t lastFid = 0;
+        {
+            Statement count(db, "SELECT coalesce(max(fid), 0) FROM events");
+            if (count.step()) lastFid = count.integer(0);
+        }
+        Statement rows(db,
+                       "SELECT fid, geom, id, event_type, date, end_date, date_precision, place_name, admin1, admin2, "
+                       "place_precision, perpetrators, targets, killed_qualifier, killed_low, killed_high, wounded_qualifier, "
+                       "wounded_low, wounded_high, civilian_targeting, description, sources, tags, links, extra FROM events "
+                       "ORDER BY fid");
+        std::vector<Event>& events = m_result.dataset.events;
+        events.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>(lastFid, 50'000'000))));
+        std::size_t done = 0;
+        while (rows.step()) {
+            if (++done % 8192 == 0) {
+                if (cancelled()) return false;
+                if (m_control && m_control->progress)
+                    m_control->progress(static_cast<std::uint64_t>(rows.integer(0)), static_cast<std::uint64_t>(lastFid));
+            }
+            const std::int64_t fid = rows.integer(0);
+            const std::string record = "events fid " + std::to_string(fid);
+            const auto parts = geometry(rows, 1, 1, record);
+            if (!parts) continue;
+            const GeoPoint point = parts->front().front();
+            if (!std::isfinite(point.latitude) || std::abs(point.latitude) > 90 || !std::isfinite(point.longitude) ||
+                std::abs(point.longitude) > 180) {
+                add(Severity::Error, codes::kPlaceCoordinateRange, "the point is off the globe; skipped", record + ", column geom");
+                continue;
+            }
+            Event event;
+            event.id = textOf(rows, 2);
+            if (event.id.empty() || !m_eventIds.insert(event.id).second) {
+                add(Severity::Error, codes::kEventIdDuplicate,
+                    event.id.empty() ? std::string("event id must not be empty; skipped")
+                                     : "duplicate event id \"" + event.id + "\"; skipped",
+                    record + ", column id");
+                continue;
+            }
+            event.type = enumeration(rows, 3, "event_type", record, EventType::Other, eventTypeFromKey);
+            const auto start = date(rows, 4, "date", record);
+            if (!start) {
+                m_eventIds.erase(event.id);
+                continue;
+            }
+            event.date = *start;
+            if (!rows.isNull(5)) {
+                const auto end = date(rows, 5, "end_date", record);
+                if (!end || *end < *start) {
+                    if (end)
+                        add(Severity::Error, codes::kEventSpanOrder,
+                            "end_date " + end->toString() + " is before date " + start->toString() + "; skipped",
+                            record + ", column end_date");
+                    m_eventIds.erase(event.id);
+                    continue;
+                }
+                event.endDate = end;
+            }
+            event.datePrecision = enumeration(rows, 6, "date_precision", record, DatePrecision::Day, datePrecisionFromKey);
+            event.place.point = point;
+            event.place.name = textOf(rows, 7);
+            event.place.admin1 = textOf(rows, 8);
+            event.place.admin2 = textOf(rows, 9);
+            event.place.precision = enumeration(rows, 10, "place_precision", record, PlacePrecision::Exact, placePrecisionFromKey);
+            event.perpetrators = stringList(rows, 11, "perpetrators", record);
+            event.targets = stringList(rows, 12, "targets", record);
+            event.killed = casualties(rows, 13, "killed", record);
+            event.wounded = casualties(rows, 16, "wounded", record);
+            event.civilianTargeting = !rows.isNull(19) && rows.integer(19) != 0;
+            event.description = textOf(rows, 20);
+            event.sources = sourceList(rows, 21, record);
+            event.tags = stringList(rows, 22, "tags", record);
+            event.links = linkList(rows, 23, record);
+            json extra = parseColumn(rows, 24, "extra", record, json::value_t::object);
+            if (extra.is_object()) {
+                // Place and casualty figures keep their own unknown fields under their names.
+                event.place.extra = extrasOf(take(extra, "place"));
+                event.killed.extra = extrasOf(take(extra, "killed"));
+                event.wounded.extra = extrasOf(take(extra, "wounded"));
+                event.extra = extrasOf(extra);
+            }
+            events.push_back(std::move(event));
+            m_eventFid.push_back(fid);
+        }
+        return true;
+    }
+
+    void checkEventReferences() {
+        const Dataset& dataset = m_result.dataset;
+        // Look each actor id up once, not once per event.
+        std::unordered_set<std::string> known, unknown;
+        for (const Actor& actor : dataset.actors) known.insert(actor.id);
+        for (std::size_t i = 0; i < dataset.events.size(); ++i) {
+            const Event& event = dataset.events[i];
+            const std::string record = "events fid " + std::to_string(m_eventFid[i]);
+            for (const auto* list : {&event.perpetrators, &event.targets})
+                for (const std::string& id : *list)
+                    if (!known.count(id) && m_result.diagnostics.size() < 10'000)
+                        add(Severity::Warning, codes::kActorUnknown, "\"" + id + "\" is not a known actor id",
+                            record + ", column " + (list == &event.perpetrators ? "perpetrators" : "targets"));
+            for (const EventLink& link : event.links)
+                if (!m_eventIds.count(link.eventId))
+                    add(Severity::Warning, codes::kLinkUnknown, "links to \"" + link.eventId + "\", not an event here",
+                        record + ", column links");
+        }
+    }
+};
+
+// The bounds of any geometry blob this file reads (point, line string, polygon), or nullopt
+// for an empty or unreadable one.
+std::optional<std::array<double, 4>> boundsOf(std::string_view blob) {
+    for (int kind = 1; kind <= 3; ++kind) {
+        std::string error;
+        const auto parts = GeometryReader(blob).read(kind, error);
+        if (!parts) continue;
+        std::array<double, 4> box{180, -180, 90, -90}; // minx, maxx, miny, maxy
+        for (const auto& part : *parts)
+            for (const GeoPoint& p : part) {
+                box[0] = std::min(box[0], p.longitude);
+                box[1] = std::max(box[1], p.longitude);
+                box[2] = std::min(box[2], p.latitude);
+                box[3] = std::max(box[3], p.latitude);
+            }
+        return box;
+    }
+    return std::nullopt;
+}
+
+void geometryFunction(sqlite3_context* context, int, sqlite3_value** arguments) {
+    const auto which = static_cast<int>(reinterpret_cast<std::intptr_t>(sqlite3_user_data(context)));
+    const auto* bytes = static_cast<const char*>(sqlite3_value_blob(arguments[0]));
+    const auto bounds = bytes ? boundsOf(std::string_view(bytes, static_cast<std::size_t>(sqlite3_value_bytes(arguments[0]))))
+                              : std::nullopt;
+    if (which < 0) sqlite3_result_int(context, bounds ? 0 : 1); // ST_IsEmpty
+    else if (bounds) sqlite3_result_double(context, (*bounds)[static_cast<std::size_t>(which)]);
+    else sqlite3_result_null(context);
+}
+
+} // namespace
+
+void registerGeoPackageFunctions(sqlite3* connection) {
+    const std::pair<const char*, int> functions[] = {{"ST_IsEmpty", -1}, {"ST_MinX", 0}, {"ST_MaxX", 1}, {"ST_MinY", 2}, {"ST_MaxY", 3}};
+    for (const auto& [name, which] : functions)
+        sqlite3_create_function_v2(connection, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                   reinterpret_cast<void*>(static_cast<std::intptr_t>(which)), geometryFunction, nullptr, nullptr,
+                                   nullptr);
+}
+
+bool looksLikeSqlite(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file (no such file)", path, 0, 0, "", {}});
+        return result;
+    }
+    return Reader(path, control).read();
+}
+
+std::vector<Diagnostic> writeGeoPackageFile(const Dataset& dataset, const std::string& path) {
+    // Beside the target, so the rename stays on one file system and is atomic.
+    const std::string temporary = path + ".tmp-" + std::to_string(std::hash<std::string>{}(path) & 0xffff);
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    auto failure = [&](const std::string& message) {
+        std::filesystem::remove(temporary, ignored);
+        return std::vector<Diagnostic>{{Severity::Fatal, codes::kFileWrite, message, path, 0, 0, "", {}}};
+    };
+    try {
+        Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        registerGeoPackageFunctions(db.handle());
+        Writer(dataset, db).write();
+    } catch (const SqlError& error) {
+        return failure(std::string("writing the GeoPackage failed: ") + error.what());
+    } catch (const std::exception& error) {
+        return failure(std::string("writing the GeoPackage failed: ") + error.what());
+    }
+    std::error_code renameError;
+    std::filesystem::rename(temporary, path, renameError);
+    if (renameError) return failure("cannot replace the file: " + renameError.message());
+    return {};
+}
+
+} // namespace atlas
