@@ -330,7 +330,8 @@ QVariantList AtlasDocument::actorChoices() const {
 
 QVariantList AtlasDocument::typeChoices() const {
     std::array<bool, atlas::kEventTypeCount> used{};
-    for (const atlas::Event& event : m_dataset->events) used[static_cast<std::size_t>(event.type)] = true;
+    for (std::size_t row = 0; row < m_dataset->events.size(); ++row)
+        used[static_cast<std::size_t>(m_dataset->events.type(row))] = true;
     QVariantList out;
     for (int type = 0; type < atlas::kEventTypeCount; ++type) {
         if (!used[static_cast<std::size_t>(type)]) continue;

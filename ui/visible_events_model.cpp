@@ -111,7 +111,7 @@ void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas
     if (m_document && m_datasetSymbols.size() == m_document->dataset().events.size()) {
         const atlas::Dataset& dataset = m_document->dataset();
         next = positions;
-        for (const std::uint32_t position : positions) killed += dataset.events[position].killed.lowerBound();
+        for (const std::uint32_t position : positions) killed += dataset.events.killedLowerBound(position);
     }
     atlas::EventFilter shown = m_shownFilter;
     shown.from = filter.from;
@@ -194,19 +194,20 @@ QVariant VisibleEventsModel::data(const QModelIndex& index, int role) const {
         return {};
     const std::uint32_t position = m_positions[static_cast<std::size_t>(index.row())];
     const atlas::Dataset& dataset = m_document->dataset();
-    const atlas::Event& event = dataset.events[position];
+    // The columns a row shows (never the event's details, which may be in a file).
+    const atlas::EventTable& events = dataset.events;
     switch (role) {
-    case EventIdRole: return qs(event.id);
-    case DateRole: return qs(event.date.toString());
-    case TypeRole: return qs(atlas::toLabel(event.type));
-    case SideRole: return qs(atlas::toLabel(dataset.sideOfEvent(event)));
+    case EventIdRole: return qs(events.id(position));
+    case DateRole: return qs(events.date(position).toString());
+    case TypeRole: return qs(atlas::toLabel(events.type(position)));
+    case SideRole: return qs(atlas::toLabel(dataset.sideOfEvent(position)));
     case ColourRole: return toQColor(m_datasetSymbols[position].colour);
-    case KilledRole: return casualtyText(event.killed);
-    case PlaceRole: return qs(event.place.name);
+    case KilledRole: return casualtyText(events.killed(position));
+    case PlaceRole: return qs(events.placeName(position));
     case Qt::DisplayRole:
     case SummaryRole:
-        return QStringLiteral("%1 · %2 · %3").arg(qs(event.date.toString()), qs(atlas::toLabel(event.type)),
-                                                   qs(event.place.name));
+        return QStringLiteral("%1 · %2 · %3").arg(qs(events.date(position).toString()), qs(atlas::toLabel(events.type(position))),
+                                                   qs(events.placeName(position)));
     default: return {};
     }
 }
@@ -226,7 +227,7 @@ int VisibleEventsModel::rowOfEvent(const QString& eventId) const {
     if (!m_document) return -1;
     const std::string id = eventId.toStdString();
     for (std::size_t row = 0; row < m_positions.size(); ++row)
-        if (m_document->dataset().events[m_positions[row]].id == id) return static_cast<int>(row);
+        if (m_document->dataset().events.id(m_positions[row]) == id) return static_cast<int>(row);
     return -1;
 }
 

@@ -74,7 +74,7 @@ int convert(const std::vector<std::string>& args, const InputOptions& options) {
         count(static_cast<std::size_t>(grouped), "actors' umbrella groups");
         count(static_cast<std::size_t>(aliased), "actors' aliases");
         std::size_t linked = 0;
-        for (const Event& e : d.events) linked += e.links.size();
+        for (std::size_t row = 0; row < d.events.size(); ++row) linked += d.events.details(row).links.size();
         count(linked, "links between events");
         if (!d.metadata.description.empty() || !d.metadata.licence.empty()) left.push_back("the dataset's description and licence");
         if (!left.empty()) {

@@ -47,11 +47,12 @@ int info(const std::vector<std::string>& args, const InputOptions& options) {
     if (!d.events.empty()) {
         std::printf("dates: %s to %s\n", index.firstDate().toString().c_str(), index.lastDate().toString().c_str());
         GeoBox box{180, 90, -180, -90};
-        for (const auto& e : d.events) {
-            box.minLongitude = std::min(box.minLongitude, e.place.point.longitude);
-            box.maxLongitude = std::max(box.maxLongitude, e.place.point.longitude);
-            box.minLatitude = std::min(box.minLatitude, e.place.point.latitude);
-            box.maxLatitude = std::max(box.maxLatitude, e.place.point.latitude);
+        for (std::size_t row = 0; row < d.events.size(); ++row) {
+            const GeoPoint p = d.events.point(row);
+            box.minLongitude = std::min(box.minLongitude, p.longitude);
+            box.maxLongitude = std::max(box.maxLongitude, p.longitude);
+            box.minLatitude = std::min(box.minLatitude, p.latitude);
+            box.maxLatitude = std::max(box.maxLatitude, p.latitude);
         }
         std::printf("bounding box: %.4f,%.4f,%.4f,%.4f (min lon, min lat, max lon, max lat)\n", box.minLongitude,
                     box.minLatitude, box.maxLongitude, box.maxLatitude);

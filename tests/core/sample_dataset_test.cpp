@@ -19,10 +19,11 @@ const LoadResult& sample() {
     return result;
 }
 
-const Event* findEvent(const std::string& id) {
+std::optional<Event> findEvent(const std::string& id) {
     const auto& events = sample().dataset.events;
-    const auto found = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.id == id; });
-    return found == events.end() ? nullptr : &*found;
+    for (std::size_t row = 0; row < events.size(); ++row)
+        if (events.id(row) == id) return events.at(row);
+    return std::nullopt;
 }
 
 } // namespace
@@ -62,8 +63,8 @@ TEST(SampleDataset, EveryEventCitesASourceAndLiesInNorthWestSyria) {
 }
 
 TEST(SampleDataset, HoldsTheKafrTakharimStrikeAsReported) {
-    const Event* strike = findEvent("kafr-takharim-strike-2020-10-26");
-    ASSERT_NE(strike, nullptr);
+    const std::optional<Event> strike = findEvent("kafr-takharim-strike-2020-10-26");
+    ASSERT_TRUE(strike.has_value());
     EXPECT_EQ(strike->type, EventType::AirStrike);
     EXPECT_EQ(strike->date.toString(), "2020-10-26");
     EXPECT_EQ(strike->killed.toText(), "more than 78");
@@ -79,12 +80,12 @@ TEST(SampleDataset, HoldsTheKafrTakharimStrikeAsReported) {
 }
 
 TEST(SampleDataset, HoldsTheMorekEvacuationAndTheRetaliation) {
-    const Event* morek = findEvent("morek-post-evacuated-2020-10-20");
-    ASSERT_NE(morek, nullptr);
+    const std::optional<Event> morek = findEvent("morek-post-evacuated-2020-10-20");
+    ASSERT_TRUE(morek.has_value());
     EXPECT_EQ(morek->type, EventType::Withdrawal);
     EXPECT_EQ(sample().dataset.sideOfEvent(*morek), Side::TurkishForces);
-    const Event* retaliation = findEvent("rebel-retaliation-shelling-2020-10-27");
-    ASSERT_NE(retaliation, nullptr);
+    const std::optional<Event> retaliation = findEvent("rebel-retaliation-shelling-2020-10-27");
+    ASSERT_TRUE(retaliation.has_value());
     EXPECT_EQ(retaliation->killed.toText(), "at least 15");
 }
 

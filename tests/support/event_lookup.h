@@ -5,14 +5,16 @@
 #include "atlas/model/dataset.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace atlas::test {
 
-/// The event with this id, or null.
-inline const Event* byId(const Dataset& d, const std::string& id) {
-    const auto it = std::find_if(d.events.begin(), d.events.end(), [&](const Event& e) { return e.id == id; });
-    return it == d.events.end() ? nullptr : &*it;
+/// The event with this id (a copy: the table holds events by column), or nothing.
+inline std::optional<Event> byId(const Dataset& d, const std::string& id) {
+    for (std::size_t row = 0; row < d.events.size(); ++row)
+        if (d.events.id(row) == id) return d.events.at(row);
+    return std::nullopt;
 }
 
 /// The raw JSON of an event's extra field, or "" when it has none by that name.

@@ -4,6 +4,8 @@
 #include "timeline.h"
 #include "atlas/io/native_format.h"
 
+#include <numeric>
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -148,10 +150,13 @@ private slots:
         atlas::LoadResult fromCommand = atlas::readNativeText(std::string_view(out.constData(), static_cast<std::size_t>(out.size())), "query");
         QVERIFY2(!fromCommand.failed(), command.readAllStandardError().constData());
         // query prints in date order; the dataset is in file order: compare them sorted by id.
-        auto sorted = [](atlas::Dataset d) {
-            std::sort(d.events.begin(), d.events.end(), [](const atlas::Event& a, const atlas::Event& b) { return a.id < b.id; });
-            d.metadata = {};
-            return atlas::writeNativeText(d);
+        auto sorted = [](const atlas::Dataset& d) {
+            std::vector<std::uint32_t> order(d.events.size());
+            std::iota(order.begin(), order.end(), 0u);
+            std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return d.events.id(a) < d.events.id(b); });
+            atlas::Dataset byId = atlas::subset(d, order);
+            byId.metadata = {};
+            return atlas::writeNativeText(byId);
         };
         QVERIFY(document.eventCount() > 3); // the ACLED exports give three after the revision; UCDP adds its own
         QCOMPARE(QString::fromStdString(sorted(fromCommand.dataset)), QString::fromStdString(sorted(document.dataset())));

@@ -22,9 +22,9 @@ private slots:
         const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
         QVERIFY(!loaded.failed());
         const atlas::EventIndex index(loaded.dataset);
-        const atlas::Event* strike = nullptr;
-        for (const atlas::Event& e : loaded.dataset.events)
-            if (e.id == "kafr-takharim-strike-2020-10-26") strike = &e;
+        std::optional<atlas::Event> strike;
+        for (std::size_t row = 0; row < loaded.dataset.events.size(); ++row)
+            if (loaded.dataset.events.id(row) == "kafr-takharim-strike-2020-10-26") strike = loaded.dataset.events.at(row);
         QVERIFY(strike);
         SnapshotView view;
         view.box = {36.0, 35.4, 37.4, 36.4};

@@ -251,7 +251,7 @@ LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uin
             if (!row[c].empty()) event.extra.emplace_back(key, jsonString(row[c]));
         // A later record with the same id revises the earlier one (ACLED re-issues events).
         if (const auto found = eventById.find(event.id); found != eventById.end()) {
-            dataset.events[found->second] = std::move(event);
+            dataset.events.set(found->second, event);
             continue;
         }
         eventById.emplace(event.id, dataset.events.size());

@@ -1139,7 +1139,7 @@ private:
                        "place_precision, perpetrators, targets, killed_qualifier, killed_low, killed_high, wounded_qualifier, "
                        "wounded_low, wounded_high, civilian_targeting, description, sources, tags, links, extra FROM events "
                        "ORDER BY fid");
-        std::vector<Event>& events = m_result.dataset.events;
+        EventTable& events = m_result.dataset.events;
         events.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>(lastFid, 50'000'000))));
         std::size_t done = 0;
         while (rows.step()) {

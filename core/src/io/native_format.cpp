@@ -612,16 +612,24 @@ private:
                 add(Severity::Warning, codes::kActorParentUnknown, "parent \"" + actor.parent + "\" is not a known actor",
                     "/actors/" + std::to_string(i) + "/parent");
         }
-        for (std::size_t i = 0; i < dataset.events.size(); ++i) {
-            const Event& event = dataset.events[i];
+        // By column: each pooled actor id is looked up once, not once per event.
+        const EventTable& events = dataset.events;
+        std::vector<std::uint8_t> knownRef(events.actorIds().size());
+        for (std::uint32_t ref = 0; ref < knownRef.size(); ++ref) knownRef[ref] = dataset.findActor(events.actorIds().at(ref)) ? 1 : 0;
+        for (std::size_t i = 0; i < events.size(); ++i) {
             const std::string pointer = "/events/" + std::to_string(m_eventJsonIndex[i]);
-            for (std::size_t j = 0; j < event.perpetrators.size(); ++j)
-                checkActor(event.perpetrators[j], pointer + "/perpetrators/" + std::to_string(j));
-            for (std::size_t j = 0; j < event.targets.size(); ++j)
-                checkActor(event.targets[j], pointer + "/targets/" + std::to_string(j));
-            for (std::size_t j = 0; j < event.links.size(); ++j)
-                if (!m_eventIds.count(event.links[j].eventId))
-                    add(Severity::Warning, codes::kLinkUnknown, "links to \"" + event.links[j].eventId + "\", not an event here",
+            const auto refs = events.actorRefs(i);
+            for (std::size_t j = 0; j < refs.size(); ++j) {
+                if (knownRef[refs[j]]) continue;
+                const bool perpetrator = j < events.perpetratorCount(i);
+                checkActor(events.actorIds().at(refs[j]), pointer + (perpetrator ? "/perpetrators/" : "/targets/") +
+                                                              std::to_string(perpetrator ? j : j - events.perpetratorCount(i)));
+            }
+            const EventDetails* details = events.heldDetails(i);
+            if (!details) continue;
+            for (std::size_t j = 0; j < details->links.size(); ++j)
+                if (!m_eventIds.count(details->links[j].eventId))
+                    add(Severity::Warning, codes::kLinkUnknown, "links to \"" + details->links[j].eventId + "\", not an event here",
                         pointer + "/links/" + std::to_string(j) + "/event");
         }
         for (std::size_t i = 0; i < dataset.sites.size(); ++i)

@@ -64,10 +64,7 @@ std::vector<Diagnostic> applyActorMapping(Dataset& dataset, std::span<const Acto
         if (const auto found = renamed.find(id); found != renamed.end()) id = found->second;
     };
     for (auto& a : dataset.actors) follow(a.parent);
-    for (auto& event : dataset.events) {
-        for (auto& id : event.perpetrators) follow(id);
-        for (auto& id : event.targets) follow(id);
-    }
+    dataset.events.renameActors(renamed);
     for (auto& s : dataset.sites) follow(s.operatorId);
     for (auto& l : dataset.lines)
         for (auto& id : l.parties) follow(id);

@@ -32,6 +32,11 @@ Side Dataset::sideOfEvent(const Event& event) const {
     return event.perpetrators.empty() ? Side::Unknown : sideOfActor(event.perpetrators.front());
 }
 
+Side Dataset::sideOfEvent(std::size_t row) const {
+    const std::string* first = events.firstPerpetrator(row);
+    return first ? sideOfActor(*first) : Side::Unknown;
+}
+
 Situation Dataset::situationOn(Date day) const {
     Situation situation;
     for (const Site& site : sites)
@@ -61,8 +66,7 @@ Dataset subset(const Dataset& dataset, std::span<const std::uint32_t> events) {
     out.lines = dataset.lines;
     out.areas = dataset.areas;
     out.extra = dataset.extra;
-    out.events.reserve(events.size());
-    for (std::uint32_t position : events) out.events.push_back(dataset.events[position]);
+    out.events.append(dataset.events, events);
     out.reindexActors();
     return out;
 }

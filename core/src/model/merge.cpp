@@ -8,8 +8,8 @@ namespace atlas {
 
 namespace {
 
-std::string extraValue(const Event& e, const char* key) {
-    for (const auto& [k, v] : e.extra)
+std::string extraValue(const ExtraFields& extra, const char* key) {
+    for (const auto& [k, v] : extra)
         if (k == key) return v;
     return {};
 }
@@ -23,35 +23,38 @@ bool isAcledImport(const Dataset& dataset) {
 AcledRevision applyAcledRevision(Dataset& into, Dataset newer) {
     AcledRevision update;
     if (newer.events.empty()) return update;
-    Date first = newer.events.front().date, last = first;
+    Date first = newer.events.date(0), last = first;
     std::unordered_set<std::string> countries, listed;
-    for (const auto& e : newer.events) {
-        first = std::min(first, e.date);
-        last = std::max(last, e.date);
-        countries.insert(extraValue(e, "acled_country"));
-        listed.insert(e.id);
+    for (std::size_t row = 0; row < newer.events.size(); ++row) {
+        first = std::min(first, newer.events.date(row));
+        last = std::max(last, newer.events.date(row));
+        countries.insert(extraValue(newer.events.details(row).extra, "acled_country"));
+        listed.emplace(newer.events.id(row));
     }
     // Drop what the newer export covers but no longer lists, and what it replaces.
-    std::vector<Event> kept;
+    std::vector<std::uint32_t> kept;
     kept.reserve(into.events.size());
-    for (auto& e : into.events) {
-        const bool covered = e.date >= first && e.date <= last && countries.count(extraValue(e, "acled_country"));
-        if (listed.count(e.id)) {
+    for (std::size_t row = 0; row < into.events.size(); ++row) {
+        if (listed.count(std::string(into.events.id(row)))) {
             ++update.replaced;
             continue;
         }
-        if (covered) {
+        const Date day = into.events.date(row);
+        // The country is a detail: read only for events the newer export's dates cover.
+        if (day >= first && day <= last && countries.count(extraValue(into.events.details(row).extra, "acled_country"))) {
             ++update.removed;
             continue;
         }
-        kept.push_back(std::move(e));
+        kept.push_back(static_cast<std::uint32_t>(row));
     }
     update.added = newer.events.size() - update.replaced;
-    into.events = std::move(kept);
+    EventTable events;
+    events.append(into.events, kept);
+    events.append(newer.events);
+    into.events = std::move(events);
     for (auto& actor : newer.actors)
         if (!into.findActor(actor.id)) into.actors.push_back(std::move(actor));
     into.reindexActors();
-    for (auto& e : newer.events) into.events.push_back(std::move(e));
     return update;
 }
 
@@ -70,22 +73,32 @@ void mergeDataset(Dataset& into, Dataset from, const std::string& label) {
     into.reindexActors();
 
     std::unordered_set<std::string> taken;
-    for (const auto& e : into.events) taken.insert(e.id);
+    for (std::size_t row = 0; row < into.events.size(); ++row) taken.emplace(into.events.id(row));
     std::unordered_map<std::string, std::string> renamed;
-    for (auto& e : from.events) {
-        if (taken.count(e.id)) {
-            std::string id = label + ":" + e.id;
-            while (taken.count(id)) id += "'";
-            renamed.emplace(e.id, id);
-            e.id = id;
+    for (std::size_t row = 0; row < from.events.size(); ++row) {
+        std::string id(from.events.id(row));
+        if (taken.count(id)) {
+            std::string unique = label + ":" + id;
+            while (taken.count(unique)) unique += "'";
+            renamed.emplace(id, unique);
+            id = unique;
         }
-        taken.insert(e.id);
+        taken.insert(id);
     }
-    for (auto& e : from.events) {
-        for (auto& link : e.links)
-            if (const auto found = renamed.find(link.eventId); found != renamed.end()) link.eventId = found->second;
-        into.events.push_back(std::move(e));
-    }
+    from.events.renameIds(renamed);
+    // Links to a renamed event follow it; only events with links change (a detail).
+    if (!renamed.empty())
+        for (std::size_t row = 0; row < from.events.size(); ++row) {
+            Event event = from.events.at(row);
+            bool changed = false;
+            for (auto& link : event.links)
+                if (const auto found = renamed.find(link.eventId); found != renamed.end()) {
+                    link.eventId = found->second;
+                    changed = true;
+                }
+            if (changed) from.events.set(row, event);
+        }
+    into.events.append(from.events);
     std::unordered_set<std::string> sites;
     for (const auto& s : into.sites) sites.insert(s.id);
     for (auto& s : from.sites) {

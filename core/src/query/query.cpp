@@ -1,5 +1,7 @@
 #include "atlas/query/query.h"
 
+#include "atlas/model/actor_tree.h"
+
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -80,6 +82,7 @@ std::uint32_t Histogram::total(int bin) const {
 // --- EventIndex -----------------------------------------------------------------------------
 
 EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
+    // Everything here reads the dataset's columns (EventTable): no event is materialised.
     std::unordered_map<std::string, std::uint32_t> actorIndex;
     auto addActor = [&](const std::string& id) -> std::uint32_t {
         const auto [it, inserted] = actorIndex.emplace(id, static_cast<std::uint32_t>(m_actorIds.size()));
@@ -94,52 +97,68 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
         const std::string& parent = dataset.actors[i].parent;
         if (!parent.empty()) m_actorParent[i] = static_cast<int>(addActor(parent));
     }
+    // The events' actor ids are pooled: map each pooled id to the index's actor table and to
+    // its side once, not once per event.
+    const EventTable& events = dataset.events;
+    const StringPool& pooled = events.actorIds();
+    std::vector<std::uint32_t> actorOfRef(pooled.size());
+    std::vector<std::uint8_t> sideOfRef(pooled.size());
+    const ActorTree tree(dataset);
+    for (std::uint32_t ref = 0; ref < pooled.size(); ++ref) {
+        actorOfRef[ref] = addActor(pooled.at(ref));
+        sideOfRef[ref] = static_cast<std::uint8_t>(tree.effectiveSide(pooled.at(ref)));
+    }
 
-    const std::size_t n = dataset.events.size();
+    // Date order by a counting sort over the days (stable, linear): events span a few
+    // thousand days, far fewer than there are events.
+    const std::size_t n = events.size();
     m_position.resize(n);
-    std::iota(m_position.begin(), m_position.end(), 0u);
-    std::stable_sort(m_position.begin(), m_position.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return dataset.events[a].date < dataset.events[b].date;
-    });
-
-    m_day.reserve(n);
-    m_x.reserve(n);
-    m_y.reserve(n);
-    m_type.reserve(n);
-    m_side.reserve(n);
-    m_precision.reserve(n);
-    m_killed.reserve(n);
-    m_actorBits.reserve(n);
-    m_actorBegin.reserve(n + 1);
-    m_actorBegin.push_back(0);
-    // The side of an event is its first perpetrator's; resolve each actor's once.
-    std::vector<std::int8_t> sideOfActor;
-    for (std::uint32_t position : m_position) {
-        const Event& event = dataset.events[position];
-        m_day.push_back(event.date.daysSinceEpoch());
-        const MercatorPoint m = toMercator(event.place.point);
-        m_x.push_back(static_cast<float>(m.x));
-        m_y.push_back(static_cast<float>(m.y));
-        m_type.push_back(static_cast<std::uint8_t>(event.type));
-        m_precision.push_back(static_cast<std::uint8_t>(event.place.precision));
-        m_killed.push_back(static_cast<std::uint16_t>(std::clamp(event.killed.lowerBound(), 0, 65535)));
-        std::uint64_t actorBits = 0;
-        for (const auto* ids : {&event.perpetrators, &event.targets})
-            for (const auto& id : *ids) {
-                const std::uint32_t actor = addActor(id);
-                m_actors.push_back(actor);
-                actorBits |= std::uint64_t{1} << (actor % 64);
-            }
-        m_actorBits.push_back(actorBits);
-        m_actorBegin.push_back(static_cast<std::uint32_t>(m_actors.size()));
-        Side side = Side::Unknown;
-        if (!event.perpetrators.empty()) {
-            const std::uint32_t first = actorIndex.at(event.perpetrators.front());
-            if (sideOfActor.size() <= first) sideOfActor.resize(first + 1u, -1);
-            if (sideOfActor[first] < 0) sideOfActor[first] = static_cast<std::int8_t>(dataset.sideOfActor(event.perpetrators.front()));
-            side = static_cast<Side>(sideOfActor[first]);
+    const std::span<const std::int32_t> days = events.days();
+    if (n > 0) {
+        const auto [lowest, highest] = std::minmax_element(days.begin(), days.end());
+        const auto span = static_cast<std::size_t>(static_cast<std::int64_t>(*highest) - *lowest) + 1;
+        if (span <= 4 * n + 1024) {
+            std::vector<std::uint32_t> start(span + 1, 0);
+            for (const std::int32_t day : days) ++start[static_cast<std::size_t>(day - *lowest) + 1];
+            for (std::size_t d = 1; d <= span; ++d) start[d] += start[d - 1];
+            for (std::uint32_t i = 0; i < n; ++i) m_position[start[static_cast<std::size_t>(days[i] - *lowest)]++] = i;
+        } else {
+            std::iota(m_position.begin(), m_position.end(), 0u);
+            std::stable_sort(m_position.begin(), m_position.end(), [&](std::uint32_t a, std::uint32_t b) { return days[a] < days[b]; });
         }
-        m_side.push_back(static_cast<std::uint8_t>(side));
+    }
+
+    m_day.resize(n);
+    m_x.resize(n);
+    m_y.resize(n);
+    m_type.resize(n);
+    m_side.resize(n);
+    m_precision.resize(n);
+    m_killed.resize(n);
+    m_actorBits.resize(n);
+    m_actorBegin.resize(n + 1);
+    m_actorBegin[0] = 0;
+    m_actors.reserve(n * 2);
+    for (std::size_t row = 0; row < n; ++row) {
+        const std::uint32_t position = m_position[row];
+        m_day[row] = days[position];
+        const MercatorPoint m = toMercator(events.point(position));
+        m_x[row] = static_cast<float>(m.x);
+        m_y[row] = static_cast<float>(m.y);
+        m_type[row] = static_cast<std::uint8_t>(events.type(position));
+        m_precision[row] = static_cast<std::uint8_t>(events.placePrecision(position));
+        m_killed[row] = static_cast<std::uint16_t>(std::clamp(events.killedLowerBound(position), 0, 65535));
+        std::uint64_t actorBits = 0;
+        const auto refs = events.actorRefs(position);
+        for (const std::uint32_t ref : refs) {
+            const std::uint32_t actor = actorOfRef[ref];
+            m_actors.push_back(actor);
+            actorBits |= std::uint64_t{1} << (actor % 64);
+        }
+        m_actorBits[row] = actorBits;
+        m_actorBegin[row + 1] = static_cast<std::uint32_t>(m_actors.size());
+        // The side of an event is its first perpetrator's.
+        m_side[row] = events.perpetratorCount(position) > 0 ? sideOfRef[refs[0]] : static_cast<std::uint8_t>(Side::Unknown);
     }
 }
 
@@ -242,7 +261,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
             const float x = m_x[row], y = m_y[row];
             if (x < c.outerX0 || x > c.outerX1 || y < c.outerY0 || y > c.outerY1) return false;
             if (x < c.innerX0 || x > c.innerX1 || y < c.innerY0 || y > c.innerY1) {
-                if (!c.box.contains(m_dataset->events[m_position[row]].place.point)) return false;
+                if (!c.box.contains(m_dataset->events.point(m_position[row]))) return false;
             }
         }
         if (c.hasActors) {
@@ -252,7 +271,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
             if (!any) return false;
         }
         if (c.region) {
-            const GeoPoint& p = m_dataset->events[m_position[row]].place.point;
+            const GeoPoint p = m_dataset->events.point(m_position[row]);
             if (!c.regionBounds.contains(p) || !c.region->contains(p)) return false;
         }
         return true;
@@ -312,19 +331,20 @@ void EventIndex::prepareTextSearch() const {
         m_textBegin.reserve(m_position.size() + 1);
         for (std::uint32_t position : m_position) {
             m_textBegin.push_back(static_cast<std::uint32_t>(m_text.size()));
-            const Event& event = m_dataset->events[position];
-            appendLower(m_text, event.description);
-            appendLower(m_text, event.place.name);
-            appendLower(m_text, event.place.admin1);
-            appendLower(m_text, event.place.admin2);
-            for (const auto* ids : {&event.perpetrators, &event.targets})
-                for (const std::string& id : *ids) {
-                    const Actor* actor = m_dataset->findActor(id);
-                    appendLower(m_text, actor ? actor->name : id);
-                    if (actor)
-                        for (const std::string& alias : actor->aliases) appendLower(m_text, alias);
-                }
-            for (const SourceReference& source : event.sources) {
+            const EventTable& events = m_dataset->events;
+            const EventDetails details = events.details(position);
+            appendLower(m_text, details.description);
+            appendLower(m_text, events.placeName(position));
+            appendLower(m_text, events.admin1(position));
+            appendLower(m_text, events.admin2(position));
+            for (const std::uint32_t ref : events.actorRefs(position)) {
+                const std::string& id = events.actorIds().at(ref);
+                const Actor* actor = m_dataset->findActor(id);
+                appendLower(m_text, actor ? actor->name : id);
+                if (actor)
+                    for (const std::string& alias : actor->aliases) appendLower(m_text, alias);
+            }
+            for (const SourceReference& source : details.sources) {
                 appendLower(m_text, source.publisher);
                 appendLower(m_text, source.title);
             }
@@ -489,7 +509,7 @@ std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<
     if (positions.empty()) return std::nullopt;
     GeoBox box{180, 90, -180, -90};
     for (const std::uint32_t p : positions) {
-        const GeoPoint& point = dataset.events[p].place.point;
+        const GeoPoint point = dataset.events.point(p);
         box.minLongitude = std::min(box.minLongitude, point.longitude);
         box.maxLongitude = std::max(box.maxLongitude, point.longitude);
         box.minLatitude = std::min(box.minLatitude, point.latitude);

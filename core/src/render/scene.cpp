@@ -23,18 +23,18 @@ SymbolMark symbolMark(const EventSymbol& symbol, PixelPoint centre, std::uint32_
 std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
     std::vector<EventSymbol> symbols;
     symbols.reserve(dataset.events.size());
-    std::unordered_map<std::string, Rgb> colourOfPerpetrator; // few actors, many events
+    // The colour of each pooled actor id once (few actors, many events), read by column.
+    const EventTable& events = dataset.events;
     const ActorTree tree(dataset);
-    for (const Event& event : dataset.events) {
+    std::vector<Rgb> colourOfRef(events.actorIds().size());
+    for (std::uint32_t ref = 0; ref < colourOfRef.size(); ++ref) colourOfRef[ref] = tree.effectiveColour(events.actorIds().at(ref));
+    const Rgb nobody = tree.effectiveColour(std::string());
+    for (std::size_t row = 0; row < events.size(); ++row) {
         EventSymbol symbol;
-        symbol.position = toMercator(event.place.point);
-        const std::string& first = event.perpetrators.empty() ? std::string() : event.perpetrators.front();
-        auto found = colourOfPerpetrator.find(first);
-        if (found == colourOfPerpetrator.end())
-            found = colourOfPerpetrator.emplace(first, tree.effectiveColour(first)).first;
-        symbol.colour = found->second;
-        symbol.shape = symbolShape(event.type);
-        symbol.radius = static_cast<float>(symbolRadius(event.killed));
+        symbol.position = toMercator(events.point(row));
+        symbol.colour = events.perpetratorCount(row) > 0 ? colourOfRef[events.actorRefs(row)[0]] : nobody;
+        symbol.shape = symbolShape(events.type(row));
+        symbol.radius = static_cast<float>(symbolRadius(events.killed(row)));
         symbols.push_back(symbol);
     }
     return symbols;

@@ -40,8 +40,8 @@ TEST(AcledReader, ReadsTheCurrentExport) {
     EXPECT_TRUE(r.partial()) << "two records are bad and skipped";
     ASSERT_EQ(r.dataset.events.size(), 3u);
 
-    const Event* strike = byId(r.dataset, "SYRTEST1");
-    ASSERT_NE(strike, nullptr);
+    const std::optional<Event> strike = byId(r.dataset, "SYRTEST1");
+    ASSERT_TRUE(strike.has_value());
     EXPECT_EQ(strike->type, EventType::AirStrike);
     EXPECT_EQ(strike->date, *Date::parse("2020-10-26"));
     EXPECT_EQ(strike->datePrecision, DatePrecision::Day);
@@ -63,13 +63,13 @@ TEST(AcledReader, ReadsTheCurrentExport) {
     EXPECT_EQ(extra(*strike, "acled_admin3"), "\"Kafr Takharim\"");
     EXPECT_EQ(strike->tags, (std::vector<std::string>{"casualties estimated"}));
 
-    const Event* clash = byId(r.dataset, "SYRTEST2");
-    ASSERT_NE(clash, nullptr);
+    const std::optional<Event> clash = byId(r.dataset, "SYRTEST2");
+    ASSERT_TRUE(clash.has_value());
     EXPECT_EQ(clash->killed.low, 7) << "the later record revises the earlier one";
     EXPECT_NE(clash->description.find("revised"), std::string::npos);
 
-    const Event* attack = byId(r.dataset, "SYRTEST3");
-    ASSERT_NE(attack, nullptr);
+    const std::optional<Event> attack = byId(r.dataset, "SYRTEST3");
+    ASSERT_TRUE(attack.has_value());
     EXPECT_EQ(attack->date, *Date::parse("2020-10-27"));
     EXPECT_EQ(attack->datePrecision, DatePrecision::Month);
     EXPECT_EQ(attack->place.precision, PlacePrecision::Governorate);
@@ -96,14 +96,14 @@ TEST(AcledReader, ReadsAnOlderLayoutWithIndexColumnAndNumericCodes) {
     ASSERT_FALSE(r.failed());
     EXPECT_FALSE(r.partial());
     ASSERT_EQ(r.dataset.events.size(), 2u);
-    const Event* shelling = byId(r.dataset, "SYRTEST10");
-    ASSERT_NE(shelling, nullptr);
+    const std::optional<Event> shelling = byId(r.dataset, "SYRTEST10");
+    ASSERT_TRUE(shelling.has_value());
     EXPECT_EQ(shelling->type, EventType::Shelling);
     EXPECT_EQ(r.dataset.sideOfActor(shelling->perpetrators[0]), Side::ProGovernment);
     EXPECT_EQ(extra(*shelling, "acled_iso3"), "\"SYR\"");
     EXPECT_EQ(extra(*shelling, "acled_data_id"), "\"9001\"");
-    const Event* clash = byId(r.dataset, "SYRTEST11");
-    ASSERT_NE(clash, nullptr);
+    const std::optional<Event> clash = byId(r.dataset, "SYRTEST11");
+    ASSERT_TRUE(clash.has_value());
     EXPECT_EQ(clash->date, *Date::parse("2019-12-24"));
     EXPECT_EQ(clash->perpetrators.size(), 2u) << "ally_actor_1 is an associated actor";
     EXPECT_EQ(r.dataset.sideOfActor(clash->perpetrators[0]), Side::TurkishForces);

@@ -24,7 +24,8 @@ TEST(Kml, WritesPlacemarksWithTimeAndSideStylesAndEscapesText) {
     Event span = one;
     span.id = "e2";
     span.endDate = Date::parse("2020-10-29");
-    d.events = {one, span};
+    d.events.push_back(one);
+    d.events.push_back(span);
     d.reindexActors();
     const std::uint32_t all[] = {0, 1};
     std::ostringstream out;

@@ -66,8 +66,8 @@ TEST(Workspace, ANewerAcledExportRevisesTheOlderOne) {
     // Two revised, one added, one deleted (acled_test.cpp has the details): three, not six.
     const Dataset& d = workspace.dataset();
     ASSERT_EQ(d.events.size(), 3u);
-    const Event* first = atlas::test::byId(d, "SYRTEST1");
-    ASSERT_NE(first, nullptr);
+    const std::optional<Event> first = atlas::test::byId(d, "SYRTEST1");
+    ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->killed.low, 79);
     EXPECT_TRUE(workspace.partial()) << "current-export.csv has two bad records";
 }

@@ -29,8 +29,8 @@ TEST(ActorMapping, GivesImportedActorsIdsParentsAndSides) {
     EXPECT_EQ(diagnostics[0].severity, Severity::Warning) << "a name not in the data";
     EXPECT_EQ(diagnostics[1].jsonPointer, "/actors/5/side");
     EXPECT_EQ(diagnostics[1].line, 7);
-    const Event* strike = byId(r.dataset, "SYRTEST1");
-    ASSERT_NE(strike, nullptr);
+    const std::optional<Event> strike = byId(r.dataset, "SYRTEST1");
+    ASSERT_TRUE(strike.has_value());
     EXPECT_EQ(strike->targets[0], "nlf");
     EXPECT_EQ(strike->targets[1], "faylaq-al-sham");
     ASSERT_NE(r.dataset.findActor("faylaq-al-sham"), nullptr);

@@ -26,10 +26,10 @@ TEST(AcledReader, ANewerExportRevisesAddsAndDeletes) {
     EXPECT_EQ(update.added, 1u);
     EXPECT_EQ(update.removed, 1u) << "SYRTEST3 is no longer listed for those days";
     ASSERT_EQ(merged.events.size(), 3u);
-    ASSERT_NE(byId(merged, "SYRTEST1"), nullptr);
+    ASSERT_TRUE(byId(merged, "SYRTEST1").has_value());
     EXPECT_EQ(byId(merged, "SYRTEST1")->killed.low, 79);
-    EXPECT_EQ(byId(merged, "SYRTEST3"), nullptr);
-    EXPECT_NE(byId(merged, "SYRTEST6"), nullptr);
+    EXPECT_FALSE(byId(merged, "SYRTEST3").has_value());
+    EXPECT_TRUE(byId(merged, "SYRTEST6").has_value());
     // mergeDataset does the same for two ACLED imports, but keeps other sources apart.
     Dataset viaMerge = older.dataset;
     mergeDataset(viaMerge, newer.dataset, "newer-export.csv");

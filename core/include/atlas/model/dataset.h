@@ -2,6 +2,7 @@
 
 #include "atlas/model/actor.h"
 #include "atlas/model/event.h"
+#include "atlas/model/event_table.h"
 #include "atlas/model/situation.h"
 
 #include <span>
@@ -37,7 +38,7 @@ class Dataset {
 public:
     DatasetMetadata metadata;
     std::vector<Actor> actors;
-    std::vector<Event> events;
+    EventTable events;
     std::vector<Site> sites;
     std::vector<Line> lines;
     std::vector<Area> areas;
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] Side sideOfActor(const std::string& id) const;
     /// The side an event is drawn in: its first perpetrator's.
     [[nodiscard]] Side sideOfEvent(const Event& event) const;
+    [[nodiscard]] Side sideOfEvent(std::size_t row) const;
     /// The actor's name, or the id itself when no actor has it.
     [[nodiscard]] std::string actorName(const std::string& id) const;
     /// "Russian Air Force; Faylaq al-Sham" from actor ids (unknown ids shown as they are).

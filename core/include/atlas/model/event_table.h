@@ -1,0 +1,214 @@
+#pragma once
+
+// How a dataset holds its events: by column, so a million of them fit in about a hundred bytes
+// each. What indexing, drawing, listing and filtering need (id, type, dates, point, place,
+// actors, casualty figures) is held in compact columns; the rest of an event (description,
+// sources, tags, links, unknown fields) is its details, held in memory for files read whole,
+// or left in the file it came from (a GeoPackage) and fetched when someone asks.
+
+#include "atlas/model/event.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace atlas {
+
+/// The part of an event that is read, not searched by index or drawn: kept apart so a large
+/// dataset need not hold it in memory.
+struct EventDetails {
+    std::string description;
+    std::vector<SourceReference> sources;
+    std::vector<std::string> tags;
+    std::vector<EventLink> links;
+    ExtraFields extra;        ///< the event's unknown fields
+    ExtraFields placeExtra;   ///< its place's
+    ExtraFields killedExtra;  ///< its casualty figures'
+    ExtraFields woundedExtra;
+    friend bool operator==(const EventDetails&, const EventDetails&) = default;
+};
+
+/// Where details not held in memory are read from (the GeoPackage they were opened from).
+class EventDetailSource {
+public:
+    virtual ~EventDetailSource() = default;
+    /// The details stored under `key`. Called from any thread; empty details when the source
+    /// can no longer give them (the file went away), never an exception.
+    [[nodiscard]] virtual EventDetails fetch(std::int64_t key) const = 0;
+};
+
+/// Interned strings: each distinct text stored once, referred to by a 32-bit number.
+class StringPool {
+public:
+    std::uint32_t intern(std::string_view text);
+    [[nodiscard]] const std::string& at(std::uint32_t ref) const { return m_strings[ref]; }
+    [[nodiscard]] std::size_t size() const { return m_strings.size(); }
+    /// Gives entry `ref` another text (renaming an actor id everywhere at once).
+    void replace(std::uint32_t ref, std::string text);
+    [[nodiscard]] std::size_t memoryBytes() const;
+
+private:
+    std::vector<std::string> m_strings;
+    std::unordered_map<std::string, std::uint32_t> m_refs;
+};
+
+/// The events of a dataset, in the order they were added.
+class EventTable {
+public:
+    /// Walks the events, each materialised as an Event (details included): for code that
+    /// needs whole events (writers, tests); loops over many events read the columns instead.
+    class const_iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Event;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = Event;
+        const_iterator() = default;
+        const_iterator(const EventTable* table, std::size_t row) : m_table(table), m_row(row) {}
+        Event operator*() const { return m_table->at(m_row); }
+        const_iterator& operator++() {
+            ++m_row;
+            return *this;
+        }
+        const_iterator operator++(int) {
+            const_iterator before = *this;
+            ++m_row;
+            return before;
+        }
+        friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.m_row == b.m_row; }
+
+    private:
+        const EventTable* m_table = nullptr;
+        std::size_t m_row = 0;
+    };
+
+    [[nodiscard]] std::size_t size() const { return m_day.size(); }
+    [[nodiscard]] bool empty() const { return m_day.empty(); }
+    void reserve(std::size_t count);
+    void clear() { *this = EventTable(); }
+
+    /// Adds an event, its details held in memory.
+    void push_back(const Event& event);
+    void push_back(Event&& event);
+    /// Adds an event whose details stay in `source` under `key` (the event's own details are
+    /// ignored). `source` is shared by every event added from it.
+    void pushWithDetailsIn(const Event& event, const std::shared_ptr<const EventDetailSource>& source, std::int64_t key);
+    /// Replaces event `row` whole (details then held in memory).
+    void set(std::size_t row, const Event& event);
+    /// Appends the events `rows` of `other` as they are (details left where they are).
+    void append(const EventTable& other, std::span<const std::uint32_t> rows);
+    void append(const EventTable& other);
+
+    /// The whole event: columns and details (fetched from their source when not in memory).
+    [[nodiscard]] Event at(std::size_t row) const;
+    // const: assigning to an event of the table must be set(), not an assignment to a copy.
+    [[nodiscard]] const Event operator[](std::size_t row) const { return at(row); }
+    [[nodiscard]] const Event front() const { return at(0); }
+    [[nodiscard]] const Event back() const { return at(size() - 1); }
+    [[nodiscard]] EventDetails details(std::size_t row) const;
+    /// The details when held in memory, without a copy; nullptr when they are in a file.
+    [[nodiscard]] const EventDetails* heldDetails(std::size_t row) const {
+        return m_detailSource[row] == kInMemory ? &m_inMemory[static_cast<std::size_t>(m_detailKey[row])] : nullptr;
+    }
+    [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const { return {this, size()}; }
+
+    // --- Columns: one value per event, no copy of the event.
+    [[nodiscard]] std::string_view id(std::size_t row) const {
+        return std::string_view(m_idChars).substr(m_idBegin[row], m_idLength[row]);
+    }
+    [[nodiscard]] Date date(std::size_t row) const { return Date(m_day[row]); }
+    [[nodiscard]] std::int32_t day(std::size_t row) const { return m_day[row]; }
+    [[nodiscard]] std::span<const std::int32_t> days() const { return m_day; }
+    [[nodiscard]] std::optional<Date> endDate(std::size_t row) const;
+    [[nodiscard]] EventType type(std::size_t row) const { return static_cast<EventType>(m_type[row]); }
+    [[nodiscard]] DatePrecision datePrecision(std::size_t row) const { return static_cast<DatePrecision>(m_datePrecision[row]); }
+    [[nodiscard]] GeoPoint point(std::size_t row) const { return m_point[row]; }
+    [[nodiscard]] PlacePrecision placePrecision(std::size_t row) const { return static_cast<PlacePrecision>(m_placePrecision[row]); }
+    [[nodiscard]] const std::string& placeName(std::size_t row) const { return m_strings.at(m_placeName[row]); }
+    [[nodiscard]] const std::string& admin1(std::size_t row) const { return m_strings.at(m_admin1[row]); }
+    [[nodiscard]] const std::string& admin2(std::size_t row) const { return m_strings.at(m_admin2[row]); }
+    /// The event's actors as references into actorIds(): its perpetrators, then its targets.
+    [[nodiscard]] std::span<const std::uint32_t> actorRefs(std::size_t row) const {
+        return std::span<const std::uint32_t>(m_actorRefs).subspan(m_actorBegin[row], m_actorCount[row]);
+    }
+    [[nodiscard]] std::size_t perpetratorCount(std::size_t row) const { return m_perpetratorCount[row]; }
+    [[nodiscard]] const StringPool& actorIds() const { return m_actorIds; }
+    /// The first perpetrator's id, or empty: what decides the side an event is drawn in.
+    [[nodiscard]] const std::string* firstPerpetrator(std::size_t row) const {
+        return m_perpetratorCount[row] == 0 ? nullptr : &m_actorIds.at(m_actorRefs[m_actorBegin[row]]);
+    }
+    [[nodiscard]] std::vector<std::string> perpetrators(std::size_t row) const;
+    [[nodiscard]] std::vector<std::string> targets(std::size_t row) const;
+    /// Casualty figures without their unknown fields (those are details).
+    [[nodiscard]] CasualtyCount killed(std::size_t row) const { return m_killed.at(row); }
+    [[nodiscard]] CasualtyCount wounded(std::size_t row) const { return m_wounded.at(row); }
+    [[nodiscard]] int killedLowerBound(std::size_t row) const { return std::max(0, m_killed.low[row]); }
+    [[nodiscard]] bool civilianTargeting(std::size_t row) const { return m_civilianTargeting[row] != 0; }
+    /// Whether the details of `row` are held in memory (not left in a file).
+    [[nodiscard]] bool detailsInMemory(std::size_t row) const { return m_detailSource[row] == kInMemory; }
+
+    /// Renames actor ids in every event at once (actor mappings): ids not in `renamed` stay.
+    void renameActors(const std::unordered_map<std::string, std::string>& renamed);
+    /// Renames one event's id (merging files whose ids clash).
+    void setId(std::size_t row, std::string_view id);
+    /// Renames the events whose ids are keys of `renamed`.
+    void renameIds(const std::unordered_map<std::string, std::string>& renamed);
+
+    /// Bytes held: columns, pools and details kept in memory (an estimate of their strings).
+    [[nodiscard]] std::size_t memoryBytes() const;
+
+    friend bool operator==(const EventTable& a, const EventTable& b);
+
+private:
+    static constexpr std::uint16_t kInMemory = 0xffff;
+    static constexpr std::int32_t kNone = -1; // no end date / no casualty bound
+
+    struct CasualtyColumns {
+        std::vector<std::uint8_t> qualifier;
+        std::vector<std::int32_t> low, high; // kNone when absent
+        void push(const CasualtyCount& count);
+        void set(std::size_t row, const CasualtyCount& count);
+        [[nodiscard]] CasualtyCount at(std::size_t row) const;
+        void reserve(std::size_t n);
+        [[nodiscard]] std::size_t memoryBytes() const;
+    };
+
+    void pushColumns(const Event& event);
+    void pushId(std::string_view id);
+    void pushActors(const Event& event);
+    void setColumns(std::size_t row, const Event& event);
+    void appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset);
+    [[nodiscard]] static EventDetails detailsOf(const Event& event);
+    [[nodiscard]] static EventDetails detailsOf(Event&& event);
+
+    // Variable-length values (ids, actor lists) are appended to one array each and found by
+    // offset and length, so replacing one appends the new value (the old bytes stay as slack):
+    // every change is O(1) however large the table.
+    std::string m_idChars;
+    std::vector<std::uint32_t> m_idBegin;
+    std::vector<std::uint16_t> m_idLength;
+    std::vector<std::int32_t> m_day, m_endDay;
+    std::vector<std::uint8_t> m_type, m_datePrecision, m_placePrecision, m_civilianTargeting;
+    std::vector<GeoPoint> m_point;
+    std::vector<std::uint32_t> m_placeName, m_admin1, m_admin2; // into m_strings
+    std::vector<std::uint32_t> m_actorBegin;                    // into m_actorRefs
+    std::vector<std::uint16_t> m_actorCount, m_perpetratorCount;
+    std::vector<std::uint32_t> m_actorRefs;                     // into m_actorIds
+    CasualtyColumns m_killed, m_wounded;
+    StringPool m_strings, m_actorIds;
+    // Details: in memory (m_inMemory[key]) or in a source (m_sources[source], key).
+    std::vector<std::uint16_t> m_detailSource;
+    std::vector<std::int64_t> m_detailKey;
+    std::vector<EventDetails> m_inMemory;
+    std::vector<std::shared_ptr<const EventDetailSource>> m_sources;
+};
+
+} // namespace atlas

@@ -1,0 +1,325 @@
+#include "atlas/model/event_table.h"
+
+#include <stdexcept>
+
+namespace atlas {
+
+// --- StringPool -----------------------------------------------------------------------------
+
+std::uint32_t StringPool::intern(std::string_view text) {
+    // Heterogeneous lookup would spare this string; the pools hold few distinct texts.
+    const auto [it, inserted] = m_refs.try_emplace(std::string(text), static_cast<std::uint32_t>(m_strings.size()));
+    if (inserted) m_strings.emplace_back(text);
+    return it->second;
+}
+
+void StringPool::replace(std::uint32_t ref, std::string text) {
+    auto& slot = m_strings[ref];
+    if (const auto found = m_refs.find(slot); found != m_refs.end() && found->second == ref) m_refs.erase(found);
+    slot = std::move(text);
+    m_refs.try_emplace(slot, ref); // an equal text already pooled keeps its own entry
+}
+
+std::size_t StringPool::memoryBytes() const {
+    std::size_t bytes = m_strings.capacity() * sizeof(std::string);
+    for (const std::string& s : m_strings) bytes += (s.capacity() > 15 ? s.capacity() : 0) + 2 * sizeof(std::string) + 32;
+    return bytes;
+}
+
+// --- casualty columns -----------------------------------------------------------------------
+
+void EventTable::CasualtyColumns::push(const CasualtyCount& count) {
+    qualifier.push_back(static_cast<std::uint8_t>(count.qualifier));
+    low.push_back(count.low.value_or(kNone));
+    high.push_back(count.high.value_or(kNone));
+}
+
+void EventTable::CasualtyColumns::set(std::size_t row, const CasualtyCount& count) {
+    qualifier[row] = static_cast<std::uint8_t>(count.qualifier);
+    low[row] = count.low.value_or(kNone);
+    high[row] = count.high.value_or(kNone);
+}
+
+CasualtyCount EventTable::CasualtyColumns::at(std::size_t row) const {
+    CasualtyCount count;
+    count.qualifier = static_cast<CountQualifier>(qualifier[row]);
+    if (low[row] != kNone) count.low = low[row];
+    if (high[row] != kNone) count.high = high[row];
+    return count;
+}
+
+void EventTable::CasualtyColumns::reserve(std::size_t n) {
+    qualifier.reserve(n);
+    low.reserve(n);
+    high.reserve(n);
+}
+
+std::size_t EventTable::CasualtyColumns::memoryBytes() const {
+    return qualifier.capacity() + (low.capacity() + high.capacity()) * sizeof(std::int32_t);
+}
+
+// --- EventTable -----------------------------------------------------------------------------
+
+void EventTable::reserve(std::size_t count) {
+    m_idBegin.reserve(count);
+    m_idLength.reserve(count);
+    m_actorCount.reserve(count);
+    m_day.reserve(count);
+    m_endDay.reserve(count);
+    m_type.reserve(count);
+    m_datePrecision.reserve(count);
+    m_placePrecision.reserve(count);
+    m_civilianTargeting.reserve(count);
+    m_point.reserve(count);
+    m_placeName.reserve(count);
+    m_admin1.reserve(count);
+    m_admin2.reserve(count);
+    m_actorBegin.reserve(count);
+    m_perpetratorCount.reserve(count);
+    m_killed.reserve(count);
+    m_wounded.reserve(count);
+    m_detailSource.reserve(count);
+    m_detailKey.reserve(count);
+}
+
+EventDetails EventTable::detailsOf(const Event& event) {
+    return {event.description, event.sources, event.tags, event.links,
+            event.extra, event.place.extra, event.killed.extra, event.wounded.extra};
+}
+
+EventDetails EventTable::detailsOf(Event&& event) {
+    return {std::move(event.description), std::move(event.sources), std::move(event.tags), std::move(event.links),
+            std::move(event.extra), std::move(event.place.extra), std::move(event.killed.extra), std::move(event.wounded.extra)};
+}
+
+void EventTable::pushId(std::string_view id) {
+    if (id.size() > 0xffff) throw std::length_error("an event id longer than 65535 bytes");
+    m_idBegin.push_back(static_cast<std::uint32_t>(m_idChars.size()));
+    m_idLength.push_back(static_cast<std::uint16_t>(id.size()));
+    m_idChars.append(id);
+}
+
+void EventTable::pushActors(const Event& event) {
+    if (event.perpetrators.size() + event.targets.size() > 0xffff) throw std::length_error("an event with over 65535 actors");
+    m_actorBegin.push_back(static_cast<std::uint32_t>(m_actorRefs.size()));
+    for (const std::string& id : event.perpetrators) m_actorRefs.push_back(m_actorIds.intern(id));
+    for (const std::string& id : event.targets) m_actorRefs.push_back(m_actorIds.intern(id));
+    m_actorCount.push_back(static_cast<std::uint16_t>(event.perpetrators.size() + event.targets.size()));
+    m_perpetratorCount.push_back(static_cast<std::uint16_t>(event.perpetrators.size()));
+}
+
+void EventTable::pushColumns(const Event& event) {
+    pushId(event.id);
+    m_day.push_back(event.date.daysSinceEpoch());
+    m_endDay.push_back(event.endDate ? event.endDate->daysSinceEpoch() : kNone);
+    m_type.push_back(static_cast<std::uint8_t>(event.type));
+    m_datePrecision.push_back(static_cast<std::uint8_t>(event.datePrecision));
+    m_placePrecision.push_back(static_cast<std::uint8_t>(event.place.precision));
+    m_civilianTargeting.push_back(event.civilianTargeting ? 1 : 0);
+    m_point.push_back(event.place.point);
+    m_placeName.push_back(m_strings.intern(event.place.name));
+    m_admin1.push_back(m_strings.intern(event.place.admin1));
+    m_admin2.push_back(m_strings.intern(event.place.admin2));
+    pushActors(event);
+    m_killed.push(event.killed);
+    m_wounded.push(event.wounded);
+}
+
+void EventTable::push_back(const Event& event) {
+    pushColumns(event);
+    m_detailSource.push_back(kInMemory);
+    m_detailKey.push_back(static_cast<std::int64_t>(m_inMemory.size()));
+    m_inMemory.push_back(detailsOf(event));
+}
+
+void EventTable::push_back(Event&& event) {
+    pushColumns(event);
+    m_detailSource.push_back(kInMemory);
+    m_detailKey.push_back(static_cast<std::int64_t>(m_inMemory.size()));
+    m_inMemory.push_back(detailsOf(std::move(event)));
+}
+
+void EventTable::pushWithDetailsIn(const Event& event, const std::shared_ptr<const EventDetailSource>& source,
+                                   std::int64_t key) {
+    pushColumns(event);
+    std::size_t index = 0;
+    while (index < m_sources.size() && m_sources[index] != source) ++index;
+    if (index == m_sources.size()) m_sources.push_back(source);
+    m_detailSource.push_back(static_cast<std::uint16_t>(index));
+    m_detailKey.push_back(key);
+}
+
+void EventTable::setColumns(std::size_t row, const Event& event) {
+    if (event.id != id(row)) setId(row, event.id);
+    m_day[row] = event.date.daysSinceEpoch();
+    m_endDay[row] = event.endDate ? event.endDate->daysSinceEpoch() : kNone;
+    m_type[row] = static_cast<std::uint8_t>(event.type);
+    m_datePrecision[row] = static_cast<std::uint8_t>(event.datePrecision);
+    m_placePrecision[row] = static_cast<std::uint8_t>(event.place.precision);
+    m_civilianTargeting[row] = event.civilianTargeting ? 1 : 0;
+    m_point[row] = event.place.point;
+    m_placeName[row] = m_strings.intern(event.place.name);
+    m_admin1[row] = m_strings.intern(event.place.admin1);
+    m_admin2[row] = m_strings.intern(event.place.admin2);
+    // The new actor list goes to the end of the array; the row points there.
+    pushActors(event);
+    m_actorBegin[row] = m_actorBegin.back();
+    m_actorCount[row] = m_actorCount.back();
+    m_perpetratorCount[row] = m_perpetratorCount.back();
+    m_actorBegin.pop_back();
+    m_actorCount.pop_back();
+    m_perpetratorCount.pop_back();
+    m_killed.set(row, event.killed);
+    m_wounded.set(row, event.wounded);
+}
+
+void EventTable::set(std::size_t row, const Event& event) {
+    setColumns(row, event);
+    if (m_detailSource[row] == kInMemory) {
+        m_inMemory[static_cast<std::size_t>(m_detailKey[row])] = detailsOf(event);
+    } else {
+        m_detailSource[row] = kInMemory;
+        m_detailKey[row] = static_cast<std::int64_t>(m_inMemory.size());
+        m_inMemory.push_back(detailsOf(event));
+    }
+}
+
+void EventTable::setId(std::size_t row, std::string_view newId) {
+    pushId(newId);
+    m_idBegin[row] = m_idBegin.back();
+    m_idLength[row] = m_idLength.back();
+    m_idBegin.pop_back();
+    m_idLength.pop_back();
+}
+
+void EventTable::renameIds(const std::unordered_map<std::string, std::string>& renamed) {
+    if (renamed.empty()) return;
+    for (std::size_t row = 0; row < size(); ++row)
+        if (const auto found = renamed.find(std::string(id(row))); found != renamed.end()) setId(row, found->second);
+}
+
+void EventTable::appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset) {
+    pushId(other.id(row));
+    m_day.push_back(other.m_day[row]);
+    m_endDay.push_back(other.m_endDay[row]);
+    m_type.push_back(other.m_type[row]);
+    m_datePrecision.push_back(other.m_datePrecision[row]);
+    m_placePrecision.push_back(other.m_placePrecision[row]);
+    m_civilianTargeting.push_back(other.m_civilianTargeting[row]);
+    m_point.push_back(other.m_point[row]);
+    m_placeName.push_back(m_strings.intern(other.placeName(row)));
+    m_admin1.push_back(m_strings.intern(other.admin1(row)));
+    m_admin2.push_back(m_strings.intern(other.admin2(row)));
+    m_actorBegin.push_back(static_cast<std::uint32_t>(m_actorRefs.size()));
+    for (const std::uint32_t ref : other.actorRefs(row)) m_actorRefs.push_back(m_actorIds.intern(other.m_actorIds.at(ref)));
+    m_actorCount.push_back(other.m_actorCount[row]);
+    m_perpetratorCount.push_back(other.m_perpetratorCount[row]);
+    m_killed.push(other.killed(row));
+    m_wounded.push(other.wounded(row));
+    if (other.m_detailSource[row] == kInMemory) {
+        m_detailSource.push_back(kInMemory);
+        m_detailKey.push_back(static_cast<std::int64_t>(m_inMemory.size()));
+        m_inMemory.push_back(other.m_inMemory[static_cast<std::size_t>(other.m_detailKey[row])]);
+    } else {
+        m_detailSource.push_back(static_cast<std::uint16_t>(other.m_detailSource[row] + sourceOffset));
+        m_detailKey.push_back(other.m_detailKey[row]);
+    }
+}
+
+void EventTable::append(const EventTable& other, std::span<const std::uint32_t> rows) {
+    // The other table's sources join ours (events keep their details where they are).
+    const auto sourceOffset = static_cast<std::uint16_t>(m_sources.size());
+    m_sources.insert(m_sources.end(), other.m_sources.begin(), other.m_sources.end());
+    reserve(size() + rows.size());
+    for (const std::uint32_t row : rows) appendRow(other, row, sourceOffset);
+}
+
+void EventTable::append(const EventTable& other) {
+    const auto sourceOffset = static_cast<std::uint16_t>(m_sources.size());
+    m_sources.insert(m_sources.end(), other.m_sources.begin(), other.m_sources.end());
+    reserve(size() + other.size());
+    for (std::size_t row = 0; row < other.size(); ++row) appendRow(other, row, sourceOffset);
+}
+
+std::optional<Date> EventTable::endDate(std::size_t row) const {
+    if (m_endDay[row] == kNone) return std::nullopt;
+    return Date(m_endDay[row]);
+}
+
+std::vector<std::string> EventTable::perpetrators(std::size_t row) const {
+    std::vector<std::string> ids;
+    const auto refs = actorRefs(row);
+    for (std::size_t i = 0; i < m_perpetratorCount[row]; ++i) ids.push_back(m_actorIds.at(refs[i]));
+    return ids;
+}
+
+std::vector<std::string> EventTable::targets(std::size_t row) const {
+    std::vector<std::string> ids;
+    const auto refs = actorRefs(row);
+    for (std::size_t i = m_perpetratorCount[row]; i < refs.size(); ++i) ids.push_back(m_actorIds.at(refs[i]));
+    return ids;
+}
+
+EventDetails EventTable::details(std::size_t row) const {
+    if (m_detailSource[row] == kInMemory) return m_inMemory[static_cast<std::size_t>(m_detailKey[row])];
+    return m_sources[m_detailSource[row]]->fetch(m_detailKey[row]);
+}
+
+Event EventTable::at(std::size_t row) const {
+    Event event;
+    event.id = std::string(id(row));
+    event.type = type(row);
+    event.date = date(row);
+    event.endDate = endDate(row);
+    event.datePrecision = datePrecision(row);
+    event.place.point = point(row);
+    event.place.precision = placePrecision(row);
+    event.place.name = placeName(row);
+    event.place.admin1 = admin1(row);
+    event.place.admin2 = admin2(row);
+    event.perpetrators = perpetrators(row);
+    event.targets = targets(row);
+    event.killed = killed(row);
+    event.wounded = wounded(row);
+    event.civilianTargeting = civilianTargeting(row);
+    EventDetails more = details(row);
+    event.description = std::move(more.description);
+    event.sources = std::move(more.sources);
+    event.tags = std::move(more.tags);
+    event.links = std::move(more.links);
+    event.extra = std::move(more.extra);
+    event.place.extra = std::move(more.placeExtra);
+    event.killed.extra = std::move(more.killedExtra);
+    event.wounded.extra = std::move(more.woundedExtra);
+    return event;
+}
+
+void EventTable::renameActors(const std::unordered_map<std::string, std::string>& renamed) {
+    for (std::uint32_t ref = 0; ref < m_actorIds.size(); ++ref)
+        if (const auto found = renamed.find(m_actorIds.at(ref)); found != renamed.end()) m_actorIds.replace(ref, found->second);
+}
+
+std::size_t EventTable::memoryBytes() const {
+    std::size_t bytes = m_idChars.capacity() + m_idBegin.capacity() * 4 + m_idLength.capacity() * 2 + m_actorCount.capacity() * 2 + (m_day.capacity() + m_endDay.capacity()) * 4 +
+                        m_type.capacity() + m_datePrecision.capacity() + m_placePrecision.capacity() +
+                        m_civilianTargeting.capacity() + m_point.capacity() * sizeof(GeoPoint) +
+                        (m_placeName.capacity() + m_admin1.capacity() + m_admin2.capacity()) * 4 +
+                        (m_actorBegin.capacity() + m_actorRefs.capacity()) * 4 + m_perpetratorCount.capacity() * 2 +
+                        m_killed.memoryBytes() + m_wounded.memoryBytes() + m_strings.memoryBytes() + m_actorIds.memoryBytes() +
+                        m_detailSource.capacity() * 2 + m_detailKey.capacity() * 8 + m_inMemory.capacity() * sizeof(EventDetails);
+    for (const EventDetails& d : m_inMemory) {
+        bytes += d.description.capacity() > 15 ? d.description.capacity() : 0;
+        for (const SourceReference& s : d.sources)
+            bytes += sizeof(SourceReference) + s.publisher.size() + s.title.size() + s.date.size() + s.url.size();
+    }
+    return bytes;
+}
+
+bool operator==(const EventTable& a, const EventTable& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t row = 0; row < a.size(); ++row)
+        if (!(a.at(row) == b.at(row))) return false;
+    return true;
+}
+
+} // namespace atlas
