@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <array>
 #include <cstdint>
 #include <bit>
@@ -17,6 +19,9 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -100,6 +105,10 @@ public:
         if (result == SQLITE_ROW) return true;
         if (result == SQLITE_DONE) return false;
         throw SqlError(sqlite3_errmsg(m_db));
+    }
+    void reset() {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
     }
     void run() {
         step();
@@ -352,6 +361,7 @@ CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL,
   killed_qualifier TEXT NOT NULL, killed_low INTEGER, killed_high INTEGER,
   wounded_qualifier TEXT NOT NULL, wounded_low INTEGER, wounded_high INTEGER,
   civilian_targeting BOOLEAN NOT NULL, description TEXT, sources TEXT, tags TEXT, links TEXT, extra TEXT);
+CREATE INDEX events_with_links ON events(fid) WHERE links IS NOT NULL;
 CREATE TABLE sites (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
   kind TEXT NOT NULL, operator TEXT, place_name TEXT, admin1 TEXT, admin2 TEXT, place_precision TEXT NOT NULL,
   description TEXT, history TEXT, extra TEXT);
@@ -724,18 +734,431 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-class Reader {
+// Turns a row's columns into the model. Problems go to `diagnostics` (when there are any to
+// report to: details fetched later, on demand, have no reader to tell) with file and record.
+class ColumnDecoder {
 public:
-    Reader(std::string path, const LoadControl* control) : m_path(std::move(path)), m_control(control) {}
+    ColumnDecoder(std::string path, std::vector<Diagnostic>* diagnostics) : m_path(std::move(path)), m_diagnostics(diagnostics) {}
+
+protected:
+    std::string m_path;
+    std::vector<Diagnostic>* m_diagnostics;
+
+    void add(Severity severity, std::string code, std::string message, std::string record) {
+        Diagnostic d{severity, std::move(code), std::move(message), m_path, 0, 0, "", {}};
+        d.record = std::move(record);
+        if (m_diagnostics) m_diagnostics->push_back(std::move(d));
+    }
+
+    // Parses a JSON column; a problem is a warning and the value is left out.
+    json parseColumn(const Statement& row, int column, const char* name, const std::string& record, json::value_t expected) {
+        if (row.isNull(column)) return nullptr;
+        json value = json::parse(row.text(column), nullptr, false);
+        const bool ok = !value.is_discarded() && value.type() == expected;
+        if (!ok) {
+            add(Severity::Warning, codes::kGeopackageColumn,
+                std::string("\"") + name + "\" must hold a JSON " + (expected == json::value_t::array ? "array" : "object") +
+                    "; ignored",
+                record + ", column " + name);
+            return nullptr;
+        }
+        return value;
+    }
+
+    std::vector<std::string> stringList(const Statement& row, int column, const char* name, const std::string& record) {
+        std::vector<std::string> values;
+        const json list = parseColumn(row, column, name, record, json::value_t::array);
+        if (list.is_null()) return values;
+        for (const json& item : list) {
+            if (item.is_string()) values.push_back(item.get<std::string>());
+            else add(Severity::Warning, codes::kGeopackageColumn, std::string("\"") + name + "\" must list strings; " +
+                     item.dump() + " ignored", record + ", column " + name);
+        }
+        return values;
+    }
+
+    static ExtraFields extrasOf(const json& object) {
+        ExtraFields extra;
+        if (object.is_object())
+            for (auto it = object.begin(); it != object.end(); ++it) extra.emplace_back(it.key(), it.value().dump());
+        return extra;
+    }
+
+    std::vector<SourceReference> sourceList(const Statement& row, int column, const std::string& record) {
+        std::vector<SourceReference> sources;
+        json list = parseColumn(row, column, "sources", record, json::value_t::array);
+        if (list.is_null()) return sources;
+        for (json& item : list) {
+            if (!item.is_object()) {
+                add(Severity::Warning, codes::kSourceType, "expected a source object, found " + item.dump(), record + ", column sources");
+                continue;
+            }
+            SourceReference source;
+            auto field = [&](const char* key) {
+                json value = take(item, key);
+                return value.is_string() ? value.get<std::string>() : std::string();
+            };
+            source.publisher = field("publisher");
+            source.title = field("title");
+            source.date = field("date");
+            source.url = field("url");
+            source.extra = extrasOf(item);
+            sources.push_back(std::move(source));
+        }
+        return sources;
+    }
+
+    std::vector<EventLink> linkList(const Statement& row, int column, const std::string& record) {
+        std::vector<EventLink> links;
+        json list = parseColumn(row, column, "links", record, json::value_t::array);
+        if (list.is_null()) return links;
+        for (json& item : list) {
+            json target = item.is_object() ? take(item, "event") : json();
+            if (!target.is_string()) {
+                add(Severity::Warning, codes::kLinkType, "expected a link {\"relation\", \"event\"}, found " + item.dump(),
+                    record + ", column links");
+                continue;
+            }
+            EventLink link;
+            link.eventId = target.get<std::string>();
+            const json relation = take(item, "relation");
+            if (relation.is_string()) {
+                if (const auto known = linkRelationFromKey(relation.get<std::string>())) link.relation = *known;
+                else add(Severity::Warning, codes::kGeopackageColumn, "unknown relation " + relation.dump() + "; read as related",
+                         record + ", column links");
+            }
+            link.extra = extrasOf(item);
+            links.push_back(std::move(link));
+        }
+        return links;
+    }
+
+    static std::string textOf(const Statement& row, int column) { return std::string(row.text(column)); }
+    // "events fid 12, column date": made only when there is a problem to report.
+    static std::string eventRecord(std::int64_t fid, std::string_view column) {
+        return "events fid " + std::to_string(fid) + (column.empty() ? std::string() : ", column " + std::string(column));
+    }
+
+    std::optional<std::vector<std::vector<GeoPoint>>> geometry(const Statement& row, int column, int kind,
+                                                               const std::string& record) {
+        std::string error = "the geometry is missing";
+        if (!row.isNull(column))
+            if (auto parts = GeometryReader(row.blob(column)).read(kind, error)) return parts;
+        add(Severity::Error, codes::kGeopackageGeometry, error + "; skipped", record + ", column geom");
+        return std::nullopt;
+    }
+
+public:
+    // The details columns (description, sources, tags, links, extra) from `first` on.
+    EventDetails details(const Statement& row, int first, const std::string& record) {
+        EventDetails details;
+        details.description = textOf(row, first);
+        details.sources = sourceList(row, first + 1, record);
+        details.tags = stringList(row, first + 2, "tags", record);
+        details.links = linkList(row, first + 3, record);
+        json extra = parseColumn(row, first + 4, "extra", record, json::value_t::object);
+        if (extra.is_object()) {
+            // Place and casualty figures keep their own unknown fields under their names.
+            details.placeExtra = extrasOf(take(extra, "place"));
+            details.killedExtra = extrasOf(take(extra, "killed"));
+            details.woundedExtra = extrasOf(take(extra, "wounded"));
+            details.extra = extrasOf(extra);
+        }
+        return details;
+    }
+};
+
+// The details of a GeoPackage's events, read by fid when someone asks (the details panel, a
+// writer): a large dataset opens without reading its descriptions and sources. The connection
+// stays open while any event refers to it, so the events read are the ones opened even if the
+// file is replaced on disk meanwhile (a save renames a new file over it).
+class GeoPackageDetails final : public EventDetailSource {
+public:
+    explicit GeoPackageDetails(const std::string& path)
+        : m_db(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX), m_decoder(path, nullptr) {}
+
+    Database& database() { return m_db; }
+
+    EventDetails fetch(std::int64_t key) const override {
+        std::lock_guard lock(m_mutex);
+        try {
+            if (!m_select)
+                m_select = std::make_unique<Statement>(m_db, "SELECT description, sources, tags, links, extra FROM events WHERE fid = ?");
+            m_select->bind(1, key);
+            EventDetails details;
+            if (m_select->step()) details = m_decoder.details(*m_select, 0, {});
+            m_select->reset();
+            return details;
+        } catch (const SqlError&) {
+            m_select.reset();
+            return {};
+        }
+    }
+
+private:
+    Database m_db;
+    mutable ColumnDecoder m_decoder;
+    mutable std::mutex m_mutex;
+    mutable std::unique_ptr<Statement> m_select;
+};
+
+// The events' ids as an open-addressing hash table of row numbers: finds repeated ids among a
+// million in tens of milliseconds, holding 8 bytes a slot and no copy of the ids.
+class EventIdSet {
+public:
+    // Fills the set with the rows of `events`; rows whose id an earlier row has go to `repeated`.
+    void build(const EventTable& events, std::vector<std::uint32_t>* repeated) {
+        std::size_t capacity = 16;
+        while (capacity < events.size() * 2) capacity *= 2;
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+        for (std::uint32_t row = 0; row < events.size(); ++row) {
+            const std::string_view id = events.id(row);
+            const std::size_t hash = std::hash<std::string_view>{}(id);
+            const auto tag = static_cast<std::uint32_t>(hash >> 32);
+            std::size_t at = hash & m_mask;
+            bool seen = false;
+            for (; m_slots[at].row != 0; at = (at + 1) & m_mask)
+                if (m_slots[at].tag == tag && events.id(m_slots[at].row - 1) == id) {
+                    seen = true;
+                    break;
+                }
+            if (seen) {
+                if (repeated) repeated->push_back(row);
+                continue;
+            }
+            m_slots[at] = {tag, row + 1};
+        }
+    }
+    [[nodiscard]] bool contains(const EventTable& events, std::string_view id) const {
+        if (m_slots.empty()) return false;
+        const std::size_t hash = std::hash<std::string_view>{}(id);
+        const auto tag = static_cast<std::uint32_t>(hash >> 32);
+        for (std::size_t at = hash & m_mask; m_slots[at].row != 0; at = (at + 1) & m_mask)
+            if (m_slots[at].tag == tag && events.id(m_slots[at].row - 1) == id) return true;
+        return false;
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0; // high bits of the hash: most mismatches end here
+        std::uint32_t row = 0; // row + 1; 0 is empty
+    };
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+};
+
+// Reads the events of one range of fids into a table of its own, with its own diagnostics: two
+// of these run at once on two threads.
+class EventRangeReader : public ColumnDecoder {
+public:
+    EventRangeReader(std::string path, std::shared_ptr<const EventDetailSource> details, std::int64_t firstFid, std::int64_t lastFid)
+        : ColumnDecoder(std::move(path), &m_own), m_details(std::move(details)), m_firstFid(firstFid), m_lastFid(lastFid) {}
+
+    // `more(rows)` is told every few thousand rows how many were read since; false stops.
+    template <typename More> void read(Database& db, const std::atomic<bool>& stop, More&& more) {
+        Statement rows(db,
+                       "SELECT fid, geom, id, event_type, date, end_date, date_precision, place_name, admin1, admin2, "
+                       "place_precision, perpetrators, targets, killed_qualifier, killed_low, killed_high, wounded_qualifier, "
+                       "wounded_low, wounded_high, civilian_targeting FROM events WHERE fid BETWEEN ? AND ? ORDER BY fid");
+        rows.bind(1, m_firstFid);
+        rows.bind(2, m_lastFid);
+        const auto expected = static_cast<std::size_t>(std::clamp<std::int64_t>(m_lastFid - m_firstFid + 1, 0, 50'000'000));
+        m_table.reserve(expected);
+        m_fids.reserve(expected);
+        std::vector<std::string_view> perpetrators, targets;
+        std::vector<std::string> ownedPerpetrators, ownedTargets;
+        std::int64_t sinceReport = 0;
+        while (rows.step()) {
+            if (++sinceReport == 8192) {
+                if (stop || !more(sinceReport)) return;
+                sinceReport = 0;
+            }
+            const std::int64_t fid = rows.integer(0);
+            EventRow event;
+            // A point written by us (or GDAL): 8-byte header, no envelope, little-endian WKB point.
+            const std::string_view blob = rows.blob(1);
+            if (blob.size() == 29 && blob[0] == 'G' && blob[1] == 'P' && blob[3] == 0x01 && blob[8] == 0x01 && blob[9] == 0x01 &&
+                blob[10] == 0 && blob[11] == 0 && blob[12] == 0 && std::endian::native == std::endian::little) {
+                std::memcpy(&event.point.longitude, blob.data() + 13, 8);
+                std::memcpy(&event.point.latitude, blob.data() + 21, 8);
+            } else {
+                const auto parts = geometry(rows, 1, 1, eventRecord(fid, {}));
+                if (!parts) continue;
+                event.point = parts->front().front();
+            }
+            if (!std::isfinite(event.point.latitude) || std::abs(event.point.latitude) > 90 ||
+                !std::isfinite(event.point.longitude) || std::abs(event.point.longitude) > 180) {
+                add(Severity::Error, codes::kPlaceCoordinateRange, "the point is off the globe; skipped", eventRecord(fid, "geom"));
+                continue;
+            }
+            event.id = rows.text(2);
+            if (event.id.empty()) {
+                add(Severity::Error, codes::kEventIdDuplicate, "event id must not be empty; skipped", eventRecord(fid, "id"));
+                continue;
+            }
+            event.type = enumeration(rows, 3, "event_type", fid, EventType::Other, eventTypeFromKey);
+            const auto start = date(rows, 4, "date", fid);
+            if (!start) continue;
+            event.date = *start;
+            if (!rows.isNull(5)) {
+                const auto end = date(rows, 5, "end_date", fid);
+                if (!end) continue;
+                if (*end < *start) {
+                    add(Severity::Error, codes::kEventSpanOrder,
+                        "end_date " + end->toString() + " is before date " + start->toString() + "; skipped",
+                        eventRecord(fid, "end_date"));
+                    continue;
+                }
+                event.endDate = end;
+            }
+            event.datePrecision = enumeration(rows, 6, "date_precision", fid, DatePrecision::Day, datePrecisionFromKey);
+            event.placeName = rows.text(7);
+            event.admin1 = rows.text(8);
+            event.admin2 = rows.text(9);
+            event.placePrecision = enumeration(rows, 10, "place_precision", fid, PlacePrecision::Exact, placePrecisionFromKey);
+            actorList(rows, 11, "perpetrators", fid, perpetrators, ownedPerpetrators);
+            actorList(rows, 12, "targets", fid, targets, ownedTargets);
+            event.perpetrators = perpetrators;
+            event.targets = targets;
+            event.killed = casualties(rows, 13, "killed", fid);
+            event.wounded = casualties(rows, 16, "wounded", fid);
+            event.civilianTargeting = !rows.isNull(19) && rows.integer(19) != 0;
+            m_table.pushWithDetailsIn(event, m_details, fid);
+            m_fids.push_back(fid);
+        }
+        more(sinceReport);
+    }
+
+    EventTable& table() { return m_table; }
+    std::vector<std::int64_t>& fids() { return m_fids; }
+    std::vector<Diagnostic>& diagnostics() { return m_own; }
+
+private:
+    std::vector<Diagnostic> m_own;
+    std::shared_ptr<const EventDetailSource> m_details;
+    std::int64_t m_firstFid, m_lastFid;
+    EventTable m_table;
+    std::vector<std::int64_t> m_fids;
+    std::array<std::pair<std::string, int>, 32> m_lastKey{}; // per column: the last key read and its value
+
+    // Events are many: read straight from the columns into the table, without an Event, and
+    // with the record's name made only when there is a problem to report.
+
+    template <typename Enum, typename Parse>
+    Enum enumeration(const Statement& row, int column, std::string_view name, std::int64_t fid, Enum fallback, Parse parse) {
+        if (row.isNull(column)) return fallback;
+        const std::string_view key = row.text(column);
+        // Rows repeat a few keys: remember the last one of each column.
+        auto& [lastKey, lastValue] = m_lastKey[static_cast<std::size_t>(column)];
+        if (key == lastKey) return static_cast<Enum>(lastValue);
+        if (const auto value = parse(key)) {
+            lastKey.assign(key);
+            lastValue = static_cast<int>(*value);
+            return *value;
+        }
+        add(Severity::Warning, codes::kGeopackageColumn,
+            "unknown " + std::string(name) + " \"" + std::string(key) + "\"; read as " + std::string(toKey(fallback)),
+            eventRecord(fid, name));
+        return fallback;
+    }
+
+    std::optional<int> bound(const Statement& row, int column, const std::string& name, std::int64_t fid) {
+        if (row.isNull(column)) return std::nullopt;
+        if (row.typeOf(column) != SQLITE_INTEGER || row.integer(column) < 0 || row.integer(column) > 10'000'000) {
+            add(Severity::Warning, codes::kCasualtiesBound, "\"" + name + "\" must be a whole number from 0", eventRecord(fid, name));
+            return std::nullopt;
+        }
+        return static_cast<int>(row.integer(column));
+    }
+
+    CasualtyCount casualties(const Statement& row, int first, const char* name, std::int64_t fid) {
+        CasualtyCount count;
+        if (row.isNull(first + 1) && row.isNull(first + 2) && row.text(first) == "unknown") return count; // the common case
+        const std::string prefix = name;
+        const CountQualifier qualifier =
+            enumeration(row, first, prefix + "_qualifier", fid, CountQualifier::Unknown, countQualifierFromKey);
+        count.low = bound(row, first + 1, prefix + "_low", fid);
+        count.high = bound(row, first + 2, prefix + "_high", fid);
+        if (count.low && count.high && *count.high < *count.low) {
+            add(Severity::Warning, codes::kCasualtiesOrder, "high is below low; high ignored", eventRecord(fid, prefix + "_high"));
+            count.high.reset();
+        }
+        if (qualifier == CountQualifier::Unknown) return count;
+        if (!count.low) {
+            add(Severity::Warning, codes::kCasualtiesLow, "a known count needs a low figure; left unknown",
+                eventRecord(fid, prefix + "_low"));
+            count.high.reset();
+            return count;
+        }
+        count.qualifier = qualifier;
+        return count;
+    }
+
+    std::optional<Date> date(const Statement& row, int column, const char* name, std::int64_t fid) {
+        const std::string_view text = row.text(column);
+        if (const auto parsed = Date::parse(text)) return parsed;
+        add(Severity::Error, codes::kDateInvalid,
+            "\"" + std::string(text) + "\" is not a valid date; expected YYYY-MM-DD (a day that exists); skipped",
+            eventRecord(fid, name));
+        return std::nullopt;
+    }
+
+    // A JSON array of strings as views into `text` when it is the plain form the writer makes
+    // (["a","b"], no escapes); anything else goes through the JSON parser into `owned`.
+    bool actorList(const Statement& row, int column, const char* name, std::int64_t fid, std::vector<std::string_view>& out,
+                   std::vector<std::string>& owned) {
+        out.clear();
+        if (row.isNull(column)) return true;
+        const std::string_view text = row.text(column);
+        if (text.size() >= 2 && text.front() == '[' && text.back() == ']' && text.find('\\') == std::string_view::npos) {
+            std::size_t at = 1;
+            bool plain = true;
+            while (at < text.size() - 1) {
+                if (text[at] != '"') {
+                    plain = false;
+                    break;
+                }
+                const std::size_t close = text.find('"', at + 1);
+                if (close == std::string_view::npos || close >= text.size() - 1) {
+                    plain = false;
+                    break;
+                }
+                out.push_back(text.substr(at + 1, close - at - 1));
+                at = close + 1;
+                if (text[at] == ',') ++at;
+                else if (at != text.size() - 1) {
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) return true;
+            out.clear();
+        }
+        owned = stringList(row, column, name, eventRecord(fid, {}));
+        for (const std::string& id : owned) out.push_back(id);
+        return true;
+    }
+
+};
+
+class Reader : private ColumnDecoder {
+public:
+    Reader(std::string path, const LoadControl* control)
+        : ColumnDecoder(std::move(path), &m_result.diagnostics), m_control(control) {}
 
     LoadResult read() {
         try {
-            Database db(m_path, SQLITE_OPEN_READONLY);
+            auto details = std::make_shared<GeoPackageDetails>(m_path);
+            Database& db = details->database();
+            // Pages mapped rather than copied in: a large file is read once, straight from the
+            // page cache.
+            db.execute("PRAGMA mmap_size = 17179869184");
             if (!checkContainer(db)) return fatalResult();
             readNonEvents(db);
             if (m_result.failed()) return fatalResult();
-            if (!readEvents(db)) return detail::cancelledLoad(m_path);
-            checkEventReferences();
+            if (!readEvents(db, details)) return detail::cancelledLoad(m_path);
+            checkEventReferences(db);
         } catch (const SqlError& error) {
             const std::string message = error.what();
             add(Severity::Fatal,
@@ -750,17 +1173,10 @@ public:
     }
 
 private:
-    std::string m_path;
     const LoadControl* m_control;
     LoadResult m_result;
     std::vector<std::int64_t> m_eventFid;
-    std::unordered_set<std::string> m_eventIds;
-
-    void add(Severity severity, std::string code, std::string message, std::string record) {
-        Diagnostic d{severity, std::move(code), std::move(message), m_path, 0, 0, "", {}};
-        d.record = std::move(record);
-        m_result.diagnostics.push_back(std::move(d));
-    }
+    EventIdSet m_ids;
 
     LoadResult fatalResult() {
         m_result.dataset = Dataset();
@@ -815,21 +1231,6 @@ private:
         return true;
     }
 
-    // Parses a JSON column; a problem is a warning and the value is left out.
-    json parseColumn(const Statement& row, int column, const char* name, const std::string& record, json::value_t expected) {
-        if (row.isNull(column)) return nullptr;
-        json value = json::parse(row.text(column), nullptr, false);
-        const bool ok = !value.is_discarded() && value.type() == expected;
-        if (!ok) {
-            add(Severity::Warning, codes::kGeopackageColumn,
-                std::string("\"") + name + "\" must hold a JSON " + (expected == json::value_t::array ? "array" : "object") +
-                    "; ignored",
-                record + ", column " + name);
-            return nullptr;
-        }
-        return value;
-    }
-
     static void mergeExtra(json& object, json extra) {
         if (!extra.is_object()) return;
         for (auto& [key, value] : extra.items()) {
@@ -840,16 +1241,6 @@ private:
         }
     }
 
-    static std::string textOf(const Statement& row, int column) { return std::string(row.text(column)); }
-
-    std::optional<std::vector<std::vector<GeoPoint>>> geometry(const Statement& row, int column, int kind,
-                                                               const std::string& record) {
-        std::string error = "the geometry is missing";
-        if (!row.isNull(column))
-            if (auto parts = GeometryReader(row.blob(column)).read(kind, error)) return parts;
-        add(Severity::Error, codes::kGeopackageGeometry, error + "; skipped", record + ", column geom");
-        return std::nullopt;
-    }
 
     // Actors, sites, lines, areas and metadata are few: they are turned back into the native
     // document and read by the native reader, which checks them as it checks a .atlas.json.
@@ -1004,232 +1395,115 @@ private:
     }
 
     // Events are many: read straight from the columns.
-    template <typename Enum, typename Parse>
-    Enum enumeration(const Statement& row, int column, const char* name, const std::string& record, Enum fallback,
-                     Parse parse) {
-        if (row.isNull(column)) return fallback;
-        const std::string_view key = row.text(column);
-        if (const auto value = parse(key)) return *value;
-        add(Severity::Warning, codes::kGeopackageColumn,
-            std::string("unknown ") + name + " \"" + std::string(key) + "\"; read as " + std::string(toKey(fallback)),
-            record + ", column " + name);
-        return fallback;
-    }
-
-    std::optional<int> bound(const Statement& row, int column, const char* name, const std::string& record) {
-        if (row.isNull(column)) return std::nullopt;
-        if (row.typeOf(column) != SQLITE_INTEGER || row.integer(column) < 0 || row.integer(column) > 10'000'000) {
-            add(Severity::Warning, codes::kCasualtiesBound, std::string("\"") + name + "\" must be a whole number from 0",
-                record + ", column " + name);
-            return std::nullopt;
-        }
-        return static_cast<int>(row.integer(column));
-    }
-
-    CasualtyCount casualties(const Statement& row, int first, const char* name, const std::string& record) {
-        CasualtyCount count;
-        const std::string prefix = name;
-        const CountQualifier qualifier = enumeration(row, first, (prefix + "_qualifier").c_str(), record,
-                                                     CountQualifier::Unknown, countQualifierFromKey);
-        count.low = bound(row, first + 1, (prefix + "_low").c_str(), record);
-        count.high = bound(row, first + 2, (prefix + "_high").c_str(), record);
-        if (count.low && count.high && *count.high < *count.low) {
-            add(Severity::Warning, codes::kCasualtiesOrder, "high is below low; high ignored", record + ", column " + prefix + "_high");
-            count.high.reset();
-        }
-        if (qualifier == CountQualifier::Unknown) return count;
-        if (!count.low) {
-            add(Severity::Warning, codes::kCasualtiesLow, "a known count needs a low figure; left unknown",
-                record + ", column " + prefix + "_low");
-            count.high.reset();
-            return count;
-        }
-        count.qualifier = qualifier;
-        return count;
-    }
-
-    std::optional<Date> date(const Statement& row, int column, const char* name, const std::string& record) {
-        const std::string_view text = row.text(column);
-        if (const auto parsed = Date::parse(text)) return parsed;
-        add(Severity::Error, codes::kDateInvalid,
-            "\"" + std::string(text) + "\" is not a valid date; expected YYYY-MM-DD (a day that exists); skipped",
-            record + ", column " + name);
-        return std::nullopt;
-    }
-
-    std::vector<std::string> stringList(const Statement& row, int column, const char* name, const std::string& record) {
-        std::vector<std::string> values;
-        const json list = parseColumn(row, column, name, record, json::value_t::array);
-        if (list.is_null()) return values;
-        for (const json& item : list) {
-            if (item.is_string()) values.push_back(item.get<std::string>());
-            else add(Severity::Warning, codes::kGeopackageColumn, std::string("\"") + name + "\" must list strings; " +
-                     item.dump() + " ignored", record + ", column " + name);
-        }
-        return values;
-    }
-
-    static ExtraFields extrasOf(const json& object) {
-        ExtraFields extra;
-        if (object.is_object())
-            for (auto it = object.begin(); it != object.end(); ++it) extra.emplace_back(it.key(), it.value().dump());
-        return extra;
-    }
-
-    std::vector<SourceReference> sourceList(const Statement& row, int column, const std::string& record) {
-        std::vector<SourceReference> sources;
-        json list = parseColumn(row, column, "sources", record, json::value_t::array);
-        if (list.is_null()) return sources;
-        for (json& item : list) {
-            if (!item.is_object()) {
-                add(Severity::Warning, codes::kSourceType, "expected a source object, found " + item.dump(), record + ", column sources");
-                continue;
-            }
-            SourceReference source;
-            auto field = [&](const char* key) {
-                json value = take(item, key);
-                return value.is_string() ? value.get<std::string>() : std::string();
-            };
-            source.publisher = field("publisher");
-            source.title = field("title");
-            source.date = field("date");
-            source.url = field("url");
-            source.extra = extrasOf(item);
-            sources.push_back(std::move(source));
-        }
-        return sources;
-    }
-
-    std::vector<EventLink> linkList(const Statement& row, int column, const std::string& record) {
-        std::vector<EventLink> links;
-        json list = parseColumn(row, column, "links", record, json::value_t::array);
-        if (list.is_null()) return links;
-        for (json& item : list) {
-            json target = item.is_object() ? take(item, "event") : json();
-            if (!target.is_string()) {
-                add(Severity::Warning, codes::kLinkType, "expected a link {\"relation\", \"event\"}, found " + item.dump(),
-                    record + ", column links");
-                continue;
-            }
-            EventLink link;
-            link.eventId = target.get<std::string>();
-            const json relation = take(item, "relation");
-            if (relation.is_string()) {
-                if (const auto known = linkRelationFromKey(relation.get<std::string>())) link.relation = *known;
-                else add(Severity::Warning, codes::kGeopackageColumn, "unknown relation " + relation.dump() + "; read as related",
-                         record + ", column links");
-            }
-            link.extra = extrasOf(item);
-            links.push_back(std::move(link));
-        }
-        return links;
-    }
-
     bool cancelled() const { return m_control && m_control->cancel && m_control->cancel->load(); }
 
-    // False when cancelled.
-    bool readEvents(Database& db) {
-        std::int64_t lastFid = 0;
+    // Reads what the index, the map and the list need; the details stay in the file (`details`).
+    // Two threads each read half of the rows through a connection of their own (SQLite steps
+    // one row at a time; decoding a row costs more than stepping to it); their tables are then
+    // joined in fid order. False when cancelled.
+    bool readEvents(Database& db, const std::shared_ptr<const EventDetailSource>& details) {
+        std::int64_t firstFid = 0, lastFid = 0;
         {
-            Statement count(db, "SELECT coalesce(max(fid), 0) FROM events");
-            if (count.step()) lastFid = count.integer(0);
+            Statement range(db, "SELECT coalesce(min(fid), 0), coalesce(max(fid), 0) FROM events");
+            if (range.step()) {
+                firstFid = range.integer(0);
+                lastFid = range.integer(1);
+            }
         }
-        Statement rows(db,
-                       "SELECT fid, geom, id, event_type, date, end_date, date_precision, place_name, admin1, admin2, "
-                       "place_precision, perpetrators, targets, killed_qualifier, killed_low, killed_high, wounded_qualifier, "
-                       "wounded_low, wounded_high, civilian_targeting, description, sources, tags, links, extra FROM events "
-                       "ORDER BY fid");
-        EventTable& events = m_result.dataset.events;
-        events.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, std::min<std::int64_t>(lastFid, 50'000'000))));
-        std::size_t done = 0;
-        while (rows.step()) {
-            if (++done % 8192 == 0) {
-                if (cancelled()) return false;
-                if (m_control && m_control->progress)
-                    m_control->progress(static_cast<std::uint64_t>(rows.integer(0)), static_cast<std::uint64_t>(lastFid));
-            }
-            const std::int64_t fid = rows.integer(0);
-            const std::string record = "events fid " + std::to_string(fid);
-            const auto parts = geometry(rows, 1, 1, record);
-            if (!parts) continue;
-            const GeoPoint point = parts->front().front();
-            if (!std::isfinite(point.latitude) || std::abs(point.latitude) > 90 || !std::isfinite(point.longitude) ||
-                std::abs(point.longitude) > 180) {
-                add(Severity::Error, codes::kPlaceCoordinateRange, "the point is off the globe; skipped", record + ", column geom");
-                continue;
-            }
-            Event event;
-            event.id = textOf(rows, 2);
-            if (event.id.empty() || !m_eventIds.insert(event.id).second) {
-                add(Severity::Error, codes::kEventIdDuplicate,
-                    event.id.empty() ? std::string("event id must not be empty; skipped")
-                                     : "duplicate event id \"" + event.id + "\"; skipped",
-                    record + ", column id");
-                continue;
-            }
-            event.type = enumeration(rows, 3, "event_type", record, EventType::Other, eventTypeFromKey);
-            const auto start = date(rows, 4, "date", record);
-            if (!start) {
-                m_eventIds.erase(event.id);
-                continue;
-            }
-            event.date = *start;
-            if (!rows.isNull(5)) {
-                const auto end = date(rows, 5, "end_date", record);
-                if (!end || *end < *start) {
-                    if (end)
-                        add(Severity::Error, codes::kEventSpanOrder,
-                            "end_date " + end->toString() + " is before date " + start->toString() + "; skipped",
-                            record + ", column end_date");
-                    m_eventIds.erase(event.id);
-                    continue;
+        const std::int64_t middle = lastFid - firstFid > 200'000 ? firstFid + (lastFid - firstFid) / 2 : lastFid;
+        std::atomic<std::int64_t> rowsRead{0};
+        std::atomic<bool> stop{false};
+        const auto total = static_cast<std::uint64_t>(std::max<std::int64_t>(1, lastFid - firstFid + 1));
+        auto report = [&](std::int64_t rows) {
+            const std::int64_t sum = rowsRead += rows;
+            if (m_control && m_control->progress) m_control->progress(static_cast<std::uint64_t>(sum), total);
+        };
+        EventRangeReader first(m_path, details, firstFid, middle), second(m_path, details, middle + 1, lastFid);
+        std::exception_ptr secondFailed;
+        std::thread other;
+        if (middle < lastFid)
+            other = std::thread([&] {
+                try {
+                    Database own(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+                    own.execute("PRAGMA mmap_size = 17179869184");
+                    second.read(own, stop, [&](std::int64_t rows) {
+                        report(rows);
+                        return !cancelled();
+                    });
+                } catch (...) {
+                    secondFailed = std::current_exception();
+                    stop = true;
                 }
-                event.endDate = end;
-            }
-            event.datePrecision = enumeration(rows, 6, "date_precision", record, DatePrecision::Day, datePrecisionFromKey);
-            event.place.point = point;
-            event.place.name = textOf(rows, 7);
-            event.place.admin1 = textOf(rows, 8);
-            event.place.admin2 = textOf(rows, 9);
-            event.place.precision = enumeration(rows, 10, "place_precision", record, PlacePrecision::Exact, placePrecisionFromKey);
-            event.perpetrators = stringList(rows, 11, "perpetrators", record);
-            event.targets = stringList(rows, 12, "targets", record);
-            event.killed = casualties(rows, 13, "killed", record);
-            event.wounded = casualties(rows, 16, "wounded", record);
-            event.civilianTargeting = !rows.isNull(19) && rows.integer(19) != 0;
-            event.description = textOf(rows, 20);
-            event.sources = sourceList(rows, 21, record);
-            event.tags = stringList(rows, 22, "tags", record);
-            event.links = linkList(rows, 23, record);
-            json extra = parseColumn(rows, 24, "extra", record, json::value_t::object);
-            if (extra.is_object()) {
-                // Place and casualty figures keep their own unknown fields under their names.
-                event.place.extra = extrasOf(take(extra, "place"));
-                event.killed.extra = extrasOf(take(extra, "killed"));
-                event.wounded.extra = extrasOf(take(extra, "wounded"));
-                event.extra = extrasOf(extra);
-            }
-            events.push_back(std::move(event));
-            m_eventFid.push_back(fid);
+            });
+        try {
+            first.read(db, stop, [&](std::int64_t rows) {
+                report(rows);
+                return !cancelled();
+            });
+        } catch (...) {
+            stop = true;
+            if (other.joinable()) other.join();
+            throw;
         }
+        if (other.joinable()) other.join();
+        if (secondFailed) std::rethrow_exception(secondFailed);
+        if (cancelled()) return false;
+        m_result.dataset.events = std::move(first.table());
+        if (second.table().size() > 0) m_result.dataset.events.append(second.table());
+        m_eventFid = std::move(first.fids());
+        m_eventFid.insert(m_eventFid.end(), second.fids().begin(), second.fids().end());
+        for (auto* part : {&first, &second})
+            for (Diagnostic& d : part->diagnostics()) m_result.diagnostics.push_back(std::move(d));
+        dropDuplicateIds();
         return true;
     }
 
-    void checkEventReferences() {
+    // Ids must be unique: the first of a repeated id is kept, the others reported and dropped.
+    // Checked with an open-addressing table of rows (no set of a million strings).
+    void dropDuplicateIds() {
+        const EventTable& events = m_result.dataset.events;
+        std::vector<std::uint32_t> repeated;
+        m_ids.build(events, &repeated);
+        if (repeated.empty()) return;
+        std::vector<std::uint8_t> drop(events.size());
+        for (const std::uint32_t row : repeated) {
+            drop[row] = 1;
+            add(Severity::Error, codes::kEventIdDuplicate, "duplicate event id \"" + std::string(events.id(row)) + "\"; skipped",
+                eventRecord(m_eventFid[row], "id"));
+        }
+        std::vector<std::uint32_t> kept;
+        std::vector<std::int64_t> keptFid;
+        for (std::uint32_t row = 0; row < events.size(); ++row)
+            if (!drop[row]) {
+                kept.push_back(row);
+                keptFid.push_back(m_eventFid[row]);
+            }
+        m_result.dataset.events.keepOnly(kept);
+        m_eventFid = std::move(keptFid);
+        m_ids.build(m_result.dataset.events, nullptr);
+    }
+
+    void checkEventReferences(Database& db) {
         const Dataset& dataset = m_result.dataset;
-        // Look each actor id up once, not once per event.
-        std::unordered_set<std::string> known, unknown;
-        for (const Actor& actor : dataset.actors) known.insert(actor.id);
-        for (std::size_t i = 0; i < dataset.events.size(); ++i) {
-            const Event& event = dataset.events[i];
-            const std::string record = "events fid " + std::to_string(m_eventFid[i]);
-            for (const auto* list : {&event.perpetrators, &event.targets})
-                for (const std::string& id : *list)
-                    if (!known.count(id) && m_result.diagnostics.size() < 10'000)
-                        add(Severity::Warning, codes::kActorUnknown, "\"" + id + "\" is not a known actor id",
-                            record + ", column " + (list == &event.perpetrators ? "perpetrators" : "targets"));
-            for (const EventLink& link : event.links)
-                if (!m_eventIds.count(link.eventId))
+        const EventTable& events = dataset.events;
+        // By column: each pooled actor id is looked up once, not once per event.
+        std::vector<std::uint8_t> known(events.actorIds().size());
+        for (std::uint32_t ref = 0; ref < known.size(); ++ref) known[ref] = dataset.findActor(events.actorIds().at(ref)) ? 1 : 0;
+        for (std::size_t i = 0; i < events.size() && m_result.diagnostics.size() < 10'000; ++i) {
+            const auto refs = events.actorRefs(i);
+            for (std::size_t j = 0; j < refs.size(); ++j)
+                if (!known[refs[j]])
+                    add(Severity::Warning, codes::kActorUnknown, "\"" + events.actorIds().at(refs[j]) + "\" is not a known actor id",
+                        "events fid " + std::to_string(m_eventFid[i]) + ", column " +
+                            (j < events.perpetratorCount(i) ? "perpetrators" : "targets"));
+        }
+        // Links are details, left in the file: only the few rows that have any are read.
+        // (events_with_links, a partial index, finds them without reading the table)
+        Statement linked(db, "SELECT fid, links FROM events WHERE links IS NOT NULL ORDER BY fid");
+        while (linked.step()) {
+            const std::string record = "events fid " + std::to_string(linked.integer(0));
+            for (const EventLink& link : linkList(linked, 1, record))
+                if (!m_ids.contains(m_result.dataset.events, link.eventId))
                     add(Severity::Warning, codes::kLinkUnknown, "links to \"" + link.eventId + "\", not an event here",
                         record + ", column links");
         }

@@ -7,15 +7,16 @@ namespace atlas {
 // --- StringPool -----------------------------------------------------------------------------
 
 std::uint32_t StringPool::intern(std::string_view text) {
-    // Heterogeneous lookup would spare this string; the pools hold few distinct texts.
-    const auto [it, inserted] = m_refs.try_emplace(std::string(text), static_cast<std::uint32_t>(m_strings.size()));
-    if (inserted) m_strings.emplace_back(text);
-    return it->second;
+    if (const auto found = m_refs.find(text); found != m_refs.end()) return found->second;
+    const auto ref = static_cast<std::uint32_t>(m_strings.size());
+    m_strings.emplace_back(text);
+    m_refs.emplace(m_strings.back(), ref);
+    return ref;
 }
 
 void StringPool::replace(std::uint32_t ref, std::string text) {
     auto& slot = m_strings[ref];
-    if (const auto found = m_refs.find(slot); found != m_refs.end() && found->second == ref) m_refs.erase(found);
+    if (const auto found = m_refs.find(std::string_view(slot)); found != m_refs.end() && found->second == ref) m_refs.erase(found);
     slot = std::move(text);
     m_refs.try_emplace(slot, ref); // an equal text already pooled keeps its own entry
 }
@@ -99,30 +100,50 @@ void EventTable::pushId(std::string_view id) {
     m_idChars.append(id);
 }
 
-void EventTable::pushActors(const Event& event) {
-    if (event.perpetrators.size() + event.targets.size() > 0xffff) throw std::length_error("an event with over 65535 actors");
+void EventTable::pushActors(std::span<const std::string_view> perpetrators, std::span<const std::string_view> targets) {
+    if (perpetrators.size() + targets.size() > 0xffff) throw std::length_error("an event with over 65535 actors");
     m_actorBegin.push_back(static_cast<std::uint32_t>(m_actorRefs.size()));
-    for (const std::string& id : event.perpetrators) m_actorRefs.push_back(m_actorIds.intern(id));
-    for (const std::string& id : event.targets) m_actorRefs.push_back(m_actorIds.intern(id));
-    m_actorCount.push_back(static_cast<std::uint16_t>(event.perpetrators.size() + event.targets.size()));
-    m_perpetratorCount.push_back(static_cast<std::uint16_t>(event.perpetrators.size()));
+    for (const std::string_view id : perpetrators) m_actorRefs.push_back(m_actorIds.intern(id));
+    for (const std::string_view id : targets) m_actorRefs.push_back(m_actorIds.intern(id));
+    m_actorCount.push_back(static_cast<std::uint16_t>(perpetrators.size() + targets.size()));
+    m_perpetratorCount.push_back(static_cast<std::uint16_t>(perpetrators.size()));
 }
 
+namespace {
+
+// An Event's columns as views (its actor lists copied into `actors`, which must outlive the row).
+EventRow rowOf(const Event& event, std::vector<std::string_view>& actors) {
+    actors.clear();
+    for (const std::string& id : event.perpetrators) actors.push_back(id);
+    for (const std::string& id : event.targets) actors.push_back(id);
+    const std::span<const std::string_view> all(actors);
+    return {event.id, event.date, event.endDate, event.type, event.datePrecision, event.place.point, event.place.precision,
+            event.place.name, event.place.admin1, event.place.admin2, all.first(event.perpetrators.size()),
+            all.subspan(event.perpetrators.size()), event.killed, event.wounded, event.civilianTargeting};
+}
+
+} // namespace
+
 void EventTable::pushColumns(const Event& event) {
-    pushId(event.id);
-    m_day.push_back(event.date.daysSinceEpoch());
-    m_endDay.push_back(event.endDate ? event.endDate->daysSinceEpoch() : kNone);
-    m_type.push_back(static_cast<std::uint8_t>(event.type));
-    m_datePrecision.push_back(static_cast<std::uint8_t>(event.datePrecision));
-    m_placePrecision.push_back(static_cast<std::uint8_t>(event.place.precision));
-    m_civilianTargeting.push_back(event.civilianTargeting ? 1 : 0);
-    m_point.push_back(event.place.point);
-    m_placeName.push_back(m_strings.intern(event.place.name));
-    m_admin1.push_back(m_strings.intern(event.place.admin1));
-    m_admin2.push_back(m_strings.intern(event.place.admin2));
-    pushActors(event);
-    m_killed.push(event.killed);
-    m_wounded.push(event.wounded);
+    std::vector<std::string_view> actors;
+    pushColumns(rowOf(event, actors));
+}
+
+void EventTable::pushColumns(const EventRow& row) {
+    pushId(row.id);
+    m_day.push_back(row.date.daysSinceEpoch());
+    m_endDay.push_back(row.endDate ? row.endDate->daysSinceEpoch() : kNone);
+    m_type.push_back(static_cast<std::uint8_t>(row.type));
+    m_datePrecision.push_back(static_cast<std::uint8_t>(row.datePrecision));
+    m_placePrecision.push_back(static_cast<std::uint8_t>(row.placePrecision));
+    m_civilianTargeting.push_back(row.civilianTargeting ? 1 : 0);
+    m_point.push_back(row.point);
+    m_placeName.push_back(m_strings.intern(row.placeName));
+    m_admin1.push_back(m_strings.intern(row.admin1));
+    m_admin2.push_back(m_strings.intern(row.admin2));
+    pushActors(row.perpetrators, row.targets);
+    m_killed.push(row.killed);
+    m_wounded.push(row.wounded);
 }
 
 void EventTable::push_back(const Event& event) {
@@ -139,14 +160,33 @@ void EventTable::push_back(Event&& event) {
     m_inMemory.push_back(detailsOf(std::move(event)));
 }
 
+void EventTable::pushDetailsIn(const std::shared_ptr<const EventDetailSource>& source, std::int64_t key) {
+    std::size_t index = 0;
+    while (index < m_sources.size() && m_sources[index] != source) ++index;
+    if (index == m_sources.size()) {
+        if (m_sources.size() >= kInMemory) throw std::length_error("more than 65534 detail sources in one table");
+        m_sources.push_back(source);
+    }
+    m_detailSource.push_back(static_cast<std::uint16_t>(index));
+    m_detailKey.push_back(key);
+}
+
 void EventTable::pushWithDetailsIn(const Event& event, const std::shared_ptr<const EventDetailSource>& source,
                                    std::int64_t key) {
     pushColumns(event);
-    std::size_t index = 0;
-    while (index < m_sources.size() && m_sources[index] != source) ++index;
-    if (index == m_sources.size()) m_sources.push_back(source);
-    m_detailSource.push_back(static_cast<std::uint16_t>(index));
-    m_detailKey.push_back(key);
+    pushDetailsIn(source, key);
+}
+
+void EventTable::pushWithDetailsIn(const EventRow& row, const std::shared_ptr<const EventDetailSource>& source,
+                                   std::int64_t key) {
+    pushColumns(row);
+    pushDetailsIn(source, key);
+}
+
+void EventTable::keepOnly(std::span<const std::uint32_t> rows) {
+    EventTable kept;
+    kept.append(*this, rows);
+    *this = std::move(kept);
 }
 
 void EventTable::setColumns(std::size_t row, const Event& event) {
@@ -162,7 +202,9 @@ void EventTable::setColumns(std::size_t row, const Event& event) {
     m_admin1[row] = m_strings.intern(event.place.admin1);
     m_admin2[row] = m_strings.intern(event.place.admin2);
     // The new actor list goes to the end of the array; the row points there.
-    pushActors(event);
+    std::vector<std::string_view> actors;
+    const EventRow columns = rowOf(event, actors);
+    pushActors(columns.perpetrators, columns.targets);
     m_actorBegin[row] = m_actorBegin.back();
     m_actorCount[row] = m_actorCount.back();
     m_perpetratorCount[row] = m_perpetratorCount.back();
@@ -235,10 +277,61 @@ void EventTable::append(const EventTable& other, std::span<const std::uint32_t> 
 }
 
 void EventTable::append(const EventTable& other) {
-    const auto sourceOffset = static_cast<std::uint16_t>(m_sources.size());
-    m_sources.insert(m_sources.end(), other.m_sources.begin(), other.m_sources.end());
-    reserve(size() + other.size());
-    for (std::size_t row = 0; row < other.size(); ++row) appendRow(other, row, sourceOffset);
+    // Whole columns at once: pooled strings and detail sources are mapped once, not per row.
+    std::vector<std::uint16_t> sourceOf(other.m_sources.size());
+    for (std::size_t i = 0; i < other.m_sources.size(); ++i) {
+        std::size_t index = 0;
+        while (index < m_sources.size() && m_sources[index] != other.m_sources[i]) ++index;
+        if (index == m_sources.size()) {
+            if (m_sources.size() >= kInMemory) throw std::length_error("more than 65534 detail sources in one table");
+            m_sources.push_back(other.m_sources[i]);
+        }
+        sourceOf[i] = static_cast<std::uint16_t>(index);
+    }
+    std::vector<std::uint32_t> stringOf(other.m_strings.size()), actorOf(other.m_actorIds.size());
+    for (std::uint32_t ref = 0; ref < stringOf.size(); ++ref) stringOf[ref] = m_strings.intern(other.m_strings.at(ref));
+    for (std::uint32_t ref = 0; ref < actorOf.size(); ++ref) actorOf[ref] = m_actorIds.intern(other.m_actorIds.at(ref));
+    auto extend = [](auto& into, const auto& from) { into.insert(into.end(), from.begin(), from.end()); };
+    auto extendMapped = [](auto& into, const auto& from, const std::vector<std::uint32_t>& map) {
+        into.reserve(into.size() + from.size());
+        for (const std::uint32_t ref : from) into.push_back(map[ref]);
+    };
+    if (m_idChars.size() + other.m_idChars.size() > 0xffffffffu) throw std::length_error("event ids over 4 GB");
+    const auto idOffset = static_cast<std::uint32_t>(m_idChars.size());
+    m_idChars += other.m_idChars;
+    m_idBegin.reserve(m_idBegin.size() + other.size());
+    for (const std::uint32_t begin : other.m_idBegin) m_idBegin.push_back(begin + idOffset);
+    extend(m_idLength, other.m_idLength);
+    extend(m_day, other.m_day);
+    extend(m_endDay, other.m_endDay);
+    extend(m_type, other.m_type);
+    extend(m_datePrecision, other.m_datePrecision);
+    extend(m_placePrecision, other.m_placePrecision);
+    extend(m_civilianTargeting, other.m_civilianTargeting);
+    extend(m_point, other.m_point);
+    extendMapped(m_placeName, other.m_placeName, stringOf);
+    extendMapped(m_admin1, other.m_admin1, stringOf);
+    extendMapped(m_admin2, other.m_admin2, stringOf);
+    const auto refOffset = static_cast<std::uint32_t>(m_actorRefs.size());
+    extendMapped(m_actorRefs, other.m_actorRefs, actorOf);
+    m_actorBegin.reserve(m_actorBegin.size() + other.size());
+    for (const std::uint32_t begin : other.m_actorBegin) m_actorBegin.push_back(begin + refOffset);
+    extend(m_actorCount, other.m_actorCount);
+    extend(m_perpetratorCount, other.m_perpetratorCount);
+    for (auto [into, from] : {std::pair{&m_killed, &other.m_killed}, std::pair{&m_wounded, &other.m_wounded}}) {
+        extend(into->qualifier, from->qualifier);
+        extend(into->low, from->low);
+        extend(into->high, from->high);
+    }
+    const auto memoryOffset = static_cast<std::int64_t>(m_inMemory.size());
+    extend(m_inMemory, other.m_inMemory);
+    m_detailSource.reserve(m_detailSource.size() + other.size());
+    m_detailKey.reserve(m_detailKey.size() + other.size());
+    for (std::size_t row = 0; row < other.size(); ++row) {
+        const bool inMemory = other.m_detailSource[row] == kInMemory;
+        m_detailSource.push_back(inMemory ? kInMemory : sourceOf[other.m_detailSource[row]]);
+        m_detailKey.push_back(inMemory ? other.m_detailKey[row] + memoryOffset : other.m_detailKey[row]);
+    }
 }
 
 std::optional<Date> EventTable::endDate(std::size_t row) const {

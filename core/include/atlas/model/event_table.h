@@ -43,6 +43,22 @@ public:
     [[nodiscard]] virtual EventDetails fetch(std::int64_t key) const = 0;
 };
 
+/// One event's columns as views into someone else's memory (a reader's row): what the table
+/// copies when it adds an event, without building an Event first.
+struct EventRow {
+    std::string_view id;
+    Date date;
+    std::optional<Date> endDate;
+    EventType type = EventType::Other;
+    DatePrecision datePrecision = DatePrecision::Day;
+    GeoPoint point;
+    PlacePrecision placePrecision = PlacePrecision::Exact;
+    std::string_view placeName, admin1, admin2;
+    std::span<const std::string_view> perpetrators, targets;
+    CasualtyCount killed, wounded; ///< their extras are details, not read here
+    bool civilianTargeting = false;
+};
+
 /// Interned strings: each distinct text stored once, referred to by a 32-bit number.
 class StringPool {
 public:
@@ -54,8 +70,13 @@ public:
     [[nodiscard]] std::size_t memoryBytes() const;
 
 private:
+    // Looked up by string_view without making a string (C++20 heterogeneous lookup).
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
     std::vector<std::string> m_strings;
-    std::unordered_map<std::string, std::uint32_t> m_refs;
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> m_refs;
 };
 
 /// The events of a dataset, in the order they were added.
@@ -100,6 +121,10 @@ public:
     /// Adds an event whose details stay in `source` under `key` (the event's own details are
     /// ignored). `source` is shared by every event added from it.
     void pushWithDetailsIn(const Event& event, const std::shared_ptr<const EventDetailSource>& source, std::int64_t key);
+    void pushWithDetailsIn(const EventRow& row, const std::shared_ptr<const EventDetailSource>& source, std::int64_t key);
+    /// Keeps only the events `rows` (in that order): what a reader does after finding events
+    /// it must drop once all are read (a duplicate id).
+    void keepOnly(std::span<const std::uint32_t> rows);
     /// Replaces event `row` whole (details then held in memory).
     void set(std::size_t row, const Event& event);
     /// Appends the events `rows` of `other` as they are (details left where they are).
@@ -182,8 +207,10 @@ private:
     };
 
     void pushColumns(const Event& event);
+    void pushColumns(const EventRow& row);
     void pushId(std::string_view id);
-    void pushActors(const Event& event);
+    void pushActors(std::span<const std::string_view> perpetrators, std::span<const std::string_view> targets);
+    void pushDetailsIn(const std::shared_ptr<const EventDetailSource>& source, std::int64_t key);
     void setColumns(std::size_t row, const Event& event);
     void appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset);
     [[nodiscard]] static EventDetails detailsOf(const Event& event);
