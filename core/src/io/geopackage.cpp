@@ -353,6 +353,7 @@ CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT N
 CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
   scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
 CREATE TABLE atlas_metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT);
+CREATE TABLE atlas_event_columns (name TEXT NOT NULL PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE actors (fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, name TEXT NOT NULL, side TEXT NOT NULL,
   parent TEXT, colour TEXT, aliases TEXT, extra TEXT);
 CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL, event_type TEXT NOT NULL,
@@ -457,6 +458,7 @@ public:
         writeMetadata();
         writeActors();
         writeEvents();
+        writeEventColumns();
         writeSites();
         writeLines();
         writeAreas();
@@ -590,6 +592,24 @@ private:
         }
     }
 
+    // The events' columns as the program holds them, so a reopen copies arrays instead of
+    // decoding a million rows. Triggers (registerTables) empty it when another program changes
+    // the events, and the reader then reads the rows. Left out when an array would pass
+    // SQLite's one-gigabyte value limit.
+    void writeEventColumns() {
+        std::vector<std::int64_t> fids(m_dataset.events.size());
+        for (std::size_t row = 0; row < fids.size(); ++row) fids[row] = static_cast<std::int64_t>(row) + 1;
+        const auto columns = m_dataset.events.cachedColumns(fids);
+        for (const auto& [name, bytes] : columns)
+            if (bytes.size() > 900'000'000) return;
+        Statement insert(m_db, "INSERT INTO atlas_event_columns (name, data) VALUES (?, ?)");
+        for (const auto& [name, bytes] : columns) {
+            insert.bind(1, name);
+            insert.bindBlob(2, bytes);
+            insert.run();
+        }
+    }
+
     void writeSites() {
         Statement insert(m_db, "INSERT INTO sites (fid, geom, id, name, kind, operator, place_name, admin1, admin2, "
                                "place_precision, description, history, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -720,6 +740,9 @@ private:
             columns.run();
             m_db.execute(rtreeSql(table.name));
         }
+        for (const char* change : {"INSERT", "UPDATE", "DELETE"})
+            m_db.execute(std::string("CREATE TRIGGER atlas_event_columns_after_") + change + " AFTER " + change +
+                         " ON events BEGIN DELETE FROM atlas_event_columns; END");
         for (const char* table : {"actors", "atlas_metadata"}) {
             contents.bind(1, std::string_view(table));
             contents.bind(2, std::string_view("attributes"));
@@ -1151,13 +1174,18 @@ public:
         try {
             auto details = std::make_shared<GeoPackageDetails>(m_path);
             Database& db = details->database();
-            // Pages mapped rather than copied in: a large file is read once, straight from the
-            // page cache.
-            db.execute("PRAGMA mmap_size = 17179869184");
             if (!checkContainer(db)) return fatalResult();
             readNonEvents(db);
             if (m_result.failed()) return fatalResult();
-            if (!readEvents(db, details)) return detail::cancelledLoad(m_path);
+            if (!readCachedColumns(db, details)) {
+                // Every row is read: pages mapped rather than copied in (the file is read once,
+                // straight from the page cache), unmapped again afterwards — details are fetched
+                // a row at a time, and mapped pages would count as the program's memory.
+                db.execute("PRAGMA mmap_size = 17179869184");
+                const bool read = readEvents(db, details);
+                db.execute("PRAGMA mmap_size = 0");
+                if (!read) return detail::cancelledLoad(m_path);
+            }
             checkEventReferences(db);
         } catch (const SqlError& error) {
             const std::string message = error.what();
@@ -1397,6 +1425,39 @@ private:
     // Events are many: read straight from the columns.
     bool cancelled() const { return m_control && m_control->cancel && m_control->cancel->load(); }
 
+    // The column cache written with the file, when it is there and whole and its fids are those
+    // of the rows (the triggers empty it on any change to the events). False: read the rows.
+    bool readCachedColumns(Database& db, const std::shared_ptr<const EventDetailSource>& details) {
+        if (!tableExists(db, "atlas_event_columns")) return false;
+        {
+            Statement any(db, "SELECT 1 FROM atlas_event_columns LIMIT 1");
+            if (!any.step()) return false;
+        }
+        // One array at a time: each is copied into the table before the next is read, so the
+        // open never holds the arrays and the table at once.
+        Statement select(db, "SELECT data FROM atlas_event_columns WHERE name = ?");
+        std::optional<EventTable> table = EventTable::fromCachedColumns(
+            [&](const char* name) -> std::optional<std::string_view> {
+                select.reset();
+                select.bind(1, std::string_view(name));
+                if (!select.step()) return std::nullopt;
+                return select.blob(0);
+            },
+            details);
+        select.reset();
+        if (!table) return false;
+        // The rows' first and last fid must be the cache's (a cheap look at the rowid b-tree).
+        Statement range(db, "SELECT coalesce((SELECT min(fid) FROM events), 0), coalesce((SELECT max(fid) FROM events), 0)");
+        if (!range.step()) return false;
+        const std::int64_t firstFid = table->empty() ? 0 : 1, lastFid = static_cast<std::int64_t>(table->size());
+        if (range.integer(0) != firstFid || range.integer(1) != lastFid) return false;
+        m_result.dataset.events = std::move(*table);
+        m_eventFid.resize(m_result.dataset.events.size());
+        for (std::size_t row = 0; row < m_eventFid.size(); ++row) m_eventFid[row] = static_cast<std::int64_t>(row) + 1;
+        m_ids.build(m_result.dataset.events, nullptr);
+        return true;
+    }
+
     // Reads what the index, the map and the list need; the details stay in the file (`details`).
     // Two threads each read half of the rows through a connection of their own (SQLite steps
     // one row at a time; decoding a row costs more than stepping to it); their tables are then
@@ -1404,7 +1465,7 @@ private:
     bool readEvents(Database& db, const std::shared_ptr<const EventDetailSource>& details) {
         std::int64_t firstFid = 0, lastFid = 0;
         {
-            Statement range(db, "SELECT coalesce(min(fid), 0), coalesce(max(fid), 0) FROM events");
+            Statement range(db, "SELECT coalesce((SELECT min(fid) FROM events), 0), coalesce((SELECT max(fid) FROM events), 0)");
             if (range.step()) {
                 firstFid = range.integer(0);
                 lastFid = range.integer(1);

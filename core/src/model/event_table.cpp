@@ -1,5 +1,8 @@
 #include "atlas/model/event_table.h"
 
+#include <bit>
+#include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace atlas {
@@ -406,6 +409,158 @@ std::size_t EventTable::memoryBytes() const {
             bytes += sizeof(SourceReference) + s.publisher.size() + s.title.size() + s.date.size() + s.url.size();
     }
     return bytes;
+}
+
+// --- the column cache -----------------------------------------------------------------------
+
+namespace {
+
+template <typename T> std::string bytesOf(const std::vector<T>& values) {
+    std::string bytes(values.size() * sizeof(T), '\0');
+    if (!values.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
+    return bytes;
+}
+
+std::string bytesOf(const StringPool& pool) {
+    std::string bytes;
+    auto putLength = [&](std::uint32_t n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); };
+    putLength(static_cast<std::uint32_t>(pool.size()));
+    for (std::uint32_t ref = 0; ref < pool.size(); ++ref) {
+        putLength(static_cast<std::uint32_t>(pool.at(ref).size()));
+        bytes += pool.at(ref);
+    }
+    return bytes;
+}
+
+template <typename T> bool valuesOf(std::string_view bytes, std::size_t count, std::vector<T>& out) {
+    if (bytes.size() != count * sizeof(T)) return false;
+    out.resize(count);
+    if (count) std::memcpy(out.data(), bytes.data(), bytes.size());
+    return true;
+}
+
+bool poolOf(std::string_view bytes, StringPool& pool) {
+    auto take = [&](std::uint32_t& n) {
+        if (bytes.size() < sizeof n) return false;
+        std::memcpy(&n, bytes.data(), sizeof n);
+        bytes.remove_prefix(sizeof n);
+        return true;
+    };
+    std::uint32_t count = 0;
+    if (!take(count)) return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint32_t length = 0;
+        if (!take(length) || bytes.size() < length) return false;
+        // A repeated text would make two refs one: refuse rather than guess.
+        if (pool.intern(bytes.substr(0, length)) != i) return false;
+        bytes.remove_prefix(length);
+    }
+    return bytes.empty();
+}
+
+constexpr const char* kCacheLayout = "conflict-atlas event columns 1";
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> EventTable::cachedColumns(std::span<const std::int64_t> keys) const {
+    if (keys.size() != size()) throw std::invalid_argument("one detail key per event");
+    const std::uint64_t count = size();
+    std::string header = std::string(kCacheLayout) + (std::endian::native == std::endian::little ? " le " : " be ");
+    header.append(reinterpret_cast<const char*>(&count), sizeof count);
+    return {
+        {"layout", header},
+        {"id_chars", m_idChars},
+        {"id_begin", bytesOf(m_idBegin)},
+        {"id_length", bytesOf(m_idLength)},
+        {"day", bytesOf(m_day)},
+        {"end_day", bytesOf(m_endDay)},
+        {"type", bytesOf(m_type)},
+        {"date_precision", bytesOf(m_datePrecision)},
+        {"place_precision", bytesOf(m_placePrecision)},
+        {"civilian_targeting", bytesOf(m_civilianTargeting)},
+        {"point", bytesOf(m_point)},
+        {"place_name", bytesOf(m_placeName)},
+        {"admin1", bytesOf(m_admin1)},
+        {"admin2", bytesOf(m_admin2)},
+        {"actor_begin", bytesOf(m_actorBegin)},
+        {"actor_count", bytesOf(m_actorCount)},
+        {"perpetrator_count", bytesOf(m_perpetratorCount)},
+        {"actor_refs", bytesOf(m_actorRefs)},
+        {"killed_qualifier", bytesOf(m_killed.qualifier)},
+        {"killed_low", bytesOf(m_killed.low)},
+        {"killed_high", bytesOf(m_killed.high)},
+        {"wounded_qualifier", bytesOf(m_wounded.qualifier)},
+        {"wounded_low", bytesOf(m_wounded.low)},
+        {"wounded_high", bytesOf(m_wounded.high)},
+        {"strings", bytesOf(m_strings)},
+        {"actor_ids", bytesOf(m_actorIds)},
+        {"detail_key", bytesOf(std::vector<std::int64_t>(keys.begin(), keys.end()))},
+    };
+}
+
+std::optional<EventTable> EventTable::fromCachedColumns(const CachedColumn& column,
+                                                        const std::shared_ptr<const EventDetailSource>& source) {
+    const auto layout = column("layout");
+    const std::string expected = std::string(kCacheLayout) + (std::endian::native == std::endian::little ? " le " : " be ");
+    std::uint64_t count = 0;
+    if (!layout || layout->size() != expected.size() + sizeof count || layout->substr(0, expected.size()) != expected)
+        return std::nullopt;
+    std::memcpy(&count, layout->data() + expected.size(), sizeof count);
+    if (count > 0xffffffffu) return std::nullopt;
+    const auto n = static_cast<std::size_t>(count);
+    EventTable t;
+    std::vector<std::int64_t> keys;
+    // Each array is copied out as soon as it is handed over.
+    auto read = [&](const char* name, auto& into, std::size_t length) {
+        const auto bytes = column(name);
+        return bytes && valuesOf(*bytes, length, into);
+    };
+    auto readAll = [&](const char* name, auto& into) {
+        const auto bytes = column(name);
+        return bytes && bytes->size() % sizeof(into[0]) == 0 && valuesOf(*bytes, bytes->size() / sizeof(into[0]), into);
+    };
+    auto readPool = [&](const char* name, StringPool& pool) {
+        const auto bytes = column(name);
+        return bytes && poolOf(*bytes, pool);
+    };
+    const auto idChars = column("id_chars");
+    if (!idChars) return std::nullopt;
+    t.m_idChars = std::string(*idChars);
+    if (!read("id_begin", t.m_idBegin, n) || !read("id_length", t.m_idLength, n) || !read("day", t.m_day, n) ||
+        !read("end_day", t.m_endDay, n) || !read("type", t.m_type, n) || !read("date_precision", t.m_datePrecision, n) ||
+        !read("place_precision", t.m_placePrecision, n) || !read("civilian_targeting", t.m_civilianTargeting, n) ||
+        !read("point", t.m_point, n) || !read("place_name", t.m_placeName, n) || !read("admin1", t.m_admin1, n) ||
+        !read("admin2", t.m_admin2, n) || !read("actor_begin", t.m_actorBegin, n) || !read("actor_count", t.m_actorCount, n) ||
+        !read("perpetrator_count", t.m_perpetratorCount, n) || !readAll("actor_refs", t.m_actorRefs) ||
+        !read("killed_qualifier", t.m_killed.qualifier, n) || !read("killed_low", t.m_killed.low, n) ||
+        !read("killed_high", t.m_killed.high, n) || !read("wounded_qualifier", t.m_wounded.qualifier, n) ||
+        !read("wounded_low", t.m_wounded.low, n) || !read("wounded_high", t.m_wounded.high, n) ||
+        !read("detail_key", keys, n) || !readPool("strings", t.m_strings) || !readPool("actor_ids", t.m_actorIds))
+        return std::nullopt;
+    // Every value in range, so no later read of the table can go astray.
+    for (std::size_t row = 0; row < n; ++row) {
+        if (std::uint64_t{t.m_idBegin[row]} + t.m_idLength[row] > t.m_idChars.size()) return std::nullopt;
+        if (t.m_endDay[row] != kNone && t.m_endDay[row] < t.m_day[row]) return std::nullopt;
+        if (t.m_type[row] >= kEventTypeCount || t.m_datePrecision[row] > 2 || t.m_placePrecision[row] > 3 ||
+            t.m_civilianTargeting[row] > 1)
+            return std::nullopt;
+        const GeoPoint p = t.m_point[row];
+        if (!(std::abs(p.latitude) <= 90) || !(std::abs(p.longitude) <= 180)) return std::nullopt; // also NaN
+        if (t.m_placeName[row] >= t.m_strings.size() || t.m_admin1[row] >= t.m_strings.size() ||
+            t.m_admin2[row] >= t.m_strings.size())
+            return std::nullopt;
+        if (std::uint64_t{t.m_actorBegin[row]} + t.m_actorCount[row] > t.m_actorRefs.size() ||
+            t.m_perpetratorCount[row] > t.m_actorCount[row])
+            return std::nullopt;
+        for (const auto* counts : {&t.m_killed, &t.m_wounded})
+            if (counts->qualifier[row] > static_cast<std::uint8_t>(CountQualifier::Range)) return std::nullopt;
+    }
+    for (const std::uint32_t ref : t.m_actorRefs)
+        if (ref >= t.m_actorIds.size()) return std::nullopt;
+    t.m_sources.push_back(source);
+    t.m_detailSource.assign(n, 0);
+    t.m_detailKey = std::move(keys);
+    return t;
 }
 
 bool operator==(const EventTable& a, const EventTable& b) {

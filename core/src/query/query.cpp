@@ -138,28 +138,38 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     m_actorBits.resize(n);
     m_actorBegin.resize(n + 1);
     m_actorBegin[0] = 0;
-    m_actors.reserve(n * 2);
-    for (std::size_t row = 0; row < n; ++row) {
-        const std::uint32_t position = m_position[row];
-        m_day[row] = days[position];
-        const MercatorPoint m = toMercator(events.point(position));
-        m_x[row] = static_cast<float>(m.x);
-        m_y[row] = static_cast<float>(m.y);
-        m_type[row] = static_cast<std::uint8_t>(events.type(position));
-        m_precision[row] = static_cast<std::uint8_t>(events.placePrecision(position));
-        m_killed[row] = static_cast<std::uint16_t>(std::clamp(events.killedLowerBound(position), 0, 65535));
-        std::uint64_t actorBits = 0;
-        const auto refs = events.actorRefs(position);
-        for (const std::uint32_t ref : refs) {
-            const std::uint32_t actor = actorOfRef[ref];
-            m_actors.push_back(actor);
-            actorBits |= std::uint64_t{1} << (actor % 64);
+    for (std::size_t row = 0; row < n; ++row)
+        m_actorBegin[row + 1] = m_actorBegin[row] + static_cast<std::uint32_t>(events.actorRefs(m_position[row]).size());
+    m_actors.resize(m_actorBegin[n]);
+    // Each row is filled on its own (the actor offsets are known): rows split across the cores.
+    auto fill = [&](std::size_t first, std::size_t last) {
+        for (std::size_t row = first; row < last; ++row) {
+            const std::uint32_t position = m_position[row];
+            m_day[row] = days[position];
+            const MercatorPoint m = toMercator(events.point(position));
+            m_x[row] = static_cast<float>(m.x);
+            m_y[row] = static_cast<float>(m.y);
+            m_type[row] = static_cast<std::uint8_t>(events.type(position));
+            m_precision[row] = static_cast<std::uint8_t>(events.placePrecision(position));
+            m_killed[row] = static_cast<std::uint16_t>(std::clamp(events.killedLowerBound(position), 0, 65535));
+            std::uint64_t actorBits = 0;
+            const auto refs = events.actorRefs(position);
+            std::uint32_t k = m_actorBegin[row];
+            for (const std::uint32_t ref : refs) {
+                const std::uint32_t actor = actorOfRef[ref];
+                m_actors[k++] = actor;
+                actorBits |= std::uint64_t{1} << (actor % 64);
+            }
+            m_actorBits[row] = actorBits;
+            // The side of an event is its first perpetrator's.
+            m_side[row] = events.perpetratorCount(position) > 0 ? sideOfRef[refs[0]] : static_cast<std::uint8_t>(Side::Unknown);
         }
-        m_actorBits[row] = actorBits;
-        m_actorBegin[row + 1] = static_cast<std::uint32_t>(m_actors.size());
-        // The side of an event is its first perpetrator's.
-        m_side[row] = events.perpetratorCount(position) > 0 ? sideOfRef[refs[0]] : static_cast<std::uint8_t>(Side::Unknown);
-    }
+    };
+    const std::size_t threads = n < 200'000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(fill, n * t / threads, n * (t + 1) / threads);
+    fill(0, n / threads);
+    for (std::thread& helper : helpers) helper.join();
 }
 
 EventIndex::~EventIndex() = default;

@@ -19,6 +19,7 @@ namespace {
 class GeoPackage : public ::testing::Test {
 protected:
     std::filesystem::path directory;
+    int m_written = 0;
 
     void SetUp() override {
         directory = std::filesystem::temp_directory_path() /
@@ -60,7 +61,7 @@ protected:
     std::string written(const char* document) {
         const LoadResult native = readNativeText(document, "full.json");
         EXPECT_FALSE(native.failed());
-        const std::string file = path("full.gpkg");
+        const std::string file = path(("full-" + std::to_string(m_written++) + ".gpkg").c_str());
         EXPECT_TRUE(writeGeoPackageFile(native.dataset, file).empty());
         return file;
     }
@@ -143,6 +144,34 @@ TEST_F(GeoPackage, TheSpatialIndexFollowsAMovedFeature) {
     // Deleting a row takes it out of the index.
     execute(file, "DELETE FROM events WHERE id = 'reply'");
     EXPECT_EQ(scalar(file, "SELECT count(*) FROM rtree_events_geom"), "1");
+}
+
+TEST_F(GeoPackage, TheColumnCacheIsEmptiedByAnyChangeToTheEvents) {
+    const std::string file = written(kFullDocument);
+    EXPECT_EQ(scalar(file, "SELECT count(*) > 20 FROM atlas_event_columns"), "1");
+    execute(file, "UPDATE events SET place_name = 'Jabal Duwayli' WHERE id = 'strike'");
+    EXPECT_EQ(scalar(file, "SELECT count(*) FROM atlas_event_columns"), "0");
+    EXPECT_EQ(readGeoPackageFile(file).dataset.events.placeName(0), "Jabal Duwayli");
+    const std::string again = written(kFullDocument);
+    execute(again, "DELETE FROM events WHERE id = 'reply'");
+    EXPECT_EQ(scalar(again, "SELECT count(*) FROM atlas_event_columns"), "0");
+    EXPECT_EQ(readGeoPackageFile(again).dataset.events.size(), 1u);
+}
+
+TEST_F(GeoPackage, ADamagedColumnCacheIsIgnoredAndTheRowsRead) {
+    const LoadResult original = readNativeText(kFullDocument, "full.json");
+    // Each damage in turn: a short array, a type out of range, an actor reference past the pool.
+    for (const char* damage : {"UPDATE atlas_event_columns SET data = x'0000' WHERE name = 'point'",
+                               "UPDATE atlas_event_columns SET data = x'FFFF' WHERE name = 'type'",
+                               "UPDATE atlas_event_columns SET data = x'FFFFFF00' || substr(data, 5) WHERE name = 'actor_refs'",
+                               "DELETE FROM atlas_event_columns WHERE name = 'layout'"}) {
+        const std::string file = written(kFullDocument);
+        execute(file, damage);
+        const LoadResult back = readGeoPackageFile(file);
+        EXPECT_TRUE(back.diagnostics.empty()) << damage;
+        EXPECT_EQ(back.dataset.events, original.dataset.events) << damage;
+        std::filesystem::remove(file);
+    }
 }
 
 TEST_F(GeoPackage, ABadRowIsSkippedAndPlacedByTableFidAndColumn) {

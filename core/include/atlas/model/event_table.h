@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <iterator>
 #include <memory>
 #include <span>
@@ -186,6 +188,19 @@ public:
     void setId(std::size_t row, std::string_view id);
     /// Renames the events whose ids are keys of `renamed`.
     void renameIds(const std::unordered_map<std::string, std::string>& renamed);
+
+    /// The columns as named byte arrays (this machine's byte order), for a container to keep
+    /// beside its rows so that opening needs no row-by-row decoding (the GeoPackage's column
+    /// cache). `keys[row]` is where each event's details are in that container.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> cachedColumns(std::span<const std::int64_t> keys) const;
+    /// The table from cachedColumns' arrays, its details in `source`; nullopt when an array is
+    /// missing, of the wrong length, or holds a value out of range (a damaged or foreign cache:
+    /// the container then reads its rows instead). Every value is checked before it is used.
+    /// `column(name)` gives an array's bytes, valid until the next call (so a container can
+    /// hand them over one at a time, never all at once), or nothing.
+    using CachedColumn = std::function<std::optional<std::string_view>(const char* name)>;
+    [[nodiscard]] static std::optional<EventTable> fromCachedColumns(const CachedColumn& column,
+                                                                     const std::shared_ptr<const EventDetailSource>& source);
 
     /// Bytes held: columns, pools and details kept in memory (an estimate of their strings).
     [[nodiscard]] std::size_t memoryBytes() const;
