@@ -441,6 +441,38 @@ void takePlace(json& object, json& extra) {
     if (!place.empty()) extra["place"] = std::move(place);
 }
 
+// What a text search looks through in an event's details, lower-cased as EventIndex compares.
+std::string searchableText(std::string_view description, const std::vector<SourceReference>& sources) {
+    std::string text;
+    auto append = [&](std::string_view part) {
+        for (const char c : part) text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        text.push_back('\n'); // keeps fields apart so a match never spans two of them
+    };
+    append(description);
+    for (const SourceReference& source : sources) {
+        append(source.publisher);
+        append(source.title);
+    }
+    return text;
+}
+
+// The FTS5 query for rows holding every trigram of `needle` (its characters counted as UTF-8
+// code points, as the trigram tokenizer counts them); empty when it has fewer than three.
+std::string trigramQuery(std::string_view needle) {
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < needle.size(); ++i)
+        if ((static_cast<unsigned char>(needle[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(needle.size());
+    std::string query;
+    for (std::size_t k = 0; k + 3 < starts.size(); ++k) {
+        std::string trigram(needle.substr(starts[k], starts[k + 3] - starts[k]));
+        std::string quoted = "\"";
+        for (const char c : trigram) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        query += (query.empty() ? "" : " AND ") + quoted + "\"";
+    }
+    return query;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -459,6 +491,7 @@ public:
         writeActors();
         writeEvents();
         writeEventColumns();
+        writeEventText();
         writeSites();
         writeLines();
         writeAreas();
@@ -610,6 +643,26 @@ private:
         }
     }
 
+    // The details' text (description, sources' publishers and titles, lower-cased as EventIndex
+    // compares it) in an FTS5 trigram index, so a text search need not read every row. With
+    // detail=none the index only says which rows hold all of a needle's trigrams; the reader
+    // confirms each candidate. Valid while atlas_metadata says so (the triggers take that back
+    // when another program changes the events).
+    void writeEventText() {
+        m_db.execute("CREATE VIRTUAL TABLE atlas_events_text USING fts5(text, tokenize = 'trigram case_sensitive 1', "
+                     "content = '', detail = 'none')");
+        Statement insert(m_db, "INSERT INTO atlas_events_text (rowid, text) VALUES (?, ?)");
+        std::string text;
+        for (std::size_t row = 0; row < m_dataset.events.size(); ++row) {
+            const EventDetails details = m_dataset.events.details(row);
+            text = searchableText(details.description, details.sources);
+            insert.bind(1, static_cast<std::int64_t>(row) + 1);
+            insert.bind(2, std::string_view(text));
+            insert.run();
+        }
+        m_db.execute("INSERT INTO atlas_metadata (key, value) VALUES ('text_index', 'atlas_events_text')");
+    }
+
     void writeSites() {
         Statement insert(m_db, "INSERT INTO sites (fid, geom, id, name, kind, operator, place_name, admin1, admin2, "
                                "place_precision, description, history, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -742,7 +795,8 @@ private:
         }
         for (const char* change : {"INSERT", "UPDATE", "DELETE"})
             m_db.execute(std::string("CREATE TRIGGER atlas_event_columns_after_") + change + " AFTER " + change +
-                         " ON events BEGIN DELETE FROM atlas_event_columns; END");
+                         " ON events BEGIN DELETE FROM atlas_event_columns; "
+                         "DELETE FROM atlas_metadata WHERE key = 'text_index'; END");
         for (const char* table : {"actors", "atlas_metadata"}) {
             contents.bind(1, std::string_view(table));
             contents.bind(2, std::string_view("attributes"));
@@ -872,6 +926,7 @@ protected:
     }
 
 public:
+    std::vector<SourceReference> sources(const Statement& row, int column) { return sourceList(row, column, {}); }
     // The details columns (description, sources, tags, links, extra) from `first` on.
     EventDetails details(const Statement& row, int first, const std::string& record) {
         EventDetails details;
@@ -916,6 +971,45 @@ public:
             m_select.reset();
             return {};
         }
+    }
+
+    std::vector<std::int64_t> keysContaining(std::string_view needle) const override {
+        std::lock_guard lock(m_mutex);
+        std::vector<std::int64_t> keys;
+        try {
+            Statement check(m_db, "SELECT 1 FROM atlas_metadata WHERE key = 'text_index'");
+            const bool indexed = check.step();
+            const std::string query = trigramQuery(needle);
+            // The index gives candidates; each is confirmed on its own text. A needle shorter
+            // than a trigram, or an index another program made stale, means reading every row.
+            std::unique_ptr<Statement> rows;
+            if (indexed && !query.empty()) {
+                rows = std::make_unique<Statement>(
+                    m_db, "SELECT e.fid, e.description, e.sources FROM atlas_events_text t JOIN events e ON e.fid = t.rowid "
+                          "WHERE atlas_events_text MATCH ?");
+                rows->bind(1, std::string_view(query));
+            } else {
+                rows = std::make_unique<Statement>(m_db, "SELECT fid, description, sources FROM events");
+            }
+            std::string lowered;
+            auto contains = [&](std::string_view text) {
+                lowered.assign(text);
+                for (char& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+                return lowered.find(needle) != std::string::npos;
+            };
+            while (rows->step()) {
+                bool hit = contains(rows->text(1));
+                // The sources' JSON is parsed only when its raw text could hold the needle
+                // (escaped JSON could hide it from the raw text: then always).
+                const std::string_view raw = rows->text(2);
+                if (!hit && (raw.find('\\') != std::string_view::npos || contains(raw)))
+                    hit = searchableText({}, m_decoder.sources(*rows, 2)).find(needle) != std::string::npos;
+                if (hit) keys.push_back(rows->integer(0));
+            }
+        } catch (const SqlError&) {
+            keys.clear();
+        }
+        return keys;
     }
 
 private:

@@ -318,6 +318,12 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         }
         return;
     }
+    if (m_dataset->events.hasDetailSources()) {
+        const auto textMatches = textMatchesByParts(c.needle);
+        for (std::size_t row = c.begin; row < c.end; ++row)
+            if ((*textMatches)[row] && matches(row)) visit(row);
+        return;
+    }
     // Text: search the slice of the lower-cased text blob once, then check the other
     // predicates only for the events whose text matched.
     prepareTextSearch();
@@ -334,6 +340,60 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         if (matches(row)) visit(row);
         at = m_textBegin[row + 1];
     }
+}
+
+std::shared_ptr<const std::vector<std::uint8_t>> EventIndex::textMatchesByParts(const std::string& needle) const {
+    std::lock_guard lock(m_partsMutex);
+    if (m_partsMatches && m_partsNeedle == needle) return m_partsMatches;
+    const EventTable& events = m_dataset->events;
+    std::string lowered;
+    auto contains = [&](std::string_view text) {
+        lowered.clear();
+        appendLower(lowered, text);
+        return lowered.find(needle) != std::string::npos;
+    };
+    // Pooled texts are few: each is looked at once.
+    std::vector<std::uint8_t> placeHit(events.placeStrings().size()), actorHit(events.actorIds().size());
+    for (std::uint32_t ref = 0; ref < placeHit.size(); ++ref) placeHit[ref] = contains(events.placeStrings().at(ref)) ? 1 : 0;
+    for (std::uint32_t ref = 0; ref < actorHit.size(); ++ref) {
+        const std::string& id = events.actorIds().at(ref);
+        const Actor* actor = m_dataset->findActor(id);
+        bool hit = contains(actor ? actor->name : id);
+        if (actor)
+            for (const std::string& alias : actor->aliases) hit = hit || contains(alias);
+        actorHit[ref] = hit ? 1 : 0;
+    }
+    auto matches = std::make_shared<std::vector<std::uint8_t>>(m_position.size());
+    for (std::size_t row = 0; row < m_position.size(); ++row) {
+        const std::uint32_t p = m_position[row];
+        bool hit = placeHit[events.placeNameRef(p)] || placeHit[events.admin1Ref(p)] || placeHit[events.admin2Ref(p)];
+        for (const std::uint32_t ref : events.actorRefs(p)) hit = hit || actorHit[ref];
+        if (!hit)
+            if (const EventDetails* details = events.heldDetails(p)) {
+                hit = contains(details->description);
+                for (const SourceReference& source : details->sources) hit = hit || contains(source.publisher) || contains(source.title);
+            }
+        (*matches)[row] = hit ? 1 : 0;
+    }
+    // Details in files: each source answers for its own (by its index), keys mapped to rows.
+    std::call_once(m_keysOnce, [&] {
+        for (std::size_t row = 0; row < m_position.size(); ++row)
+            if (const EventDetailSource* source = events.detailSource(m_position[row]))
+                m_keyRows.emplace_back(source, events.detailKey(m_position[row]), static_cast<std::uint32_t>(row));
+        std::sort(m_keyRows.begin(), m_keyRows.end());
+    });
+    for (auto first = m_keyRows.begin(); first != m_keyRows.end();) {
+        const EventDetailSource* source = std::get<0>(*first);
+        const auto last = std::find_if(first, m_keyRows.end(), [&](const auto& entry) { return std::get<0>(entry) != source; });
+        for (const std::int64_t key : source->keysContaining(needle)) {
+            auto at = std::lower_bound(first, last, std::tuple<const EventDetailSource*, std::int64_t, std::uint32_t>{source, key, 0});
+            for (; at != last && std::get<1>(*at) == key; ++at) (*matches)[std::get<2>(*at)] = 1;
+        }
+        first = last;
+    }
+    m_partsNeedle = needle;
+    m_partsMatches = std::move(matches);
+    return m_partsMatches;
 }
 
 void EventIndex::prepareTextSearch() const {

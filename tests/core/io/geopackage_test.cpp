@@ -5,6 +5,8 @@
 #include "atlas/io/read_any.h"
 
 #include "full_document.h"
+#include "synthetic.h"
+#include "atlas/query/query.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -268,4 +270,46 @@ TEST_F(GeoPackage, ReadAnyFileKnowsItByExtensionAndByContent) {
     EXPECT_EQ(readAnyFile(path("renamed.dat")).dataset.events.size(), 2u);
     EXPECT_TRUE(looksLikeSqlite(file));
     EXPECT_FALSE(looksLikeSqlite(ATLAS_SAMPLE_DATASET));
+}
+
+// A text search over a GeoPackage asks its FTS5 trigram index for the details (description,
+// sources) and looks at place and actor names in memory: the answers must be exactly those of
+// the search over the same events held in memory, also once another program has made the
+// index stale (then every row is read).
+TEST_F(GeoPackage, TextSearchFindsWhatTheInMemorySearchFinds) {
+    const LoadResult sample = readNativeFile(ATLAS_SAMPLE_DATASET);
+    ASSERT_FALSE(sample.failed());
+    const Dataset synthetic = bench::makeSyntheticDataset(5000);
+    const std::vector<std::string> needles = {
+        "kafr takharim", "Kafr", "SOHR", "faylaq", "ceasefire", "idlib", "ma", "e", "-", "al-sham", "78", "\xc3\xa9",
+        "russian air", "syrian network", "nothing like this", "market", "MONITOR", "daily report", "place 1",
+        "governorate 3", "shelled", "positions near"};
+    int found = 0;
+    for (const Dataset* corpus : {&sample.dataset, &synthetic}) {
+        const std::string file = path(corpus == &synthetic ? "synthetic.gpkg" : "sample.gpkg");
+        ASSERT_TRUE(writeGeoPackageFile(*corpus, file).empty());
+        EXPECT_EQ(scalar(file, "SELECT value FROM atlas_metadata WHERE key = 'text_index'"), "atlas_events_text");
+        for (int stale = 0; stale < 2; ++stale) {
+            if (stale) {
+                execute(file, "UPDATE events SET civilian_targeting = civilian_targeting WHERE fid = 1");
+                EXPECT_EQ(scalar(file, "SELECT count(*) FROM atlas_metadata WHERE key = 'text_index'"), "0");
+            }
+            const LoadResult opened = readGeoPackageFile(file);
+            ASSERT_FALSE(opened.failed());
+            ASSERT_TRUE(opened.dataset.events.hasDetailSources());
+            const EventIndex inMemory(*corpus), fromFile(opened.dataset);
+            for (const std::string& needle : needles) {
+                EventFilter filter;
+                filter.text = needle;
+                const auto expected = inMemory.select(filter);
+                EXPECT_EQ(fromFile.select(filter), expected) << needle << (stale ? " (stale index)" : "");
+                found += expected.empty() ? 0 : 1;
+                // With a window and a type as well, as the window asks.
+                filter.from = Date::parse("2020-10-01");
+                filter.to = Date::parse("2020-10-31");
+                EXPECT_EQ(fromFile.select(filter), inMemory.select(filter)) << needle;
+            }
+        }
+    }
+    EXPECT_GT(found, 50); // most needles find something: the comparison is not of empty lists
 }

@@ -41,6 +41,7 @@ public:
         details.description = "from the file, key " + std::to_string(key);
         return details;
     }
+    std::vector<std::int64_t> keysContaining(std::string_view) const override { return {}; }
 };
 
 } // namespace

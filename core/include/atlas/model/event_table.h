@@ -43,6 +43,9 @@ public:
     /// The details stored under `key`. Called from any thread; empty details when the source
     /// can no longer give them (the file went away), never an exception.
     [[nodiscard]] virtual EventDetails fetch(std::int64_t key) const = 0;
+    /// The keys of the events whose description, or a source's publisher or title, contains
+    /// `needle` (lower-case; the texts are compared lower-cased in ASCII, as EventIndex does).
+    [[nodiscard]] virtual std::vector<std::int64_t> keysContaining(std::string_view needle) const = 0;
 };
 
 /// One event's columns as views into someone else's memory (a reader's row): what the table
@@ -160,6 +163,11 @@ public:
     [[nodiscard]] GeoPoint point(std::size_t row) const { return m_point[row]; }
     [[nodiscard]] PlacePrecision placePrecision(std::size_t row) const { return static_cast<PlacePrecision>(m_placePrecision[row]); }
     [[nodiscard]] const std::string& placeName(std::size_t row) const { return m_strings.at(m_placeName[row]); }
+    /// Place names and administrative areas as references into placeStrings() (pooled).
+    [[nodiscard]] std::uint32_t placeNameRef(std::size_t row) const { return m_placeName[row]; }
+    [[nodiscard]] std::uint32_t admin1Ref(std::size_t row) const { return m_admin1[row]; }
+    [[nodiscard]] std::uint32_t admin2Ref(std::size_t row) const { return m_admin2[row]; }
+    [[nodiscard]] const StringPool& placeStrings() const { return m_strings; }
     [[nodiscard]] const std::string& admin1(std::size_t row) const { return m_strings.at(m_admin1[row]); }
     [[nodiscard]] const std::string& admin2(std::size_t row) const { return m_strings.at(m_admin2[row]); }
     /// The event's actors as references into actorIds(): its perpetrators, then its targets.
@@ -181,6 +189,13 @@ public:
     [[nodiscard]] bool civilianTargeting(std::size_t row) const { return m_civilianTargeting[row] != 0; }
     /// Whether the details of `row` are held in memory (not left in a file).
     [[nodiscard]] bool detailsInMemory(std::size_t row) const { return m_detailSource[row] == kInMemory; }
+    /// Whether any event's details are left in a source.
+    [[nodiscard]] bool hasDetailSources() const { return !m_sources.empty(); }
+    /// The source of `row`'s details and its key there; nullptr when held in memory.
+    [[nodiscard]] const EventDetailSource* detailSource(std::size_t row) const {
+        return m_detailSource[row] == kInMemory ? nullptr : m_sources[m_detailSource[row]].get();
+    }
+    [[nodiscard]] std::int64_t detailKey(std::size_t row) const { return m_detailKey[row]; }
 
     /// Renames actor ids in every event at once (actor mappings): ids not in `renamed` stay.
     void renameActors(const std::unordered_map<std::string, std::string>& renamed);

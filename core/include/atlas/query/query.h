@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace atlas {
@@ -131,6 +132,16 @@ private:
     // Actor table: dataset actors first, then ids events use that the table lacks.
     std::vector<std::string> m_actorIds;
     std::vector<int> m_actorParent;         // -1 for top level
+    // Text search when some events' details are left in a file (a GeoPackage): rows whose
+    // pooled place names or actor names contain the needle, or whose details do (in memory,
+    // or as the file's own index says). The last needle's answer is kept: moving the window
+    // asks again with the same text.
+    [[nodiscard]] std::shared_ptr<const std::vector<std::uint8_t>> textMatchesByParts(const std::string& needle) const;
+    mutable std::mutex m_partsMutex;
+    mutable std::string m_partsNeedle;
+    mutable std::shared_ptr<const std::vector<std::uint8_t>> m_partsMatches;
+    mutable std::once_flag m_keysOnce;
+    mutable std::vector<std::tuple<const EventDetailSource*, std::int64_t, std::uint32_t>> m_keyRows; // sorted
     // Text index: lower-cased text of event i at [m_textBegin[i], m_textBegin[i+1]).
     mutable std::once_flag m_textOnce;
     mutable std::string m_text;
