@@ -1271,15 +1271,10 @@ public:
             if (!checkContainer(db)) return fatalResult();
             readNonEvents(db);
             if (m_result.failed()) return fatalResult();
-            if (!readCachedColumns(db, details)) {
-                // Every row is read: pages mapped rather than copied in (the file is read once,
-                // straight from the page cache), unmapped again afterwards — details are fetched
-                // a row at a time, and mapped pages would count as the program's memory.
-                db.execute("PRAGMA mmap_size = 17179869184");
-                const bool read = readEvents(db, details);
-                db.execute("PRAGMA mmap_size = 0");
-                if (!read) return detail::cancelledLoad(m_path);
-            }
+            // Without a cache every row is read (pages copied in through SQLite's small page cache:
+            // mapping the file would be a little faster but count the whole file as the
+            // program's memory).
+            if (!readCachedColumns(db, details) && !readEvents(db, details)) return detail::cancelledLoad(m_path);
             checkEventReferences(db);
         } catch (const SqlError& error) {
             const std::string message = error.what();
@@ -1580,7 +1575,6 @@ private:
             other = std::thread([&] {
                 try {
                     Database own(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
-                    own.execute("PRAGMA mmap_size = 17179869184");
                     second.read(own, stop, [&](std::int64_t rows) {
                         report(rows);
                         return !cancelled();
