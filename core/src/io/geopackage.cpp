@@ -456,16 +456,25 @@ std::string searchableText(std::string_view description, const std::vector<Sourc
     return text;
 }
 
-// The FTS5 query for rows holding every trigram of `needle` (its characters counted as UTF-8
-// code points, as the trigram tokenizer counts them); empty when it has fewer than three.
-std::string trigramQuery(std::string_view needle) {
+// The distinct trigrams of `needle`, its characters counted as UTF-8 code points (as the
+// trigram tokenizer counts them); none when it has fewer than three.
+std::vector<std::string> trigramsOf(std::string_view needle) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < needle.size(); ++i)
         if ((static_cast<unsigned char>(needle[i]) & 0xC0) != 0x80) starts.push_back(i);
     starts.push_back(needle.size());
-    std::string query;
+    std::vector<std::string> trigrams;
     for (std::size_t k = 0; k + 3 < starts.size(); ++k) {
         std::string trigram(needle.substr(starts[k], starts[k + 3] - starts[k]));
+        if (std::find(trigrams.begin(), trigrams.end(), trigram) == trigrams.end()) trigrams.push_back(std::move(trigram));
+    }
+    return trigrams;
+}
+
+// An FTS5 query for the rows holding all of `trigrams`.
+std::string allOf(const std::vector<std::string>& trigrams) {
+    std::string query;
+    for (const std::string& trigram : trigrams) {
         std::string quoted = "\"";
         for (const char c : trigram) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         query += (query.empty() ? "" : " AND ") + quoted + "\"";
@@ -660,6 +669,14 @@ private:
             insert.bind(2, std::string_view(text));
             insert.run();
         }
+        // How many events hold each trigram, so a search can ask the index for its rarest few
+        // (intersecting the lists of trigrams nearly every event holds costs more than it
+        // saves: the confirmation of each candidate makes the answer exact anyway).
+        m_db.execute("CREATE VIRTUAL TABLE temp.atlas_text_vocabulary USING fts5vocab(main, atlas_events_text, row)");
+        m_db.execute("CREATE TABLE atlas_events_text_trigrams (trigram TEXT NOT NULL PRIMARY KEY, events INTEGER NOT NULL) "
+                     "WITHOUT ROWID");
+        m_db.execute("INSERT INTO atlas_events_text_trigrams SELECT term, doc FROM temp.atlas_text_vocabulary");
+        m_db.execute("DROP TABLE temp.atlas_text_vocabulary");
         m_db.execute("INSERT INTO atlas_metadata (key, value) VALUES ('text_index', 'atlas_events_text')");
     }
 
@@ -979,15 +996,30 @@ public:
         try {
             Statement check(m_db, "SELECT 1 FROM atlas_metadata WHERE key = 'text_index'");
             const bool indexed = check.step();
-            const std::string query = trigramQuery(needle);
-            // The index gives candidates; each is confirmed on its own text. A needle shorter
-            // than a trigram, or an index another program made stale, means reading every row.
+            // The index gives candidates: the rows holding the needle's rarest trigrams. Each
+            // is confirmed on its own text. A needle shorter than a trigram, or an index
+            // another program made stale, means reading every row.
+            std::vector<std::string> trigrams = trigramsOf(needle);
             std::unique_ptr<Statement> rows;
-            if (indexed && !query.empty()) {
+            if (indexed && !trigrams.empty()) {
+                Statement count(m_db, "SELECT events FROM atlas_events_text_trigrams WHERE trigram = ?");
+                std::vector<std::pair<std::int64_t, std::string>> rarest;
+                for (std::string& trigram : trigrams) {
+                    count.reset();
+                    count.bind(1, std::string_view(trigram));
+                    const std::int64_t events = count.step() ? count.integer(0) : 0;
+                    if (events == 0) return keys; // no event's details hold this trigram
+                    rarest.emplace_back(events, std::move(trigram));
+                }
+                std::sort(rarest.begin(), rarest.end());
+                rarest.resize(std::min<std::size_t>(rarest.size(), 4));
+                std::vector<std::string> chosen;
+                for (auto& [events, trigram] : rarest) chosen.push_back(std::move(trigram));
                 rows = std::make_unique<Statement>(
                     m_db, "SELECT e.fid, e.description, e.sources FROM atlas_events_text t JOIN events e ON e.fid = t.rowid "
                           "WHERE atlas_events_text MATCH ?");
-                rows->bind(1, std::string_view(query));
+                m_query = allOf(chosen);
+                rows->bind(1, std::string_view(m_query));
             } else {
                 rows = std::make_unique<Statement>(m_db, "SELECT fid, description, sources FROM events");
             }
@@ -1017,6 +1049,7 @@ private:
     mutable ColumnDecoder m_decoder;
     mutable std::mutex m_mutex;
     mutable std::unique_ptr<Statement> m_select;
+    mutable std::string m_query; // bound to a statement while it runs
 };
 
 // The events' ids as an open-addressing hash table of row numbers: finds repeated ids among a

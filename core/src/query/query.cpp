@@ -364,7 +364,11 @@ std::shared_ptr<const std::vector<std::uint8_t>> EventIndex::textMatchesByParts(
         actorHit[ref] = hit ? 1 : 0;
     }
     auto matches = std::make_shared<std::vector<std::uint8_t>>(m_position.size());
-    for (std::size_t row = 0; row < m_position.size(); ++row) {
+    // Row by row only when something in memory can match: a pooled name, or details held here.
+    const bool anyPooled = std::find(placeHit.begin(), placeHit.end(), 1) != placeHit.end() ||
+                           std::find(actorHit.begin(), actorHit.end(), 1) != actorHit.end();
+    const std::size_t inMemoryRows = anyPooled || events.hasDetailsInMemory() ? m_position.size() : 0;
+    for (std::size_t row = 0; row < inMemoryRows; ++row) {
         const std::uint32_t p = m_position[row];
         bool hit = placeHit[events.placeNameRef(p)] || placeHit[events.admin1Ref(p)] || placeHit[events.admin2Ref(p)];
         for (const std::uint32_t ref : events.actorRefs(p)) hit = hit || actorHit[ref];

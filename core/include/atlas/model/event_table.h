@@ -189,6 +189,8 @@ public:
     [[nodiscard]] bool civilianTargeting(std::size_t row) const { return m_civilianTargeting[row] != 0; }
     /// Whether the details of `row` are held in memory (not left in a file).
     [[nodiscard]] bool detailsInMemory(std::size_t row) const { return m_detailSource[row] == kInMemory; }
+    /// Whether any event's details are held in memory.
+    [[nodiscard]] bool hasDetailsInMemory() const { return !m_inMemory.empty(); }
     /// Whether any event's details are left in a source.
     [[nodiscard]] bool hasDetailSources() const { return !m_sources.empty(); }
     /// The source of `row`'s details and its key there; nullptr when held in memory.
