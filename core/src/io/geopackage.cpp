@@ -992,10 +992,25 @@ public:
 
     std::vector<std::int64_t> keysContaining(std::string_view needle) const override {
         std::lock_guard lock(m_mutex);
-        std::vector<std::int64_t> keys;
+        // The index when it can answer; if SQLite fails on it (a file made by another version,
+        // damaged), every row is read instead; nothing at all only if that fails too.
         try {
+            return search(needle, true);
+        } catch (const SqlError&) {
+        }
+        try {
+            return search(needle, false);
+        } catch (const SqlError&) {
+            return {};
+        }
+    }
+
+private:
+    std::vector<std::int64_t> search(std::string_view needle, bool mayUseIndex) const {
+        std::vector<std::int64_t> keys;
+        {
             Statement check(m_db, "SELECT 1 FROM atlas_metadata WHERE key = 'text_index'");
-            const bool indexed = check.step();
+            const bool indexed = mayUseIndex && check.step();
             // The index gives candidates: the rows holding the needle's rarest trigrams. Each
             // is confirmed on its own text. A needle shorter than a trigram, or an index
             // another program made stale, means reading every row.
@@ -1038,13 +1053,10 @@ public:
                     hit = searchableText({}, m_decoder.sources(*rows, 2)).find(needle) != std::string::npos;
                 if (hit) keys.push_back(rows->integer(0));
             }
-        } catch (const SqlError&) {
-            keys.clear();
         }
         return keys;
     }
 
-private:
     Database m_db;
     mutable ColumnDecoder m_decoder;
     mutable std::mutex m_mutex;
