@@ -12,7 +12,8 @@
 namespace atlas {
 
 /// Lets a caller watch a long load and stop it: `progress` is called now and then with the
-/// bytes read and the file's size; when `*cancel` becomes true the reader stops at the next
+/// bytes (or rows) read and the total — possibly from more than one thread at once (a
+/// GeoPackage is read by two), so it must only store what it is told; when `*cancel` becomes true the reader stops at the next
 /// buffer and the load ends with a fatal "load.cancelled" diagnostic (the caller's previous
 /// data is untouched — nothing is returned but that diagnostic).
 struct LoadControl {
