@@ -1115,7 +1115,9 @@ private:
 class EventRangeReader : public ColumnDecoder {
 public:
     EventRangeReader(std::string path, std::shared_ptr<const EventDetailSource> details, std::int64_t firstFid, std::int64_t lastFid)
-        : ColumnDecoder(std::move(path), &m_own), m_details(std::move(details)), m_firstFid(firstFid), m_lastFid(lastFid) {}
+        : ColumnDecoder(std::move(path), nullptr), m_details(std::move(details)), m_firstFid(firstFid), m_lastFid(lastFid) {
+        m_diagnostics = &m_own;
+    }
 
     // `more(rows)` is told every few thousand rows how many were read since; false stops.
     template <typename More> void read(Database& db, const std::atomic<bool>& stop, More&& more) {
@@ -1307,7 +1309,9 @@ private:
 class Reader : private ColumnDecoder {
 public:
     Reader(std::string path, const LoadControl* control)
-        : ColumnDecoder(std::move(path), &m_result.diagnostics), m_control(control) {}
+        : ColumnDecoder(std::move(path), nullptr), m_control(control) {
+        m_diagnostics = &m_result.diagnostics; // a member of this class: set once it exists
+    }
 
     LoadResult read() {
         try {
