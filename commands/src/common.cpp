@@ -70,7 +70,7 @@ LoadResult load(const std::string& path, const std::string& forced, const InputO
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
     if (format == Format::GeoJson) return readGeoJsonFile(path, options.geoJson);
-    if (format == Format::GeoPackage) return readGeoPackageFile(path);
+    if (format == Format::GeoPackage) return readGeoPackageFile(path, nullptr, options.geoJson);
     if (lower(forced) == "ucdp") return readUcdpGedCsvFile(path);
     return readAnyFile(path, {options.geoJson, nullptr}); // .csv: ACLED or UCDP GED by its header
 }

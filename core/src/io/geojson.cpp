@@ -20,6 +20,15 @@ using namespace import;
 
 namespace {
 
+// A yes/no property as other programs write it: true, or a number other than 0 (a GeoPackage
+// BOOLEAN column, a spreadsheet's 1); anything else is no.
+bool isTrue(const nlohmann::json& properties, const char* key) {
+    const auto found = properties.find(key);
+    if (found == properties.end()) return false;
+    if (found->is_boolean()) return found->get<bool>();
+    return found->is_number() && found->get<double>() != 0.0;
+}
+
 using json = nlohmann::json;
 
 std::optional<Date> dateOf(const json& value) {
@@ -227,7 +236,8 @@ private:
         static const json noProperties = json::object(), noCoordinates;
         const json& props = feature.contains("properties") && feature["properties"].is_object() ? feature["properties"] : noProperties;
         const json& geometry = feature["geometry"];
-        const std::string kind = geometry.value("type", "");
+        const auto kindValue = geometry.find("type");
+        const std::string kind = kindValue != geometry.end() && kindValue->is_string() ? kindValue->get<std::string>() : std::string();
         if (!m_survey && props.contains("feature_kind") && props["feature_kind"].is_string()) {
             keepNativeFeature(props, geometry, pointer);
             return;
@@ -296,7 +306,7 @@ private:
                 if (const std::string problem = makeCountCoherent(count); !problem.empty())
                     report(Severity::Warning, codes::kGeojsonCount, std::string(field) + ": " + problem, pointer + "/properties/" + field);
             }
-            e.civilianTargeting = props.value("civilian_targeting", false) == true;
+            e.civilianTargeting = isTrue(props, "civilian_targeting");
             e.place.name = stringOf(props, "place");
             if (e.place.name.empty()) e.place.name = stringOf(props, "name");
             if (const auto p = placePrecisionFromKey(stringOf(props, "place_precision"))) e.place.precision = *p;
@@ -328,7 +338,7 @@ private:
             }
             line.validity = {date.value_or(Date(INT32_MIN / 2)), end};
             line.description = stringOf(props, "description");
-            line.approximate = props.value("approximate", false) == true;
+            line.approximate = isTrue(props, "approximate");
             line.extra = std::move(extra);
             dataset.lines.push_back(std::move(line));
         } else if (kind == "Polygon" || kind == "MultiPolygon") {
@@ -353,7 +363,7 @@ private:
                 area.controller = actorId(controller, Side::Unknown);
             area.validity = {date.value_or(Date(INT32_MIN / 2)), end};
             area.description = stringOf(props, "description");
-            area.approximate = props.value("approximate", false) == true;
+            area.approximate = isTrue(props, "approximate");
             area.extra = std::move(extra);
             dataset.areas.push_back(std::move(area));
         } else {

@@ -1,5 +1,6 @@
 #include "atlas/io/geopackage.h"
 
+#include "atlas/io/geojson.h"
 #include "atlas/io/load_control.h"
 #include "atlas/io/native_format.h"
 #include "atlas/model/diagnostic_codes.h"
@@ -129,6 +130,7 @@ public:
                      : std::string_view();
     }
     [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    [[nodiscard]] sqlite3_stmt* handle() const { return m_statement; }
     [[nodiscard]] double real(int column) const { return sqlite3_column_double(m_statement, column); }
 
 private:
@@ -1308,8 +1310,8 @@ private:
 
 class Reader : private ColumnDecoder {
 public:
-    Reader(std::string path, const LoadControl* control)
-        : ColumnDecoder(std::move(path), nullptr), m_control(control) {
+    Reader(std::string path, const LoadControl* control, GeoJsonOptions geoJson)
+        : ColumnDecoder(std::move(path), nullptr), m_control(control), m_geoJson(std::move(geoJson)) {
         m_diagnostics = &m_result.diagnostics; // a member of this class: set once it exists
     }
 
@@ -1317,6 +1319,7 @@ public:
         try {
             auto details = std::make_shared<GeoPackageDetails>(m_path);
             Database& db = details->database();
+            if (!tableExists(db, "atlas_metadata") && tableExists(db, "gpkg_contents")) return readForeignLayer(db);
             if (!checkContainer(db)) return fatalResult();
             readNonEvents(db);
             if (m_result.failed()) return fatalResult();
@@ -1340,6 +1343,7 @@ public:
 
 private:
     const LoadControl* m_control;
+    GeoJsonOptions m_geoJson;
     LoadResult m_result;
     std::vector<std::int64_t> m_eventFid;
     EventIdSet m_ids;
@@ -1355,21 +1359,110 @@ private:
         return query.step();
     }
 
+    // A GeoPackage from elsewhere (a QGIS layer of incident points): its first point layer in
+    // WGS 84 is read as GeoJSON points are — a date property makes an event, its other
+    // columns are kept as properties (GeoJsonOptions name the date columns when they are not
+    // the usual ones) — by handing the rows to the GeoJSON reader as a feature collection.
+    // Problems are placed by layer and fid. Without such a layer: one fatal diagnostic.
+    LoadResult readForeignLayer(Database& db) {
+        std::string layers, chosen, others;
+        std::int64_t srs = 0;
+        {
+            Statement query(db, "SELECT c.table_name, upper(g.geometry_type_name), g.srs_id FROM gpkg_contents c "
+                                "LEFT JOIN gpkg_geometry_columns g ON g.table_name = c.table_name "
+                                "WHERE c.data_type = 'features' ORDER BY c.table_name");
+            while (query.step()) {
+                const std::string name(query.text(0)), type(query.text(1));
+                layers += (layers.empty() ? "" : ", ") + name;
+                if (chosen.empty() && (type == "POINT" || type == "MULTIPOINT" || type == "GEOMETRY")) {
+                    chosen = name;
+                    srs = query.integer(2);
+                } else {
+                    others += (others.empty() ? "" : ", ") + name;
+                }
+            }
+        }
+        if (chosen.empty()) {
+            add(Severity::Fatal, codes::kGeopackageNotAtlas,
+                "a GeoPackage without the Conflict Atlas tables and without a point layer to read as incidents" +
+                    (layers.empty() ? std::string(" (it has no feature layers)") : " (its layers: " + layers + ")"),
+                "");
+            return fatalResult();
+        }
+        if (srs != 4326) {
+            add(Severity::Fatal, codes::kGeopackageNotAtlas,
+                "layer " + chosen + " is in the coordinate system with srs_id " + std::to_string(srs) +
+                    "; incidents are read in WGS 84 (EPSG:4326): reproject it first, e.g. ogr2ogr -t_srs EPSG:4326",
+                chosen);
+            return fatalResult();
+        }
+        std::string geometryColumn = "geom";
+        {
+            Statement column(db, "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?");
+            column.bind(1, std::string_view(chosen));
+            if (column.step()) geometryColumn = std::string(column.text(0));
+        }
+        auto quoted = [](const std::string& name) {
+            std::string out = "\"";
+            for (const char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+            return out + "\"";
+        };
+        Statement rows(db, "SELECT rowid, * FROM " + quoted(chosen) + " ORDER BY rowid");
+        json features = json::array();
+        std::vector<std::int64_t> fids;
+        while (rows.step()) {
+            json properties = json::object();
+            json geometry = nullptr;
+            const int columns = sqlite3_column_count(rows.handle());
+            for (int c = 1; c < columns; ++c) {
+                const std::string name = sqlite3_column_name(rows.handle(), c);
+                if (name == geometryColumn) {
+                    std::string error;
+                    if (!rows.isNull(c))
+                        if (const auto parts = GeometryReader(rows.blob(c)).read(1, error))
+                            geometry = {{"type", "Point"}, {"coordinates", {parts->front().front().longitude, parts->front().front().latitude}}};
+                    continue;
+                }
+                switch (rows.typeOf(c)) {
+                case SQLITE_INTEGER: properties[name] = rows.integer(c); break;
+                case SQLITE_FLOAT: properties[name] = rows.real(c); break;
+                case SQLITE_TEXT: properties[name] = std::string(rows.text(c)); break;
+                default: break; // NULL and blobs: no property
+                }
+            }
+            features.push_back({{"type", "Feature"}, {"geometry", std::move(geometry)}, {"properties", std::move(properties)}});
+            fids.push_back(rows.integer(0));
+        }
+        const json collection{{"type", "FeatureCollection"}, {"features", std::move(features)}};
+        LoadResult read = readGeoJsonText(collection.dump(), m_path, m_geoJson);
+        for (Diagnostic& d : read.diagnostics) {
+            d.line = d.column = 0;
+            // "/features/12/properties" → the layer's row.
+            if (d.jsonPointer.rfind("/features/", 0) == 0) {
+                const std::string rest = d.jsonPointer.substr(10);
+                const std::size_t index = std::strtoul(rest.c_str(), nullptr, 10);
+                const std::size_t slash = rest.find('/');
+                if (index < fids.size()) {
+                    d.record = chosen + " fid " + std::to_string(fids[index]);
+                    d.jsonPointer = slash == std::string::npos ? std::string() : rest.substr(slash);
+                }
+            }
+        }
+        add(Severity::Warning, codes::kGeopackageForeign,
+            "not a Conflict Atlas file: layer " + chosen + " read as incident points (" + std::to_string(read.dataset.events.size()) +
+                " of " + std::to_string(fids.size()) + " rows had a date)" +
+                (others.empty() ? std::string() : "; other layers left out: " + others),
+            chosen);
+        for (Diagnostic& d : read.diagnostics) m_result.diagnostics.push_back(std::move(d));
+        m_result.dataset = std::move(read.dataset);
+        if (m_result.failed()) m_result.dataset = Dataset();
+        return std::move(m_result);
+    }
+
     bool checkContainer(Database& db) {
         if (!tableExists(db, "gpkg_contents")) {
             add(Severity::Fatal, codes::kGeopackageNotGeopackage,
                 "an SQLite database without gpkg_contents: not a GeoPackage", "");
-            return false;
-        }
-        if (!tableExists(db, "atlas_metadata")) {
-            std::string layers;
-            Statement query(db, "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name");
-            while (query.step()) layers += (layers.empty() ? "" : ", ") + std::string(query.text(0));
-            add(Severity::Fatal, codes::kGeopackageNotAtlas,
-                "a GeoPackage without the Conflict Atlas tables (atlas_metadata, events, actors, ...)" +
-                    (layers.empty() ? std::string("; it has no feature layers")
-                                    : "; its layers: " + layers + ". Export the layer to GeoJSON to import it as incidents"),
-                "");
             return false;
         }
         Statement version(db, "SELECT value FROM atlas_metadata WHERE key = 'schema_version'");
@@ -1755,14 +1848,14 @@ bool looksLikeSqlite(const std::string& path) {
     return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
 }
 
-LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control) {
+LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control, const GeoJsonOptions& foreignLayer) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file (no such file)", path, 0, 0, "", {}});
         return result;
     }
-    return Reader(path, control).read();
+    return Reader(path, control, foreignLayer).read();
 }
 
 std::vector<Diagnostic> writeGeoPackageFile(const Dataset& dataset, const std::string& path) {

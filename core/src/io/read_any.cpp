@@ -11,7 +11,7 @@
 namespace atlas {
 
 LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
-    if (endsWithIgnoringCase(path, ".gpkg") || looksLikeSqlite(path)) return readGeoPackageFile(path, options.control);
+    if (endsWithIgnoringCase(path, ".gpkg") || looksLikeSqlite(path)) return readGeoPackageFile(path, options.control, options.geoJson);
     if (endsWithIgnoringCase(path, ".csv")) {
         std::ifstream in(path, std::ios::binary);
         std::string firstLine;

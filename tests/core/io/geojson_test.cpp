@@ -142,3 +142,20 @@ TEST(GeoJson, DatesUnderAPropertyOfItsOwnAreFoundAndRead) {
     EXPECT_EQ(r.diagnostics[0].jsonPointer, "/features/3/properties");
     EXPECT_NE(r.diagnostics[0].message.find("reported_on"), std::string::npos) << "says what it looked for";
 }
+
+// Other programs write yes/no as numbers (a GeoPackage BOOLEAN, a spreadsheet's 1) and may put
+// a number where a type name belongs: read as what they mean, never a failed file.
+TEST(GeoJson, YesNoAsNumbersAndAMistypedGeometryTypeAreNotFatal) {
+    const LoadResult r = readGeoJsonText(R"({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.5, 36.1]},
+         "properties": {"date": "2020-10-26", "civilian_targeting": 1}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.6, 36.2]},
+         "properties": {"date": "2020-10-27", "civilian_targeting": 0}},
+        {"type": "Feature", "geometry": {"type": 5, "coordinates": [36.6, 36.2]}, "properties": {"date": "2020-10-28"}}]})",
+                                         "numbers.geojson");
+    ASSERT_FALSE(r.failed()) << r.diagnostics.front().toString();
+    ASSERT_EQ(r.dataset.events.size(), 2u);
+    EXPECT_TRUE(r.dataset.events.civilianTargeting(0));
+    EXPECT_FALSE(r.dataset.events.civilianTargeting(1));
+    EXPECT_TRUE(r.partial() || !r.diagnostics.empty()); // the third feature is reported, not read
+}

@@ -223,14 +223,13 @@ TEST_F(GeoPackage, ForeignAndBrokenFilesAreFatalWithTheReason) {
     // SQLite, not a GeoPackage.
     execute(path("plain.sqlite"), "CREATE TABLE t (x)");
     EXPECT_EQ(fatalCode(readGeoPackageFile(path("plain.sqlite"))), "geopackage.not_geopackage");
-    // A GeoPackage from elsewhere: its layers are named.
+    // A GeoPackage from elsewhere without a point layer: its layers are named.
     const std::string file = written(kFullDocument);
-    std::filesystem::copy_file(file, path("qgis.gpkg"));
-    execute(path("qgis.gpkg"), "DROP TABLE atlas_metadata");
-    const LoadResult foreign = readGeoPackageFile(path("qgis.gpkg"));
+    std::filesystem::copy_file(file, path("polygons.gpkg"));
+    execute(path("polygons.gpkg"), "DROP TABLE atlas_metadata; DELETE FROM gpkg_contents WHERE table_name IN ('events', 'sites')");
+    const LoadResult foreign = readGeoPackageFile(path("polygons.gpkg"));
     EXPECT_EQ(fatalCode(foreign), "geopackage.not_atlas");
-    EXPECT_NE(foreign.diagnostics.front().message.find("areas, events, lines, sites"), std::string::npos)
-        << foreign.diagnostics.front().message;
+    EXPECT_NE(foreign.diagnostics.front().message.find("areas, lines"), std::string::npos) << foreign.diagnostics.front().message;
     // A newer schema.
     std::filesystem::copy_file(file, path("newer.gpkg"));
     execute(path("newer.gpkg"), "UPDATE atlas_metadata SET value = '99' WHERE key = 'schema_version'");
@@ -247,6 +246,35 @@ TEST_F(GeoPackage, ForeignAndBrokenFilesAreFatalWithTheReason) {
     EXPECT_TRUE(truncated == "geopackage.sql" || truncated == "geopackage.not_geopackage") << truncated;
     // Missing.
     EXPECT_EQ(fatalCode(readGeoPackageFile(path("missing.gpkg"))), "file.open");
+}
+
+// A QGIS layer of incident points (no Conflict Atlas tables) is read as GeoJSON points are:
+// rows with a date become events, the other columns are kept; a layer in another coordinate
+// system is refused with what to do.
+TEST_F(GeoPackage, APointLayerFromElsewhereIsReadAsIncidents) {
+    const std::string file = written(kFullDocument);
+    execute(file, "ALTER TABLE events RENAME COLUMN date TO reported_on; DROP TABLE atlas_metadata");
+    const LoadResult plain = readGeoPackageFile(file);
+    EXPECT_FALSE(plain.failed());
+    EXPECT_TRUE(plain.dataset.events.empty()); // no usual date column: every point skipped, said so
+    ASSERT_NE(find(plain, "geopackage.foreign"), nullptr);
+    EXPECT_NE(find(plain, "geopackage.foreign")->message.find("other layers left out: areas, lines, sites"), std::string::npos);
+    const Diagnostic* undated = find(plain, "geojson.date");
+    ASSERT_NE(undated, nullptr);
+    EXPECT_EQ(undated->record, "events fid 1");
+
+    GeoJsonOptions options;
+    options.dateProperty = "reported_on";
+    const LoadResult dated = readGeoPackageFile(file, nullptr, options);
+    ASSERT_EQ(dated.dataset.events.size(), 2u);
+    EXPECT_EQ(dated.dataset.events.date(0).toString(), "2020-10-26");
+    EXPECT_NEAR(dated.dataset.events.point(0).longitude, 36.5, 1e-9);
+    EXPECT_EQ(readAnyFile(file, {options, nullptr}).dataset.events.size(), 2u);
+
+    execute(file, "UPDATE gpkg_geometry_columns SET srs_id = 3857 WHERE table_name = 'events'");
+    const LoadResult projected = readGeoPackageFile(file, nullptr, options);
+    ASSERT_TRUE(projected.failed());
+    EXPECT_NE(projected.diagnostics.front().message.find("ogr2ogr -t_srs EPSG:4326"), std::string::npos);
 }
 
 TEST_F(GeoPackage, SavingIsAtomic) {

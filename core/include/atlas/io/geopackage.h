@@ -4,6 +4,7 @@
 // file is the program's project and a layer set that QGIS and GDAL open. Schema in
 // docs/format.md ("GeoPackage container").
 
+#include "atlas/io/geojson.h"
 #include "atlas/io/load_result.h"
 
 #include <string>
@@ -17,10 +18,13 @@ namespace atlas {
 inline constexpr int kGeoPackageSchemaVersion = 1;
 
 /// Reads a .gpkg written by writeGeoPackageFile (or edited since in QGIS). A file that is not
-/// SQLite, not a GeoPackage, lacks the Conflict Atlas tables or has a newer schema gives one
-/// fatal diagnostic saying which; a bad row is skipped with a diagnostic naming its table, fid
-/// and column. `control` (may be null) reports progress in rows and can cancel.
-[[nodiscard]] LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control = nullptr);
+/// SQLite, not a GeoPackage, or has a newer schema gives one fatal diagnostic saying which; a
+/// bad row is skipped with a diagnostic naming its table, fid and column. A GeoPackage from
+/// elsewhere has its first point layer in WGS 84 read as GeoJSON points are (`foreignLayer`
+/// names its date columns when they are not the usual ones), with a warning that says so.
+/// `control` (may be null) reports progress in rows and can cancel.
+[[nodiscard]] LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control = nullptr,
+                                            const GeoJsonOptions& foreignLayer = {});
 
 /// Writes the dataset as a GeoPackage: feature tables events (points), sites (points), lines
 /// (line strings) and areas (polygons) with their R-tree indexes, attribute tables actors and

@@ -127,9 +127,11 @@ inline constexpr const char* kUcdpHeader = "ucdp.header";
 // --- The GeoPackage container
 /// a row's column holds something that cannot be read (the value is left out)
 inline constexpr const char* kGeopackageColumn = "geopackage.column";
+/// a GeoPackage from elsewhere: its point layer read as incidents
+inline constexpr const char* kGeopackageForeign = "geopackage.foreign";
 /// a row's geometry cannot be read (the row is skipped)
 inline constexpr const char* kGeopackageGeometry = "geopackage.geometry";
-/// a GeoPackage without the Conflict Atlas tables
+/// a GeoPackage without the Conflict Atlas tables and no point layer in WGS 84 to read
 inline constexpr const char* kGeopackageNotAtlas = "geopackage.not_atlas";
 /// an SQLite database that is not a GeoPackage
 inline constexpr const char* kGeopackageNotGeopackage = "geopackage.not_geopackage";
@@ -166,8 +168,9 @@ struct CodeMeaning {
 inline constexpr CodeMeaning kAll[] = {
     {kFileOpen, "the file cannot be opened for reading"},
     {kGeopackageColumn, "a row's column holds something that cannot be read (the value is left out)"},
+    {kGeopackageForeign, "a GeoPackage from elsewhere: its point layer read as incidents"},
     {kGeopackageGeometry, "a row's geometry cannot be read (the row is skipped)"},
-    {kGeopackageNotAtlas, "a GeoPackage without the Conflict Atlas tables"},
+    {kGeopackageNotAtlas, "a GeoPackage without the Conflict Atlas tables and no point layer in WGS 84 to read"},
     {kGeopackageNotGeopackage, "an SQLite database that is not a GeoPackage"},
     {kGeopackageNotSqlite, "the file is not an SQLite database"},
     {kGeopackageSchema, "the Conflict Atlas tables are missing one or come from a newer program"},
