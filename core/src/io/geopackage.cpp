@@ -1,8 +1,10 @@
 #include "atlas/io/geopackage.h"
 
+#include "atlas/io/atomic_file.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/load_control.h"
 #include "atlas/io/native_format.h"
+#include "atlas/io/text.h"
 #include "atlas/model/diagnostic_codes.h"
 #include "native_json.h"
 
@@ -446,14 +448,10 @@ void takePlace(json& object, json& extra) {
 // What a text search looks through in an event's details, lower-cased as EventIndex compares.
 std::string searchableText(std::string_view description, const std::vector<SourceReference>& sources) {
     std::string text;
-    auto append = [&](std::string_view part) {
-        for (const char c : part) text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        text.push_back('\n'); // keeps fields apart so a match never spans two of them
-    };
-    append(description);
+    appendSearchText(text, description);
     for (const SourceReference& source : sources) {
-        append(source.publisher);
-        append(source.title);
+        appendSearchText(text, source.publisher);
+        appendSearchText(text, source.title);
     }
     return text;
 }
@@ -502,7 +500,6 @@ public:
         writeActors();
         writeEvents();
         writeEventColumns();
-        writeEventText();
         writeSites();
         writeLines();
         writeAreas();
@@ -578,6 +575,12 @@ private:
                          "wounded_qualifier, wounded_low, wounded_high, civilian_targeting, description, sources, tags, links, "
                          "extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         Statement index(m_db, "INSERT INTO rtree_events_geom VALUES (?, ?, ?, ?, ?)");
+        // The text index is filled in the same pass: each event's details are read once (from
+        // the file they were opened from, when they were left there).
+        m_db.execute("CREATE VIRTUAL TABLE atlas_events_text USING fts5(text, tokenize = 'trigram case_sensitive 1', "
+                     "content = '', detail = 'none')");
+        Statement text(m_db, "INSERT INTO atlas_events_text (rowid, text) VALUES (?, ?)");
+        std::string searchable;
         std::int64_t fid = 0;
         for (const Event& event : m_dataset.events) {
             ++fid;
@@ -632,8 +635,13 @@ private:
             index.bind(4, event.place.point.latitude);
             index.bind(5, event.place.point.latitude);
             index.run();
+            searchable = searchableText(event.description, event.sources);
+            text.bind(1, fid);
+            text.bind(2, std::string_view(searchable));
+            text.run();
             m_bounds[0].add(event.place.point);
         }
+        finishTextIndex();
     }
 
     // The events' columns as the program holds them, so a reopen copies arrays instead of
@@ -655,22 +663,11 @@ private:
     }
 
     // The details' text (description, sources' publishers and titles, lower-cased as EventIndex
-    // compares it) in an FTS5 trigram index, so a text search need not read every row. With
-    // detail=none the index only says which rows hold all of a needle's trigrams; the reader
-    // confirms each candidate. Valid while atlas_metadata says so (the triggers take that back
-    // when another program changes the events).
-    void writeEventText() {
-        m_db.execute("CREATE VIRTUAL TABLE atlas_events_text USING fts5(text, tokenize = 'trigram case_sensitive 1', "
-                     "content = '', detail = 'none')");
-        Statement insert(m_db, "INSERT INTO atlas_events_text (rowid, text) VALUES (?, ?)");
-        std::string text;
-        for (std::size_t row = 0; row < m_dataset.events.size(); ++row) {
-            const EventDetails details = m_dataset.events.details(row);
-            text = searchableText(details.description, details.sources);
-            insert.bind(1, static_cast<std::int64_t>(row) + 1);
-            insert.bind(2, std::string_view(text));
-            insert.run();
-        }
+    // compares it) is in an FTS5 trigram index (filled by writeEvents), so a text search need
+    // not read every row. With detail=none the index only says which rows hold all of a
+    // needle's trigrams; the reader confirms each candidate. Valid while atlas_metadata says so
+    // (the triggers take that back when another program changes the events).
+    void finishTextIndex() {
         // How many events hold each trigram, so a search can ask the index for its rarest few
         // (intersecting the lists of trigrams nearly every event holds costs more than it
         // saves: the confirmation of each candidate makes the answer exact anyway).
@@ -1042,8 +1039,8 @@ private:
             }
             std::string lowered;
             auto contains = [&](std::string_view text) {
-                lowered.assign(text);
-                for (char& c : lowered) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+                lowered.clear();
+                appendSearchText(lowered, text);
                 return lowered.find(needle) != std::string::npos;
             };
             while (rows->step()) {
@@ -1706,9 +1703,11 @@ private:
         std::atomic<std::int64_t> rowsRead{0};
         std::atomic<bool> stop{false};
         const auto total = static_cast<std::uint64_t>(std::max<std::int64_t>(1, lastFid - firstFid + 1));
-        auto report = [&](std::int64_t rows) {
+        // Told by each reader how many rows it read since; false tells it to stop.
+        auto more = [&](std::int64_t rows) {
             const std::int64_t sum = rowsRead += rows;
             if (m_control && m_control->progress) m_control->progress(static_cast<std::uint64_t>(sum), total);
+            return !cancelled();
         };
         EventRangeReader first(m_path, details, firstFid, middle), second(m_path, details, middle + 1, lastFid);
         std::exception_ptr secondFailed;
@@ -1717,20 +1716,14 @@ private:
             other = std::thread([&] {
                 try {
                     Database own(m_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
-                    second.read(own, stop, [&](std::int64_t rows) {
-                        report(rows);
-                        return !cancelled();
-                    });
+                    second.read(own, stop, more);
                 } catch (...) {
                     secondFailed = std::current_exception();
                     stop = true;
                 }
             });
         try {
-            first.read(db, stop, [&](std::int64_t rows) {
-                report(rows);
-                return !cancelled();
-            });
+            first.read(db, stop, more);
         } catch (...) {
             stop = true;
             if (other.joinable()) other.join();
@@ -1859,27 +1852,16 @@ LoadResult readGeoPackageFile(const std::string& path, const LoadControl* contro
 }
 
 std::vector<Diagnostic> writeGeoPackageFile(const Dataset& dataset, const std::string& path) {
-    // Beside the target, so the rename stays on one file system and is atomic.
-    const std::string temporary = path + ".tmp-" + std::to_string(std::hash<std::string>{}(path) & 0xffff);
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    auto failure = [&](const std::string& message) {
-        std::filesystem::remove(temporary, ignored);
-        return std::vector<Diagnostic>{{Severity::Fatal, codes::kFileWrite, message, path, 0, 0, "", {}}};
-    };
-    try {
-        Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        registerGeoPackageFunctions(db.handle());
-        Writer(dataset, db).write();
-    } catch (const SqlError& error) {
-        return failure(std::string("writing the GeoPackage failed: ") + error.what());
-    } catch (const std::exception& error) {
-        return failure(std::string("writing the GeoPackage failed: ") + error.what());
-    }
-    std::error_code renameError;
-    std::filesystem::rename(temporary, path, renameError);
-    if (renameError) return failure("cannot replace the file: " + renameError.message());
-    return {};
+    return writeFileAtomicallyAt(path, [&](const std::string& temporary) -> std::optional<std::string> {
+        try {
+            Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            registerGeoPackageFunctions(db.handle());
+            Writer(dataset, db).write();
+        } catch (const std::exception& error) { // SqlError among them
+            return std::string("writing the GeoPackage failed: ") + error.what();
+        }
+        return std::nullopt;
+    });
 }
 
 } // namespace atlas

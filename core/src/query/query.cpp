@@ -1,5 +1,6 @@
 #include "atlas/query/query.h"
 
+#include "atlas/io/text.h"
 #include "atlas/model/actor_tree.h"
 
 #include <algorithm>
@@ -17,10 +18,6 @@ namespace {
 
 char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-void appendLower(std::string& out, std::string_view text) {
-    for (char c : text) out.push_back(lowerAscii(c));
-    out.push_back('\n'); // keeps fields apart so a match never spans two of them
-}
 
 // Ray casting over one ring; an even–odd count over all rings gives holes for free.
 bool ringContains(const std::vector<GeoPoint>& ring, GeoPoint p) {
@@ -349,7 +346,7 @@ std::shared_ptr<const std::vector<std::uint8_t>> EventIndex::textMatchesByParts(
     std::string lowered;
     auto contains = [&](std::string_view text) {
         lowered.clear();
-        appendLower(lowered, text);
+        appendSearchText(lowered, text);
         return lowered.find(needle) != std::string::npos;
     };
     // Pooled texts are few: each is looked at once.
@@ -406,21 +403,25 @@ void EventIndex::prepareTextSearch() const {
         for (std::uint32_t position : m_position) {
             m_textBegin.push_back(static_cast<std::uint32_t>(m_text.size()));
             const EventTable& events = m_dataset->events;
-            const EventDetails details = events.details(position);
-            appendLower(m_text, details.description);
-            appendLower(m_text, events.placeName(position));
-            appendLower(m_text, events.admin1(position));
-            appendLower(m_text, events.admin2(position));
+            // This blob is built only when every event's details are in memory (else the
+            // search goes by parts): read them in place rather than copy each.
+            EventDetails fetched;
+            const EventDetails* held = events.heldDetails(position);
+            const EventDetails& details = held ? *held : (fetched = events.details(position));
+            appendSearchText(m_text, details.description);
+            appendSearchText(m_text, events.placeName(position));
+            appendSearchText(m_text, events.admin1(position));
+            appendSearchText(m_text, events.admin2(position));
             for (const std::uint32_t ref : events.actorRefs(position)) {
                 const std::string& id = events.actorIds().at(ref);
                 const Actor* actor = m_dataset->findActor(id);
-                appendLower(m_text, actor ? actor->name : id);
+                appendSearchText(m_text, actor ? actor->name : id);
                 if (actor)
-                    for (const std::string& alias : actor->aliases) appendLower(m_text, alias);
+                    for (const std::string& alias : actor->aliases) appendSearchText(m_text, alias);
             }
             for (const SourceReference& source : details.sources) {
-                appendLower(m_text, source.publisher);
-                appendLower(m_text, source.title);
+                appendSearchText(m_text, source.publisher);
+                appendSearchText(m_text, source.title);
             }
         }
         m_textBegin.push_back(static_cast<std::uint32_t>(m_text.size()));

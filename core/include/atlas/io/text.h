@@ -16,6 +16,14 @@ namespace atlas {
     return s;
 }
 
+/// Appends `field` lower-cased (ASCII) and a line break, so that a search never matches across
+/// two fields: how an event's text is prepared for text search, by the query engine and by
+/// the GeoPackage's text index alike.
+inline void appendSearchText(std::string& out, std::string_view field) {
+    for (const char c : field) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    out.push_back('\n');
+}
+
 /// Whether `s` ends with `suffix`, ignoring ASCII case (".CSV" ends with ".csv").
 [[nodiscard]] inline bool endsWithIgnoringCase(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && lower(std::string(s.substr(s.size() - suffix.size()))) == lower(std::string(suffix));
