@@ -5,25 +5,12 @@
 //   tools/dev exec python3 tests/bench/pandas_read_csv.py build/synthetic-1m.csv
 #include "atlas/io/acled.h"
 
-#include <malloc.h>
+#include "process_memory.h"
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
-
-namespace {
-
-long statusKb(const char* field) {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
-    return -1;
-}
-
-} // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -32,13 +19,12 @@ int main(int argc, char** argv) {
     }
     const double megabytes = double(std::filesystem::file_size(argv[1])) / 1e6;
     for (int run = 0; run < 3; ++run) {
-        malloc_trim(0);
-        std::ofstream("/proc/self/clear_refs") << "5"; // reset the peak to the current RSS
-        const long before = statusKb("VmRSS:");
+        atlas::bench::resetPeak();
+        const long before = atlas::bench::readStatusKb("VmRSS:");
         const auto start = std::chrono::steady_clock::now();
         const atlas::LoadResult result = atlas::readAcledCsvFile(argv[1]);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const long peak = statusKb("VmHWM:");
+        const long peak = atlas::bench::readStatusKb("VmHWM:");
         std::printf("run %d: %zu events, %zu diagnostics, %.2f s, %.1f MB/s, peak extra RSS %.0f MB (%.0f bytes/event)\n", run,
                     result.dataset.events.size(), result.diagnostics.size(), seconds, megabytes / seconds,
                     double(peak - before) / 1024.0, double(peak - before) * 1024.0 / double(result.dataset.events.size()));

@@ -3,6 +3,7 @@
 // native JSON reader on the same events in the same run; steady and peak memory; text search
 // through the file's FTS5 index beside the in-memory engine. Run:
 //   tools/dev exec build/tests/bench/atlas_bench_geopackage --benchmark_counters_tabular=true
+#include "process_memory.h"
 #include "synthetic.h"
 
 #include "atlas/io/geopackage.h"
@@ -12,8 +13,6 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
-#include <malloc.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -22,18 +21,8 @@
 
 namespace {
 
-long readStatusKb(const char* field) {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
-    return -1;
-}
-// Linux: writing "5" to /proc/self/clear_refs resets the peak (VmHWM) to the current RSS.
-void resetPeak() {
-    malloc_trim(0);
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
+using atlas::bench::readStatusKb;
+using atlas::bench::resetPeak;
 
 enum class File { GeoPackage, GeoPackageWithoutCache, Native };
 

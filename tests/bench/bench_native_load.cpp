@@ -2,6 +2,7 @@
 // reader at 100k features, each beside a plain nlohmann DOM parse of the same file (the cost
 // streaming avoids). Run:
 //   tools/dev exec build/tests/bench/atlas_bench_native_load
+#include "process_memory.h"
 #include "synthetic.h"
 
 #include "atlas/io/acled.h"
@@ -13,8 +14,6 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
-#include <malloc.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -23,20 +22,8 @@
 
 namespace {
 
-// Linux: the process's peak resident set (VmHWM) can be reset to the current RSS by writing
-// "5" to /proc/self/clear_refs, so each measurement sees its own peak.
-long readStatusKb(const char* field) {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
-    return -1;
-}
-// Freed heap is returned to the system first, so the baseline does not hide what a load reuses.
-void resetPeak() {
-    malloc_trim(0);
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
+using atlas::bench::readStatusKb;
+using atlas::bench::resetPeak;
 
 enum class Format { Native, GeoJson };
 
