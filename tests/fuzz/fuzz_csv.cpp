@@ -23,7 +23,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     {
         std::istringstream in(text);
-        atlas::fuzz::requireSound(atlas::readAcledCsv(in, "fuzz.csv", size), "fuzz.csv");
+        const atlas::LoadResult whole = atlas::readAcledCsv(in, "fuzz.csv", size);
+        atlas::fuzz::requireSound(whole, "fuzz.csv");
+        // Cut into blocks of a few bytes (parsed apart, then joined), the file reads the same.
+        std::istringstream again(text);
+        const atlas::LoadResult cut = atlas::detail::readAcledCsvInBlocks(again, "fuzz.csv", size, 1 + size % 7);
+        if (!(cut.dataset.events == whole.dataset.events) || !(cut.dataset.actors == whole.dataset.actors) ||
+            cut.diagnostics.size() != whole.diagnostics.size())
+            atlas::fuzz::broken("the ACLED reader read differently with the file cut into small blocks");
+        for (std::size_t i = 0; i < cut.diagnostics.size(); ++i)
+            if (cut.diagnostics[i].toString() != whole.diagnostics[i].toString())
+                atlas::fuzz::broken("the ACLED reader placed a problem differently with the file cut into small blocks");
     }
     {
         std::istringstream in(text);

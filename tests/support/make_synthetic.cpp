@@ -2,12 +2,14 @@
 // slider or time importers:
 //   atlas_make_synthetic 1000000 /tmp/synthetic-1m.atlas.json   (native)
 //   atlas_make_synthetic 1000000 /tmp/synthetic-1m.csv          (ACLED-like CSV)
+//   atlas_make_synthetic 10000000 /tmp/synthetic-10m.gpkg       (GeoPackage; any format write_any knows)
 #include "synthetic.h"
 
 #include "atlas/io/acled.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/kml.h"
 #include "atlas/io/native_format.h"
+#include "atlas/io/write_any.h"
 
 #include <fstream>
 #include <numeric>
@@ -35,7 +37,8 @@ int main(int argc, char** argv) {
         atlas::writeAcledCsv(dataset, all, file);
         return file.flush() ? 0 : 1;
     }
-    const auto diagnostics = atlas::writeNativeFile(dataset, out);
+    const auto format = atlas::datasetFormatOfPath(out);
+    const auto diagnostics = format ? atlas::writeDatasetFile(dataset, out, *format) : atlas::writeNativeFile(dataset, out);
     for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", d.toString().c_str());
     return diagnostics.empty() ? 0 : 1;
 }

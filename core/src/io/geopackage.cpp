@@ -5,6 +5,7 @@
 #include "atlas/io/load_control.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/text.h"
+#include "atlas/model/event_id_set.h"
 #include "atlas/model/diagnostic_codes.h"
 #include "native_json.h"
 
@@ -1061,52 +1062,6 @@ private:
     mutable std::mutex m_mutex;
     mutable std::unique_ptr<Statement> m_select;
     mutable std::string m_query; // bound to a statement while it runs
-};
-
-// The events' ids as an open-addressing hash table of row numbers: finds repeated ids among a
-// million in tens of milliseconds, holding 8 bytes a slot and no copy of the ids.
-class EventIdSet {
-public:
-    // Fills the set with the rows of `events`; rows whose id an earlier row has go to `repeated`.
-    void build(const EventTable& events, std::vector<std::uint32_t>* repeated) {
-        std::size_t capacity = 16;
-        while (capacity < events.size() * 2) capacity *= 2;
-        m_slots.assign(capacity, Slot{});
-        m_mask = capacity - 1;
-        for (std::uint32_t row = 0; row < events.size(); ++row) {
-            const std::string_view id = events.id(row);
-            const std::size_t hash = std::hash<std::string_view>{}(id);
-            const auto tag = static_cast<std::uint32_t>(hash >> 32);
-            std::size_t at = hash & m_mask;
-            bool seen = false;
-            for (; m_slots[at].row != 0; at = (at + 1) & m_mask)
-                if (m_slots[at].tag == tag && events.id(m_slots[at].row - 1) == id) {
-                    seen = true;
-                    break;
-                }
-            if (seen) {
-                if (repeated) repeated->push_back(row);
-                continue;
-            }
-            m_slots[at] = {tag, row + 1};
-        }
-    }
-    [[nodiscard]] bool contains(const EventTable& events, std::string_view id) const {
-        if (m_slots.empty()) return false;
-        const std::size_t hash = std::hash<std::string_view>{}(id);
-        const auto tag = static_cast<std::uint32_t>(hash >> 32);
-        for (std::size_t at = hash & m_mask; m_slots[at].row != 0; at = (at + 1) & m_mask)
-            if (m_slots[at].tag == tag && events.id(m_slots[at].row - 1) == id) return true;
-        return false;
-    }
-
-private:
-    struct Slot {
-        std::uint32_t tag = 0; // high bits of the hash: most mismatches end here
-        std::uint32_t row = 0; // row + 1; 0 is empty
-    };
-    std::vector<Slot> m_slots;
-    std::size_t m_mask = 0;
 };
 
 // Reads the events of one range of fids into a table of its own, with its own diagnostics: two

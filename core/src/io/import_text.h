@@ -30,6 +30,14 @@ inline std::string makeCountCoherent(CasualtyCount& count) {
     return {};
 }
 
+/// `s` without the spaces, tabs and line breaks around it, as a view into `s`.
+inline std::string_view trimView(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
 inline std::string trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};
@@ -52,16 +60,16 @@ inline std::vector<std::string> splitList(const std::string& text) {
     return out;
 }
 
-inline std::optional<int> parseInt(const std::string& text) {
-    const std::string t = trim(text);
+inline std::optional<int> parseInt(std::string_view text) {
+    const std::string_view t = trimView(text);
     int value = 0;
     const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
     if (ec != std::errc() || end != t.data() + t.size() || t.empty()) return std::nullopt;
     return value;
 }
 
-inline std::optional<double> parseDouble(const std::string& text) {
-    const std::string t = trim(text);
+inline std::optional<double> parseDouble(std::string_view text) {
+    const std::string_view t = trimView(text);
     if (t.empty()) return std::nullopt;
     double value = 0;
     const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
@@ -115,31 +123,5 @@ inline std::string slug(const std::string& name) {
 }
 
 
-/// `text` as a JSON string literal (quoted and escaped), without going through a JSON DOM.
-inline std::string jsonString(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out.push_back('"');
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                static const char* hex = "0123456789abcdef";
-                out += "\\u00";
-                out.push_back(hex[(c >> 4) & 0xf]);
-                out.push_back(hex[c & 0xf]);
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    out.push_back('"');
-    return out;
-}
 
 } // namespace atlas::import

@@ -17,11 +17,16 @@ std::uint32_t StringPool::intern(std::string_view text) {
     return ref;
 }
 
-void StringPool::replace(std::uint32_t ref, std::string text) {
-    auto& slot = m_strings[ref];
-    if (const auto found = m_refs.find(std::string_view(slot)); found != m_refs.end() && found->second == ref) m_refs.erase(found);
-    slot = std::move(text);
-    m_refs.try_emplace(slot, ref); // an equal text already pooled keeps its own entry
+void StringPool::rename(const std::unordered_map<std::string, std::string>& renamed) {
+    bool any = false;
+    for (std::string& text : m_strings)
+        if (const auto found = renamed.find(text); found != renamed.end()) {
+            text = found->second;
+            any = true;
+        }
+    if (!any) return;
+    m_refs.clear();
+    for (std::uint32_t ref = 0; ref < m_strings.size(); ++ref) m_refs.try_emplace(m_strings[ref], ref); // the first keeps an equal text
 }
 
 std::size_t StringPool::memoryBytes() const {
@@ -390,10 +395,7 @@ Event EventTable::at(std::size_t row) const {
     return event;
 }
 
-void EventTable::renameActors(const std::unordered_map<std::string, std::string>& renamed) {
-    for (std::uint32_t ref = 0; ref < m_actorIds.size(); ++ref)
-        if (const auto found = renamed.find(m_actorIds.at(ref)); found != renamed.end()) m_actorIds.replace(ref, found->second);
-}
+void EventTable::renameActors(const std::unordered_map<std::string, std::string>& renamed) { m_actorIds.rename(renamed); }
 
 std::size_t EventTable::memoryBytes() const {
     std::size_t bytes = m_idChars.capacity() + m_idBegin.capacity() * 4 + m_idLength.capacity() * 2 + m_actorCount.capacity() * 2 + (m_day.capacity() + m_endDay.capacity()) * 4 +

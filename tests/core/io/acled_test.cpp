@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -134,4 +136,75 @@ TEST(AcledReader, BadInputGivesDiagnosticsNeverACrash) {
     for (char& c : garbage) c = static_cast<char>(random());
     EXPECT_TRUE(readText(garbage).failed());
     EXPECT_TRUE(readAcledCsvFile(kDir + "no-such-file.csv").failed());
+}
+
+namespace {
+
+// Every field of two loads, diagnostics included.
+void expectSameLoad(const LoadResult& a, const LoadResult& b, const std::string& what) {
+    SCOPED_TRACE(what);
+    EXPECT_EQ(a.dataset.events, b.dataset.events);
+    EXPECT_EQ(a.dataset.actors, b.dataset.actors);
+    ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size());
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) EXPECT_EQ(a.diagnostics[i].toString(), b.diagnostics[i].toString());
+}
+
+LoadResult readInBlocks(const std::string& text, std::size_t blockBytes) {
+    std::istringstream in(text);
+    return detail::readAcledCsvInBlocks(in, "test.csv", text.size(), blockBytes);
+}
+
+} // namespace
+
+// The file is cut into blocks parsed apart (on several cores) and joined: however it is cut,
+// the result is the one-record-at-a-time reading's — events, actors and their ids and sides,
+// revisions, diagnostics and their lines.
+TEST(AcledReader, HowTheFileIsCutIntoBlocksChangesNothing) {
+    std::vector<std::pair<std::string, std::string>> inputs;
+    for (const char* name : {"current-export.csv", "older-export.csv", "newer-export.csv"}) {
+        std::ifstream file(kDir + name, std::ios::binary);
+        inputs.emplace_back(name, std::string(std::istreambuf_iterator<char>(file), {}));
+    }
+    // Revisions across blocks, an actor first met as an associate then as actor1 (its inter
+    // code comes from where it was first met), ids that clash once made from names, quoted
+    // notes with line breaks and doubled quotes, CRLF, stray quotes and a wrong field count.
+    inputs.emplace_back("made", "\xEF\xBB\xBF"
+                                "event_id_cnty,event_date,actor1,assoc_actor_1,inter1,actor2,inter2,latitude,longitude,notes,fatalities\r\n"
+                                "E1,2020-01-01,Rebels A,Militia B; HTS: Hayat Tahrir al Sham,2,Militia B,3,35,36,\"first, \"\"quoted\"\"\nnote\",1\r\n"
+                                "E2,2020-01-02,Militia B,,4,rebels a,,35.1,36.1,plain,2\n"
+                                "E3,2020-01-03,Rebels-A,,2,,,35.2,36.2,x\"y,3\n"
+                                "E1,2020-01-04,Rebels A,,2,,,35.3,36.3,\"revised\"z,4\n"
+                                "E4,2020-01-05,,,,,,35.4\n"
+                                "E5,not a date,,,,,,35.5,36.5,,\n"
+                                "E2,2020-01-06,New actor,,1,,,35.6,36.6,second revision,many\n"
+                                "E6,2020-01-07,,,,,,35.7,36.7,\"never closed\n"
+                                "E7,2020-01-08,,,,,,35.8,36.8,,\n");
+    for (const auto& [name, text] : inputs) {
+        const LoadResult whole = readText(text);
+        ASSERT_FALSE(whole.dataset.events.empty()) << name;
+        for (const std::size_t blockBytes : {std::size_t{1}, std::size_t{3}, std::size_t{17}, std::size_t{64}, std::size_t{301}})
+            expectSameLoad(whole, readInBlocks(text, blockBytes), name + " in blocks of " + std::to_string(blockBytes) + " bytes");
+    }
+    // What the made-up file reads as (so the comparison above compares something).
+    const LoadResult made = readText(inputs.back().second);
+    EXPECT_EQ(made.dataset.events.size(), 3u); // E1 (revised), E2 (revised), E3; E6's open quote swallows E7
+    ASSERT_TRUE(byId(made.dataset, "E1"));
+    EXPECT_EQ(byId(made.dataset, "E1")->description, "revisedz");
+    EXPECT_EQ(made.dataset.events[0].id, "E1");
+    EXPECT_EQ(made.dataset.events[1].id, "E2");
+    EXPECT_EQ(byId(made.dataset, "E2")->perpetrators, std::vector<std::string>{"new-actor"});
+    EXPECT_EQ(made.dataset.actors.size(), 6u);
+    EXPECT_EQ(made.dataset.actors[0].id, "rebels-a");
+    EXPECT_EQ(made.dataset.actors[0].side, Side::Opposition);  // inter1 2
+    EXPECT_EQ(made.dataset.actors[1].id, "militia-b");
+    EXPECT_EQ(made.dataset.actors[1].side, Side::Unknown);     // first met as an associate: no inter code
+    EXPECT_EQ(made.dataset.actors[2].side, Side::Jihadist);    // by its name
+    EXPECT_EQ(made.dataset.actors[3].id, "rebels-a-2");        // "rebels a"
+    EXPECT_EQ(made.dataset.actors[4].id, "rebels-a-3");        // "Rebels-A"
+    EXPECT_EQ(made.dataset.actors[5].id, "new-actor");
+    std::vector<int> lines;
+    for (const Diagnostic& d : made.diagnostics) lines.push_back(d.line);
+    // E1's note takes lines 2-3: E3's and E1's stray quotes (5, 6), E4's field count (7), E5's
+    // date (8), E2's casualties (9), E6's unclosed quote and so its field count (10).
+    EXPECT_EQ(lines, (std::vector<int>{5, 6, 7, 8, 9, 10, 10}));
 }

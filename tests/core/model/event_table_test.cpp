@@ -97,6 +97,19 @@ TEST(EventTable, RenamingActorsReachesEveryEvent) {
     EXPECT_EQ(table.id(1), "file2:b");
 }
 
+TEST(EventTable, RenamingActorsAllAtOnceMayReuseANameAnotherLeaves) {
+    // Names become ids: "HTS" takes "hts", which the actor named "hts" leaves for "hts-2".
+    EventTable table;
+    table.push_back(sampleEvent("a", "2020-10-26", {"HTS"}, {"hts"}));
+    table.renameActors({{"HTS", "hts"}, {"hts", "hts-2"}});
+    EXPECT_EQ(table.perpetrators(0), (std::vector<std::string>{"hts"}));
+    EXPECT_EQ(table.targets(0), (std::vector<std::string>{"hts-2"}));
+    // The pool still finds each by its new text: adding events refers to the same entries.
+    table.push_back(sampleEvent("b", "2020-10-27", {"hts"}, {"hts-2"}));
+    EXPECT_EQ(table.actorIds().size(), 2u);
+    EXPECT_EQ(table.actorRefs(1)[0], table.actorRefs(0)[0]);
+}
+
 TEST(EventTable, DetailsInASourceAreFetchedOnlyWhenAsked) {
     auto source = std::make_shared<CountingSource>();
     EventTable table;

@@ -10,7 +10,9 @@
 
 namespace atlas {
 
-/// Reads an ACLED CSV export into the model, streaming (one record in memory at a time).
+/// Reads an ACLED CSV export into the model: blocks of records (8 MiB) parsed on every core,
+/// joined in file order (the result is as if read one record at a time); the events' texts
+/// (notes, sources, tags, kept columns) are held packed (model/packed_details.h).
 ///
 /// Columns are matched by name, in any order, so both the current export (event_id_cnty,
 /// event_date, time_precision, disorder_type, event_type, sub_event_type, actor1,
@@ -34,6 +36,13 @@ namespace atlas {
 [[nodiscard]] LoadResult readAcledCsv(std::istream& in, const std::string& fileLabel, std::uint64_t sizeHint = 0);
 /// `control` (may be null) follows the reading and can cancel it (load_control.h).
 [[nodiscard]] LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control = nullptr);
+
+namespace detail {
+/// readAcledCsv with blocks of `blockBytes` (tests read with tiny blocks to check that how a
+/// file is cut changes nothing).
+[[nodiscard]] LoadResult readAcledCsvInBlocks(std::istream& in, const std::string& fileLabel, std::uint64_t sizeHint,
+                                              std::size_t blockBytes);
+} // namespace detail
 
 /// Parses the date forms ACLED exports have used: 2020-10-26, 26 October 2020, 26-Oct-20,
 /// 26/10/2020.

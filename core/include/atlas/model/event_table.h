@@ -70,8 +70,9 @@ public:
     std::uint32_t intern(std::string_view text);
     [[nodiscard]] const std::string& at(std::uint32_t ref) const { return m_strings[ref]; }
     [[nodiscard]] std::size_t size() const { return m_strings.size(); }
-    /// Gives entry `ref` another text (renaming an actor id everywhere at once).
-    void replace(std::uint32_t ref, std::string text);
+    /// Gives every entry whose text is a key of `renamed` that key's value, all at once (so a
+    /// new text may be one that another entry is leaving behind).
+    void rename(const std::unordered_map<std::string, std::string>& renamed);
     [[nodiscard]] std::size_t memoryBytes() const;
 
 private:
