@@ -4,14 +4,22 @@
 #include "atlas/io/atomic_file.h"
 
 #include "atlas/io/load_control.h"
+#include "atlas/model/event_id_set.h"
 
 #include "atlas/io/json_position.h"
 #include "json_stream.h"
+#include "atlas/io/native_fast.h"
 #include "native_json.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -57,7 +65,78 @@ public:
     LoadResult read() {
         detail::StreamingHandler handler("events", [this](json& element, std::size_t index) { readEvent(element, index); });
         if (!m_source.parse(handler, m_result)) return std::move(m_result);
-        json& document = handler.document();
+        return readSections(handler.document());
+    }
+
+    /// The fast road (native_fast.h): `text` (the source's own text, followed by
+    /// detail::kJsonPadding readable bytes) has its events decoded on every core, the events
+    /// that are not plainly valid read here one by one, in order, then the rest of the document
+    /// (the text without its events) as read() does. nullopt when the text is not one this road
+    /// takes (the caller then calls read()); what it returns is what read() would.
+    std::optional<LoadResult> readFast(std::string_view text) {
+        const auto layout = detail::scanNativeEvents(text);
+        if (!layout) return std::nullopt;
+        // The rest of the document, events left out: checked and built as read() builds it.
+        std::string rest;
+        rest.reserve(text.size() - (layout->arrayClose - layout->arrayOpen));
+        rest.append(text.substr(0, layout->arrayOpen + 1));
+        rest.append(text.substr(layout->arrayClose));
+        detail::StreamingHandler handler("events", [](json&, std::size_t) {});
+        LoadResult restResult;
+        auto restSource = detail::JsonSource::text(rest, m_source.label());
+        if (!restSource.parse(handler, restResult)) return std::nullopt; // a syntax error: read() says where
+
+        // Batches of events decoded on every core, joined in order on this thread.
+        const auto& elements = layout->elements;
+        constexpr std::size_t kBatch = 2048;
+        const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
+        using Batch = std::vector<std::optional<Event>>;
+        std::deque<std::future<Batch>> decoding;
+        auto decodeBatch = [&text, &elements](std::size_t first, std::size_t last) {
+            detail::FastEventDecoder decoder;
+            Batch batch;
+            batch.reserve(last - first);
+            for (std::size_t i = first; i < last; ++i)
+                batch.push_back(decoder.decode(text.substr(elements[i].begin, elements[i].end - elements[i].begin)));
+            return batch;
+        };
+        m_result.dataset.events.reserve(elements.size());
+        m_eventRows.reserve(elements.size());
+        std::size_t next = 0, joined = 0;
+        bool plain = true;
+        auto join = [&](Batch batch) {
+            for (std::optional<Event>& event : batch) {
+                const std::size_t index = joined++;
+                if (!plain) continue;
+                if (event) {
+                    acceptEvent(std::move(*event), index);
+                    continue;
+                }
+                const auto& span = elements[index];
+                json item = json::parse(text.substr(span.begin, span.end - span.begin), nullptr, false);
+                if (item.is_discarded()) {
+                    plain = false; // not JSON: read() reports the syntax error where it is
+                    continue;
+                }
+                readEvent(item, index);
+            }
+        };
+        while (next < elements.size() || !decoding.empty()) {
+            while (next < elements.size() && decoding.size() <= workers) {
+                const std::size_t last = std::min(elements.size(), next + kBatch);
+                decoding.push_back(std::async(std::launch::async, decodeBatch, next, last));
+                next = last;
+            }
+            join(decoding.front().get());
+            decoding.pop_front();
+        }
+        if (!plain) return std::nullopt;
+        return readSections(handler.document());
+    }
+
+private:
+    // Everything but the events, once they are read: header, sections, references.
+    LoadResult readSections(json& document) {
         if (!document.is_object()) {
             add(Severity::Fatal, codes::kNativeRoot, "expected a JSON object at the top level", "");
             m_result.dataset = Dataset();
@@ -79,13 +158,32 @@ public:
         return std::move(m_result);
     }
 
-private:
+    // An event decoded on the fast road: plainly valid, so only its id can be refused.
+    void acceptEvent(Event&& event, std::size_t index) {
+        if (idSeen(event.id)) {
+            add(Severity::Error, codes::kEventIdDuplicate, "duplicate event id \"" + event.id + "\"; skipped",
+                "/events/" + std::to_string(index) + "/id");
+            return;
+        }
+        m_result.dataset.events.push_back(std::move(event));
+        m_eventRows.insert(m_result.dataset.events, static_cast<std::uint32_t>(m_result.dataset.events.size() - 1));
+        m_eventJsonIndex.push_back(index);
+    }
+
+    // Event ids are claimed as events are read, kept or not (a later event with a skipped one's
+    // id is still a duplicate, and a link to it is not reported): kept events' ids are found
+    // through the table (no copy of a million ids), the others' in a set of their own.
+    [[nodiscard]] bool idSeen(const std::string& id) const {
+        return m_eventRows.contains(m_result.dataset.events, id) || m_claimedIds.count(id) > 0;
+    }
+
     detail::JsonSource m_source;
     LoadResult m_result;
 
     // Where each kept event came from, to check its references once every actor is known.
     std::vector<std::size_t> m_eventJsonIndex;
-    std::unordered_set<std::string> m_eventIds;
+    EventIdSet m_eventRows;
+    std::unordered_set<std::string> m_claimedIds;
 
     void add(Severity severity, std::string code, std::string message, const std::string& pointer,
              std::optional<std::size_t> offset = std::nullopt) {
@@ -424,7 +522,7 @@ private:
         }
         const auto id = string(item, "id", pointer, true);
         if (!id) return;
-        if (id->empty() || !m_eventIds.insert(*id).second) {
+        if (id->empty() || idSeen(*id) || !m_claimedIds.insert(*id).second) {
             add(Severity::Error, codes::kEventIdDuplicate,
                 id->empty() ? std::string("event id must not be empty") : "duplicate event id \"" + *id + "\"; skipped",
                 pointer + "/id");
@@ -628,7 +726,7 @@ private:
             const EventDetails* details = events.heldDetails(i);
             if (!details) continue;
             for (std::size_t j = 0; j < details->links.size(); ++j)
-                if (!m_eventIds.count(details->links[j].eventId))
+                if (!idSeen(details->links[j].eventId))
                     add(Severity::Warning, codes::kLinkUnknown, "links to \"" + details->links[j].eventId + "\", not an event here",
                         pointer + "/links/" + std::to_string(j) + "/event");
         }
@@ -715,12 +813,61 @@ json toJson(const Event& event) {
 
 } // namespace
 
+namespace {
+
+// The fast road, else the exact reader, over `padded` (the text and detail::kJsonPadding more
+// bytes).
+LoadResult readNativePadded(std::string_view padded, const std::string& fileLabel) {
+    const std::string_view text = padded.substr(0, padded.size() - detail::kJsonPadding);
+    if (auto fast = NativeReader(detail::JsonSource::text(text, fileLabel)).readFast(text)) return std::move(*fast);
+    return NativeReader(detail::JsonSource::text(text, fileLabel)).read();
+}
+
+} // namespace
+
 LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
+    std::string padded;
+    padded.reserve(text.size() + detail::kJsonPadding);
+    padded.append(text);
+    padded.append(detail::kJsonPadding, ' ');
+    return readNativePadded(padded, fileLabel);
+}
+
+LoadResult detail::readNativeTextExact(std::string_view text, const std::string& fileLabel) {
     return NativeReader(detail::JsonSource::text(text, fileLabel)).read();
 }
 
 LoadResult readNativeFile(const std::string& path, const LoadControl* control) {
-    return NativeReader(detail::JsonSource::file(path, control)).read();
+    // The whole text in memory (the fast road decodes events from it on every core), read
+    // through openInput so the caller sees progress and can cancel.
+    const auto in = detail::openInput(path, control);
+    if (!in) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the file for reading", path, 0, 0, "", {}});
+        return result;
+    }
+    std::error_code error;
+    const auto expected = std::filesystem::file_size(path, error);
+    // Read straight into a buffer that is not zero-filled first (a gigabyte costs 0.1 s to fill).
+    std::size_t capacity = error ? std::size_t{1} << 20 : static_cast<std::size_t>(expected) + 1;
+    auto buffer = std::make_unique_for_overwrite<char[]>(capacity + detail::kJsonPadding);
+    std::size_t length = 0;
+    for (;;) {
+        if (length == capacity) { // the file grew, or its size was unknown
+            auto larger = std::make_unique_for_overwrite<char[]>(2 * capacity + detail::kJsonPadding);
+            std::memcpy(larger.get(), buffer.get(), length);
+            buffer = std::move(larger);
+            capacity *= 2;
+        }
+        const std::size_t want = std::min(capacity - length, std::size_t{8} << 20);
+        in->read(buffer.get() + length, static_cast<std::streamsize>(want));
+        const auto got = static_cast<std::size_t>(in->gcount());
+        length += got;
+        if (got < want) break;
+    }
+    if (in->cancelled()) return detail::cancelledLoad(path);
+    std::memset(buffer.get() + length, ' ', detail::kJsonPadding);
+    return readNativePadded({buffer.get(), length + detail::kJsonPadding}, path);
 }
 
 json detail::actorToJson(const Actor& actor) {

@@ -36,7 +36,9 @@ inline void appendSearchText(std::string& out, std::string_view field) {
     return out;
 }
 
-/// `text` as a JSON string literal (quoted and escaped), without going through a JSON DOM.
+/// `text` as a JSON string literal (quoted and escaped), without going through a JSON DOM:
+/// escaped exactly as nlohmann's dump() escapes it, so an unknown field's text is the same
+/// whichever reader kept it.
 inline std::string jsonString(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);
@@ -45,6 +47,8 @@ inline std::string jsonString(std::string_view text) {
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
