@@ -2,6 +2,9 @@
 
 #include "atlas/io/text.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace atlas {
 
 // Each entry: description, publishers, tags, extras; every text a length (LEB128) then its
@@ -75,28 +78,34 @@ EventDetails PackedEventDetails::fetch(std::int64_t key) const {
     return details;
 }
 
+void PackedEventDetails::prepareSearch() const {
+    std::call_once(m_searchOnce, [this] {
+        Cursor in{m_bytes, 0};
+        while (in.at < m_bytes.size()) {
+            m_searchStarts.emplace_back(m_searchText.size(), static_cast<std::int64_t>(in.at));
+            appendSearchText(m_searchText, in.text());
+            for (auto n = in.number(); n > 0; --n) appendSearchText(m_searchText, in.text());
+            for (auto n = in.number(); n > 0; --n) in.text();
+            for (auto n = in.number(); n > 0; --n) {
+                in.number();
+                in.text();
+            }
+        }
+    });
+}
+
 std::vector<std::int64_t> PackedEventDetails::keysContaining(std::string_view needle) const {
+    prepareSearch();
     std::vector<std::int64_t> keys;
-    std::string lowered;
-    auto contains = [&](std::string_view text) {
-        lowered.clear();
-        appendSearchText(lowered, text);
-        return lowered.find(needle) != std::string::npos;
-    };
-    Cursor in{m_bytes, 0};
-    while (in.at < m_bytes.size()) {
-        const auto key = static_cast<std::int64_t>(in.at);
-        bool hit = contains(in.text());
-        for (auto n = in.number(); n > 0; --n) {
-            const std::string_view publisher = in.text();
-            hit = hit || contains(publisher);
-        }
-        for (auto n = in.number(); n > 0; --n) in.text();
-        for (auto n = in.number(); n > 0; --n) {
-            in.number();
-            in.text();
-        }
-        if (hit) keys.push_back(key);
+    const std::string_view text(m_searchText);
+    for (std::size_t at = 0;;) {
+        const std::size_t hit = text.find(needle, at);
+        if (hit == std::string_view::npos) break;
+        // The entry whose texts hold the hit; the search goes on after them.
+        const auto next = std::upper_bound(m_searchStarts.begin(), m_searchStarts.end(), hit,
+                                           [](std::size_t offset, const auto& start) { return offset < start.first; });
+        keys.push_back(std::prev(next)->second);
+        at = next == m_searchStarts.end() ? text.size() : next->first;
     }
     return keys;
 }

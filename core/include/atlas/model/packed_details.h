@@ -7,6 +7,7 @@
 #include "atlas/model/event_table.h"
 
 #include <cstdint>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,12 +37,21 @@ public:
     void shrink() { m_bytes.shrink_to_fit(); }
 
     [[nodiscard]] EventDetails fetch(std::int64_t key) const override;
+    /// The first search lower-cases the searched texts once (description and publishers, as
+    /// EventIndex's blob holds them); later searches scan that.
     [[nodiscard]] std::vector<std::int64_t> keysContaining(std::string_view needle) const override;
-    [[nodiscard]] std::size_t memoryBytes() const { return m_bytes.capacity() + m_keys.size() * 48; }
+    [[nodiscard]] std::size_t memoryBytes() const {
+        return m_bytes.capacity() + m_keys.size() * 48 + m_searchText.capacity() + m_searchStarts.capacity() * 16;
+    }
 
 private:
+    void prepareSearch() const;
+
     std::vector<std::string> m_keys;
     std::string m_bytes;
+    mutable std::once_flag m_searchOnce;
+    mutable std::string m_searchText;                                        // lower-cased, '\n' after each text
+    mutable std::vector<std::pair<std::size_t, std::int64_t>> m_searchStarts; // (where an entry's texts start, its key)
 };
 
 } // namespace atlas
