@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <deque>
 #include <future>
 #include <optional>
@@ -68,11 +70,14 @@ public:
         return readSections(handler.document());
     }
 
-    /// The fast road (native_fast.h): `text` (the source's own text, followed by
+    /// The fast road (native_fast.h): `text` (a copy of the source's text, followed by
     /// detail::kJsonPadding readable bytes) has its events decoded on every core, the events
     /// that are not plainly valid read here one by one, in order, then the rest of the document
     /// (the text without its events) as read() does. nullopt when the text is not one this road
-    /// takes (the caller then calls read()); what it returns is what read() would.
+    /// takes (the caller then calls read()); what it returns is what read() would. The copy's
+    /// pages behind the events already joined are handed back to the system as the reading
+    /// goes (so the text and the model built from it are not both held whole); positions for
+    /// diagnostics come from the source, never from the copy.
     std::optional<LoadResult> readFast(std::string_view text) {
         const auto layout = detail::scanNativeEvents(text);
         if (!layout) return std::nullopt;
@@ -129,12 +134,24 @@ public:
             }
             join(decoding.front().get());
             decoding.pop_front();
+            // Nothing reads the text before the next event to join again: no worker (they
+            // decode later batches), no diagnostic (positions come from the source).
+            if (plain && joined < elements.size()) releaseBefore(text, elements[joined].begin);
         }
         if (!plain) return std::nullopt;
         return readSections(handler.document());
     }
 
 private:
+    // Hands the whole pages of `text` before `offset` back to the system (they read as zeros
+    // afterwards).
+    static void releaseBefore(std::string_view text, std::size_t offset) {
+        static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+        const auto begin = (reinterpret_cast<std::uintptr_t>(text.data()) + page - 1) / page * page;
+        const auto end = (reinterpret_cast<std::uintptr_t>(text.data()) + offset) / page * page;
+        if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+    }
+
     // Everything but the events, once they are read: header, sections, references.
     LoadResult readSections(json& document) {
         if (!document.is_object()) {
@@ -817,10 +834,10 @@ namespace {
 
 // The fast road, else the exact reader, over `padded` (the text and detail::kJsonPadding more
 // bytes).
-LoadResult readNativePadded(std::string_view padded, const std::string& fileLabel) {
-    const std::string_view text = padded.substr(0, padded.size() - detail::kJsonPadding);
-    if (auto fast = NativeReader(detail::JsonSource::text(text, fileLabel)).readFast(text)) return std::move(*fast);
-    return NativeReader(detail::JsonSource::text(text, fileLabel)).read();
+// The fast road over `copy` (the source's text and detail::kJsonPadding more bytes; spent as it
+// is read), positions taken from `source`.
+std::optional<LoadResult> readNativeCopy(std::string_view copy, detail::JsonSource source) {
+    return NativeReader(std::move(source)).readFast(copy.substr(0, copy.size() - detail::kJsonPadding));
 }
 
 } // namespace
@@ -830,7 +847,9 @@ LoadResult readNativeText(std::string_view text, const std::string& fileLabel) {
     padded.reserve(text.size() + detail::kJsonPadding);
     padded.append(text);
     padded.append(detail::kJsonPadding, ' ');
-    return readNativePadded(padded, fileLabel);
+    if (auto fast = readNativeCopy(padded, detail::JsonSource::text(text, fileLabel))) return std::move(*fast);
+    padded = std::string();
+    return detail::readNativeTextExact(text, fileLabel);
 }
 
 LoadResult detail::readNativeTextExact(std::string_view text, const std::string& fileLabel) {
@@ -867,7 +886,12 @@ LoadResult readNativeFile(const std::string& path, const LoadControl* control) {
     }
     if (in->cancelled()) return detail::cancelledLoad(path);
     std::memset(buffer.get() + length, ' ', detail::kJsonPadding);
-    return readNativePadded({buffer.get(), length + detail::kJsonPadding}, path);
+    // Positions for diagnostics, and the exact reader when the fast road is not taken, read the
+    // file again (the copy is spent as it is read).
+    if (auto fast = readNativeCopy({buffer.get(), length + detail::kJsonPadding}, detail::JsonSource::file(path, control)))
+        return std::move(*fast);
+    buffer.reset();
+    return NativeReader(detail::JsonSource::file(path, control)).read();
 }
 
 json detail::actorToJson(const Actor& actor) {

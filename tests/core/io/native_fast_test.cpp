@@ -121,3 +121,33 @@ TEST(NativeFastRoad, FindsTheEventsArrayAndEachElement) {
     EXPECT_FALSE(detail::scanNativeEvents(R"({"events": [1, 2)"));
     EXPECT_FALSE(detail::scanNativeEvents(R"({"events": [1] "x": 2})"));
 }
+
+// Large enough for several batches, so the read copy's pages are handed back while reading:
+// problems after that still get their lines and columns (from the source), from text and file.
+TEST(NativeFastRoad, PositionsSurviveTheCopyBeingSpent) {
+    std::string events;
+    for (int i = 0; i < 9000; ++i) {
+        std::string event = kPlain;
+        event.replace(event.find(R"("e1")"), 4, "\"e" + std::to_string(i) + "\"");
+        if (i == 8000) event.replace(event.find(R"("a"])"), 4, R"("nobody"])"); // an unknown actor
+        events += (i ? ",\n" : "") + event;
+    }
+    events += R"(, {"id": "e5", "type": "shelling", "date": "2020-10-27", "place": {"lat": 36, "lon": 36}, "sources": []})";
+    const std::string text = document(events);
+    expectSameAsExact(text, "9,001 events");
+    const LoadResult fromText = readNativeText(text, "t.atlas.json");
+    ASSERT_EQ(fromText.dataset.events.size(), 9000u) << (fromText.diagnostics.empty() ? "" : fromText.diagnostics[0].toString());
+    ASSERT_EQ(fromText.diagnostics.size(), 2u); // the repeated id, the unknown actor
+    EXPECT_EQ(fromText.diagnostics[0].line, 9000); // event i starts line i + 1; the repeat follows the last
+    EXPECT_EQ(fromText.diagnostics[1].line, 8001);
+
+    const std::string path = testing::TempDir() + "native-fast-positions.atlas.json";
+    std::ofstream(path, std::ios::binary) << text;
+    const LoadResult fromFile = readNativeFile(path);
+    ASSERT_EQ(fromFile.diagnostics.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(fromFile.diagnostics[i].line, fromText.diagnostics[i].line);
+        EXPECT_EQ(fromFile.diagnostics[i].column, fromText.diagnostics[i].column);
+    }
+    EXPECT_EQ(fromFile.dataset.events, fromText.dataset.events);
+}
