@@ -136,7 +136,7 @@ void AtlasDocument::rereadWithDateProperty(const QString& dateProperty, const QS
 QVariantList AtlasDocument::datePropertyChoices() const {
     QVariantList out;
     if (!m_lastLocation.isLocalFile()) return out;
-    for (const atlas::GeoJsonDateProperty& p : atlas::geoJsonDatePropertiesOfFile(m_lastLocation.toLocalFile().toStdString()))
+    for (const atlas::GeoJsonDateProperty& p : atlas::datePropertiesOfFile(m_lastLocation.toLocalFile().toStdString()))
         out.append(QVariantMap{{QStringLiteral("name"), QString::fromStdString(p.name)},
                                {QStringLiteral("points"), static_cast<qulonglong>(p.points)}});
     return out;

@@ -85,6 +85,23 @@ private slots:
         QCOMPARE(document.eventCount(), before);
     }
 
+    // The same for a GeoPackage layer from elsewhere (written by GDAL): the window offers its
+    // columns, and reads it again with the one chosen.
+    void aForeignGeoPackageLayerIsReadAgainWithTheChosenColumn() {
+        AtlasDocument document;
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/geopackage/reported-on.gpkg"))));
+        QCOMPARE(document.eventCount(), 0);
+        QCOMPARE(document.undatedPoints(), 4);
+        const QVariantList choices = document.datePropertyChoices();
+        QVERIFY(!choices.isEmpty());
+        QCOMPARE(choices[0].toMap().value("name").toString(), QStringLiteral("reported_on"));
+        QCOMPARE(choices[0].toMap().value("points").toInt(), 3);
+        document.rereadWithDateProperty(QStringLiteral("reported_on"), QStringLiteral("until"));
+        QTRY_VERIFY_WITH_TIMEOUT(!document.loading(), 30000);
+        QCOMPARE(document.eventCount(), 3);
+        QCOMPARE(document.undatedPoints(), 1);
+    }
+
     // The legend keeps the dataset's sides and says how many of each the window shows.
 
     void backgroundLoadReportsProgressAndCanBeCancelled() {

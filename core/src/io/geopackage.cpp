@@ -1293,9 +1293,13 @@ public:
         return std::move(m_result);
     }
 
+    /// Instead of reading a foreign layer, list what could date its points.
+    void surveyDatesInto(std::vector<GeoJsonDateProperty>* survey) { m_survey = survey; }
+
 private:
     const LoadControl* m_control;
     GeoJsonOptions m_geoJson;
+    std::vector<GeoJsonDateProperty>* m_survey = nullptr;
     LoadResult m_result;
     std::vector<std::int64_t> m_eventFid;
     EventIdSet m_ids;
@@ -1386,6 +1390,10 @@ private:
             fids.push_back(rows.integer(0));
         }
         const json collection{{"type", "FeatureCollection"}, {"features", std::move(features)}};
+        if (m_survey) {
+            *m_survey = geoJsonDateProperties(collection.dump());
+            return fatalResult();
+        }
         LoadResult read = readGeoJsonText(collection.dump(), m_path, m_geoJson);
         for (Diagnostic& d : read.diagnostics) {
             d.line = d.column = 0;
@@ -1794,6 +1802,15 @@ bool looksLikeSqlite(const std::string& path) {
     char header[16] = {};
     in.read(header, sizeof header);
     return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+std::vector<GeoJsonDateProperty> geoPackageDateProperties(const std::string& path) {
+    std::vector<GeoJsonDateProperty> survey;
+    if (!looksLikeSqlite(path)) return survey;
+    Reader reader(path, nullptr, {});
+    reader.surveyDatesInto(&survey);
+    (void)reader.read(); // its problems are those of reading the file, reported when it is read
+    return survey;
 }
 
 LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control, const GeoJsonOptions& foreignLayer) {

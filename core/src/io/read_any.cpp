@@ -24,4 +24,9 @@ LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
     return readNativeFile(path, options.control);
 }
 
+std::vector<GeoJsonDateProperty> datePropertiesOfFile(const std::string& path) {
+    if (endsWithIgnoringCase(path, ".gpkg") || looksLikeSqlite(path)) return geoPackageDateProperties(path);
+    return geoJsonDatePropertiesOfFile(path);
+}
+
 } // namespace atlas

@@ -262,6 +262,12 @@ TEST_F(GeoPackage, APointLayerFromElsewhereIsReadAsIncidents) {
     const Diagnostic* undated = find(plain, "geojson.date");
     ASSERT_NE(undated, nullptr);
     EXPECT_EQ(undated->record, "events fid 1");
+    // What the window offers to choose from: the date-like columns of that layer.
+    const auto choices = datePropertiesOfFile(file);
+    ASSERT_FALSE(choices.empty());
+    EXPECT_EQ(choices.front().name, "reported_on");
+    EXPECT_EQ(choices.front().points, 2u);
+    EXPECT_TRUE(geoPackageDateProperties(written(kFullDocument)).empty()); // our own file: nothing to choose
 
     GeoJsonOptions options;
     options.dateProperty = "reported_on";

@@ -26,6 +26,12 @@ inline constexpr int kGeoPackageSchemaVersion = 1;
 [[nodiscard]] LoadResult readGeoPackageFile(const std::string& path, const LoadControl* control = nullptr,
                                             const GeoJsonOptions& foreignLayer = {});
 
+/// For a GeoPackage from elsewhere, the properties of the layer readGeoPackageFile would read
+/// that could give its points their dates, most points first (as geoJsonDateProperties): what
+/// the window offers when rows were skipped for want of a date. None for a Conflict Atlas file
+/// or one that cannot be read.
+[[nodiscard]] std::vector<GeoJsonDateProperty> geoPackageDateProperties(const std::string& path);
+
 /// Writes the dataset as a GeoPackage: feature tables events (points), sites (points), lines
 /// (line strings) and areas (polygons) with their R-tree indexes, attribute tables actors and
 /// atlas_metadata. Atomic: built in a temporary file beside `path`, then renamed over it, so a

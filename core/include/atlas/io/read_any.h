@@ -5,6 +5,7 @@
 #include "atlas/io/load_result.h"
 
 #include <string>
+#include <vector>
 
 namespace atlas {
 
@@ -19,5 +20,9 @@ struct ReadOptions {
 /// (.geojson). A cancelled load gives no
 /// data and one fatal "load.cancelled" diagnostic.
 [[nodiscard]] LoadResult readAnyFile(const std::string& path, const ReadOptions& options = {});
+
+/// The properties that could date a file's points (GeoJSON, or a GeoPackage from elsewhere),
+/// most points first: what to offer when points were skipped for want of a date.
+[[nodiscard]] std::vector<GeoJsonDateProperty> datePropertiesOfFile(const std::string& path);
 
 } // namespace atlas
