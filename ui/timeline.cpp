@@ -18,7 +18,10 @@ atlas::Date fromQDate(const QDate& date) {
 
 } // namespace
 
-Timeline::Timeline(QObject* parent) : QObject(parent) {}
+Timeline::Timeline(QObject* parent) : QObject(parent) {
+    m_playTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_playTimer, &QTimer::timeout, this, &Timeline::playStep);
+}
 
 void Timeline::setDocument(AtlasDocument* document) {
     if (m_document == document) return;
@@ -47,6 +50,7 @@ void Timeline::resetRange() {
     } else {
         m_first = m_last = atlas::Date();
     }
+    setPlaying(false);
     emit rangeChanged();
     rebuildHistogram();
     // A newly opened dataset is shown whole: everything up to its last day.
@@ -101,6 +105,71 @@ void Timeline::setWindowDays(int days) {
     if (days == m_windowDays) return;
     m_windowDays = days;
     emit windowChanged();
+}
+
+int Timeline::incidentDayFrom(int day, int direction) const {
+    for (day += direction; day >= 0 && day < m_histogram.size(); day += direction)
+        if (m_histogram[day] > 0) return day;
+    return -1;
+}
+
+bool Timeline::stepToIncidentDay(int direction) {
+    const int day = incidentDayFrom(m_currentDay, direction < 0 ? -1 : 1);
+    if (day < 0) return false;
+    setCurrentDay(day);
+    return true;
+}
+
+void Timeline::setPlaying(bool playing) {
+    playing = playing && m_hasDates && dayCount() > 1;
+    if (playing == m_playing) return;
+    m_playing = playing;
+    if (m_playing) {
+        // Played from the end, the data is played again from its start.
+        const int last = dayCount() - 1;
+        if (m_currentDay >= last || (m_skipEmptyDays && incidentDayFrom(m_currentDay, 1) < 0))
+            setCurrentDay(m_skipEmptyDays && m_histogram.value(0) == 0 ? std::max(0, incidentDayFrom(0, 1)) : 0);
+        m_playTimer.start(1000 / m_daysPerSecond);
+    } else {
+        m_playTimer.stop();
+    }
+    emit playbackChanged();
+}
+
+void Timeline::setDaysPerSecond(int days) {
+    days = std::clamp(days, 1, 60);
+    if (days == m_daysPerSecond) return;
+    m_daysPerSecond = days;
+    if (m_playing) m_playTimer.start(1000 / m_daysPerSecond);
+    emit playbackChanged();
+}
+
+void Timeline::setLoop(bool loop) {
+    if (loop == m_loop) return;
+    m_loop = loop;
+    emit playbackChanged();
+}
+
+void Timeline::setSkipEmptyDays(bool skip) {
+    if (skip == m_skipEmptyDays) return;
+    m_skipEmptyDays = skip;
+    emit playbackChanged();
+}
+
+void Timeline::playStep() {
+    int next = m_skipEmptyDays ? incidentDayFrom(m_currentDay, 1) : m_currentDay + 1;
+    if (next < 0 || next >= dayCount()) {
+        if (!m_loop) {
+            setPlaying(false);
+            return;
+        }
+        next = m_skipEmptyDays && m_histogram.value(0) == 0 ? incidentDayFrom(0, 1) : 0;
+        if (next < 0) {
+            setPlaying(false);
+            return;
+        }
+    }
+    setCurrentDay(next);
 }
 
 atlas::TimeWindow Timeline::window() const { return {m_first.addDays(m_currentDay), m_windowDays}; }

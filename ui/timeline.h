@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 
@@ -32,6 +33,14 @@ class Timeline : public QObject {
     Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)
     Q_PROPERTY(int windowDays READ windowDays WRITE setWindowDays NOTIFY windowChanged)
     Q_PROPERTY(QString windowText READ windowText NOTIFY windowChanged)
+    /// Playback: the date moves on by itself, one day a step.
+    Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playbackChanged)
+    /// Steps a second (each step one day, or to the next day with incidents).
+    Q_PROPERTY(int daysPerSecond READ daysPerSecond WRITE setDaysPerSecond NOTIFY playbackChanged)
+    /// At the last day, start again from the first (else stop there).
+    Q_PROPERTY(bool loop READ loop WRITE setLoop NOTIFY playbackChanged)
+    /// Step from a day with incidents (that pass the filters) to the next one.
+    Q_PROPERTY(bool skipEmptyDays READ skipEmptyDays WRITE setSkipEmptyDays NOTIFY playbackChanged)
 
 public:
     explicit Timeline(QObject* parent = nullptr);
@@ -60,6 +69,19 @@ public:
     [[nodiscard]] QString windowText() const;
 
     Q_INVOKABLE void stepDays(int days) { setCurrentDay(m_currentDay + days); }
+    /// Moves to the previous (-1) or next (+1) day with incidents that pass the filters; false
+    /// (and no change) when there is none that way.
+    Q_INVOKABLE bool stepToIncidentDay(int direction);
+
+    [[nodiscard]] bool playing() const { return m_playing; }
+    void setPlaying(bool playing);
+    Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
+    [[nodiscard]] int daysPerSecond() const { return m_daysPerSecond; }
+    void setDaysPerSecond(int days);
+    [[nodiscard]] bool loop() const { return m_loop; }
+    void setLoop(bool loop);
+    [[nodiscard]] bool skipEmptyDays() const { return m_skipEmptyDays; }
+    void setSkipEmptyDays(bool skip);
     /// Moves the slider to an ISO date ("2020-10-26"); false (and no change) if it is not one.
     Q_INVOKABLE bool setCurrentDateText(const QString& isoDate);
     [[nodiscard]] atlas::TimeWindow window() const;
@@ -70,10 +92,13 @@ signals:
     void histogramChanged();
     void filtersChanged();
     void windowChanged();
+    void playbackChanged();
 
 private:
     void resetRange();
     void rebuildHistogram();
+    void playStep();
+    [[nodiscard]] int incidentDayFrom(int day, int direction) const; // -1: none
 
     QPointer<AtlasDocument> m_document;
     QPointer<FilterSettings> m_filters;
@@ -84,6 +109,11 @@ private:
     int m_histogramMaximum = 0;
     int m_currentDay = 0;
     int m_windowDays = 0;
+    QTimer m_playTimer;
+    bool m_playing = false;
+    int m_daysPerSecond = 2;
+    bool m_loop = false;
+    bool m_skipEmptyDays = false;
 };
 
 } // namespace atlas::ui

@@ -45,6 +45,73 @@ private slots:
         QCOMPARE(timeline.currentDate(), timeline.lastDate());
         QVERIFY(!timeline.setCurrentDateText(QStringLiteral("2020-02-30")));
     }
+
+    // Playback: the date moves on by itself at the chosen speed, stops at the end or loops, and
+    // can go from one day with incidents to the next; Ctrl+arrows' steps find the same days.
+    void playingMovesTheDateOnAndStopsOrLoops() {
+        AtlasDocument document;
+        Timeline timeline;
+        timeline.setDocument(&document);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        const QList<int> days = timeline.histogram();
+        QVector<int> incidentDays;
+        for (int day = 0; day < days.size(); ++day)
+            if (days[day] > 0) incidentDays.append(day);
+        QVERIFY(incidentDays.size() >= 3);
+        QVERIFY(incidentDays.size() < days.size()); // the sample has days without incidents
+
+        // Stepping between days with incidents, both ways; none before the first.
+        timeline.setCurrentDay(incidentDays[0]);
+        QVERIFY(!timeline.stepToIncidentDay(-1));
+        QVERIFY(timeline.stepToIncidentDay(1));
+        QCOMPARE(timeline.currentDay(), incidentDays[1]);
+        QVERIFY(timeline.stepToIncidentDay(-1));
+        QCOMPARE(timeline.currentDay(), incidentDays[0]);
+
+        // Playing moves on one day a step, from where the date is.
+        QSignalSpy moved(&timeline, &Timeline::windowChanged);
+        timeline.setDaysPerSecond(30);
+        timeline.setPlaying(true);
+        QVERIFY(timeline.playing());
+        QCOMPARE(timeline.currentDay(), incidentDays[0]); // it was there: played on from it
+        QTRY_VERIFY_WITH_TIMEOUT(timeline.currentDay() >= incidentDays[0] + 3, 5000);
+        QVERIFY(moved.count() >= 3);
+        timeline.togglePlaying();
+        QVERIFY(!timeline.playing());
+        const int paused = timeline.currentDay();
+        QTest::qWait(200);
+        QCOMPARE(timeline.currentDay(), paused);
+
+        // Skipping empty days: every step lands on a day with incidents.
+        timeline.setSkipEmptyDays(true);
+        timeline.setCurrentDay(incidentDays[0]);
+        QVector<int> visited;
+        connect(&timeline, &Timeline::windowChanged, &timeline, [&] { visited.append(timeline.currentDay()); });
+        timeline.setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(visited.size() >= 3, 5000);
+        timeline.setPlaying(false);
+        for (int i = 0; i < 3; ++i) QCOMPARE(visited[i], incidentDays[i + 1]);
+
+        // Without loop, playing stops on the last day with incidents; with loop it goes round.
+        visited.clear();
+        timeline.setCurrentDay(incidentDays[incidentDays.size() - 2]);
+        timeline.setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!timeline.playing(), 5000);
+        QCOMPARE(timeline.currentDay(), incidentDays.last());
+        timeline.setLoop(true);
+        timeline.setCurrentDay(incidentDays[incidentDays.size() - 2]);
+        visited.clear();
+        timeline.setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(visited.size() >= 3, 5000);
+        timeline.setPlaying(false);
+        QCOMPARE(visited[0], incidentDays.last());
+        QCOMPARE(visited[1], incidentDays[0]);
+
+        // A new dataset stops playback.
+        timeline.setPlaying(true);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        QVERIFY(!timeline.playing());
+    }
 };
 
 const RegisterUiTest registered([] { return std::make_unique<TimelineTest>(); });

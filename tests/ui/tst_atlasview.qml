@@ -74,6 +74,30 @@ Item {
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
         }
 
+        function test_spacePlaysAndCtrlArrowsFindDaysWithIncidents() {
+            // Ctrl+Right: the next day that has incidents (the sample has empty days between).
+            const before = timeline.currentDay
+            keyClick(Qt.Key_Right, Qt.ControlModifier)
+            verify(timeline.currentDay > before)
+            verify(timeline.histogram[timeline.currentDay] > 0)
+            keyClick(Qt.Key_Left, Qt.ControlModifier)
+            compare(timeline.currentDay, before)
+
+            // Space plays (the date moves on by itself) and pauses; so does the button.
+            timeline.daysPerSecond = 30
+            keyClick(Qt.Key_Space)
+            verify(timeline.playing)
+            compare(view.timelineBar.playButton.text, "\u275A\u275A")
+            tryVerify(() => timeline.currentDay >= before + 2, 5000)
+            keyClick(Qt.Key_Space)
+            verify(!timeline.playing)
+            mouseClick(view.timelineBar.playButton)
+            verify(timeline.playing)
+            mouseClick(view.timelineBar.playButton)
+            verify(!timeline.playing)
+            compare(view.timelineBar.playButton.text, "\u25B6")
+        }
+
         function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
             view.map.center = QtPositioning.coordinate(36.0, 36.55)
             view.map.zoomLevel = 10

@@ -29,11 +29,16 @@ Item {
     readonly property alias problemsPopup: problemsPopup
     readonly property alias datePropertyDialog: datePropertyDialog
 
-    // Left/Right move one day, Page Up/Down a week, wherever the focus is.
+    // Left/Right move one day, Page Up/Down a week, wherever the focus is (a text field keeps
+    // the keys it types with).
     Shortcut { sequences: ["Right"]; onActivated: view.timeline.stepDays(1) }
     Shortcut { sequences: ["Left"]; onActivated: view.timeline.stepDays(-1) }
     Shortcut { sequences: [StandardKey.MoveToNextPage]; onActivated: view.timeline.stepDays(7) }
     Shortcut { sequences: [StandardKey.MoveToPreviousPage]; onActivated: view.timeline.stepDays(-7) }
+    // Space plays and pauses; Ctrl+Left/Right go to the previous/next day with incidents.
+    Shortcut { sequences: ["Space"]; onActivated: view.timeline.togglePlaying() }
+    Shortcut { sequences: ["Ctrl+Right"]; onActivated: view.timeline.stepToIncidentDay(1) }
+    Shortcut { sequences: ["Ctrl+Left"]; onActivated: view.timeline.stepToIncidentDay(-1) }
 
     Plugin {
         id: tilePlugin

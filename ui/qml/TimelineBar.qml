@@ -10,6 +10,8 @@ Pane {
     required property VisibleEventsModel events
     readonly property alias slider: slider
     readonly property alias windowSelector: windowSelector
+    readonly property alias playButton: playButton
+    readonly property alias speedSelector: speedSelector
     padding: 10
     background: Rectangle { color: "#f4f4f2"; border.color: "#c8c8c8" }
 
@@ -19,6 +21,44 @@ Pane {
 
         RowLayout {
             Layout.fillWidth: true
+            Button {
+                id: playButton
+                objectName: "playButton"
+                // Play and pause as media players draw them.
+                text: bar.timeline.playing ? "\u275A\u275A" : "\u25B6"
+                implicitWidth: 34
+                // Space is the window's play key: a focused button would take it as a click too.
+                focusPolicy: Qt.NoFocus
+                enabled: bar.timeline.hasDates
+                ToolTip.visible: hovered
+                ToolTip.text: bar.timeline.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
+                onClicked: bar.timeline.togglePlaying()
+            }
+            ComboBox {
+                id: speedSelector
+                objectName: "speedSelector"
+                implicitWidth: 118
+                focusPolicy: Qt.NoFocus
+                textRole: "text"
+                valueRole: "days"
+                model: [1, 2, 7, 30].map(d => ({ text: qsTr("%1 day(s)/s", "", d).arg(d), days: d }))
+                onActivated: bar.timeline.daysPerSecond = currentValue
+                Component.onCompleted: currentIndex = indexOfValue(bar.timeline.daysPerSecond)
+            }
+            CheckBox {
+                objectName: "loopBox"
+                text: qsTr("Loop")
+                focusPolicy: Qt.NoFocus
+                checked: bar.timeline.loop
+                onToggled: bar.timeline.loop = checked
+            }
+            CheckBox {
+                objectName: "skipEmptyBox"
+                text: qsTr("Skip empty days")
+                focusPolicy: Qt.NoFocus
+                checked: bar.timeline.skipEmptyDays
+                onToggled: bar.timeline.skipEmptyDays = checked
+            }
             Label {
                 objectName: "dateLabel"
                 text: bar.timeline.windowText
@@ -93,7 +133,7 @@ Pane {
             Label { text: bar.timeline.hasDates ? Qt.formatDate(bar.timeline.firstDate, "d MMM yyyy") : ""; color: "#606060"; font.pixelSize: 11 }
             Item { Layout.fillWidth: true }
             Label {
-                text: qsTr("← → one day · PgUp/PgDn one week · wheel zooms at the cursor · drag to pan")
+                text: qsTr("Space plays · ← → one day · Ctrl+← → days with incidents · PgUp/PgDn one week · wheel zooms · drag pans")
                 color: "#808080"
                 font.pixelSize: 11
             }
