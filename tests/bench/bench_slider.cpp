@@ -4,7 +4,9 @@
 //       build/synthetic-1m.atlas.json --window 30 --tiles build/basemap-tiles
 // It opens the real window (Main.qml), then on every frame swapped moves the slider one day,
 // as a fast drag does, and reports the intervals between frames: a stall shows up as a long
-// interval. Not a test: nothing is asserted, figures go to docs/benchmarks.md.
+// interval. With --play N it plays instead (the timeline's playback at N days a second, looping)
+// and reports the frames drawn while it plays and the days it moved on per second. Not a test:
+// nothing is asserted, figures go to docs/benchmarks.md.
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -36,7 +38,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("frames to measure"), QStringLiteral("n"), QStringLiteral("300"));
     const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("window days"), QStringLiteral("days"), QStringLiteral("30"));
     const QCommandLineOption tiles(QStringLiteral("tiles"), QStringLiteral("tile directory"), QStringLiteral("dir"));
-    parser.addOptions({frames, window, tiles});
+    const QCommandLineOption play(QStringLiteral("play"), QStringLiteral("play at this many days a second"), QStringLiteral("days"), QStringLiteral("0"));
+    parser.addOptions({frames, window, tiles, play});
     parser.addHelpOption();
     parser.process(app);
     if (parser.positionalArguments().size() != 1) parser.showHelp(2);
@@ -66,10 +69,20 @@ int main(int argc, char* argv[]) {
     int warmup = 0;
     int shownChanges = 0;
     QObject::connect(events, &VisibleEventsModel::countChanged, &app, [&] { ++shownChanges; });
+    const int playSpeed = parser.value(play).toInt();
+    int daysPlayed = 0;
+    QElapsedTimer playClock;
+    QObject::connect(timeline, &Timeline::windowChanged, &app, [&] { ++daysPlayed; });
     QObject::connect(rootWindow, &QQuickWindow::frameSwapped, &app, [&] {
         if (!session.mapReady() || events->busy()) return;
         if (warmup < 10) { // let the first frames settle
-            ++warmup;
+            if (++warmup == 10 && playSpeed > 0) {
+                timeline->setDaysPerSecond(playSpeed);
+                timeline->setLoop(true);
+                timeline->setPlaying(true);
+                daysPlayed = 0;
+                playClock.start();
+            }
             clock.start();
             return;
         }
@@ -82,15 +95,19 @@ int main(int argc, char* argv[]) {
             for (double v : sorted) sum += v;
             const auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, std::size_t(q * double(sorted.size())))]; };
             const auto stalls = std::count_if(sorted.begin(), sorted.end(), [](double v) { return v > 50.0; });
-            std::printf("window %s days, %zu frames while the slider moved a day per frame: mean %.1f ms, "
+            std::printf("window %s days, %zu frames while %s: mean %.1f ms, "
                         "median %.1f ms, p95 %.1f ms, max %.1f ms, frames over 50 ms: %ld; model updates: %d; "
                         "shown at the end: %d events\n",
-                        qPrintable(parser.value(window)), sorted.size(), sum / double(sorted.size()), at(0.5), at(0.95),
-                        sorted.back(), long(stalls), shownChanges, events->count());
+                        qPrintable(parser.value(window)), sorted.size(),
+                        playSpeed > 0 ? "playing" : "the slider moved a day per frame", sum / double(sorted.size()), at(0.5),
+                        at(0.95), sorted.back(), long(stalls), shownChanges, events->count());
+            if (playSpeed > 0)
+                std::printf("played at %d days/s: moved on %d days in %.2f s (%.1f days/s)\n", playSpeed, daysPlayed,
+                            double(playClock.elapsed()) / 1000.0, daysPlayed * 1000.0 / double(std::max<qint64>(1, playClock.elapsed())));
             QCoreApplication::quit();
             return;
         }
-        QMetaObject::invokeMethod(timeline, "stepDays", Q_ARG(int, 1));
+        if (playSpeed == 0) QMetaObject::invokeMethod(timeline, "stepDays", Q_ARG(int, 1));
     });
     QTimer ticker; // keep frames coming even when nothing changed
     QObject::connect(&ticker, &QTimer::timeout, rootWindow, &QQuickWindow::update);

@@ -41,7 +41,7 @@ Pane {
                 focusPolicy: Qt.NoFocus
                 textRole: "text"
                 valueRole: "days"
-                model: [1, 2, 7, 30].map(d => ({ text: qsTr("%1 day(s)/s", "", d).arg(d), days: d }))
+                model: [1, 2, 7, 30].map(d => ({ text: d === 1 ? qsTr("1 day/s") : qsTr("%1 days/s").arg(d), days: d }))
                 onActivated: bar.timeline.daysPerSecond = currentValue
                 Component.onCompleted: currentIndex = indexOfValue(bar.timeline.daysPerSecond)
             }
