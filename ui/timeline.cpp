@@ -100,6 +100,14 @@ bool Timeline::setCurrentDateText(const QString& isoDate) {
     return true;
 }
 
+bool Timeline::setDateText(const QString& text) {
+    const auto typed = atlas::parseTypedDays(text.toStdString());
+    if (!typed) return false;
+    if (typed->range) setWindowDays(atlas::daysBetween(typed->first, typed->last) + 1);
+    setCurrentDay(atlas::daysBetween(m_first, typed->last));
+    return true;
+}
+
 void Timeline::setWindowDays(int days) {
     days = std::max(0, days);
     if (days == m_windowDays) return;

@@ -84,6 +84,10 @@ public:
     void setSkipEmptyDays(bool skip);
     /// Moves the slider to an ISO date ("2020-10-26"); false (and no change) if it is not one.
     Q_INVOKABLE bool setCurrentDateText(const QString& isoDate);
+    /// What the date field takes (atlas::parseTypedDays): a day moves the slider there, the
+    /// window kept; a span ("2020-10-20..2020-10-27") becomes the window, ending on its last
+    /// day. False (and no change) for text that is neither.
+    Q_INVOKABLE bool setDateText(const QString& text);
     [[nodiscard]] atlas::TimeWindow window() const;
 
 signals:

@@ -46,6 +46,25 @@ private slots:
         QVERIFY(!timeline.setCurrentDateText(QStringLiteral("2020-02-30")));
     }
 
+    // The date field: a day moves the slider and keeps the window; a span becomes the window.
+    void aTypedDayOrSpanMovesTheWindow() {
+        AtlasDocument document;
+        Timeline timeline;
+        timeline.setDocument(&document);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        timeline.setWindowDays(7);
+        QVERIFY(timeline.setDateText(QStringLiteral("26 Oct 2020")));
+        QCOMPARE(timeline.currentDate(), QDate(2020, 10, 26));
+        QCOMPARE(timeline.windowDays(), 7);
+        QVERIFY(timeline.setDateText(QStringLiteral("2020-10-20..2020-10-27")));
+        QCOMPARE(timeline.currentDate(), QDate(2020, 10, 27));
+        QCOMPARE(timeline.windowDays(), 8);
+        QCOMPARE(timeline.windowText(), QStringLiteral("20 Oct 2020 – 27 Oct 2020"));
+        QVERIFY(!timeline.setDateText(QStringLiteral("the day after")));
+        QCOMPARE(timeline.currentDate(), QDate(2020, 10, 27));
+        QCOMPARE(timeline.windowDays(), 8);
+    }
+
     // Playback: the date moves on by itself at the chosen speed, stops at the end or loops, and
     // can go from one day with incidents to the next; Ctrl+arrows' steps find the same days.
     void playingMovesTheDateOnAndStopsOrLoops() {

@@ -74,6 +74,26 @@ Item {
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
         }
 
+        function test_typingADateOrASpanMovesTheWindow() {
+            const field = view.timelineBar.dateField
+            mouseClick(field)
+            for (const ch of "2020-10-20..2020-10-26") keyClick(ch)
+            keyClick(Qt.Key_Return)
+            compare(Qt.formatDate(timeline.currentDate, "yyyy-MM-dd"), "2020-10-26")
+            compare(timeline.windowDays, 7)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+            compare(field.text, "")
+            // Not a date: the field says so and nothing moves.
+            mouseClick(field)
+            for (const ch of "soon") keyClick(ch)
+            keyClick(Qt.Key_Return)
+            verify(field.rejected)
+            compare(timeline.windowDays, 7)
+            field.text = ""
+            field.rejected = false
+            field.focus = false
+        }
+
         function test_spacePlaysAndCtrlArrowsFindDaysWithIncidents() {
             // Ctrl+Right: the next day that has incidents (the sample has empty days between).
             const before = timeline.currentDay

@@ -12,6 +12,7 @@ Pane {
     readonly property alias windowSelector: windowSelector
     readonly property alias playButton: playButton
     readonly property alias speedSelector: speedSelector
+    readonly property alias dateField: dateField
     padding: 10
     background: Rectangle { color: "#f4f4f2"; border.color: "#c8c8c8" }
 
@@ -19,6 +20,7 @@ Pane {
         anchors.fill: parent
         spacing: 2
 
+        // Playback, the date field and the window length; then what the window shows.
         RowLayout {
             Layout.fillWidth: true
             Button {
@@ -59,16 +61,27 @@ Pane {
                 checked: bar.timeline.skipEmptyDays
                 onToggled: bar.timeline.skipEmptyDays = checked
             }
-            Label {
-                objectName: "dateLabel"
-                text: bar.timeline.windowText
-                font.bold: true
-                font.pixelSize: 16
-            }
-            Label {
-                text: qsTr("%n incident(s) shown", "", bar.events.count)
-                      + (bar.events.killedLowerBound > 0 ? qsTr(" · at least %1 killed").arg(bar.events.killedLowerBound) : "")
-                color: "#404040"
+            TextField {
+                id: dateField
+                objectName: "dateField"
+                implicitWidth: 170
+                placeholderText: qsTr("Go to 2020-10-26 or a span…")
+                property bool rejected: false
+                ToolTip.visible: rejected
+                ToolTip.text: qsTr("Type a day (2020-10-26, 26 Oct 2020) or a span (2020-10-20..2020-10-27)")
+                background: Rectangle {
+                    border.color: dateField.rejected ? "#b23a2e" : (dateField.activeFocus ? "#3a6ea5" : "#b0b0b0")
+                    border.width: dateField.rejected ? 2 : 1
+                    radius: 2
+                }
+                onTextEdited: rejected = false
+                onAccepted: {
+                    rejected = !bar.timeline.setDateText(text)
+                    if (!rejected) {
+                        text = ""
+                        focus = false
+                    }
+                }
             }
             Item { Layout.fillWidth: true }
             Label { text: qsTr("Window:") }
@@ -89,6 +102,23 @@ Pane {
                     target: bar.timeline
                     function onWindowChanged() { windowSelector.currentIndex = windowSelector.indexOfValue(bar.timeline.windowDays) }
                 }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                objectName: "dateLabel"
+                text: bar.timeline.windowText
+                font.bold: true
+                font.pixelSize: 16
+            }
+            Label {
+                text: qsTr("%n incident(s) shown", "", bar.events.count)
+                      + (bar.events.killedLowerBound > 0 ? qsTr(" · at least %1 killed").arg(bar.events.killedLowerBound) : "")
+                color: "#404040"
+                Layout.fillWidth: true
+                elide: Text.ElideRight
             }
         }
 
@@ -131,13 +161,14 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             Label { text: bar.timeline.hasDates ? Qt.formatDate(bar.timeline.firstDate, "d MMM yyyy") : ""; color: "#606060"; font.pixelSize: 11 }
-            Item { Layout.fillWidth: true }
             Label {
                 text: qsTr("Space plays · ← → one day · Ctrl+← → days with incidents · PgUp/PgDn one week · wheel zooms · drag pans")
                 color: "#808080"
                 font.pixelSize: 11
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                elide: Text.ElideRight
             }
-            Item { Layout.fillWidth: true }
             Label { text: bar.timeline.hasDates ? Qt.formatDate(bar.timeline.lastDate, "d MMM yyyy") : ""; color: "#606060"; font.pixelSize: 11 }
         }
     }
