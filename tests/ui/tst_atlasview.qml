@@ -118,6 +118,37 @@ Item {
             compare(view.timelineBar.playButton.text, "\u25B6")
         }
 
+        function test_measuringGivesTheDistanceAndBearingOfClickedPoints() {
+            view.map.center = QtPositioning.coordinate(36.0, 36.55)
+            view.map.zoomLevel = 10
+            const layer = view.sceneLayer
+            const y = layer.height / 2
+            mouseClick(view.measureButton)
+            verify(view.measuring)
+            // Two clicks 200 pixels apart, west to east: at zoom 10 and 36° N a pixel is
+            // 156,543 m × cos 36° / 2^10 ≈ 124 m, so ≈ 24.7 km, bearing ≈ 90°.
+            mouseClick(layer, layer.width / 2 - 100, y)
+            mouseClick(layer, layer.width / 2 + 100, y)
+            compare(view.measurePath.length, 2)
+            verify(view.measureResult.km > 23.5 && view.measureResult.km < 26.0, view.measureResult.km)
+            verify(Math.abs(view.measureResult.bearing - 90) < 1, view.measureResult.bearing)
+            compare(findChild(view, "measureLabel").text, view.measureResult.text)
+            verify(view.measureResult.text.indexOf("bearing 90°") >= 0, view.measureResult.text)
+            // A third point, north: the total grows, the last leg's bearing turns.
+            mouseClick(layer, layer.width / 2 + 100, y - 100)
+            verify(view.measureResult.km > 35 && view.measureResult.km < 39, view.measureResult.km)
+            verify(Math.abs(view.measureResult.bearing) < 1 || Math.abs(view.measureResult.bearing - 360) < 1)
+            // Clicks do not select incidents while measuring; Esc ends it.
+            compare(session.selectedRow, -1)
+            keyClick(Qt.Key_Escape)
+            verify(!view.measuring)
+            compare(view.measurePath.length, 0)
+
+            // The coordinate under the mouse, in both notations.
+            mouseMove(layer, layer.width / 2, y)
+            tryVerify(() => view.cursorText.indexOf("\u00B0 N") > 0 && view.cursorText.indexOf("\u2033 E") > 0, 2000, view.cursorText)
+        }
+
         function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
             view.map.center = QtPositioning.coordinate(36.0, 36.55)
             view.map.zoomLevel = 10

@@ -20,6 +20,13 @@ Item {
     // Selection: an event of the window, or else a site (never both).
     property int selectedSiteRow: -1
     property bool onlineTiles: false
+    // The measuring tool: while on, clicks on the map add points to a path (not incidents).
+    property bool measuring: false
+    property var measurePath: []
+    readonly property var measureResult: MapTools.measure(measurePath)
+    readonly property alias measureButton: measureButton
+    // The coordinate under the mouse, read as decimal degrees and as degrees, minutes, seconds.
+    property string cursorText: ""
     // Above this many events in view the map draws clusters (not at the closest zoom, where
     // they could not be opened further).
     property int clusterThreshold: 3000
@@ -39,6 +46,13 @@ Item {
     Shortcut { sequences: ["Space"]; onActivated: view.timeline.togglePlaying() }
     Shortcut { sequences: ["Ctrl+Right"]; onActivated: view.timeline.stepToIncidentDay(1) }
     Shortcut { sequences: ["Ctrl+Left"]; onActivated: view.timeline.stepToIncidentDay(-1) }
+    Shortcut { sequences: ["M"]; onActivated: view.setMeasuring(!view.measuring) }
+    Shortcut { sequences: ["Escape"]; enabled: view.measuring; onActivated: view.setMeasuring(false) }
+
+    function setMeasuring(on) {
+        measuring = on
+        measurePath = []
+    }
 
     Plugin {
         id: tilePlugin
@@ -182,6 +196,11 @@ Item {
                         onTapped: (eventPoint) => {
                             const x = eventPoint.position.x
                             const y = eventPoint.position.y
+                            if (view.measuring) {
+                                const coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)
+                                view.measurePath = view.measurePath.concat([coordinate])
+                                return
+                            }
                             const hit = sceneLayer.hitAt(x, y)
                             if (hit.kind === "cluster") { // a cluster opens by zooming in on it
                                 view.zoomInAt(x, y)
@@ -190,6 +209,16 @@ Item {
                             view.session.selectedRow = hit.kind === "event" ? hit.row : -1
                             view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
                         }
+                    }
+                    // The coordinate under the mouse, for the label in the corner.
+                    HoverHandler {
+                        onPointChanged: {
+                            const p = point.position
+                            view.cursorText = hovered
+                                ? MapTools.coordinateText(mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, p.x, p.y), false))
+                                : ""
+                        }
+                        onHoveredChanged: if (!hovered) view.cursorText = ""
                     }
                 }
 
@@ -211,9 +240,52 @@ Item {
                     }
                 }
 
+                // The measured path, drawn by the map under the incidents (a tool's line, not data:
+                // it is no part of the scene and of no snapshot).
+                MapPolyline {
+                    id: measureLine
+                    line.width: 3
+                    line.color: "#1f5fbf"
+                    path: view.measurePath
+                    Component.onCompleted: mapView.map.addMapItem(measureLine)
+                }
+
                 MapLegend {
                     anchors { left: parent.left; top: parent.top; margins: 10 }
                     events: view.events
+                }
+
+                Button {
+                    id: measureButton
+                    objectName: "measureButton"
+                    anchors { right: parent.right; top: parent.top; margins: 10 }
+                    text: qsTr("Measure")
+                    checkable: true
+                    checked: view.measuring
+                    focusPolicy: Qt.NoFocus
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Distance and bearing between points you click (M; Esc ends)")
+                    onToggled: view.setMeasuring(checked)
+                }
+
+                Label {
+                    objectName: "measureLabel"
+                    visible: view.measuring
+                    anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 10 }
+                    padding: 6
+                    text: view.measureResult.text
+                    font.bold: true
+                    background: Rectangle { color: "#eef3fb"; border.color: "#1f5fbf"; radius: 3 }
+                }
+
+                Label {
+                    objectName: "cursorLabel"
+                    visible: view.cursorText !== ""
+                    anchors { left: parent.left; bottom: parent.bottom; margins: 4 }
+                    padding: 3
+                    font.pixelSize: 11
+                    text: view.cursorText
+                    background: Rectangle { color: "#ccffffff"; radius: 2 }
                 }
 
                 Label {
@@ -239,8 +311,8 @@ Item {
                     document: view.document
                 }
                 ProblemBanner {
-                    // Top right: the legend holds the top left corner.
-                    anchors { right: parent.right; top: parent.top; margins: 10 }
+                    // Top right, beside the measuring tool's button: the legend holds the top left corner.
+                    anchors { right: measureButton.left; top: parent.top; margins: 10 }
                     document: view.document
                     onChooseDateProperty: datePropertyDialog.open()
                     onShowProblems: problemsPopup.open()

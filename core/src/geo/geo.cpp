@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
 namespace atlas {
@@ -25,6 +26,45 @@ TileRange tilesCovering(const GeoBox& box, int zoom) {
     const MercatorPoint bottomRight = toMercator({box.minLatitude, box.maxLongitude});
     auto tile = [&](double v) { return std::clamp(static_cast<int>(std::floor(v * scale)), 0, last); };
     return {zoom, tile(topLeft.x), tile(topLeft.y), tile(bottomRight.x), tile(bottomRight.y)};
+}
+
+namespace {
+constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
+}
+
+double greatCircleKm(GeoPoint from, GeoPoint to) {
+    const double lat1 = from.latitude * kRadiansPerDegree, lat2 = to.latitude * kRadiansPerDegree;
+    const double dLat = lat2 - lat1, dLon = (to.longitude - from.longitude) * kRadiansPerDegree;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2) + std::cos(lat1) * std::cos(lat2) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+double initialBearingDegrees(GeoPoint from, GeoPoint to) {
+    const double lat1 = from.latitude * kRadiansPerDegree, lat2 = to.latitude * kRadiansPerDegree;
+    const double dLon = (to.longitude - from.longitude) * kRadiansPerDegree;
+    const double y = std::sin(dLon) * std::cos(lat2);
+    const double x = std::cos(lat1) * std::sin(lat2) - std::sin(lat1) * std::cos(lat2) * std::cos(dLon);
+    const double degrees = std::atan2(y, x) / kRadiansPerDegree;
+    return degrees < 0 ? degrees + 360.0 : (degrees >= 360.0 ? degrees - 360.0 : degrees);
+}
+
+std::string formatDecimalDegrees(GeoPoint point) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.4f\u00B0 %c, %.4f\u00B0 %c", std::abs(point.latitude), point.latitude < 0 ? 'S' : 'N',
+                  std::abs(point.longitude), point.longitude < 0 ? 'W' : 'E');
+    return text;
+}
+
+std::string formatDegreesMinutesSeconds(GeoPoint point) {
+    auto part = [](double value, char positive, char negative) {
+        // Rounded to the second first, so 59.6″ carries into the minute rather than showing 60″.
+        const long totalSeconds = std::lround(std::abs(value) * 3600.0);
+        char text[32];
+        std::snprintf(text, sizeof text, "%ld\u00B0%02ld\u2032%02ld\u2033 %c", totalSeconds / 3600, (totalSeconds / 60) % 60,
+                      totalSeconds % 60, value < 0 ? negative : positive);
+        return std::string(text);
+    };
+    return part(point.latitude, 'N', 'S') + ", " + part(point.longitude, 'E', 'W');
 }
 
 } // namespace atlas

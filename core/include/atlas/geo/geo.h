@@ -2,6 +2,8 @@
 
 #include "atlas/model/event.h"
 
+#include <string>
+
 namespace atlas {
 
 /// Web Mercator normalised to the unit square: x = 0 at 180°W, 1 at 180°E; y = 0 at the top
@@ -36,5 +38,18 @@ struct TileRange {
     [[nodiscard]] int count() const { return (maxX - minX + 1) * (maxY - minY + 1); }
 };
 [[nodiscard]] TileRange tilesCovering(const GeoBox& box, int zoom);
+
+/// The mean Earth radius (IUGG), the sphere distances are measured on.
+inline constexpr double kEarthRadiusKm = 6371.0088;
+
+/// The great-circle distance in kilometres (haversine, on the mean sphere: within 0.5 % of the
+/// ellipsoid's distance, more than enough to check "some 10 kilometres from the border").
+[[nodiscard]] double greatCircleKm(GeoPoint from, GeoPoint to);
+/// The initial bearing from `from` to `to`, in degrees clockwise from true north, [0, 360).
+[[nodiscard]] double initialBearingDegrees(GeoPoint from, GeoPoint to);
+/// "36.1164° N, 36.5147° E" (four decimals: about 10 m).
+[[nodiscard]] std::string formatDecimalDegrees(GeoPoint point);
+/// "36°06′59″ N, 36°30′53″ E" (whole seconds: about 30 m).
+[[nodiscard]] std::string formatDegreesMinutesSeconds(GeoPoint point);
 
 } // namespace atlas
