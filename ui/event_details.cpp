@@ -44,6 +44,11 @@ QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, 
             {QStringLiteral("latitude"), event.place.point.latitude},
             {QStringLiteral("longitude"), event.place.point.longitude},
             {QStringLiteral("description"), qs(event.description)},
+            // What the map's right-click menu filters by.
+            {QStringLiteral("day"), qs(event.date.toString())},
+            {QStringLiteral("placeName"), qs(event.place.name)},
+            {QStringLiteral("perpetratorId"), event.perpetrators.empty() ? QString() : qs(event.perpetrators.front())},
+            {QStringLiteral("perpetratorName"), event.perpetrators.empty() ? QString() : qs(dataset.actorName(event.perpetrators.front()))},
             {QStringLiteral("sources"), sourceList(event.sources)}};
 }
 

@@ -149,6 +149,48 @@ Item {
             tryVerify(() => view.cursorText.indexOf("\u00B0 N") > 0 && view.cursorText.indexOf("\u2033 E") > 0, 2000, view.cursorText)
         }
 
+        function test_hoverSaysWhatAnIncidentIsAndRightClickFiltersByIt() {
+            view.map.center = QtPositioning.coordinate(36.0, 36.55)
+            view.map.zoomLevel = 10
+            timeline.windowDays = 7
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            verify(row >= 0)
+            let p
+            tryVerify(() => { p = view.sceneLayer.positionOfRow(row); return !isNaN(p.x) && p.x > 0 && p.x < view.sceneLayer.width })
+            const details = visibleEvents.details(row)
+            waitForRendering(view) // the scene of this view is built: hits are tested on it
+
+            // Hovering the symbol: its date, type, place and toll.
+            mouseMove(view.sceneLayer, p.x, p.y)
+            const tip = view.hoverTip
+            tryVerify(() => tip.visible, 3000, "hover row " + view.hoverRow + ", tip " + tip.text)
+            verify(tip.text.indexOf("Air strike") >= 0 && tip.text.indexOf("more than 78") >= 0, tip.text)
+            mouseMove(view.sceneLayer, 5, view.sceneLayer.height - 5)
+            tryVerify(() => !tip.visible, 3000)
+
+            // Right-click: the menu filters to the day, the perpetrator, the place.
+            const menu = view.incidentMenu // items: 0 perpetrator, 1 place, 2 day
+            mouseClick(view.sceneLayer, p.x, p.y, Qt.RightButton)
+            tryVerify(() => menu.opened, 3000)
+            menu.itemAt(2).triggered()
+            compare(timeline.windowDays, 1)
+            compare(Qt.formatDate(timeline.currentDate, "yyyy-MM-dd"), details.day)
+            menu.close()
+            mouseClick(view.sceneLayer, p.x, p.y, Qt.RightButton)
+            tryVerify(() => menu.opened, 3000)
+            menu.itemAt(0).triggered()
+            compare(filterSettings.actorId, details.perpetratorId)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+            menu.close()
+            mouseClick(view.sceneLayer, p.x, p.y, Qt.RightButton)
+            tryVerify(() => menu.opened, 3000)
+            menu.itemAt(1).triggered()
+            compare(filterSettings.text, details.placeName)
+            menu.close()
+            tryCompare(visibleEvents, "busy", false, 5000)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
+        }
+
         function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
             view.map.center = QtPositioning.coordinate(36.0, 36.55)
             view.map.zoomLevel = 10

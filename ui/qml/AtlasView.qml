@@ -25,6 +25,8 @@ Item {
     property var measurePath: []
     readonly property var measureResult: MapTools.measure(measurePath)
     readonly property alias measureButton: measureButton
+    readonly property alias hoverTip: hoverTip
+    readonly property alias incidentMenu: incidentMenu
     // The coordinate under the mouse, read as decimal degrees and as degrees, minutes, seconds.
     property string cursorText: ""
     // Above this many events in view the map draws clusters (not at the closest zoom, where
@@ -48,6 +50,29 @@ Item {
     Shortcut { sequences: ["Ctrl+Left"]; onActivated: view.timeline.stepToIncidentDay(-1) }
     Shortcut { sequences: ["M"]; onActivated: view.setMeasuring(!view.measuring) }
     Shortcut { sequences: ["Escape"]; enabled: view.measuring; onActivated: view.setMeasuring(false) }
+
+    // The tooltip for what the mouse is over: an incident (date, type, place, toll) or a cluster.
+    property int hoverRow: -1
+    function hoverAt(hit, point) {
+        if (hit.kind === "event") {
+            if (hit.row !== hoverRow) {
+                hoverRow = hit.row
+                const d = events.details(hit.row)
+                hoverTip.text = d.date + " \u00B7 " + d.type + "\n" + d.place
+                                + (d.killed !== "unknown" ? "\n" + qsTr("killed: %1").arg(d.killed) : "")
+            }
+        } else if (hit.kind === "cluster") {
+            hoverRow = -1
+            hoverTip.text = qsTr("%n incident(s): click to zoom in", "", hit.count)
+        } else {
+            hoverRow = -1
+            hoverTip.close()
+            return
+        }
+        hoverTip.x = point.x + 14
+        hoverTip.y = point.y + 14
+        hoverTip.open()
+    }
 
     function setMeasuring(on) {
         measuring = on
@@ -210,15 +235,28 @@ Item {
                             view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
                         }
                     }
-                    // The coordinate under the mouse, for the label in the corner.
+                    // The coordinate under the mouse, for the label in the corner; what is under it,
+                    // for the tooltip.
                     HoverHandler {
+                        id: mapHover
                         onPointChanged: {
                             const p = point.position
                             view.cursorText = hovered
                                 ? MapTools.coordinateText(mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, p.x, p.y), false))
                                 : ""
+                            view.hoverAt(hovered ? sceneLayer.hitAt(p.x, p.y) : ({ kind: "" }), p)
                         }
-                        onHoveredChanged: if (!hovered) view.cursorText = ""
+                        onHoveredChanged: if (!hovered) { view.cursorText = ""; view.hoverAt({ kind: "" }, Qt.point(0, 0)) }
+                    }
+                    // Right-click an incident: filter to its perpetrator, its place or its day.
+                    TapHandler {
+                        acceptedButtons: Qt.RightButton
+                        onTapped: (eventPoint) => {
+                            const hit = sceneLayer.hitAt(eventPoint.position.x, eventPoint.position.y)
+                            if (hit.kind !== "event") return
+                            incidentMenu.incident = view.events.details(hit.row)
+                            incidentMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
+                        }
                     }
                 }
 
@@ -276,6 +314,40 @@ Item {
                     text: view.measureResult.text
                     font.bold: true
                     background: Rectangle { color: "#eef3fb"; border.color: "#1f5fbf"; radius: 3 }
+                }
+
+                ToolTip {
+                    id: hoverTip
+                    objectName: "hoverTip"
+                    parent: sceneLayer
+                    delay: 300
+                }
+
+                Menu {
+                    id: incidentMenu
+                    objectName: "incidentMenu"
+                    width: 420 // the names are long: "Only incidents by Russian Aerospace Forces"
+                    property var incident: ({})
+                    MenuItem {
+                        objectName: "filterToPerpetrator"
+                        enabled: (incidentMenu.incident.perpetratorId ?? "") !== ""
+                        text: enabled ? qsTr("Only incidents by %1").arg(incidentMenu.incident.perpetratorName) : qsTr("No perpetrator to filter by")
+                        onTriggered: view.filters.actorId = incidentMenu.incident.perpetratorId
+                    }
+                    MenuItem {
+                        objectName: "filterToPlace"
+                        enabled: (incidentMenu.incident.placeName ?? "") !== ""
+                        text: qsTr("Only incidents mentioning %1").arg(incidentMenu.incident.placeName)
+                        onTriggered: view.filters.text = incidentMenu.incident.placeName
+                    }
+                    MenuItem {
+                        objectName: "filterToDay"
+                        text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
+                        onTriggered: {
+                            view.timeline.windowDays = 1
+                            view.timeline.setCurrentDateText(incidentMenu.incident.day)
+                        }
+                    }
                 }
 
                 Label {
