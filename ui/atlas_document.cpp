@@ -7,6 +7,7 @@
 #include "atlas/io/atomic_file.h"
 #include "atlas/model/merge.h"
 #include "atlas/io/native_format.h"
+#include "atlas/geo/geo.h"
 #include "atlas/io/read_any.h"
 #include "atlas/io/write_any.h"
 #include <QCoreApplication>
@@ -260,6 +261,9 @@ QString AtlasDocument::bannerText(const QString& latest) const {
 void AtlasDocument::replaceDataset(std::shared_ptr<atlas::Dataset> dataset) {
     dataset->reindexActors(); // a moved or copied dataset keeps its actors; rebuild the lookup to be safe
     m_eventIndex = indexOf(dataset);
+    m_dataBounds.clear();
+    if (const auto box = atlas::boundsOfEvents(dataset->events))
+        m_dataBounds = {box->minLongitude, box->minLatitude, box->maxLongitude, box->maxLatitude};
     m_dataset = std::move(dataset);
 }
 

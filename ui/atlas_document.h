@@ -28,6 +28,8 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(QString title READ title NOTIFY datasetChanged)
     Q_PROPERTY(QString sourceName READ sourceName NOTIFY datasetChanged)
     Q_PROPERTY(int eventCount READ eventCount NOTIFY datasetChanged)
+    /// [west, south, east, north] of the incidents, or empty: what "zoom to data" shows.
+    Q_PROPERTY(QVariantList dataBounds READ dataBounds NOTIFY datasetChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY datasetChanged)
     Q_PROPERTY(bool partial READ partial NOTIFY datasetChanged)
     Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY datasetChanged)
@@ -102,6 +104,7 @@ public:
     [[nodiscard]] QStringList diagnostics() const { return m_diagnostics; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
     [[nodiscard]] int undatedPoints() const { return m_undatedPoints; }
+    [[nodiscard]] QVariantList dataBounds() const { return m_dataBounds; }
 
     [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
     /// The query index of the open dataset; it keeps the dataset alive while a query on a
@@ -152,6 +155,7 @@ private:
     QString m_loadingName;
     bool m_partial = false;
     int m_undatedPoints = 0;
+    QVariantList m_dataBounds;
     QUrl m_lastLocation;
     bool m_lastMerged = false;
     BeforeLastFile m_beforeLastFile;

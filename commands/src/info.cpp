@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include "atlas/geo/geo.h"
 #include "atlas/io/acled.h"
 #include "atlas/io/atomic_file.h"
 #include "atlas/io/geojson.h"
@@ -46,14 +47,7 @@ int info(const std::vector<std::string>& args, const InputOptions& options) {
                 d.sites.size(), d.lines.size(), d.areas.size());
     if (!d.events.empty()) {
         std::printf("dates: %s to %s\n", index.firstDate().toString().c_str(), index.lastDate().toString().c_str());
-        GeoBox box{180, 90, -180, -90};
-        for (std::size_t row = 0; row < d.events.size(); ++row) {
-            const GeoPoint p = d.events.point(row);
-            box.minLongitude = std::min(box.minLongitude, p.longitude);
-            box.maxLongitude = std::max(box.maxLongitude, p.longitude);
-            box.minLatitude = std::min(box.minLatitude, p.latitude);
-            box.maxLatitude = std::max(box.maxLatitude, p.latitude);
-        }
+        const GeoBox box = *boundsOfEvents(d.events);
         std::printf("bounding box: %.4f,%.4f,%.4f,%.4f (min lon, min lat, max lon, max lat)\n", box.minLongitude,
                     box.minLatitude, box.maxLongitude, box.maxLatitude);
         std::printf("killed (sum of lower bounds): %lld\n", static_cast<long long>(b.killedAtLeast));

@@ -191,6 +191,42 @@ Item {
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
         }
 
+        function test_anOpenedFileIsShownWholeAndAnIncidentCloseUp() {
+            view.map.center = QtPositioning.coordinate(10, 10) // somewhere else entirely
+            view.map.zoomLevel = 6
+            verify(atlasDocument.open(Qt.resolvedUrl("../../resources/data/idlib-2020.atlas.json")))
+            const box = atlasDocument.dataBounds
+            compare(box.length, 4)
+            let region
+            tryVerify(() => {
+                region = view.map.visibleRegion.boundingGeoRectangle()
+                return region.contains(QtPositioning.coordinate(box[1], box[0])) && region.contains(QtPositioning.coordinate(box[3], box[2]))
+            }, 3000)
+            // Not zoomed out further than it takes: the data spans a good part of the view.
+            verify(region.width < 4 * (box[2] - box[0]), region.width + " wide for " + (box[2] - box[0]))
+            // Back to the view the other tests start from.
+            timeline.windowDays = 1
+            verify(timeline.setCurrentDateText("2020-10-26"))
+
+            // Clicking an incident in the list selects it; "Zoom to it" brings the map close to it.
+            const list = findChild(view, "incidentList")
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            verify(row >= 0)
+            list.positionViewAtIndex(row, ListView.Beginning)
+            const item = list.itemAtIndex(row)
+            verify(item !== null)
+            mouseClick(item, 10, item.height / 2)
+            compare(session.selectedRow, row)
+            const zoom = findChild(view, "zoomToIncident")
+            tryVerify(() => zoom && zoom.visible, 2000)
+            mouseClick(zoom)
+            const details = visibleEvents.details(row)
+            fuzzyCompare(view.map.center.latitude, details.latitude, 1e-6)
+            fuzzyCompare(view.map.center.longitude, details.longitude, 1e-6)
+            verify(view.map.zoomLevel >= 11)
+            session.selectedRow = -1
+        }
+
         function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
             view.map.center = QtPositioning.coordinate(36.0, 36.55)
             view.map.zoomLevel = 10

@@ -74,6 +74,29 @@ Item {
         hoverTip.open()
     }
 
+    // Fits the map to the incidents (a small margin round them), e.g. when a file is opened.
+    function zoomToData() {
+        const box = view.document.dataBounds
+        if (!mapView.map.mapReady || box.length !== 4) return
+        // A single point (or a tight cluster) would zoom all the way in: keep some country round it.
+        const padLon = Math.max(0.05, (box[2] - box[0]) * 0.05), padLat = Math.max(0.05, (box[3] - box[1]) * 0.05)
+        mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3] + padLat, box[0] - padLon),
+                                                                  QtPositioning.coordinate(box[1] - padLat, box[2] + padLon)), 0)
+    }
+    // Centres the map on an incident of the window, close enough to tell it from its neighbours.
+    function zoomToRow(row) {
+        const d = view.events.details(row)
+        if (d.latitude === undefined) return
+        mapView.map.center = QtPositioning.coordinate(d.latitude, d.longitude)
+        mapView.map.zoomLevel = Math.max(mapView.map.zoomLevel, Math.min(11, mapView.map.maximumZoomLevel))
+    }
+
+    Connections {
+        target: view.document
+        // A file opened (not added to the map) is shown whole.
+        function onFileRead(location, merged) { if (!merged) view.zoomToData() }
+    }
+
     function setMeasuring(on) {
         measuring = on
         measurePath = []
@@ -201,6 +224,8 @@ Item {
                         if (mapView.map.mapReady && box.length === 4)
                             mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
                                                                                       QtPositioning.coordinate(box[1], box[2])), 0)
+                        else if (mapView.map.mapReady)
+                            view.zoomToData() // the file opened before the map was ready
                         view.syncSceneLayer()
                         view.session.mapReady = mapView.map.mapReady
                     }
@@ -418,6 +443,7 @@ Item {
             selectedRow: view.session.selectedRow
             selectedSiteRow: view.selectedSiteRow
             onRowChosen: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1 }
+            onRowZoomed: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1; view.zoomToRow(row) }
             onSiteChosen: (row) => { view.session.selectedRow = -1; view.selectedSiteRow = row }
         }
     }

@@ -13,6 +13,8 @@ Pane {
     required property int selectedRow
     required property int selectedSiteRow
     signal rowChosen(int row)
+    /// "Zoom to it" in an incident's details: the map comes close to it.
+    signal rowZoomed(int row)
     signal siteChosen(int row)
     readonly property var details: selectedRow >= 0 ? events.details(selectedRow) : ({})
     readonly property var siteDetails: selectedSiteRow >= 0 ? sites.details(selectedSiteRow) : ({})
@@ -41,6 +43,7 @@ Pane {
         }
         ListView {
             id: list
+            objectName: "incidentList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -87,6 +90,11 @@ Pane {
                     font.bold: true
                     font.pixelSize: 15
                     wrapMode: Text.WordWrap
+                }
+                ToolButton {
+                    objectName: "zoomToIncident"
+                    text: qsTr("Zoom to it")
+                    onClicked: panel.rowZoomed(panel.selectedRow)
                 }
                 ToolButton { text: "✕"; onClicked: panel.rowChosen(-1) }
             }

@@ -85,6 +85,11 @@ ApplicationWindow {
         Menu {
             title: qsTr("&View")
             Action {
+                text: qsTr("&Zoom to the data")
+                shortcut: "Ctrl+0"
+                onTriggered: atlasView.zoomToData()
+            }
+            Action {
                 text: qsTr("Online map tiles (OpenStreetMap)")
                 checkable: true
                 checked: atlasView.onlineTiles

@@ -28,6 +28,19 @@ TileRange tilesCovering(const GeoBox& box, int zoom) {
     return {zoom, tile(topLeft.x), tile(topLeft.y), tile(bottomRight.x), tile(bottomRight.y)};
 }
 
+std::optional<GeoBox> boundsOfEvents(const EventTable& events) {
+    if (events.empty()) return std::nullopt;
+    GeoBox box{180, 90, -180, -90};
+    for (std::size_t row = 0; row < events.size(); ++row) {
+        const GeoPoint p = events.point(row);
+        box.minLongitude = std::min(box.minLongitude, p.longitude);
+        box.maxLongitude = std::max(box.maxLongitude, p.longitude);
+        box.minLatitude = std::min(box.minLatitude, p.latitude);
+        box.maxLatitude = std::max(box.maxLatitude, p.latitude);
+    }
+    return box;
+}
+
 namespace {
 constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
 }

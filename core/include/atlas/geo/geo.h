@@ -1,7 +1,9 @@
 #pragma once
 
 #include "atlas/model/event.h"
+#include "atlas/model/event_table.h"
 
+#include <optional>
 #include <string>
 
 namespace atlas {
@@ -30,6 +32,9 @@ struct GeoBox {
     }
     friend bool operator==(const GeoBox&, const GeoBox&) = default;
 };
+
+/// The smallest box holding every event's point; nullopt when there are none.
+[[nodiscard]] std::optional<GeoBox> boundsOfEvents(const EventTable& events);
 
 /// The XYZ tiles (x and y from..to, inclusive) covering a box at a zoom level.
 struct TileRange {
