@@ -2,6 +2,9 @@
 
 #include "atlas_document.h"
 
+#include "atlas/style/style.h"
+#include "symbology.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -61,19 +64,62 @@ void Timeline::resetRange() {
 void Timeline::rebuildHistogram() {
     m_histogram.clear();
     m_histogramMaximum = 0;
+    m_split = atlas::Histogram{};
     if (m_document && m_document->eventIndex()->size() > 0) {
         atlas::EventFilter filter = m_filters ? m_filters->toFilter() : atlas::EventFilter{};
         filter.from = m_first;
         filter.to = m_last;
-        const atlas::Histogram days = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day);
-        m_histogram.reserve(days.binCount());
-        for (int bin = 0; bin < days.binCount(); ++bin) {
-            const int count = static_cast<int>(days.total(bin));
+        const auto split = m_histogramSplit == 1   ? atlas::HistogramSplit::BySide
+                           : m_histogramSplit == 2 ? atlas::HistogramSplit::ByType
+                                                   : atlas::HistogramSplit::None;
+        m_split = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day, split);
+        m_histogram.reserve(m_split.binCount());
+        for (int bin = 0; bin < m_split.binCount(); ++bin) {
+            const int count = static_cast<int>(m_split.total(bin));
             m_histogram.append(count);
             m_histogramMaximum = std::max(m_histogramMaximum, count);
         }
     }
     emit histogramChanged();
+}
+
+void Timeline::setHistogramSplit(int split) {
+    split = std::clamp(split, 0, 2);
+    if (split == m_histogramSplit) return;
+    m_histogramSplit = split;
+    rebuildHistogram();
+}
+
+QColor Timeline::groupColour(int group) const {
+    atlas::Rgb colour{0xb2, 0x3a, 0x2e}; // one group: the timeline's red
+    if (m_split.groups == atlas::kSideCount) colour = atlas::sideColour(static_cast<atlas::Side>(group));
+    else if (m_split.groups == atlas::kEventTypeCount) colour = atlas::typeColour(static_cast<atlas::EventType>(group));
+    return toQColor(colour);
+}
+
+QString Timeline::dayText(int day) const {
+    if (day < 0 || day >= m_histogram.size()) return {};
+    const QLocale locale(QLocale::English);
+    const int total = m_histogram[day];
+    QString text = locale.toString(toQDate(m_first.addDays(day)), QStringLiteral("d MMM yyyy")) + QStringLiteral(": ") +
+                   (total == 1 ? tr("1 incident") : tr("%1 incidents").arg(total));
+    if (m_split.groups > 1)
+        for (int group = 0; group < m_split.groups; ++group)
+            if (const auto n = m_split.counts[static_cast<std::size_t>(day) * static_cast<std::size_t>(m_split.groups) + static_cast<std::size_t>(group)])
+                text += QStringLiteral(" \u00B7 %1 %2")
+                            .arg(QString::fromStdString(std::string(m_split.groups == atlas::kSideCount
+                                                                        ? atlas::toLabel(static_cast<atlas::Side>(group))
+                                                                        : atlas::toLabel(static_cast<atlas::EventType>(group)))))
+                            .arg(n);
+    return text;
+}
+
+void Timeline::selectDays(int a, int b) {
+    if (!m_hasDates) return;
+    a = std::clamp(a, 0, dayCount() - 1);
+    b = std::clamp(b, 0, dayCount() - 1);
+    setWindowDays(std::abs(b - a) + 1);
+    setCurrentDay(std::max(a, b));
 }
 
 QDate Timeline::firstDate() const { return toQDate(m_first); }

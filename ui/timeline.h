@@ -1,9 +1,11 @@
 #pragma once
 
+#include "atlas/query/query.h"
 #include "atlas/query/time_window.h"
 #include "atlas_document.h"
 #include "filter_settings.h"
 
+#include <QColor>
 #include <QDate>
 #include <QList>
 #include <QObject>
@@ -29,6 +31,8 @@ class Timeline : public QObject {
     /// Incidents per day over the whole range that pass the filters (time aside).
     Q_PROPERTY(QList<int> histogram READ histogram NOTIFY histogramChanged)
     Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY histogramChanged)
+    /// How the histogram's bars are divided: 0 not at all, 1 by side, 2 by type.
+    Q_PROPERTY(int histogramSplit READ histogramSplit WRITE setHistogramSplit NOTIFY histogramChanged)
     Q_PROPERTY(int currentDay READ currentDay WRITE setCurrentDay NOTIFY windowChanged)
     Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)
     Q_PROPERTY(int windowDays READ windowDays WRITE setWindowDays NOTIFY windowChanged)
@@ -56,6 +60,17 @@ public:
     [[nodiscard]] bool hasDates() const { return m_hasDates; }
     [[nodiscard]] QList<int> histogram() const { return m_histogram; }
     [[nodiscard]] int histogramMaximum() const { return m_histogramMaximum; }
+    [[nodiscard]] int histogramSplit() const { return m_histogramSplit; }
+    void setHistogramSplit(int split);
+    /// The histogram by day and group (sides or types, as histogramSplit says; one group when
+    /// not split): what HistogramView draws.
+    [[nodiscard]] const atlas::Histogram& splitHistogram() const { return m_split; }
+    /// The colour of group `group` of splitHistogram().
+    [[nodiscard]] QColor groupColour(int group) const;
+    /// "26 Oct 2020: 12 incidents · Pro-government 5 · Russian forces 4 …": a day's bar, read.
+    Q_INVOKABLE QString dayText(int day) const;
+    /// Makes the days from `a` to `b` (either order) the window.
+    Q_INVOKABLE void selectDays(int a, int b);
 
     /// Days since firstDate: what the slider moves.
     [[nodiscard]] int currentDay() const { return m_currentDay; }
@@ -111,6 +126,8 @@ private:
     atlas::Date m_last;
     QList<int> m_histogram;
     int m_histogramMaximum = 0;
+    int m_histogramSplit = 1;
+    atlas::Histogram m_split;
     int m_currentDay = 0;
     int m_windowDays = 0;
     QTimer m_playTimer;

@@ -46,6 +46,31 @@ private slots:
         QVERIFY(!timeline.setCurrentDateText(QStringLiteral("2020-02-30")));
     }
 
+    // The histogram split by side or by type: each day's groups add up to its bar; a day reads
+    // as its counts; days dragged across become the window.
+    void theHistogramSplitsByGroupAndReadsADay() {
+        AtlasDocument document;
+        Timeline timeline;
+        timeline.setDocument(&document);
+        QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+        const QList<int> totals = timeline.histogram();
+        for (const int split : {1, 2, 0}) {
+            timeline.setHistogramSplit(split);
+            QCOMPARE(timeline.histogram(), totals);
+            const atlas::Histogram& bars = timeline.splitHistogram();
+            QCOMPARE(bars.groups, split == 1 ? atlas::kSideCount : split == 2 ? atlas::kEventTypeCount : 1);
+            for (int day = 0; day < bars.binCount(); ++day) QCOMPARE(static_cast<int>(bars.total(day)), totals[day]);
+        }
+        timeline.setHistogramSplit(1);
+        QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-26")));
+        const QString text = timeline.dayText(timeline.currentDay());
+        QVERIFY2(text.startsWith(QStringLiteral("26 Oct 2020: ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Russian forces")), qPrintable(text)); // the strike of that day
+        timeline.selectDays(timeline.currentDay(), timeline.currentDay() - 6);
+        QCOMPARE(timeline.windowDays(), 7);
+        QCOMPARE(timeline.currentDate(), QDate(2020, 10, 26));
+    }
+
     // The date field: a day moves the slider and keeps the window; a span becomes the window.
     void aTypedDayOrSpanMovesTheWindow() {
         AtlasDocument document;

@@ -94,6 +94,26 @@ Item {
             field.focus = false
         }
 
+        function test_theHistogramReadsADayAndADragMakesTheWindow() {
+            const histogram = view.timelineBar.histogram
+            waitForRendering(view)
+            const strikeDay = timeline.currentDay // init() put the date on the strike's day
+            const x = histogram.xOfDay(strikeDay)
+            compare(histogram.dayAt(x), strikeDay)
+            mouseMove(histogram, x, histogram.height - 2)
+            tryCompare(histogram, "hoveredDay", strikeDay)
+            verify(timeline.dayText(histogram.hoveredDay).indexOf("26 Oct 2020") === 0)
+            // Dragging from ten days before across to the strike's day: those eleven days.
+            mouseDrag(histogram, histogram.xOfDay(strikeDay - 10), histogram.height / 2,
+                      x - histogram.xOfDay(strikeDay - 10), 0)
+            compare(timeline.windowDays, 11)
+            compare(timeline.currentDay, strikeDay)
+            // A click on a bar moves the date there.
+            mouseClick(histogram, histogram.xOfDay(strikeDay - 3), histogram.height / 2)
+            compare(timeline.currentDay, strikeDay - 3)
+            mouseMove(view.sceneLayer, 5, 5)
+        }
+
         function test_spacePlaysAndCtrlArrowsFindDaysWithIncidents() {
             // Ctrl+Right: the next day that has incidents (the sample has empty days between).
             const before = timeline.currentDay

@@ -13,6 +13,7 @@ Pane {
     readonly property alias playButton: playButton
     readonly property alias speedSelector: speedSelector
     readonly property alias dateField: dateField
+    readonly property alias histogram: histogram
     padding: 10
     background: Rectangle { color: "#f4f4f2"; border.color: "#c8c8c8" }
 
@@ -120,30 +121,30 @@ Pane {
                 Layout.fillWidth: true
                 elide: Text.ElideRight
             }
+            Label { text: qsTr("Bars:") }
+            ComboBox {
+                objectName: "histogramSplit"
+                implicitWidth: 110
+                focusPolicy: Qt.NoFocus
+                model: [qsTr("total"), qsTr("by side"), qsTr("by type")]
+                currentIndex: bar.timeline.histogramSplit
+                onActivated: (index) => bar.timeline.histogramSplit = index
+            }
         }
 
-        Item {
+        // A bar a day, stacked by side or type, the window's days in full colour: hover for the
+        // day's counts, click to go to a day, drag across days to make them the window.
+        HistogramView {
             id: histogram
+            objectName: "histogram"
             Layout.fillWidth: true
             Layout.preferredHeight: 44
-            readonly property int days: Math.max(1, bar.timeline.dayCount)
-            readonly property real startX: slider.leftPadding + slider.handle.width / 2
-            readonly property real span: slider.availableWidth - slider.handle.width
-
-            Repeater {
-                model: bar.timeline.histogram
-                Rectangle {
-                    required property int index
-                    required property int modelData
-                    readonly property bool inWindow: index <= bar.timeline.currentDay
-                        && (bar.timeline.windowDays === 0 || index > bar.timeline.currentDay - bar.timeline.windowDays)
-                    x: histogram.startX + histogram.span * (histogram.days > 1 ? index / (histogram.days - 1) : 0) - width / 2
-                    width: Math.max(1, histogram.span / histogram.days - 1)
-                    height: bar.timeline.histogramMaximum > 0 ? histogram.height * modelData / bar.timeline.histogramMaximum : 0
-                    y: histogram.height - height
-                    color: inWindow ? "#b23a2e" : "#a9a9a9"
-                }
-            }
+            timeline: bar.timeline
+            startX: slider.leftPadding + slider.handle.width / 2
+            span: slider.availableWidth - slider.handle.width
+            ToolTip.visible: hoveredDay >= 0
+            ToolTip.text: bar.timeline.dayText(hoveredDay)
+            ToolTip.delay: 200
         }
 
         Slider {

@@ -19,6 +19,26 @@ Rgb sideColour(Side side) {
     return {0x75, 0x75, 0x75}; // grey
 }
 
+Rgb typeColour(EventType type) {
+    switch (type) {
+    case EventType::AirStrike: return {0x1f, 0x4e, 0x9c};
+    case EventType::DroneStrike: return {0x5b, 0x8f, 0xd6};
+    case EventType::Shelling: return {0xe0, 0x7b, 0x00};
+    case EventType::Missile: return {0xf4, 0xb0, 0x4f};
+    case EventType::ArmedClash: return {0x8e, 0x24, 0xaa};
+    case EventType::AttackOnCivilians: return {0xc6, 0x28, 0x28};
+    case EventType::Killing: return {0xef, 0x83, 0x83};
+    case EventType::Explosion: return {0x79, 0x55, 0x48};
+    case EventType::SuicideBombing: return {0x4e, 0x34, 0x2e};
+    case EventType::TerritoryChange: return {0x2e, 0x7d, 0x32};
+    case EventType::Withdrawal: return {0x81, 0xc7, 0x84};
+    case EventType::Agreement: return {0x00, 0x83, 0x8f};
+    case EventType::Statement: return {0x9e, 0x9e, 0x9e};
+    case EventType::Other: break;
+    }
+    return {0x61, 0x61, 0x61};
+}
+
 std::optional<Rgb> parseHexColour(std::string_view text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
     auto nibble = [](char c) -> int {

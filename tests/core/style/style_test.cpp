@@ -12,6 +12,12 @@ TEST(Style, SidesHaveDistinctColours) {
             EXPECT_NE(sideColour(static_cast<Side>(a)), sideColour(static_cast<Side>(b)));
 }
 
+TEST(Style, TypesHaveDistinctColours) {
+    for (int a = 0; a < kEventTypeCount; ++a)
+        for (int b = a + 1; b < kEventTypeCount; ++b)
+            EXPECT_NE(typeColour(static_cast<EventType>(a)), typeColour(static_cast<EventType>(b))) << a << " " << b;
+}
+
 TEST(Style, ParsesHexColours) {
     EXPECT_EQ(parseHexColour("#1565c0"), (Rgb{0x15, 0x65, 0xc0}));
     EXPECT_FALSE(parseHexColour("1565c0"));

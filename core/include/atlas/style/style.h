@@ -61,6 +61,10 @@ inline constexpr double kSiteLabelOffsetY = 4.0;
 
 /// Colour of a side, chosen to stay distinguishable for common colour-vision deficiencies.
 [[nodiscard]] Rgb sideColour(Side side);
+/// Colour of an incident type where types are told apart by colour (the histogram split by
+/// type): families share a hue — strikes from the air blues, ground fire oranges, attacks on
+/// people reds, explosions browns, ground taken or left greens, words greys.
+[[nodiscard]] Rgb typeColour(EventType type);
 /// "#rrggbb" → colour; nullopt for anything else.
 [[nodiscard]] std::optional<Rgb> parseHexColour(std::string_view text);
 /// Air and drone strikes are triangles, ground fire circles, clashes squares, the rest diamonds.
