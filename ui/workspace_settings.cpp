@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QWindow>
 
+#include <algorithm>
+
 namespace atlas::ui {
 
 namespace {
@@ -14,6 +16,7 @@ constexpr auto kRecentFiles = "recent/files";
 constexpr auto kDialogFolder = "dialogs/folder";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kMaximized = "window/maximized";
+constexpr auto kBookmarks = "map/bookmarks";
 } // namespace
 
 WorkspaceSettings::WorkspaceSettings(bool persistent, QObject* parent) : QObject(parent), m_persistent(persistent) {
@@ -21,6 +24,46 @@ WorkspaceSettings::WorkspaceSettings(bool persistent, QObject* parent) : QObject
     const QSettings settings;
     m_recentFiles = settings.value(QLatin1String(kRecentFiles)).toStringList();
     m_dialogFolder = settings.value(QLatin1String(kDialogFolder)).toString();
+    // Kept as a list of maps; anything that is not one (a hand-edited file) is left out.
+    for (const QVariant& entry : settings.value(QLatin1String(kBookmarks)).toList()) {
+        const QVariantMap view = entry.toMap();
+        if (!view.value(QStringLiteral("name")).toString().isEmpty() && view.contains(QStringLiteral("latitude")) &&
+            view.contains(QStringLiteral("longitude")) && view.contains(QStringLiteral("zoom")))
+            m_bookmarks.append(view);
+    }
+}
+
+QString WorkspaceSettings::addBookmark(const QString& name, double latitude, double longitude, double zoom, double bearing) {
+    QString kept = name.trimmed();
+    if (kept.isEmpty()) {
+        int n = m_bookmarks.size() + 1;
+        auto taken = [this](const QString& candidate) {
+            return std::any_of(m_bookmarks.begin(), m_bookmarks.end(),
+                               [&](const QVariant& b) { return b.toMap().value(QStringLiteral("name")).toString() == candidate; });
+        };
+        while (taken(tr("View %1").arg(n))) ++n;
+        kept = tr("View %1").arg(n);
+    }
+    const QVariantMap view{{QStringLiteral("name"), kept}, {QStringLiteral("latitude"), latitude}, {QStringLiteral("longitude"), longitude},
+                           {QStringLiteral("zoom"), zoom}, {QStringLiteral("bearing"), bearing}};
+    const auto same = std::find_if(m_bookmarks.begin(), m_bookmarks.end(),
+                                   [&](const QVariant& b) { return b.toMap().value(QStringLiteral("name")).toString() == kept; });
+    if (same != m_bookmarks.end()) *same = view;
+    else m_bookmarks.append(view);
+    saveBookmarks();
+    emit bookmarksChanged();
+    return kept;
+}
+
+void WorkspaceSettings::removeBookmark(int index) {
+    if (index < 0 || index >= m_bookmarks.size()) return;
+    m_bookmarks.removeAt(index);
+    saveBookmarks();
+    emit bookmarksChanged();
+}
+
+void WorkspaceSettings::saveBookmarks() const {
+    if (m_persistent) QSettings().setValue(QLatin1String(kBookmarks), m_bookmarks);
 }
 
 QStringList WorkspaceSettings::recentFiles() const {

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 class QWindow;
@@ -21,6 +22,8 @@ class WorkspaceSettings : public QObject {
     Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
     /// The folder the last file dialog chose from, else the user's home: where dialogs start.
     Q_PROPERTY(QUrl dialogFolder READ dialogFolder NOTIFY dialogFolderChanged)
+    /// Named views of the map, oldest first: each {name, latitude, longitude, zoom, bearing}.
+    Q_PROPERTY(QVariantList bookmarks READ bookmarks NOTIFY bookmarksChanged)
 
 public:
     static constexpr int maxRecentFiles = 10;
@@ -36,6 +39,12 @@ public:
     Q_INVOKABLE void noteDialogChoice(const QUrl& location);
     Q_INVOKABLE void clearRecentFiles();
 
+    [[nodiscard]] QVariantList bookmarks() const { return m_bookmarks; }
+    /// Keeps the view under `name` (an empty name becomes "View N"; an existing name is
+    /// replaced in place). Returns the name it was kept under.
+    Q_INVOKABLE QString addBookmark(const QString& name, double latitude, double longitude, double zoom, double bearing);
+    Q_INVOKABLE void removeBookmark(int index);
+
     /// Puts the window where it was last closed (if that is still on a screen) and remembers
     /// where it is when it closes.
     void restoreAndTrack(QWindow* window);
@@ -46,12 +55,15 @@ public:
 signals:
     void recentFilesChanged();
     void dialogFolderChanged();
+    void bookmarksChanged();
 
 private:
 
     bool m_persistent;
     QStringList m_recentFiles;
     QString m_dialogFolder;
+    QVariantList m_bookmarks;
+    void saveBookmarks() const;
 };
 
 } // namespace atlas::ui

@@ -247,6 +247,18 @@ Item {
             session.selectedRow = -1
         }
 
+        function test_aViewKeptForABookmarkComesBack() {
+            view.map.center = QtPositioning.coordinate(35.71, 36.51)
+            view.map.zoomLevel = 11.5
+            const kept = view.currentView()
+            view.map.center = QtPositioning.coordinate(36.3, 37.2)
+            view.map.zoomLevel = 7
+            view.showView(kept)
+            fuzzyCompare(view.map.center.latitude, 35.71, 1e-6)
+            fuzzyCompare(view.map.center.longitude, 36.51, 1e-6)
+            fuzzyCompare(view.map.zoomLevel, 11.5, 1e-6)
+        }
+
         function test_symbolIsDrawnThereAndAClickOpensItsDetails() {
             view.map.center = QtPositioning.coordinate(36.0, 36.55)
             view.map.zoomLevel = 10

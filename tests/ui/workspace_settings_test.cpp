@@ -25,6 +25,38 @@ private slots:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     }
 
+    // Named views of the map: numbered when unnamed, replaced under the same name, removed,
+    // and there again at the next start; a non-persistent workspace writes nothing.
+    void bookmarksAreKeptBetweenSessions() {
+        QSettings().clear();
+        {
+            WorkspaceSettings workspace(true);
+            QSignalSpy changed(&workspace, &WorkspaceSettings::bookmarksChanged);
+            QCOMPARE(workspace.addBookmark(QStringLiteral("Jabal al-Zawiya"), 35.7, 36.5, 11, 0), QStringLiteral("Jabal al-Zawiya"));
+            QCOMPARE(workspace.addBookmark(QString(), 36.2, 37.1, 9, 0), QStringLiteral("View 2"));
+            QCOMPARE(workspace.addBookmark(QStringLiteral(" Jabal al-Zawiya "), 35.71, 36.51, 12, 15), QStringLiteral("Jabal al-Zawiya"));
+            QCOMPARE(workspace.bookmarks().size(), 2);
+            QCOMPARE(workspace.bookmarks()[0].toMap().value("zoom").toDouble(), 12.0);
+            QCOMPARE(changed.count(), 3);
+        }
+        {
+            WorkspaceSettings again(true);
+            QCOMPARE(again.bookmarks().size(), 2);
+            const QVariantMap first = again.bookmarks()[0].toMap();
+            QCOMPARE(first.value("name").toString(), QStringLiteral("Jabal al-Zawiya"));
+            QCOMPARE(first.value("latitude").toDouble(), 35.71);
+            QCOMPARE(first.value("bearing").toDouble(), 15.0);
+            again.removeBookmark(0);
+            again.removeBookmark(7); // no such bookmark: nothing happens
+            QCOMPARE(again.bookmarks().size(), 1);
+        }
+        QCOMPARE(WorkspaceSettings(true).bookmarks().size(), 1);
+        WorkspaceSettings passing(false);
+        QVERIFY(passing.bookmarks().isEmpty());
+        passing.addBookmark(QStringLiteral("not kept"), 1, 2, 3, 0);
+        QCOMPARE(WorkspaceSettings(true).bookmarks().size(), 1);
+    }
+
     void workspaceRemembersRecentFilesAndTheirFolder() {
         QSettings().clear();
         QTemporaryDir files;

@@ -74,6 +74,17 @@ Item {
         hoverTip.open()
     }
 
+    // The map's view, for a bookmark; and back to one.
+    function currentView() {
+        return { latitude: mapView.map.center.latitude, longitude: mapView.map.center.longitude,
+                 zoom: mapView.map.zoomLevel, bearing: mapView.map.bearing }
+    }
+    function showView(v) {
+        mapView.map.bearing = v.bearing ?? 0
+        mapView.map.zoomLevel = v.zoom
+        mapView.map.center = QtPositioning.coordinate(v.latitude, v.longitude)
+    }
+
     // Fits the map to the incidents (a small margin round them), e.g. when a file is opened.
     function zoomToData() {
         const box = view.document.dataBounds

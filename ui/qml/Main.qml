@@ -89,12 +89,68 @@ ApplicationWindow {
                 shortcut: "Ctrl+0"
                 onTriggered: atlasView.zoomToData()
             }
+            Menu {
+                id: bookmarksMenu
+                title: qsTr("&Bookmarks")
+                Action { text: qsTr("&Add a bookmark of this view…"); shortcut: "Ctrl+D"; onTriggered: bookmarkDialog.open() }
+                MenuSeparator {}
+                // The bookmarks, each restoring its view (inserted after the separator).
+                Instantiator {
+                    model: window.workspace.bookmarks
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.name
+                        onTriggered: atlasView.showView(modelData)
+                    }
+                    onObjectAdded: (index, object) => bookmarksMenu.insertItem(index + 2, object)
+                    onObjectRemoved: (index, object) => bookmarksMenu.removeItem(object)
+                }
+                Menu {
+                    id: removeBookmarkMenu
+                    title: qsTr("&Remove")
+                    enabled: window.workspace.bookmarks.length > 0
+                    Instantiator {
+                        model: window.workspace.bookmarks
+                        delegate: MenuItem {
+                            required property var modelData
+                            required property int index
+                            text: modelData.name
+                            onTriggered: window.workspace.removeBookmark(index)
+                        }
+                        onObjectAdded: (index, object) => removeBookmarkMenu.insertItem(index, object)
+                        onObjectRemoved: (index, object) => removeBookmarkMenu.removeItem(object)
+                    }
+                }
+            }
             Action {
                 text: qsTr("Online map tiles (OpenStreetMap)")
                 checkable: true
                 checked: atlasView.onlineTiles
                 onTriggered: atlasView.onlineTiles = checked
             }
+        }
+    }
+
+    // Names the view being bookmarked (an empty name is numbered: "View 3").
+    Dialog {
+        id: bookmarkDialog
+        objectName: "bookmarkDialog"
+        title: qsTr("Bookmark this view")
+        anchors.centerIn: parent
+        modal: true
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAboutToShow: { bookmarkName.text = ""; bookmarkName.forceActiveFocus() }
+        TextField {
+            id: bookmarkName
+            objectName: "bookmarkName"
+            implicitWidth: 280
+            placeholderText: qsTr("Name, e.g. Jabal al-Zawiya")
+            onAccepted: bookmarkDialog.accept()
+        }
+        onAccepted: {
+            const v = atlasView.currentView()
+            atlasView.showMessage(qsTr("Bookmarked as \u201C%1\u201D").arg(
+                window.workspace.addBookmark(bookmarkName.text, v.latitude, v.longitude, v.zoom, v.bearing)))
         }
     }
 
