@@ -211,6 +211,14 @@ QVariantMap SceneLayer::hitAt(qreal x, qreal y) const {
     return {{QStringLiteral("kind"), kind}, {QStringLiteral("row"), rowOf(hit)}, {QStringLiteral("count"), static_cast<int>(hit.count)}};
 }
 
+QVariantList SceneLayer::rowsAt(qreal x, qreal y) const {
+    QVariantList rows;
+    if (!m_model) return rows;
+    for (const std::uint32_t position : atlas::render::eventsAt(m_scene, {x, y}))
+        if (const int row = m_model->rowOfPosition(position); row >= 0) rows.append(row);
+    return rows;
+}
+
 int SceneLayer::rowOf(const atlas::render::SceneHit& hit) const {
     switch (hit.kind) {
     case atlas::render::SceneHit::Kind::Event: return m_model ? m_model->rowOfPosition(hit.index) : -1;

@@ -66,6 +66,8 @@ public:
     /// What is drawn at (x, y), topmost first: {kind: "event" | "cluster" | "site" | "", row
     /// (the event's or the site's row, -1 for a cluster), count (events under it)}.
     Q_INVOKABLE QVariantMap hitAt(qreal x, qreal y) const;
+    /// The rows of every incident whose symbol is at (x, y), the topmost first.
+    Q_INVOKABLE QVariantList rowsAt(qreal x, qreal y) const;
     /// The row of the event drawn at (x, y), or -1 (also over a cluster or a site).
     Q_INVOKABLE int rowAt(qreal x, qreal y) const;
     /// How many events the cluster drawn at (x, y) holds, or 0 where there is none.

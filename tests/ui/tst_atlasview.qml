@@ -247,6 +247,32 @@ Item {
             session.selectedRow = -1
         }
 
+        function test_incidentsStackedOnOneSpotAreListedOnClick() {
+            timeline.windowDays = 0 // everything: the sample places several incidents on one point
+            verify(timeline.setCurrentDateText("2020-12-29"))
+            view.map.center = QtPositioning.coordinate(35.9, 36.6)
+            view.map.zoomLevel = 9
+            view.clusterThreshold = 100000
+            tryCompare(visibleEvents, "busy", false, 5000)
+            waitForRendering(view)
+            let spot = null
+            for (let row = 0; row < visibleEvents.count && !spot; ++row) {
+                const p = view.sceneLayer.positionOfRow(row)
+                if (isNaN(p.x) || p.x < 20 || p.y < 20 || p.x > view.sceneLayer.width - 20 || p.y > view.sceneLayer.height - 20) continue
+                if (view.sceneLayer.rowsAt(p.x, p.y).length > 1) spot = p
+            }
+            verify(spot !== null, "no two incidents share a spot in view")
+            const rows = view.sceneLayer.rowsAt(spot.x, spot.y)
+            mouseClick(view.sceneLayer, spot.x, spot.y)
+            tryVerify(() => view.stackList.opened, 3000)
+            compare(view.stackList.count, rows.length + 1) // a heading, then each incident
+            view.stackList.itemAt(2).triggered()
+            compare(session.selectedRow, rows[1])
+            view.stackList.close()
+            session.selectedRow = -1
+            view.clusterThreshold = 3000
+        }
+
         function test_aViewKeptForABookmarkComesBack() {
             view.map.center = QtPositioning.coordinate(35.71, 36.51)
             view.map.zoomLevel = 11.5

@@ -27,6 +27,7 @@ Item {
     readonly property alias measureButton: measureButton
     readonly property alias hoverTip: hoverTip
     readonly property alias incidentMenu: incidentMenu
+    readonly property alias stackList: stackList
     // The coordinate under the mouse, read as decimal degrees and as degrees, minutes, seconds.
     property string cursorText: ""
     // Above this many events in view the map draws clusters (not at the closest zoom, where
@@ -262,6 +263,13 @@ Item {
                                 view.measurePath = view.measurePath.concat([coordinate])
                                 return
                             }
+                            // Several incidents on one spot: list them, so none stays hidden under another.
+                            const stacked = sceneLayer.rowsAt(x, y)
+                            if (stacked.length > 1) {
+                                stackList.rows = stacked
+                                stackList.popup(sceneLayer, x, y)
+                                return
+                            }
                             const hit = sceneLayer.hitAt(x, y)
                             if (hit.kind === "cluster") { // a cluster opens by zooming in on it
                                 view.zoomInAt(x, y)
@@ -357,6 +365,26 @@ Item {
                     objectName: "hoverTip"
                     parent: sceneLayer
                     delay: 300
+                }
+
+                // The incidents stacked where a click landed: choose one to read it.
+                Menu {
+                    id: stackList
+                    objectName: "stackList"
+                    width: 420
+                    property var rows: []
+                    MenuItem { text: qsTr("%n incident(s) here:", "", stackList.rows.length); enabled: false }
+                    Instantiator {
+                        model: stackList.rows
+                        delegate: MenuItem {
+                            required property var modelData
+                            readonly property var incident: view.events.details(modelData)
+                            text: incident.date + " \u00B7 " + incident.type + " \u00B7 " + incident.place
+                            onTriggered: { view.session.selectedRow = modelData; view.selectedSiteRow = -1 }
+                        }
+                        onObjectAdded: (index, object) => stackList.insertItem(index + 1, object)
+                        onObjectRemoved: (index, object) => stackList.removeItem(object)
+                    }
                 }
 
                 Menu {

@@ -164,9 +164,20 @@ std::optional<SymbolMark> selectionMark(const std::vector<EventSymbol>& symbols,
     return symbolMark(symbols[event], view.map(symbols[event].position), event);
 }
 
+namespace {
+// How far from a symbol's centre a click still hits it: a little slack for fingers and trackpads.
+double reachOf(float radius) { return radius * 1.15 + 3.0; }
+} // namespace
+
+std::vector<std::uint32_t> eventsAt(const Scene& scene, PixelPoint at) {
+    std::vector<std::uint32_t> out;
+    for (auto it = scene.symbols.rbegin(); it != scene.symbols.rend(); ++it)
+        if (std::hypot(it->centre.x - at.x, it->centre.y - at.y) <= reachOf(it->radius)) out.push_back(it->event);
+    return out;
+}
+
 SceneHit hitTest(const Scene& scene, PixelPoint at) {
     auto distance = [&](PixelPoint p) { return std::hypot(p.x - at.x, p.y - at.y); };
-    auto reachOf = [](float radius) { return radius * 1.15 + 3.0; }; // a little slack for fingers and trackpads
     if (scene.selected && distance(scene.selected->centre) <= reachOf(scene.selected->radius))
         return {SceneHit::Kind::Event, scene.selected->event, 1};
     for (auto it = scene.symbols.rbegin(); it != scene.symbols.rend(); ++it)

@@ -163,6 +163,16 @@ TEST(Scene, HitTestPicksTheTopmostMark) {
     EXPECT_EQ(hitTest(scene, {300, 300}).index, 42u);
 }
 
+TEST(Scene, IncidentsStackedOnOnePlaceAreAllFoundThere) {
+    Scene scene;
+    scene.symbols.push_back({{100, 100}, 12, SymbolShape::Circle, {}, 7});
+    scene.symbols.push_back({{100, 100}, 6, SymbolShape::Circle, {}, 9}); // the same place, drawn above
+    scene.symbols.push_back({{140, 100}, 6, SymbolShape::Circle, {}, 3}); // elsewhere
+    EXPECT_EQ(eventsAt(scene, {100, 100}), (std::vector<std::uint32_t>{9, 7})); // the topmost first
+    EXPECT_EQ(eventsAt(scene, {88, 100}), (std::vector<std::uint32_t>{7}));     // only the larger reaches
+    EXPECT_TRUE(eventsAt(scene, {300, 300}).empty());
+}
+
 TEST(Scene, ClustersPartitionTheEventsInViewAtEveryZoom) {
     const Dataset dataset = atlas::bench::makeSyntheticDataset(20'000, 11);
     const std::vector<EventSymbol> symbols = resolveSymbols(dataset);

@@ -123,5 +123,8 @@ struct SceneHit {
     std::uint32_t count = 0;  ///< events under a cluster (1 for an event)
 };
 [[nodiscard]] SceneHit hitTest(const Scene& scene, PixelPoint at);
+/// Every incident whose symbol is under `at` (positions, the topmost first): incidents stacked
+/// on one place, which a click must not leave hidden under each other.
+[[nodiscard]] std::vector<std::uint32_t> eventsAt(const Scene& scene, PixelPoint at);
 
 } // namespace atlas::render
