@@ -2,6 +2,7 @@
 // Small text helpers shared by the CSV importers (ACLED, UCDP GED). Internal to core.
 
 #include "atlas/model/event.h"
+#include "atlas/io/default_sides.h"
 #include "atlas/io/text.h"
 #include "atlas/model/vocabulary.h"
 
@@ -90,6 +91,8 @@ inline int monthFromName(std::string name) {
 // ACLED's interaction codes (numeric in older exports, words in newer ones) say what kind of
 // actor it is, not whose side; a few names settle the side for the Syrian war.
 inline Side guessSideFromName(const std::string& name, const std::string& inter) {
+    // The table of the exports' usual names first (resources/mappings/default-sides.json).
+    if (const auto side = defaultSideOfActor(name)) return *side;
     const std::string n = lower(name);
     if (n.find("military forces of syria") != std::string::npos || n.find("police forces of syria") != std::string::npos ||
         n.find("ndf: national defence forces") != std::string::npos)

@@ -24,7 +24,7 @@ TEST(UcdpReader, ReadsTheGedLayoutsWithRangesAndSpans) {
     EXPECT_EQ(strike.killed.high, 90);
     EXPECT_EQ(strike.place.precision, PlacePrecision::Exact);
     EXPECT_EQ(strike.type, EventType::ArmedClash);
-    EXPECT_EQ(r.dataset.sideOfActor(strike.perpetrators[0]), Side::Unknown);
+    EXPECT_EQ(r.dataset.sideOfActor(strike.perpetrators[0]), Side::ProGovernment); // the default sides' "Government of Syria"
     ASSERT_EQ(strike.sources.size(), 2u);
     EXPECT_EQ(strike.sources[0].publisher, "Test Agency,2020-10-26,\"Test headline, not a real event\"");
     EXPECT_EQ(extra(strike, "ucdp_deaths_b"), "\"80\"");
