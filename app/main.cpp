@@ -163,7 +163,14 @@ int main(int argc, char* argv[]) {
 
     // Headless runs neither read nor write the user's settings: their picture is the same for
     // everyone, and a test leaves no recent files behind.
-    WorkspaceSettings workspace(!parser.isSet(selfTest) && !parser.isSet(screenshot));
+    const bool persistent = !parser.isSet(selfTest) && !parser.isSet(screenshot);
+    WorkspaceSettings workspace(persistent);
+    // Without a file to open, the one open when the window last closed comes back (if it is
+    // still there), with its date, window, filters and view.
+    const QVariantMap lastState = workspace.lastState();
+    const QString lastFile = lastState.value(QStringLiteral("file")).toString();
+    if (parser.positionalArguments().isEmpty() && !lastFile.isEmpty() && QFileInfo::exists(lastFile))
+        datasetLocation = QUrl::fromLocalFile(lastFile);
 
     // The window's objects, wired once; everything below talks to them by their C++ API.
     AtlasSession session;
@@ -178,6 +185,7 @@ int main(int argc, char* argv[]) {
     launch.actors = filterOptions.actors;
     launch.selectEvent = parser.value(select);
     QStringList notes;
+    if (document.loaded() && !lastFile.isEmpty() && datasetLocation == QUrl::fromLocalFile(lastFile)) session.restore(lastState);
     if (document.loaded()) {
         const QString problem = session.apply(launch, &notes);
         for (const QString& note : notes) std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(note));
@@ -193,6 +201,13 @@ int main(int argc, char* argv[]) {
     auto* rootWindow = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!rootWindow) return fail(QStringLiteral("the main QML object is not a window"));
     workspace.restoreAndTrack(rootWindow);
+    // What the next start brings back, kept as the application quits.
+    QObject::connect(&app, &QGuiApplication::aboutToQuit, &workspace, [&] {
+        QVariant view;
+        if (auto* atlasView = rootWindow->property("atlasView").value<QObject*>())
+            QMetaObject::invokeMethod(atlasView, "currentView", Q_RETURN_ARG(QVariant, view));
+        workspace.rememberState(session.state(view.toMap()));
+    });
 
     if (!parser.isSet(selfTest) && !parser.isSet(screenshot)) return QGuiApplication::exec();
 

@@ -234,6 +234,7 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
         dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
     }
     if (!merge) m_actorMapping.clear();
+    m_merged = merge;
     replaceDataset(std::move(dataset));
     m_sourceName = displayName;
     m_partial = result.partial() || (merge && m_partial);

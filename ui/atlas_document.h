@@ -90,6 +90,8 @@ public:
     /// saveAs(saveLocation); nothing when there is none.
     Q_INVOKABLE void save();
     [[nodiscard]] QUrl saveLocation() const { return m_saveLocation; }
+    /// The file the dataset was read from when it is one file (nothing added to it), else empty.
+    [[nodiscard]] QUrl singleFile() const { return m_merged ? QUrl() : m_lastLocation; }
     [[nodiscard]] bool saving() const { return m_saving; }
     [[nodiscard]] bool loading() const { return m_loader.busy(); }
     [[nodiscard]] double loadProgress() const { return m_loader.progress(); }
@@ -157,6 +159,7 @@ private:
     int m_undatedPoints = 0;
     QVariantList m_dataBounds;
     QUrl m_lastLocation;
+    bool m_merged = false; // files were added to the one opened
     bool m_lastMerged = false;
     BeforeLastFile m_beforeLastFile;
     QUrl m_saveLocation;

@@ -78,4 +78,32 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
     return {};
 }
 
+QVariantMap AtlasSession::state(const QVariantMap& view) const {
+    QVariantMap out{{QStringLiteral("date"), m_timeline.currentDate().toString(Qt::ISODate)},
+                    {QStringLiteral("windowDays"), m_timeline.windowDays()},
+                    {QStringLiteral("histogramSplit"), m_timeline.histogramSplit()},
+                    {QStringLiteral("text"), m_filters.text()},
+                    {QStringLiteral("actorId"), m_filters.actorId()},
+                    {QStringLiteral("includeSubgroups"), m_filters.includeSubgroups()},
+                    {QStringLiteral("typeKey"), m_filters.typeKey()},
+                    {QStringLiteral("minKilled"), m_filters.minKilled()},
+                    {QStringLiteral("view"), view}};
+    if (m_document.loaded() && m_document.singleFile().isLocalFile()) out.insert(QStringLiteral("file"), m_document.singleFile().toLocalFile());
+    return out;
+}
+
+void AtlasSession::restore(const QVariantMap& state) {
+    if (state.isEmpty()) return;
+    m_timeline.setWindowDays(state.value(QStringLiteral("windowDays"), m_timeline.windowDays()).toInt());
+    if (const QString date = state.value(QStringLiteral("date")).toString(); !date.isEmpty()) m_timeline.setCurrentDateText(date);
+    m_timeline.setHistogramSplit(state.value(QStringLiteral("histogramSplit"), m_timeline.histogramSplit()).toInt());
+    m_filters.setText(state.value(QStringLiteral("text")).toString());
+    const QString actor = state.value(QStringLiteral("actorId")).toString();
+    m_filters.setActorId(!actor.isEmpty() && m_document.dataset().findActor(actor.toStdString()) ? actor : QString());
+    m_filters.setIncludeSubgroups(state.value(QStringLiteral("includeSubgroups"), true).toBool());
+    m_filters.setTypeKey(state.value(QStringLiteral("typeKey")).toString());
+    m_filters.setMinKilled(state.value(QStringLiteral("minKilled")).toInt());
+    m_initialView = state.value(QStringLiteral("view")).toMap();
+}
+
 } // namespace atlas::ui

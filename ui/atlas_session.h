@@ -46,6 +46,9 @@ class AtlasSession : public QObject {
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
     /// [west, south, east, north] the map should show when it opens (--bbox), else empty.
     Q_PROPERTY(QVariantList initialBox READ initialBox CONSTANT)
+    /// The view the map should open on (a state saved at the last close: latitude, longitude,
+    /// zoom, bearing), else empty; --bbox wins over it.
+    Q_PROPERTY(QVariantMap initialView READ initialView CONSTANT)
     /// The map has its tiles and projection (set by the map view): headless runs wait for it.
     Q_PROPERTY(bool mapReady READ mapReady WRITE setMapReady NOTIFY mapReadyChanged)
 
@@ -67,6 +70,16 @@ public:
     /// sentence for the user ("" when all applied); the mapping's own report goes to `notes`.
     QString apply(const LaunchOptions& options, QStringList* notes = nullptr);
 
+    /// What the next start brings back (WorkspaceSettings keeps it): the file open (when it is
+    /// one local file, not several merged), the date and window, the filters, the histogram's
+    /// split and `view` (the map's, given by the caller who has it).
+    [[nodiscard]] QVariantMap state(const QVariantMap& view) const;
+    /// Brings a state back over the open document: the date (kept inside the data), window,
+    /// filters (a faction no longer in the data is dropped) and split; its view becomes
+    /// initialView. Call before apply(), so the command line's options win.
+    void restore(const QVariantMap& state);
+    [[nodiscard]] QVariantMap initialView() const { return m_initialView; }
+
 signals:
     void selectedRowChanged();
     void mapReadyChanged();
@@ -81,6 +94,7 @@ private:
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;
+    QVariantMap m_initialView;
 };
 
 } // namespace atlas::ui

@@ -17,6 +17,7 @@ constexpr auto kDialogFolder = "dialogs/folder";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kMaximized = "window/maximized";
 constexpr auto kBookmarks = "map/bookmarks";
+constexpr auto kLastState = "session/state";
 } // namespace
 
 WorkspaceSettings::WorkspaceSettings(bool persistent, QObject* parent) : QObject(parent), m_persistent(persistent) {
@@ -24,6 +25,7 @@ WorkspaceSettings::WorkspaceSettings(bool persistent, QObject* parent) : QObject
     const QSettings settings;
     m_recentFiles = settings.value(QLatin1String(kRecentFiles)).toStringList();
     m_dialogFolder = settings.value(QLatin1String(kDialogFolder)).toString();
+    m_lastState = settings.value(QLatin1String(kLastState)).toMap();
     // Kept as a list of maps; anything that is not one (a hand-edited file) is left out.
     for (const QVariant& entry : settings.value(QLatin1String(kBookmarks)).toList()) {
         const QVariantMap view = entry.toMap();
@@ -60,6 +62,11 @@ void WorkspaceSettings::removeBookmark(int index) {
     m_bookmarks.removeAt(index);
     saveBookmarks();
     emit bookmarksChanged();
+}
+
+void WorkspaceSettings::rememberState(const QVariantMap& state) {
+    m_lastState = state;
+    if (m_persistent) QSettings().setValue(QLatin1String(kLastState), state);
 }
 
 void WorkspaceSettings::saveBookmarks() const {

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class QWindow;
@@ -45,6 +46,11 @@ public:
     Q_INVOKABLE QString addBookmark(const QString& name, double latitude, double longitude, double zoom, double bearing);
     Q_INVOKABLE void removeBookmark(int index);
 
+    /// The window's state when it was last closed (AtlasSession::state): what the next start
+    /// brings back. Empty for a non-persistent workspace.
+    [[nodiscard]] QVariantMap lastState() const { return m_lastState; }
+    void rememberState(const QVariantMap& state);
+
     /// Puts the window where it was last closed (if that is still on a screen) and remembers
     /// where it is when it closes.
     void restoreAndTrack(QWindow* window);
@@ -63,6 +69,7 @@ private:
     QStringList m_recentFiles;
     QString m_dialogFolder;
     QVariantList m_bookmarks;
+    QVariantMap m_lastState;
     void saveBookmarks() const;
 };
 

@@ -1,5 +1,6 @@
 // What the window remembers between sessions (WorkspaceSettings), kept out of the user's own settings.
 #include "workspace_settings.h"
+#include "atlas_session.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -55,6 +56,42 @@ private slots:
         QVERIFY(passing.bookmarks().isEmpty());
         passing.addBookmark(QStringLiteral("not kept"), 1, 2, 3, 0);
         QCOMPARE(WorkspaceSettings(true).bookmarks().size(), 1);
+    }
+
+    // The state the window closed in comes back: the file, date, window, filters, split and
+    // view, through the settings, onto a new session that opened the same file.
+    void theWindowsStateComesBackAtTheNextStart() {
+        QSettings().clear();
+        const QUrl sample = QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET));
+        const QVariantMap view{{QStringLiteral("latitude"), 35.7}, {QStringLiteral("longitude"), 36.5},
+                               {QStringLiteral("zoom"), 10.5}, {QStringLiteral("bearing"), 0.0}};
+        {
+            AtlasSession session;
+            QVERIFY(session.document()->open(sample));
+            session.timeline()->setWindowDays(7);
+            QVERIFY(session.timeline()->setCurrentDateText(QStringLiteral("2020-10-26")));
+            session.timeline()->setHistogramSplit(2);
+            session.filters()->setText(QStringLiteral("kafr"));
+            session.filters()->setMinKilled(5);
+            WorkspaceSettings(true).rememberState(session.state(view));
+        }
+        const QVariantMap saved = WorkspaceSettings(true).lastState();
+        QCOMPARE(QUrl::fromLocalFile(saved.value(QStringLiteral("file")).toString()), sample);
+        AtlasSession again;
+        QVERIFY(again.document()->open(sample));
+        again.restore(saved);
+        QCOMPARE(again.timeline()->currentDate(), QDate(2020, 10, 26));
+        QCOMPARE(again.timeline()->windowDays(), 7);
+        QCOMPARE(again.timeline()->histogramSplit(), 2);
+        QCOMPARE(again.filters()->text(), QStringLiteral("kafr"));
+        QCOMPARE(again.filters()->minKilled(), 5);
+        QCOMPARE(again.initialView().value(QStringLiteral("zoom")).toDouble(), 10.5);
+        // Several files merged are no file to reopen; a headless workspace keeps nothing.
+        QVERIFY(again.document()->add(QUrl::fromLocalFile(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-minimal.csv"))));
+        QVERIFY(!again.state({}).contains(QStringLiteral("file")));
+        WorkspaceSettings headless(false);
+        headless.rememberState(again.state({}));
+        QCOMPARE(WorkspaceSettings(true).lastState().value(QStringLiteral("text")).toString(), QStringLiteral("kafr"));
     }
 
     void workspaceRemembersRecentFilesAndTheirFolder() {

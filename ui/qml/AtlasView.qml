@@ -236,6 +236,8 @@ Item {
                         if (mapView.map.mapReady && box.length === 4)
                             mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
                                                                                       QtPositioning.coordinate(box[1], box[2])), 0)
+                        else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
+                            view.showView(view.session.initialView) // where the window was last closed
                         else if (mapView.map.mapReady)
                             view.zoomToData() // the file opened before the map was ready
                         view.syncSceneLayer()
