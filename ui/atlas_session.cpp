@@ -81,6 +81,7 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
 QVariantMap AtlasSession::state(const QVariantMap& view) const {
     QVariantMap out{{QStringLiteral("date"), m_timeline.currentDate().toString(Qt::ISODate)},
                     {QStringLiteral("windowDays"), m_timeline.windowDays()},
+                    {QStringLiteral("windowStart"), m_timeline.windowStart().toString(Qt::ISODate)},
                     {QStringLiteral("histogramSplit"), m_timeline.histogramSplit()},
                     {QStringLiteral("text"), m_filters.text()},
                     {QStringLiteral("actorId"), m_filters.actorId()},
@@ -96,6 +97,8 @@ void AtlasSession::restore(const QVariantMap& state) {
     if (state.isEmpty()) return;
     m_timeline.setWindowDays(state.value(QStringLiteral("windowDays"), m_timeline.windowDays()).toInt());
     if (const QString date = state.value(QStringLiteral("date")).toString(); !date.isEmpty()) m_timeline.setCurrentDateText(date);
+    if (const QDate start = QDate::fromString(state.value(QStringLiteral("windowStart")).toString(), Qt::ISODate); start.isValid())
+        m_timeline.setWindowStart(start);
     m_timeline.setHistogramSplit(state.value(QStringLiteral("histogramSplit"), m_timeline.histogramSplit()).toInt());
     m_filters.setText(state.value(QStringLiteral("text")).toString());
     const QString actor = state.value(QStringLiteral("actorId")).toString();

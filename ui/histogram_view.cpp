@@ -92,6 +92,9 @@ void HistogramView::setHoveredDay(int day) {
     emit hoveredDayChanged();
 }
 
+// Entering names the day as moving does (the pointer may arrive already over a bar).
+void HistogramView::hoverEnterEvent(QHoverEvent* event) { setHoveredDay(dayAt(event->position().x())); }
+
 void HistogramView::hoverMoveEvent(QHoverEvent* event) { setHoveredDay(dayAt(event->position().x())); }
 
 void HistogramView::hoverLeaveEvent(QHoverEvent*) { setHoveredDay(-1); }

@@ -45,6 +45,7 @@ void Timeline::setFilters(FilterSettings* filters) {
 }
 
 void Timeline::resetRange() {
+    m_windowStart = -1; // a start belongs to the dataset it was chosen in
     const atlas::EventIndex* index = m_document ? m_document->eventIndex().get() : nullptr;
     m_hasDates = index && index->size() > 0;
     if (m_hasDates) {
@@ -149,6 +150,10 @@ bool Timeline::setCurrentDateText(const QString& isoDate) {
 bool Timeline::setDateText(const QString& text) {
     const auto typed = atlas::parseTypedDays(text.toStdString());
     if (!typed) return false;
+    if (typed->onward) {
+        setWindowStart(toQDate(typed->first));
+        return true;
+    }
     if (typed->range) setWindowDays(atlas::daysBetween(typed->first, typed->last) + 1);
     setCurrentDay(atlas::daysBetween(m_first, typed->last));
     return true;
@@ -156,8 +161,24 @@ bool Timeline::setDateText(const QString& text) {
 
 void Timeline::setWindowDays(int days) {
     days = std::max(0, days);
-    if (days == m_windowDays) return;
+    if (days == m_windowDays && m_windowStart < 0) return;
+    m_windowStart = -1; // a length chosen: the window no longer grows from a start
     m_windowDays = days;
+    emit windowChanged();
+}
+
+QDate Timeline::windowStart() const { return m_windowStart >= 0 ? toQDate(m_first.addDays(m_windowStart)) : QDate(); }
+
+void Timeline::setWindowStart(const QDate& start) {
+    const int day = start.isValid() ? std::clamp(atlas::daysBetween(m_first, fromQDate(start)), 0, std::max(0, dayCount() - 1)) : -1;
+    if (day == m_windowStart) return;
+    if (day < 0) { // back to a length: the window as it is now
+        m_windowDays = windowDays();
+        m_windowStart = -1;
+    } else {
+        m_windowStart = day;
+        if (m_currentDay < day) m_currentDay = day;
+    }
     emit windowChanged();
 }
 
@@ -226,12 +247,14 @@ void Timeline::playStep() {
     setCurrentDay(next);
 }
 
-atlas::TimeWindow Timeline::window() const { return {m_first.addDays(m_currentDay), m_windowDays}; }
+atlas::TimeWindow Timeline::window() const { return {m_first.addDays(m_currentDay), windowDays()}; }
 
 QString Timeline::windowText() const {
     if (!m_hasDates) return tr("No dated incidents");
     const QLocale locale(QLocale::English);
     const QString end = locale.toString(currentDate(), QStringLiteral("d MMM yyyy"));
+    if (m_windowStart >= 0)
+        return tr("since %1, up to %2").arg(locale.toString(toQDate(m_first.addDays(m_windowStart)), QStringLiteral("d MMM yyyy")), end);
     if (m_windowDays == 0) return tr("up to %1").arg(end);
     if (m_windowDays == 1) return end;
     const QDate start = toQDate(window().first());

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <algorithm>
 #include <QtQml/qqmlregistration.h>
 
 
@@ -35,7 +37,12 @@ class Timeline : public QObject {
     Q_PROPERTY(int histogramSplit READ histogramSplit WRITE setHistogramSplit NOTIFY histogramChanged)
     Q_PROPERTY(int currentDay READ currentDay WRITE setCurrentDay NOTIFY windowChanged)
     Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)
+    /// The window's length in days (0: everything up to the date). With a fixed start it is the
+    /// days from that start to the date, growing as the date moves on.
     Q_PROPERTY(int windowDays READ windowDays WRITE setWindowDays NOTIFY windowChanged)
+    /// The fixed first day of a window that grows with the date ("2020-10-20.." in the date
+    /// field), or an invalid date when the window has a length instead.
+    Q_PROPERTY(QDate windowStart READ windowStart WRITE setWindowStart NOTIFY windowChanged)
     Q_PROPERTY(QString windowText READ windowText NOTIFY windowChanged)
     /// Playback: the date moves on by itself, one day a step.
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playbackChanged)
@@ -78,7 +85,11 @@ public:
     [[nodiscard]] QDate currentDate() const;
     void setCurrentDate(const QDate& date);
     /// 1, 7, 30 … days ending on the current date; 0 = everything up to it.
-    [[nodiscard]] int windowDays() const { return m_windowDays; }
+    [[nodiscard]] int windowDays() const {
+        return m_windowStart >= 0 ? std::max(1, m_currentDay - m_windowStart + 1) : m_windowDays;
+    }
+    [[nodiscard]] QDate windowStart() const;
+    void setWindowStart(const QDate& start);
     void setWindowDays(int days);
     /// "20–26 Oct 2020" or "up to 26 Oct 2020".
     [[nodiscard]] QString windowText() const;
@@ -130,6 +141,7 @@ private:
     atlas::Histogram m_split;
     int m_currentDay = 0;
     int m_windowDays = 0;
+    int m_windowStart = -1; // a day, when the window grows from it
     QTimer m_playTimer;
     bool m_playing = false;
     int m_daysPerSecond = 2;

@@ -88,6 +88,17 @@ private slots:
         QVERIFY(!timeline.setDateText(QStringLiteral("the day after")));
         QCOMPARE(timeline.currentDate(), QDate(2020, 10, 27));
         QCOMPARE(timeline.windowDays(), 8);
+        // A start alone: the window runs from it to the date, and grows as the date moves on.
+        QVERIFY(timeline.setDateText(QStringLiteral("2020-10-01..")));
+        QCOMPARE(timeline.windowStart(), QDate(2020, 10, 1));
+        QCOMPARE(timeline.windowDays(), 27);
+        QCOMPARE(timeline.window().first(), *atlas::Date::parse("2020-10-01"));
+        timeline.stepDays(3);
+        QCOMPARE(timeline.windowDays(), 30);
+        QCOMPARE(timeline.windowText(), QStringLiteral("since 1 Oct 2020, up to 30 Oct 2020"));
+        timeline.setWindowDays(7); // a length chosen: no start any more
+        QVERIFY(!timeline.windowStart().isValid());
+        QCOMPARE(timeline.window().first(), *atlas::Date::parse("2020-10-24"));
     }
 
     // Playback: the date moves on by itself at the chosen speed, stops at the end or loops, and

@@ -100,6 +100,7 @@ Item {
             const strikeDay = timeline.currentDay // init() put the date on the strike's day
             const x = histogram.xOfDay(strikeDay)
             compare(histogram.dayAt(x), strikeDay)
+            mouseMove(histogram, x + 40, histogram.height - 2) // in, then onto the bar
             mouseMove(histogram, x, histogram.height - 2)
             tryCompare(histogram, "hoveredDay", strikeDay)
             verify(timeline.dayText(histogram.hoveredDay).indexOf("26 Oct 2020") === 0)

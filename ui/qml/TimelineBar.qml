@@ -69,7 +69,7 @@ Pane {
                 placeholderText: qsTr("Go to 2020-10-26 or a span…")
                 property bool rejected: false
                 ToolTip.visible: rejected
-                ToolTip.text: qsTr("Type a day (2020-10-26, 26 Oct 2020) or a span (2020-10-20..2020-10-27)")
+                ToolTip.text: qsTr("Type a day (2020-10-26, 26 Oct 2020), a span (2020-10-20..2020-10-27) or a start (2020-10-20..) for a window that grows with the date")
                 background: Rectangle {
                     border.color: dateField.rejected ? "#b23a2e" : (dateField.activeFocus ? "#3a6ea5" : "#b0b0b0")
                     border.width: dateField.rejected ? 2 : 1

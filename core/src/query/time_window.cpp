@@ -61,6 +61,14 @@ std::optional<Date> parseDay(std::string_view text) {
 
 std::optional<TypedDays> parseTypedDays(std::string_view text) {
     text = trimmed(text);
+    // A start alone: "2020-10-20.." or "since 20 Oct 2020".
+    const bool dots = text.size() > 2 && text.substr(text.size() - 2) == "..";
+    const bool since = text.size() > 6 && lower(std::string(text.substr(0, 6))) == "since ";
+    if (dots || since) {
+        const auto day = parseDay(dots ? text.substr(0, text.size() - 2) : text.substr(6));
+        if (!day) return std::nullopt;
+        return TypedDays{*day, *day, false, true};
+    }
     // The separators a span is typed with; a bare '-' is part of an ISO date.
     for (const std::string_view separator : {"..", " to ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", "\xE2\x80\x93", "\xE2\x80\x94"}) {
         const auto at = text.find(separator);

@@ -32,6 +32,9 @@ TEST(TypedDays, ReadsDaysAndSpansAsPeopleTypeThem) {
     for (const char* text : {"2020-10-20..2020-10-26", "2020-10-20 .. 2020-10-26", "20 Oct 2020 to 26 Oct 2020",
                              "2020-10-20 - 2020-10-26", "20 Oct 2020 \xE2\x80\x93 26 Oct 2020", "2020-10-26..2020-10-20"})
         EXPECT_EQ(parseTypedDays(text), week) << text;
-    for (const char* text : {"", "yesterday", "2020-02-30", "30 Feb 2020", "10/26/2020", "26 Oct", "2020-10-20..", "Okt 26, 2020"})
+    const TypedDays onward{*Date::parse("2020-10-20"), *Date::parse("2020-10-20"), false, true};
+    for (const char* text : {"2020-10-20..", "since 20 Oct 2020", " Since 2020-10-20 "})
+        EXPECT_EQ(parseTypedDays(text), onward) << text;
+    for (const char* text : {"", "yesterday", "2020-02-30", "30 Feb 2020", "10/26/2020", "26 Oct", "..2020-10-20", "since", "Okt 26, 2020"})
         EXPECT_FALSE(parseTypedDays(text)) << text;
 }
