@@ -547,6 +547,19 @@ Item {
             field.focus = false
         }
 
+        function test_theActiveFilterIsSaidInOneLineAndReset() {
+            const summary = findChild(view, "filterSummary")
+            verify(summary && !summary.visible)
+            filterSettings.typeKey = "air_strike"
+            filterSettings.minKilled = 5
+            filterSettings.text = "kafr"
+            verify(summary.visible)
+            compare(summary.text, "Filtered: Air strike \u00B7 at least 5 killed \u00B7 mentioning \u201Ckafr\u201D")
+            mouseClick(findChild(view, "resetFilters"))
+            verify(!filterSettings.active)
+            verify(!summary.visible)
+        }
+
         function test_typeAndDeathTollFilters() {
             timeline.windowDays = 0
             filterSettings.typeKey = "air_strike"

@@ -73,9 +73,35 @@ ColumnLayout {
             implicitWidth: 110
         }
         Button {
-            text: qsTr("Clear")
+            objectName: "resetFilters"
+            text: qsTr("Reset")
             enabled: bar.filters.active
             onClicked: { searchField.text = ""; bar.filters.clear() }
+        }
+    }
+
+    // The active filter in one line, so what narrows the map is always said.
+    Label {
+        objectName: "filterSummary"
+        Layout.fillWidth: true
+        visible: bar.filters.active
+        elide: Text.ElideRight
+        color: "#7a4a00"
+        font.pixelSize: 12
+        text: {
+            const f = bar.filters
+            const parts = []
+            if (f.actorId !== "") {
+                const actor = bar.document.actorChoices.find(a => a.id === f.actorId)
+                parts.push(qsTr("by %1").arg(actor ? actor.name : f.actorId) + (f.includeSubgroups ? qsTr(" and its sub-groups") : ""))
+            }
+            if (f.typeKey !== "") {
+                const type = bar.document.typeChoices.find(t => t.key === f.typeKey)
+                parts.push(type ? type.label : f.typeKey)
+            }
+            if (f.minKilled > 0) parts.push(qsTr("at least %1 killed").arg(f.minKilled))
+            if (f.text !== "") parts.push(qsTr("mentioning \u201C%1\u201D").arg(f.text))
+            return qsTr("Filtered: ") + parts.join(" \u00B7 ")
         }
     }
 }
