@@ -116,7 +116,6 @@ bool CsvBlockReader::next(CsvBlock& block) {
             const std::size_t want = capacity - size;
             m_in.read(data.get() + size, static_cast<std::streamsize>(want));
             const auto got = static_cast<std::size_t>(m_in.gcount());
-            m_read += got;
             if (got < want) m_end = true;
             size += got;
         }
@@ -147,8 +146,6 @@ bool CsvBlockReader::next(CsvBlock& block) {
     block.m_data = std::move(data);
     block.m_size = size;
     block.firstLine = m_line;
-    block.offset = m_offset;
-    m_offset += size;
     m_line += static_cast<int>(csvLineBreaks(block.bytes()));
     return true;
 }
@@ -288,18 +285,11 @@ CsvReader::CsvReader(std::istream& in) : m_blocks(in, std::size_t{1} << 16) {}
 
 bool CsvReader::next(std::vector<std::string>& fields) {
     fields.clear();
-    m_starts.clear();
     while (!m_parser.next(m_views)) {
         if (!m_blocks.next(m_block)) return false;
         m_parser = CsvRecordParser(m_block.bytes(), m_block.firstLine);
     }
-    m_recordLine = m_parser.recordLine();
-    for (std::size_t i = 0; i < m_views.size(); ++i) {
-        fields.emplace_back(m_views[i]);
-        m_starts.push_back(m_parser.fieldPosition(i));
-    }
-    m_problem = m_parser.problem();
-    m_problemPosition = m_parser.problemPosition();
+    for (const std::string_view view : m_views) fields.emplace_back(view);
     return true;
 }
 

@@ -28,8 +28,7 @@ class CsvBlock {
 public:
     /// One or more whole records (the last one's line break included).
     [[nodiscard]] std::string_view bytes() const { return {m_data.get(), m_size}; }
-    int firstLine = 1;        ///< the line the block starts on
-    std::uint64_t offset = 0; ///< where the block starts in the stream (after a byte-order mark)
+    int firstLine = 1; ///< the line the block starts on
 
 private:
     friend class CsvBlockReader;
@@ -44,15 +43,11 @@ public:
     explicit CsvBlockReader(std::istream& in, std::size_t blockBytes = std::size_t{8} << 20);
     /// The next block; false at the end of the input.
     bool next(CsvBlock& block);
-    /// Bytes read from the stream so far.
-    [[nodiscard]] std::uint64_t bytesRead() const { return m_read; }
 
 private:
     std::istream& m_in;
     std::size_t m_blockBytes;
     std::string m_carry; // the start of a record not yet complete
-    std::uint64_t m_read = 0;
-    std::uint64_t m_offset = 0;
     int m_line = 1;
     bool m_started = false;
     bool m_end = false;
@@ -76,9 +71,7 @@ public:
     /// Reads the next record into `fields`; false at the end of the block.
     bool next(std::vector<std::string_view>& fields);
 
-    /// Where the record last read starts, and where each of its fields starts, as offsets into
-    /// the block.
-    [[nodiscard]] std::size_t recordOffset() const { return m_recordBegin; }
+    /// Where field `field` of the record last read starts, as an offset into the block.
     [[nodiscard]] std::size_t fieldOffset(std::size_t field) const { return m_fieldBegin.at(field); }
     /// Where the record last read ends (after its line break).
     [[nodiscard]] std::size_t recordEnd() const { return m_pos; }
@@ -125,28 +118,22 @@ public:
     /// Reads the next record into `fields`; false at the end of the input.
     bool next(std::vector<std::string>& fields);
 
-    /// Where the record last read starts, and where each of its fields starts (1-based).
-    [[nodiscard]] int recordLine() const { return m_recordLine; }
-    [[nodiscard]] int fieldLine(std::size_t field) const { return m_starts.at(field).line; }
-    [[nodiscard]] int fieldColumn(std::size_t field) const { return m_starts.at(field).column; }
+    /// Where the record last read starts, and where each of its fields starts (1-based):
+    /// counted when asked (for a problem), not for every record.
+    [[nodiscard]] int recordLine() const { return m_parser.recordLine(); }
+    [[nodiscard]] int fieldLine(std::size_t field) const { return m_parser.fieldPosition(field).line; }
+    [[nodiscard]] int fieldColumn(std::size_t field) const { return m_parser.fieldPosition(field).column; }
 
     /// As CsvRecordParser::problem().
-    [[nodiscard]] const std::string& problem() const { return m_problem; }
-    [[nodiscard]] int problemLine() const { return m_problemPosition.line; }
-    [[nodiscard]] int problemColumn() const { return m_problemPosition.column; }
-
-    /// Bytes consumed so far (for progress).
-    [[nodiscard]] std::uint64_t bytesRead() const { return m_blocks.bytesRead(); }
+    [[nodiscard]] const std::string& problem() const { return m_parser.problem(); }
+    [[nodiscard]] int problemLine() const { return m_parser.problemPosition().line; }
+    [[nodiscard]] int problemColumn() const { return m_parser.problemPosition().column; }
 
 private:
     CsvBlockReader m_blocks;
     CsvBlock m_block;
     CsvRecordParser m_parser{{}};
     std::vector<std::string_view> m_views;
-    int m_recordLine = 0;
-    std::vector<CsvPosition> m_starts;
-    std::string m_problem;
-    CsvPosition m_problemPosition;
 };
 
 } // namespace atlas
