@@ -101,16 +101,6 @@ struct AcledChunk {
     std::vector<Diagnostic> diagnostics;
 };
 
-// Splits a ';'-separated list into trimmed, non-empty items (views into `text`).
-void splitInto(std::string_view text, std::vector<std::string_view>& out) {
-    while (true) {
-        const auto end = text.find(';');
-        if (const std::string_view item = trimView(text.substr(0, end)); !item.empty()) out.push_back(item);
-        if (end == std::string_view::npos) return;
-        text.remove_prefix(end + 1);
-    }
-}
-
 bool containsCivilian(std::string_view text) {
     constexpr std::string_view word = "civilian";
     if (text.size() < word.size()) return false;
@@ -196,11 +186,11 @@ AcledChunk parseAcledRecords(std::string_view records, int firstLine, const Acle
         actors.clear();
         if (const auto a1 = trimView(at(columns.actor1)); !a1.empty()) actors.push_back(a1);
         const std::size_t firstAssociate1 = actors.size();
-        splitInto(at(columns.assoc1), actors);
+        splitListInto(at(columns.assoc1), actors);
         const std::size_t perpetrators = actors.size();
         if (const auto a2 = trimView(at(columns.actor2)); !a2.empty()) actors.push_back(a2);
         const std::size_t firstAssociate2 = actors.size();
-        splitInto(at(columns.assoc2), actors);
+        splitListInto(at(columns.assoc2), actors);
         const std::span<const std::string_view> all(actors);
         event.perpetrators = all.first(perpetrators);
         event.targets = all.subspan(perpetrators);
@@ -215,9 +205,9 @@ AcledChunk parseAcledRecords(std::string_view records, int firstLine, const Acle
             }
         }
         publishers.clear();
-        splitInto(at(columns.source), publishers);
+        splitListInto(at(columns.source), publishers);
         tags.clear();
-        splitInto(at(columns.tags), tags);
+        splitListInto(at(columns.tags), tags);
         extras.clear();
         for (const auto& [c, key] : columns.kept)
             if (!row[c].empty()) extras.emplace_back(key, row[c]);

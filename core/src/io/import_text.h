@@ -39,26 +39,26 @@ inline std::string_view trimView(std::string_view s) {
     return s.substr(first, last - first + 1);
 }
 
-inline std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
+inline std::string trim(std::string_view s) { return std::string(trimView(s)); }
 
 using atlas::lower;
 
-inline std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = text.find(';', start);
-        std::string item = trim(std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (!item.empty()) out.push_back(std::move(item));
-        if (end == std::string::npos) break;
-        start = end + 1;
+/// Appends the trimmed, non-empty items of a ';'-separated list to `out`, as views into `text`
+/// (what a reader in a hot loop wants: no string per item).
+inline void splitListInto(std::string_view text, std::vector<std::string_view>& out) {
+    while (true) {
+        const auto end = text.find(';');
+        if (const std::string_view item = trimView(text.substr(0, end)); !item.empty()) out.push_back(item);
+        if (end == std::string_view::npos) return;
+        text.remove_prefix(end + 1);
     }
-    return out;
+}
+
+/// The trimmed, non-empty items of a ';'-separated list.
+inline std::vector<std::string> splitList(std::string_view text) {
+    std::vector<std::string_view> items;
+    splitListInto(text, items);
+    return {items.begin(), items.end()};
 }
 
 inline std::optional<int> parseInt(std::string_view text) {
