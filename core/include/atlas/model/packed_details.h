@@ -40,9 +40,6 @@ public:
     /// The first search lower-cases the searched texts once (description and publishers, as
     /// EventIndex's blob holds them); later searches scan that.
     [[nodiscard]] std::vector<std::int64_t> keysContaining(std::string_view needle) const override;
-    [[nodiscard]] std::size_t memoryBytes() const {
-        return m_bytes.capacity() + m_keys.size() * 48 + m_searchText.capacity() + m_searchStarts.capacity() * 16;
-    }
 
 private:
     void prepareSearch() const;
