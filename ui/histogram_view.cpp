@@ -39,14 +39,14 @@ void HistogramView::setSpan(qreal span) {
 }
 
 int HistogramView::dayAt(qreal x) const {
-    const int days = m_timeline ? m_timeline->histogram().size() : 0;
+    const int days = m_timeline ? m_timeline->splitHistogram().binCount() : 0;
     if (days == 0) return -1;
     if (days == 1 || m_span <= 0) return 0;
     return std::clamp(static_cast<int>(std::lround((x - m_startX) / m_span * (days - 1))), 0, days - 1);
 }
 
 qreal HistogramView::xOfDay(int day) const {
-    const int days = m_timeline ? m_timeline->histogram().size() : 0;
+    const int days = m_timeline ? m_timeline->splitHistogram().binCount() : 0;
     return days > 1 ? m_startX + m_span * day / (days - 1) : m_startX;
 }
 

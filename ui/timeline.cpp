@@ -63,7 +63,6 @@ void Timeline::resetRange() {
 }
 
 void Timeline::rebuildHistogram() {
-    m_histogram.clear();
     m_histogramMaximum = 0;
     m_split = atlas::Histogram{};
     if (m_document && m_document->eventIndex()->size() > 0) {
@@ -74,12 +73,7 @@ void Timeline::rebuildHistogram() {
                            : m_histogramSplit == 2 ? atlas::HistogramSplit::ByType
                                                    : atlas::HistogramSplit::None;
         m_split = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day, split);
-        m_histogram.reserve(m_split.binCount());
-        for (int bin = 0; bin < m_split.binCount(); ++bin) {
-            const int count = static_cast<int>(m_split.total(bin));
-            m_histogram.append(count);
-            m_histogramMaximum = std::max(m_histogramMaximum, count);
-        }
+        for (int bin = 0; bin < m_split.binCount(); ++bin) m_histogramMaximum = std::max(m_histogramMaximum, dayTotal(bin));
     }
     emit histogramChanged();
 }
@@ -93,22 +87,22 @@ void Timeline::setHistogramSplit(int split) {
 
 QColor Timeline::groupColour(int group) const {
     atlas::Rgb colour{0xb2, 0x3a, 0x2e}; // one group: the timeline's red
-    if (m_split.groups == atlas::kSideCount) colour = atlas::sideColour(static_cast<atlas::Side>(group));
-    else if (m_split.groups == atlas::kEventTypeCount) colour = atlas::typeColour(static_cast<atlas::EventType>(group));
+    if (m_histogramSplit == 1) colour = atlas::sideColour(static_cast<atlas::Side>(group));
+    else if (m_histogramSplit == 2) colour = atlas::typeColour(static_cast<atlas::EventType>(group));
     return toQColor(colour);
 }
 
 QString Timeline::dayText(int day) const {
-    if (day < 0 || day >= m_histogram.size()) return {};
+    if (day < 0 || day >= m_split.binCount()) return {};
     const QLocale locale(QLocale::English);
-    const int total = m_histogram[day];
+    const int total = dayTotal(day);
     QString text = locale.toString(toQDate(m_first.addDays(day)), QStringLiteral("d MMM yyyy")) + QStringLiteral(": ") +
                    (total == 1 ? tr("1 incident") : tr("%1 incidents").arg(total));
     if (m_split.groups > 1)
         for (int group = 0; group < m_split.groups; ++group)
             if (const auto n = m_split.counts[static_cast<std::size_t>(day) * static_cast<std::size_t>(m_split.groups) + static_cast<std::size_t>(group)])
                 text += QStringLiteral(" \u00B7 %1 %2")
-                            .arg(QString::fromStdString(std::string(m_split.groups == atlas::kSideCount
+                            .arg(QString::fromStdString(std::string(m_histogramSplit == 1
                                                                         ? atlas::toLabel(static_cast<atlas::Side>(group))
                                                                         : atlas::toLabel(static_cast<atlas::EventType>(group)))))
                             .arg(n);
@@ -182,9 +176,20 @@ void Timeline::setWindowStart(const QDate& start) {
     emit windowChanged();
 }
 
+int Timeline::dayTotal(int day) const {
+    return day >= 0 && day < m_split.binCount() ? static_cast<int>(m_split.total(day)) : 0;
+}
+
+QList<int> Timeline::histogram() const {
+    QList<int> days;
+    days.reserve(m_split.binCount());
+    for (int day = 0; day < m_split.binCount(); ++day) days.append(dayTotal(day));
+    return days;
+}
+
 int Timeline::incidentDayFrom(int day, int direction) const {
-    for (day += direction; day >= 0 && day < m_histogram.size(); day += direction)
-        if (m_histogram[day] > 0) return day;
+    for (day += direction; day >= 0 && day < m_split.binCount(); day += direction)
+        if (dayTotal(day) > 0) return day;
     return -1;
 }
 
@@ -203,7 +208,7 @@ void Timeline::setPlaying(bool playing) {
         // Played from the end, the data is played again from its start.
         const int last = dayCount() - 1;
         if (m_currentDay >= last || (m_skipEmptyDays && incidentDayFrom(m_currentDay, 1) < 0))
-            setCurrentDay(m_skipEmptyDays && m_histogram.value(0) == 0 ? std::max(0, incidentDayFrom(0, 1)) : 0);
+            setCurrentDay(m_skipEmptyDays && dayTotal(0) == 0 ? std::max(0, incidentDayFrom(0, 1)) : 0);
         m_playTimer.start(1000 / m_daysPerSecond);
     } else {
         m_playTimer.stop();
@@ -238,7 +243,7 @@ void Timeline::playStep() {
             setPlaying(false);
             return;
         }
-        next = m_skipEmptyDays && m_histogram.value(0) == 0 ? incidentDayFrom(0, 1) : 0;
+        next = m_skipEmptyDays && dayTotal(0) == 0 ? incidentDayFrom(0, 1) : 0;
         if (next < 0) {
             setPlaying(false);
             return;

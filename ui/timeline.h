@@ -65,7 +65,7 @@ public:
     [[nodiscard]] QDate lastDate() const;
     [[nodiscard]] int dayCount() const;
     [[nodiscard]] bool hasDates() const { return m_hasDates; }
-    [[nodiscard]] QList<int> histogram() const { return m_histogram; }
+    [[nodiscard]] QList<int> histogram() const;
     [[nodiscard]] int histogramMaximum() const { return m_histogramMaximum; }
     [[nodiscard]] int histogramSplit() const { return m_histogramSplit; }
     void setHistogramSplit(int split);
@@ -129,13 +129,13 @@ private:
     void rebuildHistogram();
     void playStep();
     [[nodiscard]] int incidentDayFrom(int day, int direction) const; // -1: none
+    [[nodiscard]] int dayTotal(int day) const; // incidents on a day of the histogram, 0 outside it
 
     QPointer<AtlasDocument> m_document;
     QPointer<FilterSettings> m_filters;
     atlas::Date m_first;
     bool m_hasDates = false;
     atlas::Date m_last;
-    QList<int> m_histogram;
     int m_histogramMaximum = 0;
     int m_histogramSplit = 1;
     atlas::Histogram m_split;
