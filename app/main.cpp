@@ -185,7 +185,10 @@ int main(int argc, char* argv[]) {
     launch.actors = filterOptions.actors;
     launch.selectEvent = parser.value(select);
     QStringList notes;
-    if (document.loaded() && !lastFile.isEmpty() && datasetLocation == QUrl::fromLocalFile(lastFile)) session.restore(lastState);
+    // Only then: a file named on the command line opens as asked (the saved filters of the same
+    // file would narrow it without being asked for).
+    const bool reopened = parser.positionalArguments().isEmpty() && !lastFile.isEmpty() && datasetLocation == QUrl::fromLocalFile(lastFile);
+    if (document.loaded() && reopened) session.restore(lastState);
     if (document.loaded()) {
         const QString problem = session.apply(launch, &notes);
         for (const QString& note : notes) std::fprintf(stderr, "conflict-atlas: %s\n", qPrintable(note));
