@@ -142,9 +142,15 @@ Pane {
             timeline: bar.timeline
             startX: slider.leftPadding + slider.handle.width / 2
             span: slider.availableWidth - slider.handle.width
-            ToolTip.visible: hoveredDay >= 0
-            ToolTip.text: bar.timeline.dayText(hoveredDay)
-            ToolTip.delay: 200
+            // Its own tooltip, over the bar (the attached ToolTip is one popup shared by every item).
+            ToolTip {
+                objectName: "dayTip"
+                visible: histogram.hoveredDay >= 0
+                text: bar.timeline.dayText(histogram.hoveredDay)
+                delay: 200
+                x: Math.min(histogram.width - width, Math.max(0, histogram.xOfDay(histogram.hoveredDay) - width / 2))
+                y: -height - 4
+            }
         }
 
         Slider {
