@@ -88,6 +88,9 @@ QVariantMap AtlasSession::state(const QVariantMap& view) const {
                     {QStringLiteral("includeSubgroups"), m_filters.includeSubgroups()},
                     {QStringLiteral("typeKey"), m_filters.typeKey()},
                     {QStringLiteral("minKilled"), m_filters.minKilled()},
+                    {QStringLiteral("tableSort"), m_table.columnKeys().value(m_table.sortColumn())},
+                    {QStringLiteral("tableDescending"), m_table.sortDescending()},
+                    {QStringLiteral("tableHidden"), m_table.hiddenColumns()},
                     {QStringLiteral("view"), view}};
     if (m_document.loaded() && m_document.singleFile().isLocalFile()) out.insert(QStringLiteral("file"), m_document.singleFile().toLocalFile());
     return out;
@@ -106,6 +109,9 @@ void AtlasSession::restore(const QVariantMap& state) {
     m_filters.setIncludeSubgroups(state.value(QStringLiteral("includeSubgroups"), true).toBool());
     m_filters.setTypeKey(state.value(QStringLiteral("typeKey")).toString());
     m_filters.setMinKilled(state.value(QStringLiteral("minKilled")).toInt());
+    if (const int column = m_table.columnKeys().indexOf(state.value(QStringLiteral("tableSort")).toString()); column >= 0)
+        m_table.sortBy(column, state.value(QStringLiteral("tableDescending")).toBool());
+    m_table.setHiddenColumns(state.value(QStringLiteral("tableHidden")).toStringList());
     m_initialView = state.value(QStringLiteral("view")).toMap();
 }
 

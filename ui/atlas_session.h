@@ -2,6 +2,7 @@
 
 #include "atlas_document.h"
 #include "filter_settings.h"
+#include "incident_table_model.h"
 #include "situation_models.h"
 #include "timeline.h"
 #include "visible_events_model.h"
@@ -41,6 +42,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(Timeline* timeline READ timeline CONSTANT)
     Q_PROPERTY(VisibleEventsModel* events READ events CONSTANT)
     Q_PROPERTY(SiteStatusModel* sites READ sites CONSTANT)
+    /// The window's incidents as a sortable table (rows of `events`).
+    Q_PROPERTY(IncidentTableModel* table READ table CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
     /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
@@ -60,6 +63,7 @@ public:
     [[nodiscard]] Timeline* timeline() { return &m_timeline; }
     [[nodiscard]] VisibleEventsModel* events() { return &m_events; }
     [[nodiscard]] SiteStatusModel* sites() { return &m_sites; }
+    [[nodiscard]] IncidentTableModel* table() { return &m_table; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
     [[nodiscard]] bool mapReady() const { return m_mapReady; }
@@ -72,7 +76,8 @@ public:
 
     /// What the next start brings back (WorkspaceSettings keeps it): the file open (when it is
     /// one local file, not several merged), the date and window, the filters, the histogram's
-    /// split and `view` (the map's, given by the caller who has it).
+    /// split, the table's order and hidden columns, and `view` (the map's, given by the caller
+    /// who has it).
     [[nodiscard]] QVariantMap state(const QVariantMap& view) const;
     /// Brings a state back over the open document: the date (kept inside the data), window,
     /// filters (a faction no longer in the data is dropped) and split; its view becomes
@@ -91,6 +96,7 @@ private:
     Timeline m_timeline;
     VisibleEventsModel m_events;
     SiteStatusModel m_sites;
+    IncidentTableModel m_table{&m_events};
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

@@ -248,6 +248,57 @@ Item {
             session.selectedRow = -1
         }
 
+        function test_theTableSortsAndSelectsWithTheMap() {
+            const table = session.table
+            timeline.windowDays = 30
+            verify(timeline.setCurrentDateText("2020-10-31"))
+            view.tableShown = true
+            tryVerify(() => table.active && table.rowCount() === visibleEvents.count, 3000)
+            const tableView = findChild(view, "incidentTable")
+            const header = findChild(view, "tableHeader")
+            waitForRendering(view)
+            // Two clicks on "Killed": the deadliest first.
+            const killed = table.columnKeys.indexOf("killed")
+            let cell
+            tryVerify(() => { cell = header.itemAtCell(Qt.point(killed, 0)); return cell !== null }, 3000)
+            mouseClick(cell)
+            mouseClick(cell)
+            verify(table.sortDescending)
+            compare(table.sortColumn, killed)
+            const strike = visibleEvents.rowOfEvent(root.strikeId)
+            compare(table.eventRow(0), strike)
+
+            // A click on a row selects it here and on the map.
+            tableView.positionViewAtRow(0, TableView.AlignTop)
+            waitForRendering(view)
+            tryVerify(() => { cell = tableView.itemAtCell(Qt.point(1, 0)); return cell !== null }, 3000)
+            mouseClick(cell)
+            compare(session.selectedRow, strike)
+            compare(view.sceneLayer.selectedRow, strike)
+            compare(table.selectedCount, 1)
+
+            // Selected on the map (here: in the session, as a map click does): the table brings
+            // its row into view and marks it.
+            const last = table.eventRow(table.rowCount() - 1)
+            session.selectedRow = last
+            tryVerify(() => { cell = tableView.itemAtCell(Qt.point(1, table.rowCount() - 1)); return cell !== null && cell.current }, 3000)
+
+            // A double-click zooms the map to its incident.
+            tableView.positionViewAtRow(0, TableView.AlignTop)
+            waitForRendering(view)
+            tryVerify(() => { cell = tableView.itemAtCell(Qt.point(1, 0)); return cell !== null }, 3000)
+            mouseDoubleClickSequence(cell)
+            const details = visibleEvents.details(strike)
+            tryVerify(() => Math.abs(view.map.center.latitude - details.latitude) < 1e-6, 3000)
+            verify(view.map.zoomLevel >= 11)
+
+            table.clearSelection()
+            table.sortBy(0, false)
+            view.tableShown = false
+            tryVerify(() => !table.active)
+            session.selectedRow = -1
+        }
+
         function test_incidentsStackedOnOneSpotAreListedOnClick() {
             timeline.windowDays = 0 // everything: the sample places several incidents on one point
             verify(timeline.setCurrentDateText("2020-12-29"))

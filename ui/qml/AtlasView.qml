@@ -20,6 +20,9 @@ Item {
     // Selection: an event of the window, or else a site (never both).
     property int selectedSiteRow: -1
     property bool onlineTiles: false
+    // The incident table under the map (View → Incident table, Ctrl+T).
+    property bool tableShown: false
+    readonly property alias incidentTable: incidentTable
     // The measuring tool: while on, clicks on the map add points to a path (not incidents).
     property bool measuring: false
     property var measurePath: []
@@ -94,6 +97,12 @@ Item {
         const padLon = Math.max(0.05, (box[2] - box[0]) * 0.05), padLat = Math.max(0.05, (box[3] - box[1]) * 0.05)
         mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3] + padLat, box[0] - padLon),
                                                                   QtPositioning.coordinate(box[1] - padLat, box[2] + padLon)), 0)
+    }
+    // Frames [west, south, east, north] (a selection of incidents).
+    function zoomToBox(box) {
+        if (!mapView.map.mapReady || box.length !== 4) return
+        mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
+                                                                  QtPositioning.coordinate(box[1], box[2])), 0)
     }
     // Centres the map on an incident of the window, close enough to tell it from its neighbours.
     function zoomToRow(row) {
@@ -204,265 +213,284 @@ Item {
             SplitView.fillWidth: true
             spacing: 0
 
-            Item {
-                id: mapArea
+            SplitView {
+                id: mapAndTable
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                clip: true
+                orientation: Qt.Vertical
 
-                MapView {
-                    id: mapView
-                    anchors.fill: parent
-                    map.plugin: tilePlugin
-                    map.center: QtPositioning.coordinate(35.85, 36.62) // Idlib province
-                    map.zoomLevel: 9
-                    map.minimumZoomLevel: 5
-                    map.maximumZoomLevel: view.onlineTiles ? 18 : 12
-                    map.activeMapType: view.mapType(view.onlineTiles ? MapType.StreetMap : MapType.CustomMap)
-                    map.copyrightsVisible: view.onlineTiles
-                }
+                Item {
+                    id: mapArea
+                    SplitView.fillHeight: true
+                    SplitView.minimumHeight: 200
+                    clip: true
 
-                Connections {
-                    target: mapView.map
-                    function onCenterChanged() { view.syncSceneLayer() }
-                    function onZoomLevelChanged() { view.syncSceneLayer() }
-                    function onBearingChanged() { view.syncSceneLayer() }
-                    function onTiltChanged() { view.syncSceneLayer() }
-                    function onWidthChanged() { view.syncSceneLayer() }
-                    function onHeightChanged() { view.syncSceneLayer() }
-                    function onMapReadyChanged() {
-                        // The area asked for on the command line (--bbox), once the map can show it.
-                        const box = view.session.initialBox
-                        if (mapView.map.mapReady && box.length === 4)
-                            mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
-                                                                                      QtPositioning.coordinate(box[1], box[2])), 0)
-                        else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
-                            view.showView(view.session.initialView) // where the window was last closed
-                        else if (mapView.map.mapReady)
-                            view.zoomToData() // the file opened before the map was ready
-                        view.syncSceneLayer()
-                        view.session.mapReady = mapView.map.mapReady
+                    MapView {
+                        id: mapView
+                        anchors.fill: parent
+                        map.plugin: tilePlugin
+                        map.center: QtPositioning.coordinate(35.85, 36.62) // Idlib province
+                        map.zoomLevel: 9
+                        map.minimumZoomLevel: 5
+                        map.maximumZoomLevel: view.onlineTiles ? 18 : 12
+                        map.activeMapType: view.mapType(view.onlineTiles ? MapType.StreetMap : MapType.CustomMap)
+                        map.copyrightsVisible: view.onlineTiles
                     }
-                }
 
-                // The map scene: control areas, lines and sites on the slider's date, and the
-                // window's events or their clusters (SceneLayer, from core's scene).
-                SceneLayer {
-                    id: sceneLayer
-                    anchors.fill: parent
-                    model: view.events
-                    selectedRow: view.session.selectedRow
-                    selectedSite: view.selectedSiteRow
-                    clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
-                    Component.onCompleted: view.syncSceneLayer()
-
-                    TapHandler {
-                        onTapped: (eventPoint) => {
-                            const x = eventPoint.position.x
-                            const y = eventPoint.position.y
-                            if (view.measuring) {
-                                const coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)
-                                view.measurePath = view.measurePath.concat([coordinate])
-                                return
-                            }
-                            // Several incidents on one spot: list them, so none stays hidden under another.
-                            const stacked = sceneLayer.rowsAt(x, y)
-                            if (stacked.length > 1) {
-                                stackList.rows = stacked
-                                stackList.popup(sceneLayer, x, y)
-                                return
-                            }
-                            const hit = sceneLayer.hitAt(x, y)
-                            if (hit.kind === "cluster") { // a cluster opens by zooming in on it
-                                view.zoomInAt(x, y)
-                                return
-                            }
-                            view.session.selectedRow = hit.kind === "event" ? hit.row : -1
-                            view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
+                    Connections {
+                        target: mapView.map
+                        function onCenterChanged() { view.syncSceneLayer() }
+                        function onZoomLevelChanged() { view.syncSceneLayer() }
+                        function onBearingChanged() { view.syncSceneLayer() }
+                        function onTiltChanged() { view.syncSceneLayer() }
+                        function onWidthChanged() { view.syncSceneLayer() }
+                        function onHeightChanged() { view.syncSceneLayer() }
+                        function onMapReadyChanged() {
+                            // The area asked for on the command line (--bbox), once the map can show it.
+                            const box = view.session.initialBox
+                            if (mapView.map.mapReady && box.length === 4)
+                                mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
+                                                                                          QtPositioning.coordinate(box[1], box[2])), 0)
+                            else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
+                                view.showView(view.session.initialView) // where the window was last closed
+                            else if (mapView.map.mapReady)
+                                view.zoomToData() // the file opened before the map was ready
+                            view.syncSceneLayer()
+                            view.session.mapReady = mapView.map.mapReady
                         }
                     }
-                    // The coordinate under the mouse, for the label in the corner; what is under it,
-                    // for the tooltip.
-                    HoverHandler {
-                        id: mapHover
-                        onPointChanged: {
-                            const p = point.position
-                            view.cursorText = hovered
-                                ? MapTools.coordinateText(mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, p.x, p.y), false))
-                                : ""
-                            view.hoverAt(hovered ? sceneLayer.hitAt(p.x, p.y) : ({ kind: "" }), p)
-                        }
-                        onHoveredChanged: if (!hovered) { view.cursorText = ""; view.hoverAt({ kind: "" }, Qt.point(0, 0)) }
-                    }
-                    // Right-click an incident: filter to its perpetrator, its place or its day.
-                    TapHandler {
-                        acceptedButtons: Qt.RightButton
-                        onTapped: (eventPoint) => {
-                            const hit = sceneLayer.hitAt(eventPoint.position.x, eventPoint.position.y)
-                            if (hit.kind !== "event") return
-                            incidentMenu.incident = view.events.details(hit.row)
-                            incidentMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
-                        }
-                    }
-                }
 
-                // How many events each cluster holds (drawn by the layer below; the text is the scene's).
-                Repeater {
-                    objectName: "clusterLabels"
-                    model: sceneLayer.clusterLabels.length
-                    delegate: Text {
-                        required property int index
-                        readonly property var cluster: sceneLayer.clusterLabels[index] ?? ({ x: 0, y: 0, count: 0, label: "" })
-                        x: cluster.x - width / 2
-                        y: cluster.y - height / 2
-                        text: cluster.label
-                        color: "white"
-                        style: Text.Outline
-                        styleColor: "#202020"
-                        font.pixelSize: 11
+                    // The map scene: control areas, lines and sites on the slider's date, and the
+                    // window's events or their clusters (SceneLayer, from core's scene).
+                    SceneLayer {
+                        id: sceneLayer
+                        anchors.fill: parent
+                        model: view.events
+                        selectedRow: view.session.selectedRow
+                        selectedSite: view.selectedSiteRow
+                        clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
+                        Component.onCompleted: view.syncSceneLayer()
+
+                        TapHandler {
+                            onTapped: (eventPoint) => {
+                                const x = eventPoint.position.x
+                                const y = eventPoint.position.y
+                                if (view.measuring) {
+                                    const coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)
+                                    view.measurePath = view.measurePath.concat([coordinate])
+                                    return
+                                }
+                                // Several incidents on one spot: list them, so none stays hidden under another.
+                                const stacked = sceneLayer.rowsAt(x, y)
+                                if (stacked.length > 1) {
+                                    stackList.rows = stacked
+                                    stackList.popup(sceneLayer, x, y)
+                                    return
+                                }
+                                const hit = sceneLayer.hitAt(x, y)
+                                if (hit.kind === "cluster") { // a cluster opens by zooming in on it
+                                    view.zoomInAt(x, y)
+                                    return
+                                }
+                                view.session.selectedRow = hit.kind === "event" ? hit.row : -1
+                                view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
+                            }
+                        }
+                        // The coordinate under the mouse, for the label in the corner; what is under it,
+                        // for the tooltip.
+                        HoverHandler {
+                            id: mapHover
+                            onPointChanged: {
+                                const p = point.position
+                                view.cursorText = hovered
+                                    ? MapTools.coordinateText(mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, p.x, p.y), false))
+                                    : ""
+                                view.hoverAt(hovered ? sceneLayer.hitAt(p.x, p.y) : ({ kind: "" }), p)
+                            }
+                            onHoveredChanged: if (!hovered) { view.cursorText = ""; view.hoverAt({ kind: "" }, Qt.point(0, 0)) }
+                        }
+                        // Right-click an incident: filter to its perpetrator, its place or its day.
+                        TapHandler {
+                            acceptedButtons: Qt.RightButton
+                            onTapped: (eventPoint) => {
+                                const hit = sceneLayer.hitAt(eventPoint.position.x, eventPoint.position.y)
+                                if (hit.kind !== "event") return
+                                incidentMenu.incident = view.events.details(hit.row)
+                                incidentMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
+                            }
+                        }
+                    }
+
+                    // How many events each cluster holds (drawn by the layer below; the text is the scene's).
+                    Repeater {
+                        objectName: "clusterLabels"
+                        model: sceneLayer.clusterLabels.length
+                        delegate: Text {
+                            required property int index
+                            readonly property var cluster: sceneLayer.clusterLabels[index] ?? ({ x: 0, y: 0, count: 0, label: "" })
+                            x: cluster.x - width / 2
+                            y: cluster.y - height / 2
+                            text: cluster.label
+                            color: "white"
+                            style: Text.Outline
+                            styleColor: "#202020"
+                            font.pixelSize: 11
+                            font.bold: true
+                        }
+                    }
+
+                    // The measured path, drawn by the map under the incidents (a tool's line, not data:
+                    // it is no part of the scene and of no snapshot).
+                    MapPolyline {
+                        id: measureLine
+                        line.width: 3
+                        line.color: "#1f5fbf"
+                        path: view.measurePath
+                        Component.onCompleted: mapView.map.addMapItem(measureLine)
+                    }
+
+                    MapLegend {
+                        anchors { left: parent.left; top: parent.top; margins: 10 }
+                        events: view.events
+                    }
+
+                    Button {
+                        id: measureButton
+                        objectName: "measureButton"
+                        anchors { right: parent.right; top: parent.top; margins: 10 }
+                        text: qsTr("Measure")
+                        checkable: true
+                        checked: view.measuring
+                        focusPolicy: Qt.NoFocus
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Distance and bearing between points you click (M; Esc ends)")
+                        onToggled: view.setMeasuring(checked)
+                    }
+
+                    Label {
+                        objectName: "measureLabel"
+                        visible: view.measuring
+                        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 10 }
+                        padding: 6
+                        text: view.measureResult.text
                         font.bold: true
+                        background: Rectangle { color: "#eef3fb"; border.color: "#1f5fbf"; radius: 3 }
                     }
-                }
 
-                // The measured path, drawn by the map under the incidents (a tool's line, not data:
-                // it is no part of the scene and of no snapshot).
-                MapPolyline {
-                    id: measureLine
-                    line.width: 3
-                    line.color: "#1f5fbf"
-                    path: view.measurePath
-                    Component.onCompleted: mapView.map.addMapItem(measureLine)
-                }
-
-                MapLegend {
-                    anchors { left: parent.left; top: parent.top; margins: 10 }
-                    events: view.events
-                }
-
-                Button {
-                    id: measureButton
-                    objectName: "measureButton"
-                    anchors { right: parent.right; top: parent.top; margins: 10 }
-                    text: qsTr("Measure")
-                    checkable: true
-                    checked: view.measuring
-                    focusPolicy: Qt.NoFocus
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Distance and bearing between points you click (M; Esc ends)")
-                    onToggled: view.setMeasuring(checked)
-                }
-
-                Label {
-                    objectName: "measureLabel"
-                    visible: view.measuring
-                    anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 10 }
-                    padding: 6
-                    text: view.measureResult.text
-                    font.bold: true
-                    background: Rectangle { color: "#eef3fb"; border.color: "#1f5fbf"; radius: 3 }
-                }
-
-                ToolTip {
-                    id: hoverTip
-                    objectName: "hoverTip"
-                    parent: sceneLayer
-                    delay: 300
-                }
-
-                // The incidents stacked where a click landed: choose one to read it.
-                Menu {
-                    id: stackList
-                    objectName: "stackList"
-                    width: 420
-                    property var rows: []
-                    MenuItem { text: qsTr("%n incident(s) here:", "", stackList.rows.length); enabled: false }
-                    Instantiator {
-                        model: stackList.rows
-                        delegate: MenuItem {
-                            required property var modelData
-                            readonly property var incident: view.events.details(modelData)
-                            text: incident.date + " \u00B7 " + incident.type + " \u00B7 " + incident.place
-                            onTriggered: { view.session.selectedRow = modelData; view.selectedSiteRow = -1 }
-                        }
-                        onObjectAdded: (index, object) => stackList.insertItem(index + 1, object)
-                        onObjectRemoved: (index, object) => stackList.removeItem(object)
+                    ToolTip {
+                        id: hoverTip
+                        objectName: "hoverTip"
+                        parent: sceneLayer
+                        delay: 300
                     }
-                }
 
-                Menu {
-                    id: incidentMenu
-                    objectName: "incidentMenu"
-                    width: 420 // the names are long: "Only incidents by Russian Aerospace Forces"
-                    property var incident: ({})
-                    MenuItem {
-                        objectName: "filterToPerpetrator"
-                        enabled: (incidentMenu.incident.perpetratorId ?? "") !== ""
-                        text: enabled ? qsTr("Only incidents by %1").arg(incidentMenu.incident.perpetratorName) : qsTr("No perpetrator to filter by")
-                        onTriggered: view.filters.actorId = incidentMenu.incident.perpetratorId
-                    }
-                    MenuItem {
-                        objectName: "filterToPlace"
-                        enabled: (incidentMenu.incident.placeName ?? "") !== ""
-                        text: qsTr("Only incidents mentioning %1").arg(incidentMenu.incident.placeName)
-                        onTriggered: view.filters.text = incidentMenu.incident.placeName
-                    }
-                    MenuItem {
-                        objectName: "filterToDay"
-                        text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
-                        onTriggered: {
-                            view.timeline.windowDays = 1
-                            view.timeline.setCurrentDateText(incidentMenu.incident.day)
+                    // The incidents stacked where a click landed: choose one to read it.
+                    Menu {
+                        id: stackList
+                        objectName: "stackList"
+                        width: 420
+                        property var rows: []
+                        MenuItem { text: qsTr("%n incident(s) here:", "", stackList.rows.length); enabled: false }
+                        Instantiator {
+                            model: stackList.rows
+                            delegate: MenuItem {
+                                required property var modelData
+                                readonly property var incident: view.events.details(modelData)
+                                text: incident.date + " \u00B7 " + incident.type + " \u00B7 " + incident.place
+                                onTriggered: { view.session.selectedRow = modelData; view.selectedSiteRow = -1 }
+                            }
+                            onObjectAdded: (index, object) => stackList.insertItem(index + 1, object)
+                            onObjectRemoved: (index, object) => stackList.removeItem(object)
                         }
                     }
+
+                    Menu {
+                        id: incidentMenu
+                        objectName: "incidentMenu"
+                        width: 420 // the names are long: "Only incidents by Russian Aerospace Forces"
+                        property var incident: ({})
+                        MenuItem {
+                            objectName: "filterToPerpetrator"
+                            enabled: (incidentMenu.incident.perpetratorId ?? "") !== ""
+                            text: enabled ? qsTr("Only incidents by %1").arg(incidentMenu.incident.perpetratorName) : qsTr("No perpetrator to filter by")
+                            onTriggered: view.filters.actorId = incidentMenu.incident.perpetratorId
+                        }
+                        MenuItem {
+                            objectName: "filterToPlace"
+                            enabled: (incidentMenu.incident.placeName ?? "") !== ""
+                            text: qsTr("Only incidents mentioning %1").arg(incidentMenu.incident.placeName)
+                            onTriggered: view.filters.text = incidentMenu.incident.placeName
+                        }
+                        MenuItem {
+                            objectName: "filterToDay"
+                            text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
+                            onTriggered: {
+                                view.timeline.windowDays = 1
+                                view.timeline.setCurrentDateText(incidentMenu.incident.day)
+                            }
+                        }
+                    }
+
+                    Label {
+                        objectName: "cursorLabel"
+                        visible: view.cursorText !== ""
+                        anchors { left: parent.left; bottom: parent.bottom; margins: 4 }
+                        padding: 3
+                        font.pixelSize: 11
+                        text: view.cursorText
+                        background: Rectangle { color: "#ccffffff"; radius: 2 }
+                    }
+
+                    Label {
+                        anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
+                        padding: 3
+                        font.pixelSize: 11
+                        text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
+                                               : qsTr("Basemap: Natural Earth 1:10m (public domain)")
+                        background: Rectangle { color: "#ccffffff"; radius: 2 }
+                    }
+
+                    Label {
+                        objectName: "messageLabel"
+                        visible: view.message !== ""
+                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 28 }
+                        padding: 6
+                        text: view.message
+                        background: Rectangle { color: "#e8f0fe"; border.color: "#7da2d8"; radius: 3 }
+                    }
+
+                    LoadingOverlay {
+                        anchors.centerIn: parent
+                        document: view.document
+                    }
+                    ProblemBanner {
+                        // Top right, beside the measuring tool's button: the legend holds the top left corner.
+                        anchors { right: measureButton.left; top: parent.top; margins: 10 }
+                        document: view.document
+                        onChooseDateProperty: datePropertyDialog.open()
+                        onShowProblems: problemsPopup.open()
+                    }
+                    DatePropertyDialog {
+                        id: datePropertyDialog
+                        objectName: "datePropertyDialog"
+                        document: view.document
+                    }
+                    ProblemsPopup {
+                        id: problemsPopup
+                        document: view.document
+                    }
                 }
 
-                Label {
-                    objectName: "cursorLabel"
-                    visible: view.cursorText !== ""
-                    anchors { left: parent.left; bottom: parent.bottom; margins: 4 }
-                    padding: 3
-                    font.pixelSize: 11
-                    text: view.cursorText
-                    background: Rectangle { color: "#ccffffff"; radius: 2 }
-                }
-
-                Label {
-                    anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
-                    padding: 3
-                    font.pixelSize: 11
-                    text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
-                                           : qsTr("Basemap: Natural Earth 1:10m (public domain)")
-                    background: Rectangle { color: "#ccffffff"; radius: 2 }
-                }
-
-                Label {
-                    objectName: "messageLabel"
-                    visible: view.message !== ""
-                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 28 }
-                    padding: 6
-                    text: view.message
-                    background: Rectangle { color: "#e8f0fe"; border.color: "#7da2d8"; radius: 3 }
-                }
-
-                LoadingOverlay {
-                    anchors.centerIn: parent
-                    document: view.document
-                }
-                ProblemBanner {
-                    // Top right, beside the measuring tool's button: the legend holds the top left corner.
-                    anchors { right: measureButton.left; top: parent.top; margins: 10 }
-                    document: view.document
-                    onChooseDateProperty: datePropertyDialog.open()
-                    onShowProblems: problemsPopup.open()
-                }
-                DatePropertyDialog {
-                    id: datePropertyDialog
-                    objectName: "datePropertyDialog"
-                    document: view.document
-                }
-                ProblemsPopup {
-                    id: problemsPopup
-                    document: view.document
+                IncidentTable {
+                    id: incidentTable
+                    objectName: "incidentTablePane"
+                    visible: view.tableShown
+                    SplitView.preferredHeight: 260
+                    SplitView.minimumHeight: 120
+                    session: view.session
+                    onRowZoomed: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1; view.zoomToRow(row) }
+                    onBoxZoomed: (box) => view.zoomToBox(box)
+                    onMessage: (text) => view.showMessage(text)
                 }
             }
 

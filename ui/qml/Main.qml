@@ -123,6 +123,13 @@ ApplicationWindow {
                 }
             }
             Action {
+                text: qsTr("Incident &table")
+                shortcut: "Ctrl+T"
+                checkable: true
+                checked: atlasView.tableShown
+                onTriggered: atlasView.tableShown = checked
+            }
+            Action {
                 text: qsTr("Online map tiles (OpenStreetMap)")
                 checkable: true
                 checked: atlasView.onlineTiles

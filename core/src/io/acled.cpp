@@ -427,16 +427,6 @@ LoadResult readAcledCsvFile(const std::string& path, const LoadControl* control)
 
 namespace {
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
 // The ACLED event type and sub-event type an event type is exported as (docs/format.md).
 std::pair<const char*, const char*> acledTypes(EventType type) {
     switch (type) {
@@ -470,18 +460,18 @@ void writeAcledCsv(const Dataset& dataset, std::span<const std::uint32_t> events
         const int geoPrecision = e.place.precision <= PlacePrecision::NearTown ? 1 : e.place.precision == PlacePrecision::District ? 2 : 3;
         char coordinate[32];
         std::string row;
-        row += csvField(e.id) + ',' + e.date.toString() + ',' + std::to_string(timePrecision) + ',' +
+        row += delimitedField(e.id) + ',' + e.date.toString() + ',' + std::to_string(timePrecision) + ',' +
                acledTypes(e.type).first + ',' + acledTypes(e.type).second + ',' +
-               csvField(perpetrators.empty() ? "" : perpetrators[0]) + ',' +
-               csvField(joinFrom(perpetrators, 1, "; ")) + ',' + csvField(targets.empty() ? "" : targets[0]) + ',' +
-               csvField(joinFrom(targets, 1, "; ")) + ',' + (e.civilianTargeting ? "Civilian targeting" : "") + ',' +
-               csvField(e.place.admin1) + ',' + csvField(e.place.admin2) + ',' + csvField(e.place.name) + ',';
+               delimitedField(perpetrators.empty() ? "" : perpetrators[0]) + ',' +
+               delimitedField(joinFrom(perpetrators, 1, "; ")) + ',' + delimitedField(targets.empty() ? "" : targets[0]) + ',' +
+               delimitedField(joinFrom(targets, 1, "; ")) + ',' + (e.civilianTargeting ? "Civilian targeting" : "") + ',' +
+               delimitedField(e.place.admin1) + ',' + delimitedField(e.place.admin2) + ',' + delimitedField(e.place.name) + ',';
         std::snprintf(coordinate, sizeof coordinate, "%.6f", e.place.point.latitude);
         row += std::string(coordinate) + ',';
         std::snprintf(coordinate, sizeof coordinate, "%.6f", e.place.point.longitude);
-        row += std::string(coordinate) + ',' + std::to_string(geoPrecision) + ',' + csvField(joinFrom(sources, 0, "; ")) + ',' +
-               csvField(e.description) + ',' + (e.killed.known() ? std::to_string(e.killed.lowerBound()) : "") + ',' +
-               csvField(joinFrom(e.tags, 0, "; "));
+        row += std::string(coordinate) + ',' + std::to_string(geoPrecision) + ',' + delimitedField(joinFrom(sources, 0, "; ")) + ',' +
+               delimitedField(e.description) + ',' + (e.killed.known() ? std::to_string(e.killed.lowerBound()) : "") + ',' +
+               delimitedField(joinFrom(e.tags, 0, "; "));
         out << row << "\r\n";
     }
 }

@@ -293,4 +293,15 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     return true;
 }
 
+std::string delimitedField(std::string_view text, char delimiter) {
+    const char special[] = {delimiter, '"', '\r', '\n'};
+    if (text.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
 } // namespace atlas

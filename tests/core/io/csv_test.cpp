@@ -96,3 +96,12 @@ TEST(CsvBlocks, FindsWhereTheLastWholeRecordEnds) {
     EXPECT_EQ(csvLastRecordEnd("a\r"), std::string_view::npos); // a CR that an LF may follow
     EXPECT_EQ(csvLineBreaks("a\nb\n\nc"), 3u);
 }
+
+TEST(DelimitedField, QuotesOnlyWhatNeedsIt) {
+    EXPECT_EQ(delimitedField("plain"), "plain");
+    EXPECT_EQ(delimitedField("a, b"), "\"a, b\"");
+    EXPECT_EQ(delimitedField("say \"x\""), "\"say \"\"x\"\"\"");
+    EXPECT_EQ(delimitedField("a, b", '\t'), "a, b");
+    EXPECT_EQ(delimitedField("a\tb", '\t'), "\"a\tb\"");
+    EXPECT_EQ(delimitedField("two\nlines", '\t'), "\"two\nlines\"");
+}

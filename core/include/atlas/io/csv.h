@@ -53,6 +53,10 @@ private:
     bool m_end = false;
 };
 
+/// A field as RFC 4180 writes it: quoted (inner quotes doubled) when it holds the delimiter, a
+/// quote or a line break; as it is otherwise. Writers of CSV and TSV use it.
+[[nodiscard]] std::string delimitedField(std::string_view text, char delimiter = ',');
+
 /// How many line breaks (LF) `data` holds.
 [[nodiscard]] std::size_t csvLineBreaks(std::string_view data);
 
