@@ -44,16 +44,20 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         const QString sentence = m_document.applyActorMappingFile(QUrl::fromLocalFile(QFileInfo(options.actorMap).absoluteFilePath()));
         if (notes) *notes << sentence;
     }
-    // The window shows one faction and one type at a time (the commands take several).
-    if (options.actors.size() > 1) return tr("the window filters by one faction at a time: give one --actor");
-    if (options.filter.types.size() > 1) return tr("the window filters by one incident type at a time: give one --type");
-    if (!options.actors.empty()) {
-        const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(options.actors.front());
-        if (!actor) return tr("no actor \"%1\" in the data (give its id, name or an alias)").arg(QString::fromStdString(options.actors.front()));
-        m_filters.setActorId(QString::fromStdString(actor->id));
+    QStringList actorIds;
+    for (const std::string& wanted : options.actors) {
+        const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(wanted);
+        if (!actor) return tr("no actor \"%1\" in the data (give its id, name or an alias)").arg(QString::fromStdString(wanted));
+        actorIds.append(QString::fromStdString(actor->id));
     }
+    if (!actorIds.isEmpty()) m_filters.setActorIds(actorIds);
     m_filters.setIncludeSubgroups(options.filter.includeSubgroups);
-    if (!options.filter.types.empty()) m_filters.setTypeKey(QString::fromUtf8(atlas::toKey(options.filter.types.front()).data()));
+    m_filters.setActorRole(options.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
+                           : options.filter.actorRole == atlas::ActorRole::Target    ? QStringLiteral("target")
+                                                                                      : QStringLiteral("either"));
+    QStringList typeKeys;
+    for (const atlas::EventType type : options.filter.types) typeKeys.append(QString::fromUtf8(atlas::toKey(type).data()));
+    if (!typeKeys.isEmpty()) m_filters.setTypeKeys(typeKeys);
     if (!options.filter.text.empty()) m_filters.setText(QString::fromStdString(options.filter.text));
     if (options.filter.minKilled > 0) m_filters.setMinKilled(options.filter.minKilled);
     if (options.windowDays >= 0) m_timeline.setWindowDays(options.windowDays);
@@ -84,9 +88,10 @@ QVariantMap AtlasSession::state(const QVariantMap& view) const {
                     {QStringLiteral("windowStart"), m_timeline.windowStart().toString(Qt::ISODate)},
                     {QStringLiteral("histogramSplit"), m_timeline.histogramSplit()},
                     {QStringLiteral("text"), m_filters.text()},
-                    {QStringLiteral("actorId"), m_filters.actorId()},
+                    {QStringLiteral("actorIds"), m_filters.actorIds()},
                     {QStringLiteral("includeSubgroups"), m_filters.includeSubgroups()},
-                    {QStringLiteral("typeKey"), m_filters.typeKey()},
+                    {QStringLiteral("actorRole"), m_filters.actorRole()},
+                    {QStringLiteral("typeKeys"), m_filters.typeKeys()},
                     {QStringLiteral("minKilled"), m_filters.minKilled()},
                     {QStringLiteral("tableSort"), m_table.columnKeys().value(m_table.sortColumn())},
                     {QStringLiteral("tableDescending"), m_table.sortDescending()},
@@ -104,10 +109,17 @@ void AtlasSession::restore(const QVariantMap& state) {
         m_timeline.setWindowStart(start);
     m_timeline.setHistogramSplit(state.value(QStringLiteral("histogramSplit"), m_timeline.histogramSplit()).toInt());
     m_filters.setText(state.value(QStringLiteral("text")).toString());
-    const QString actor = state.value(QStringLiteral("actorId")).toString();
-    m_filters.setActorId(!actor.isEmpty() && m_document.dataset().findActor(actor.toStdString()) ? actor : QString());
+    // Factions no longer in the data are dropped; a state from before several could be ticked
+    // holds one "actorId" and one "typeKey".
+    QStringList actors = state.value(QStringLiteral("actorIds")).toStringList();
+    if (const QString single = state.value(QStringLiteral("actorId")).toString(); !single.isEmpty()) actors.append(single);
+    actors.removeIf([this](const QString& id) { return !m_document.dataset().findActor(id.toStdString()); });
+    m_filters.setActorIds(actors);
     m_filters.setIncludeSubgroups(state.value(QStringLiteral("includeSubgroups"), true).toBool());
-    m_filters.setTypeKey(state.value(QStringLiteral("typeKey")).toString());
+    m_filters.setActorRole(state.value(QStringLiteral("actorRole")).toString());
+    QStringList types = state.value(QStringLiteral("typeKeys")).toStringList();
+    if (const QString single = state.value(QStringLiteral("typeKey")).toString(); !single.isEmpty()) types.append(single);
+    m_filters.setTypeKeys(types);
     m_filters.setMinKilled(state.value(QStringLiteral("minKilled")).toInt());
     if (const int column = m_table.columnKeys().indexOf(state.value(QStringLiteral("tableSort")).toString()); column >= 0)
         m_table.sortBy(column, state.value(QStringLiteral("tableDescending")).toBool());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas_document.h"
+#include "filter_choices.h"
 #include "filter_settings.h"
 #include "incident_table_model.h"
 #include "situation_models.h"
@@ -44,6 +45,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(SiteStatusModel* sites READ sites CONSTANT)
     /// The window's incidents as a sortable table (rows of `events`).
     Q_PROPERTY(IncidentTableModel* table READ table CONSTANT)
+    /// The faction tree and the types, with their counts in the window.
+    Q_PROPERTY(FilterChoices* choices READ choices CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
     /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
@@ -64,6 +67,7 @@ public:
     [[nodiscard]] VisibleEventsModel* events() { return &m_events; }
     [[nodiscard]] SiteStatusModel* sites() { return &m_sites; }
     [[nodiscard]] IncidentTableModel* table() { return &m_table; }
+    [[nodiscard]] FilterChoices* choices() { return &m_choices; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
     [[nodiscard]] bool mapReady() const { return m_mapReady; }
@@ -97,6 +101,7 @@ private:
     VisibleEventsModel m_events;
     SiteStatusModel m_sites;
     IncidentTableModel m_table{&m_events};
+    FilterChoices m_choices{&m_document, &m_filters, &m_events};
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

@@ -1,8 +1,29 @@
 #include "filter_settings.h"
 
+#include "atlas/model/vocabulary.h"
+
 #include <algorithm>
 
 namespace atlas::ui {
+
+namespace {
+
+QStringList withoutDuplicates(const QStringList& list) {
+    QStringList out;
+    for (const QString& item : list)
+        if (!item.isEmpty() && !out.contains(item)) out.append(item);
+    return out;
+}
+
+// Every type key, in the vocabulary's order.
+QStringList everyTypeKey() {
+    QStringList keys;
+    for (int type = 0; type < atlas::kEventTypeCount; ++type)
+        keys.append(QString::fromUtf8(atlas::toKey(static_cast<atlas::EventType>(type)).data()));
+    return keys;
+}
+
+} // namespace
 
 FilterSettings::FilterSettings(QObject* parent) : QObject(parent) {}
 
@@ -12,11 +33,21 @@ void FilterSettings::setText(const QString& text) {
     emit changed();
 }
 
-void FilterSettings::setActorId(const QString& id) {
-    if (m_actorId == id) return;
-    m_actorId = id;
+void FilterSettings::setActorIds(const QStringList& ids) {
+    const QStringList wanted = withoutDuplicates(ids);
+    if (m_actorIds == wanted) return;
+    m_actorIds = wanted;
     emit changed();
 }
+
+void FilterSettings::setActorChecked(const QString& id, bool checked) {
+    QStringList ids = m_actorIds;
+    if (checked && !ids.contains(id)) ids.append(id);
+    if (!checked) ids.removeAll(id);
+    setActorIds(ids);
+}
+
+void FilterSettings::setOnlyActor(const QString& id) { setActorIds(id.isEmpty() ? QStringList() : QStringList{id}); }
 
 void FilterSettings::setIncludeSubgroups(bool include) {
     if (m_includeSubgroups == include) return;
@@ -24,10 +55,31 @@ void FilterSettings::setIncludeSubgroups(bool include) {
     emit changed();
 }
 
-void FilterSettings::setTypeKey(const QString& key) {
-    if (m_typeKey == key) return;
-    m_typeKey = key;
+void FilterSettings::setActorRole(const QString& role) {
+    const QString wanted = role == QLatin1String("perpetrator") || role == QLatin1String("target") ? role : QStringLiteral("either");
+    if (m_actorRole == wanted) return;
+    m_actorRole = wanted;
     emit changed();
+}
+
+void FilterSettings::setTypeKeys(const QStringList& keys) {
+    QStringList known;
+    for (const QString& key : withoutDuplicates(keys))
+        if (atlas::eventTypeFromKey(key.toStdString())) known.append(key);
+    if (known.size() == atlas::kEventTypeCount) known.clear(); // every type is no narrowing
+    if (m_typeKeys == known) return;
+    m_typeKeys = known;
+    emit changed();
+}
+
+bool FilterSettings::typeShown(const QString& key) const { return m_typeKeys.isEmpty() || m_typeKeys.contains(key); }
+
+void FilterSettings::setTypeShown(const QString& key, bool shown) {
+    QStringList keys = m_typeKeys.isEmpty() ? everyTypeKey() : m_typeKeys;
+    if (shown && !keys.contains(key)) keys.append(key);
+    if (!shown) keys.removeAll(key);
+    if (keys.isEmpty()) return; // hiding the last type would show nothing at all: refused
+    setTypeKeys(keys);
 }
 
 void FilterSettings::setMinKilled(int killed) {
@@ -38,25 +90,30 @@ void FilterSettings::setMinKilled(int killed) {
 }
 
 bool FilterSettings::active() const {
-    return !m_text.trimmed().isEmpty() || !m_actorId.isEmpty() || !m_typeKey.isEmpty() || m_minKilled > 0;
+    return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0;
 }
 
 void FilterSettings::clear() {
-    const bool wasActive = active() || !m_includeSubgroups;
+    const bool wasActive = active() || !m_includeSubgroups || m_actorRole != QLatin1String("either");
     m_text.clear();
-    m_actorId.clear();
-    m_typeKey.clear();
+    m_actorIds.clear();
+    m_typeKeys.clear();
     m_minKilled = 0;
     m_includeSubgroups = true;
+    m_actorRole = QStringLiteral("either");
     if (wasActive) emit changed();
 }
 
 atlas::EventFilter FilterSettings::toFilter() const {
     atlas::EventFilter filter;
     filter.text = m_text.trimmed().toStdString();
-    if (!m_actorId.isEmpty()) filter.actors = {m_actorId.toStdString()};
+    for (const QString& id : m_actorIds) filter.actors.push_back(id.toStdString());
     filter.includeSubgroups = m_includeSubgroups;
-    if (const auto type = atlas::eventTypeFromKey(m_typeKey.toStdString())) filter.types = {*type};
+    filter.actorRole = m_actorRole == QLatin1String("perpetrator") ? atlas::ActorRole::Perpetrator
+                       : m_actorRole == QLatin1String("target")    ? atlas::ActorRole::Target
+                                                                    : atlas::ActorRole::Either;
+    for (const QString& key : m_typeKeys)
+        if (const auto type = atlas::eventTypeFromKey(key.toStdString())) filter.types.push_back(*type);
     filter.minKilled = m_minKilled;
     return filter;
 }

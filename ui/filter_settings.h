@@ -4,21 +4,26 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 namespace atlas::ui {
 
-/// What the analyst has narrowed the map to, besides time: a faction (with or without its
-/// sub-groups), an incident type, a minimum death toll and free text. It turns into core's
-/// EventFilter, the same value the command line uses; the timeline adds the time window.
-/// The window offers one faction and one type at a time; core takes sets.
+/// What the analyst has narrowed the map to, besides time: factions (several at once, with or
+/// without their sub-groups, as perpetrator, target or either), incident types (several at
+/// once), a minimum death toll and free text. It turns into core's EventFilter, the same value
+/// the command line uses; the timeline adds the time window.
 class FilterSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY changed)
-    Q_PROPERTY(QString actorId READ actorId WRITE setActorId NOTIFY changed)
+    /// Actor ids ticked; empty for every faction.
+    Q_PROPERTY(QStringList actorIds READ actorIds WRITE setActorIds NOTIFY changed)
     Q_PROPERTY(bool includeSubgroups READ includeSubgroups WRITE setIncludeSubgroups NOTIFY changed)
-    Q_PROPERTY(QString typeKey READ typeKey WRITE setTypeKey NOTIFY changed)
+    /// "either", "perpetrator" or "target": the part the ticked factions play.
+    Q_PROPERTY(QString actorRole READ actorRole WRITE setActorRole NOTIFY changed)
+    /// Native-format type keys ("air_strike") shown; empty for every type.
+    Q_PROPERTY(QStringList typeKeys READ typeKeys WRITE setTypeKeys NOTIFY changed)
     Q_PROPERTY(int minKilled READ minKilled WRITE setMinKilled NOTIFY changed)
     Q_PROPERTY(bool active READ active NOTIFY changed)
 
@@ -27,19 +32,26 @@ public:
 
     [[nodiscard]] QString text() const { return m_text; }
     void setText(const QString& text);
-    /// "" for every faction.
-    [[nodiscard]] QString actorId() const { return m_actorId; }
-    void setActorId(const QString& id);
+    [[nodiscard]] QStringList actorIds() const { return m_actorIds; }
+    void setActorIds(const QStringList& ids);
     [[nodiscard]] bool includeSubgroups() const { return m_includeSubgroups; }
     void setIncludeSubgroups(bool include);
-    /// A native-format type key ("air_strike"); "" for every type.
-    [[nodiscard]] QString typeKey() const { return m_typeKey; }
-    void setTypeKey(const QString& key);
+    [[nodiscard]] QString actorRole() const { return m_actorRole; }
+    void setActorRole(const QString& role);
+    [[nodiscard]] QStringList typeKeys() const { return m_typeKeys; }
+    void setTypeKeys(const QStringList& keys);
     [[nodiscard]] int minKilled() const { return m_minKilled; }
     void setMinKilled(int killed);
     /// Whether anything is narrowed at all.
     [[nodiscard]] bool active() const;
 
+    /// Ticks or unticks one faction (the others stay as they are).
+    Q_INVOKABLE void setActorChecked(const QString& id, bool checked);
+    /// Only this faction (right-click "only incidents by …").
+    Q_INVOKABLE void setOnlyActor(const QString& id);
+    /// Shows or hides one type. Hiding one of "every type" shows all the others.
+    Q_INVOKABLE void setTypeShown(const QString& key, bool shown);
+    [[nodiscard]] Q_INVOKABLE bool typeShown(const QString& key) const;
     Q_INVOKABLE void clear();
 
     /// The filter without its time bounds.
@@ -50,9 +62,10 @@ signals:
 
 private:
     QString m_text;
-    QString m_actorId;
+    QStringList m_actorIds;
     bool m_includeSubgroups = true;
-    QString m_typeKey;
+    QString m_actorRole = QStringLiteral("either");
+    QStringList m_typeKeys;
     int m_minKilled = 0;
 };
 

@@ -158,6 +158,7 @@ const char* const kFilterOptionsHelp =
     "  --to YYYY-MM-DD        last day (inclusive)\n"
     "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
     "  --exact-actor          leave the sub-groups out\n"
+    "  --role ROLE            the --actor as perpetrator, target or either (default)\n"
     "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
@@ -170,7 +171,7 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         filter.includeSubgroups = false;
         return true;
     }
-    static const char* const withValue[] = {"--from", "--to", "--actor", "--type", "--bbox", "--text", "--min-killed"};
+    static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed"};
     if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; })) return false;
     if (i + 1 >= args.size()) {
         error = a + " needs a value";
@@ -183,6 +184,11 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         else (a == "--from" ? filter.from : filter.to) = *date;
     } else if (a == "--actor") {
         options.actors.push_back(v);
+    } else if (a == "--role") {
+        if (v == "perpetrator") filter.actorRole = ActorRole::Perpetrator;
+        else if (v == "target") filter.actorRole = ActorRole::Target;
+        else if (v == "either") filter.actorRole = ActorRole::Either;
+        else error = "--role takes perpetrator, target or either, not \"" + v + "\"";
     } else if (a == "--type") {
         const auto type = eventTypeFromKey(v);
         if (!type) error = "unknown type \"" + v + "\"";

@@ -39,7 +39,7 @@ const char* kExportHelp =
     "                         them above 3,000 in view (default: every incident its own symbol)\n"
     "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
     "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
-    "  --actor NAME, --exact-actor, --type KEY, --text TEXT, --min-killed N   as for query\n";
+    "  --actor NAME, --exact-actor, --role ROLE, --type KEY, --text TEXT, --min-killed N   as for query\n";
 
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
     std::vector<std::string> files;
@@ -54,7 +54,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             files.push_back(a);
             continue;
         }
-        if (a == "--exact-actor" || a == "--actor" || a == "--type" || a == "--text" || a == "--min-killed") {
+        if (a == "--exact-actor" || a == "--actor" || a == "--role" || a == "--type" || a == "--text" || a == "--min-killed") {
             std::string error;
             takeFilterOption(args, i, filters, error);
             if (!error.empty()) return usageError("export", error);
@@ -109,6 +109,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     if (!resolveActorsOrSay(d, filters, "export")) return kBadInput;
     request.filter.actors = filters.filter.actors;
     request.filter.includeSubgroups = filters.filter.includeSubgroups;
+    request.filter.actorRole = filters.filter.actorRole;
     request.filter.types = filters.filter.types;
     request.filter.text = filters.filter.text;
     request.filter.minKilled = filters.filter.minKilled;

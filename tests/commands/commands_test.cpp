@@ -63,6 +63,24 @@ TEST(Commands, QueryNamesAnActorByIdNameOrAlias) {
     EXPECT_NE(unknown.err.find("no actor \"Nobody at all\""), std::string::npos) << unknown.err;
 }
 
+TEST(Commands, RoleSaysWhetherTheActorStruckOrWasStruck) {
+    auto count = [](std::vector<std::string> args) {
+        const Ran ran = runCommand(std::move(args));
+        EXPECT_EQ(ran.code, kOk) << ran.err;
+        return readNativeText(ran.out, "query").dataset.events.size();
+    };
+    const auto either = count({"query", kSample, "--actor", "Turkish Armed Forces", "--format", "json"});
+    const auto by = count({"query", kSample, "--actor", "Turkish Armed Forces", "--role", "perpetrator", "--format", "json"});
+    const auto against = count({"query", kSample, "--actor", "Turkish Armed Forces", "--role", "target", "--format", "json"});
+    EXPECT_GT(by, 0u);
+    EXPECT_GT(against, 0u);
+    EXPECT_LT(by, either);
+    EXPECT_LE(either, by + against); // an event can have it on both sides
+    const Ran bad = runCommand({"query", kSample, "--actor", "tsk", "--role", "victim"});
+    EXPECT_EQ(bad.code, kBadUsage);
+    EXPECT_NE(bad.err.find("--role takes perpetrator, target or either"), std::string::npos) << bad.err;
+}
+
 TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {
     const auto dir = std::filesystem::temp_directory_path() / "atlas-commands-test";
     std::filesystem::create_directories(dir);

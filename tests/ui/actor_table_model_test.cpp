@@ -81,7 +81,7 @@ private slots:
         QCOMPARE(value(faylaqNow, ActorTableModel::DepthRole).toInt(), 1);
         QCOMPARE(faylaqNow, rowNamed(QStringLiteral("NLF: National Liberation Front")) + 1); // listed under its umbrella
         FilterSettings filters;
-        filters.setActorId(nlfId);
+        filters.setOnlyActor(nlfId);
         QCOMPARE(document.eventIndex()->count(filters.toFilter()), 1u);
 
         // Saved as a mapping, applied to a fresh import of the same export.

@@ -200,7 +200,8 @@ Item {
             mouseClick(view.sceneLayer, p.x, p.y, Qt.RightButton)
             tryVerify(() => menu.opened, 3000)
             menu.itemAt(0).triggered()
-            compare(filterSettings.actorId, details.perpetratorId)
+            compare(filterSettings.actorIds.length, 1)
+            compare(filterSettings.actorIds[0], details.perpetratorId)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
             menu.close()
             mouseClick(view.sceneLayer, p.x, p.y, Qt.RightButton)
@@ -565,18 +566,109 @@ Item {
                 const found = findChild(item.children[i], name)
                 if (found) return found
             }
+            // Popups are not children of the item that declares them: look in its data, and
+            // inside a popup's content.
+            if (item.data)
+                for (let i = 0; i < item.data.length; ++i) {
+                    const object = item.data[i]
+                    if (object && object.contentItem !== undefined && object.children === undefined) {
+                        if (object.objectName === name) return object
+                        const found = findChild(object.contentItem, name)
+                        if (found) return found
+                    }
+                }
             return null
         }
 
         function test_factionFilterFollowsTheHierarchy() {
             timeline.windowDays = 0 // everything up to the date
             const all = visibleEvents.count
-            filterSettings.actorId = "nlf"
+            filterSettings.actorIds = ["nlf"]
             verify(visibleEvents.count < all)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "Faylaq al-Sham's camp counts under the NLF umbrella")
             filterSettings.includeSubgroups = false
             compare(visibleEvents.rowOfEvent(root.strikeId), -1)
             verify(visibleEvents.rowOfEvent("nlf-vows-revenge-2020-10-26") >= 0)
+        }
+
+        function test_theFactionTreeTicksSeveralWithTheirCounts() {
+            timeline.windowDays = 0
+            verify(timeline.setCurrentDateText("2020-12-29"))
+            const choices = session.choices
+            const all = visibleEvents.count
+            mouseClick(findChild(view, "factionsButton"))
+            tryVerify(() => choices.active, 3000)
+            choices.recount()
+            const count = (id) => { choices.recount(); return visibleCountInTree(choices, id) }
+            const nlf = count("nlf"), russia = count("russia")
+            verify(nlf > 0 && russia > 0)
+
+            // Tick two factions (clicking their rows in the tree): incidents of either.
+            const list = findChild(view, "factionList")
+            clickTreeRow(list, choices.rowOf("nlf"))
+            compare(filterSettings.actorIds, ["nlf"])
+            compare(visibleEvents.count, nlf)
+            clickTreeRow(list, choices.rowOf("russia"))
+            compare(filterSettings.actorIds.length, 2)
+            verify(visibleEvents.count > nlf && visibleEvents.count <= nlf + russia)
+            // Untick one: the count drops to the other's, as the tree said.
+            clickTreeRow(list, choices.rowOf("russia"))
+            compare(visibleEvents.count, nlf)
+            // Faylaq al-Sham is ticked through its umbrella (sub-groups included).
+            compare(treeRole(choices, "faylaq-al-sham", "implied"), true)
+
+            // As target only: the count follows the tree's count in that role.
+            filterSettings.actorRole = "target"
+            compare(visibleEvents.count, count("nlf"))
+            verify(count("nlf") < nlf)
+            filterSettings.actorRole = "either"
+
+            // A side's box ticks its top-level groups.
+            filterSettings.actorIds = []
+            clickTreeRow(list, choices.rowOf("pro_government"))
+            compare(filterSettings.actorIds, ["syrian-government"])
+            verify(visibleEvents.count > 0 && visibleEvents.count < all)
+            view.filters.clear()
+            findChild(view, "factionTree").close()
+            tryVerify(() => !choices.active, 3000)
+        }
+
+        function visibleCountInTree(choices, id) { return treeRole(choices, id, "count") }
+        function treeRole(choices, id, name) {
+            const row = choices.rowOf(id)
+            verify(row >= 0, id + " in the tree")
+            const roles = { count: Qt.UserRole + 5, implied: Qt.UserRole + 7 }
+            return choices.data(choices.index(row, 0), roles[name])
+        }
+        function clickTreeRow(list, row) {
+            list.positionViewAtIndex(row, ListView.Contain)
+            let item = null
+            tryVerify(() => { item = list.itemAtIndex(row); return item !== null }, 3000)
+            mouseClick(item, item.width - 40, item.height / 2)
+        }
+
+        function test_typeTogglesHideATypeAndSayHowMany() {
+            timeline.windowDays = 0
+            verify(timeline.setCurrentDateText("2020-12-29"))
+            const choices = session.choices
+            choices.recount()
+            const all = visibleEvents.count
+            const strikes = choices.typeCounts["air_strike"]
+            verify(strikes > 0)
+            const toggle = findChild(view, "typeToggle_air_strike")
+            verify(toggle)
+            mouseClick(toggle)
+            verify(!filterSettings.typeShown("air_strike"))
+            compare(visibleEvents.count, all - strikes)
+            choices.recount()
+            // The hidden type keeps its count (what showing it again would bring back), on its button.
+            compare(choices.typeCounts["air_strike"], strikes)
+            verify(!toggle.checked)
+            compare(findChild(toggle, "typeLabel").text, "Air strike " + strikes)
+            mouseClick(toggle)
+            verify(filterSettings.typeShown("air_strike"))
+            compare(filterSettings.typeKeys.length, 0)
+            compare(visibleEvents.count, all)
         }
 
         function test_typingInTheSearchFieldNarrowsMapListAndHistogram() {
@@ -601,7 +693,7 @@ Item {
         function test_theActiveFilterIsSaidInOneLineAndReset() {
             const summary = findChild(view, "filterSummary")
             verify(summary && !summary.visible)
-            filterSettings.typeKey = "air_strike"
+            filterSettings.typeKeys = ["air_strike"]
             filterSettings.minKilled = 5
             filterSettings.text = "kafr"
             verify(summary.visible)
@@ -613,7 +705,7 @@ Item {
 
         function test_typeAndDeathTollFilters() {
             timeline.windowDays = 0
-            filterSettings.typeKey = "air_strike"
+            filterSettings.typeKeys = ["air_strike"]
             const strikes = visibleEvents.count
             verify(strikes > 0)
             for (let row = 0; row < visibleEvents.count; ++row)
@@ -630,7 +722,7 @@ Item {
             tryCompare(visibleEvents, "busy", false, 5000)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)
             const week = visibleEvents.count
-            filterSettings.typeKey = "air_strike"
+            filterSettings.typeKeys = ["air_strike"]
             tryCompare(visibleEvents, "busy", false, 5000)
             verify(visibleEvents.count < week)
             verify(visibleEvents.rowOfEvent(root.strikeId) >= 0)

@@ -413,7 +413,7 @@ Item {
                             objectName: "filterToPerpetrator"
                             enabled: (incidentMenu.incident.perpetratorId ?? "") !== ""
                             text: enabled ? qsTr("Only incidents by %1").arg(incidentMenu.incident.perpetratorName) : qsTr("No perpetrator to filter by")
-                            onTriggered: view.filters.actorId = incidentMenu.incident.perpetratorId
+                            onTriggered: view.filters.setOnlyActor(incidentMenu.incident.perpetratorId)
                         }
                         MenuItem {
                             objectName: "filterToPlace"
@@ -509,6 +509,7 @@ Item {
             sites: view.sites
             document: view.document
             filters: view.filters
+            choices: view.session.choices
             selectedRow: view.session.selectedRow
             selectedSiteRow: view.selectedSiteRow
             onRowChosen: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1 }

@@ -10,6 +10,7 @@ Pane {
     required property SiteStatusModel sites
     required property AtlasDocument document
     required property FilterSettings filters
+    required property FilterChoices choices
     required property int selectedRow
     required property int selectedSiteRow
     signal rowChosen(int row)
@@ -33,6 +34,7 @@ Pane {
             Layout.fillWidth: true
             document: panel.document
             filters: panel.filters
+            choices: panel.choices
             busy: panel.events.busy
         }
         Label {

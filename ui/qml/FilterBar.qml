@@ -3,14 +3,21 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import ConflictAtlas
 
-// Narrows the incidents shown: free text, a faction (with its sub-groups or not), a type,
-// and a minimum death toll. Every change goes to FilterSettings, which the map, the list and
+// Narrows the incidents shown: free text, factions (from the faction tree), incident types
+// (toggles with their counts), and a minimum death toll. Every change goes to FilterSettings, which the map, the list and
 // the timeline histogram all follow.
 ColumnLayout {
     id: bar
     required property AtlasDocument document
     required property FilterSettings filters
+    required property FilterChoices choices
     property bool busy: false
+    readonly property alias factionTree: factionTree
+
+    function actorName(id) {
+        const actor = bar.document.actorChoices.find(a => a.id === id)
+        return actor ? actor.name : id
+    }
     spacing: 4
 
     RowLayout {
@@ -28,41 +35,68 @@ ColumnLayout {
         }
         BusyIndicator { running: bar.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
     }
-    RowLayout {
+    // Factions: a button that says which are ticked and opens the tree.
+    Button {
+        id: factionsButton
+        objectName: "factionsButton"
         Layout.fillWidth: true
-        ComboBox {
-            id: actorBox
-            objectName: "actorBox"
-            Layout.fillWidth: true
-            textRole: "label"
-            valueRole: "id"
-            model: [{ label: qsTr("All factions"), id: "" }].concat(
-                       bar.document.actorChoices.map(a => ({ label: "\u2003".repeat(a.depth) + a.name, id: a.id })))
-            // Read count: the filter may be set before the list is filled (the command line).
-            currentIndex: count > 0 ? Math.max(0, indexOfValue(bar.filters.actorId)) : 0
-            onActivated: bar.filters.actorId = currentValue
-        }
-        CheckBox {
-            objectName: "subgroupsBox"
-            text: qsTr("with sub-groups")
-            checked: bar.filters.includeSubgroups
-            enabled: bar.filters.actorId !== ""
-            onToggled: bar.filters.includeSubgroups = checked
+        text: bar.filters.actorIds.length === 0 ? qsTr("All factions \u25BE")
+              : bar.filters.actorIds.length === 1 ? bar.actorName(bar.filters.actorIds[0]) + " \u25BE"
+              : qsTr("%n faction(s) \u25BE", "", bar.filters.actorIds.length)
+        onClicked: factionTree.open()
+    }
+    FactionTree {
+        id: factionTree
+        objectName: "factionTree"
+        parent: Overlay.overlay
+        x: Math.max(0, (parent ? parent.width : 0) - width - 380)
+        y: 60
+        choices: bar.choices
+        filters: bar.filters
+    }
+
+    // Incident types as toggles: the map's symbol and colour, how many the window holds.
+    Flow {
+        objectName: "typeToggles"
+        Layout.fillWidth: true
+        spacing: 3
+        Repeater {
+            model: bar.choices.types
+            delegate: Button {
+                id: typeButton
+                required property var modelData
+                objectName: "typeToggle_" + modelData.key
+                checkable: true
+                readonly property bool shown: bar.filters.typeKeys, bar.filters.typeShown(modelData.key)
+                readonly property int count: bar.choices.typeCounts[modelData.key] ?? 0
+                checked: shown
+                flat: !checked
+                padding: 3
+                leftPadding: 5
+                rightPadding: 5
+                font.pixelSize: 11
+                opacity: checked ? 1 : 0.55
+                contentItem: Row {
+                    spacing: 3
+                    Label { text: modelData.glyph; color: modelData.colour; font.pixelSize: 12 }
+                    Label { objectName: "typeLabel"; text: modelData.label + " " + typeButton.count; font.pixelSize: 11 }
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: checked ? qsTr("Shown: click to hide") : qsTr("Hidden: click to show")
+                onClicked: {
+                    // The filter decides (it never hides the last type): undo the button's own
+                    // toggle, then ask it.
+                    checked = Qt.binding(() => shown)
+                    bar.filters.setTypeShown(modelData.key, !shown)
+                }
+            }
         }
     }
+
     RowLayout {
         Layout.fillWidth: true
-        ComboBox {
-            id: typeBox
-            objectName: "typeBox"
-            Layout.fillWidth: true
-            textRole: "label"
-            valueRole: "key"
-            model: [{ label: qsTr("All types"), key: "" }].concat(bar.document.typeChoices)
-            currentIndex: count > 0 ? Math.max(0, indexOfValue(bar.filters.typeKey)) : 0
-            onActivated: bar.filters.typeKey = currentValue
-        }
-        Label { text: qsTr("killed ≥") }
+        Label { text: qsTr("killed \u2265") }
         SpinBox {
             objectName: "minKilledBox"
             from: 0
@@ -72,6 +106,7 @@ ColumnLayout {
             onValueModified: bar.filters.minKilled = value
             implicitWidth: 110
         }
+        Item { Layout.fillWidth: true }
         Button {
             objectName: "resetFilters"
             text: qsTr("Reset")
@@ -91,13 +126,17 @@ ColumnLayout {
         text: {
             const f = bar.filters
             const parts = []
-            if (f.actorId !== "") {
-                const actor = bar.document.actorChoices.find(a => a.id === f.actorId)
-                parts.push(qsTr("by %1").arg(actor ? actor.name : f.actorId) + (f.includeSubgroups ? qsTr(" and its sub-groups") : ""))
+            if (f.actorIds.length > 0) {
+                const names = f.actorIds.map(id => bar.actorName(id))
+                const role = f.actorRole === "perpetrator" ? qsTr("by %1") : f.actorRole === "target" ? qsTr("against %1") : qsTr("involving %1")
+                parts.push(role.arg(names.join(", ")) + (f.includeSubgroups ? qsTr(" (with sub-groups)") : ""))
             }
-            if (f.typeKey !== "") {
-                const type = bar.document.typeChoices.find(t => t.key === f.typeKey)
-                parts.push(type ? type.label : f.typeKey)
+            if (f.typeKeys.length > 0) {
+                // Whichever is shorter: the types shown, or "without" those hidden.
+                const label = (key) => { const type = bar.document.typeChoices.find(t => t.key === key); return type ? type.label : key }
+                const hidden = bar.document.typeChoices.filter(t => !f.typeKeys.includes(t.key)).map(t => t.key)
+                parts.push(hidden.length > 0 && hidden.length < f.typeKeys.length ? qsTr("without %1").arg(hidden.map(label).join(", "))
+                                                                                  : f.typeKeys.map(label).join(", "))
             }
             if (f.minKilled > 0) parts.push(qsTr("at least %1 killed").arg(f.minKilled))
             if (f.text !== "") parts.push(qsTr("mentioning \u201C%1\u201D").arg(f.text))

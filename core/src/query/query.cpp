@@ -105,6 +105,8 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
         actorOfRef[ref] = addActor(pooled.at(ref));
         sideOfRef[ref] = static_cast<std::uint8_t>(tree.effectiveSide(pooled.at(ref)));
     }
+    m_actorSide.resize(m_actorIds.size());
+    for (std::size_t a = 0; a < m_actorIds.size(); ++a) m_actorSide[a] = static_cast<std::uint8_t>(tree.effectiveSide(m_actorIds[a]));
 
     // Date order by a counting sort over the days (stable, linear): events span a few
     // thousand days, far fewer than there are events.
@@ -133,6 +135,7 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     m_precision.resize(n);
     m_killed.resize(n);
     m_actorBits.resize(n);
+    m_perpetrators.resize(n);
     m_actorBegin.resize(n + 1);
     m_actorBegin[0] = 0;
     for (std::size_t row = 0; row < n; ++row)
@@ -158,6 +161,7 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
                 actorBits |= std::uint64_t{1} << (actor % 64);
             }
             m_actorBits[row] = actorBits;
+            m_perpetrators[row] = static_cast<std::uint16_t>(events.perpetratorCount(position));
             // The side of an event is its first perpetrator's.
             m_side[row] = events.perpetratorCount(position) > 0 ? sideOfRef[refs[0]] : static_cast<std::uint8_t>(Side::Unknown);
         }
@@ -190,6 +194,7 @@ struct EventIndex::Compiled {
     const GeoPolygon* region = nullptr;
     GeoBox regionBounds;
     bool hasActors = false;
+    ActorRole role = ActorRole::Either;
     std::vector<std::uint8_t> wantedActor;
     std::uint64_t wantedBits = ~std::uint64_t{0}; // every bit when actors are not filtered
     std::string needle;
@@ -230,6 +235,7 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
     }
     if (!filter.actors.empty()) {
         c.hasActors = true;
+        c.role = filter.actorRole;
         c.wantedActor.assign(m_actorIds.size(), 0);
         for (const std::string& id : filter.actors) {
             const std::uint32_t index = actorIndexOf(id);
@@ -272,9 +278,9 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
             }
         }
         if (c.hasActors) {
+            const auto [first, last] = roleRange(row, c.role);
             bool any = false;
-            for (std::uint32_t k = m_actorBegin[row]; k < m_actorBegin[row + 1] && !any; ++k)
-                any = c.wantedActor[m_actors[k]] != 0;
+            for (std::uint32_t k = first; k < last && !any; ++k) any = c.wantedActor[m_actors[k]] != 0;
             if (!any) return false;
         }
         if (c.region) {
@@ -480,6 +486,52 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
     return h;
 }
 
+std::pair<std::uint32_t, std::uint32_t> EventIndex::roleRange(std::size_t row, ActorRole role) const {
+    const std::uint32_t begin = m_actorBegin[row], end = m_actorBegin[row + 1];
+    const std::uint32_t split = std::min(end, begin + m_perpetrators[row]); // perpetrators come first
+    switch (role) {
+    case ActorRole::Perpetrator: return {begin, split};
+    case ActorRole::Target: return {split, end};
+    case ActorRole::Either: break;
+    }
+    return {begin, end};
+}
+
+ActorCounts EventIndex::actorCounts(EventFilter filter) const {
+    const ActorRole role = filter.actorRole;
+    filter.actors.clear();
+    ActorCounts counts;
+    counts.actorIds = m_actorIds;
+    counts.withSubgroups.assign(m_actorIds.size(), 0);
+    counts.own.assign(m_actorIds.size(), 0);
+    std::vector<std::uint32_t> lastRow(m_actorIds.size(), std::numeric_limits<std::uint32_t>::max());
+    std::vector<std::uint32_t> lastOwnRow(m_actorIds.size(), std::numeric_limits<std::uint32_t>::max());
+    forEachMatch(filter, [&](std::size_t row) {
+        const auto [first, last] = roleRange(row, role);
+        std::uint32_t sides = 0;
+        for (std::uint32_t k = first; k < last; ++k) {
+            sides |= bit(m_actorSide[m_actors[k]]);
+            if (lastOwnRow[m_actors[k]] != row) {
+                lastOwnRow[m_actors[k]] = static_cast<std::uint32_t>(row);
+                ++counts.own[m_actors[k]];
+            }
+            // The actor and each umbrella above it, each once per event (a loop of umbrellas
+            // in bad data ends at the first actor met again).
+            int actor = static_cast<int>(m_actors[k]);
+            for (int steps = 0; actor >= 0 && steps < 32; ++steps) {
+                const auto a = static_cast<std::size_t>(actor);
+                if (lastRow[a] == row) break;
+                lastRow[a] = static_cast<std::uint32_t>(row);
+                ++counts.withSubgroups[a];
+                actor = m_actorParent[a];
+            }
+        }
+        for (int side = 0; side < kSideCount; ++side)
+            if (sides & bit(side)) ++counts.bySide[static_cast<std::size_t>(side)];
+    });
+    return counts;
+}
+
 Breakdown EventIndex::breakdown(const EventFilter& filter) const {
     Breakdown b;
     std::vector<std::uint32_t> perActor(m_actorIds.size(), 0);
@@ -507,7 +559,7 @@ Breakdown EventIndex::breakdown(const EventFilter& filter) const {
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) +
-           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits);
+           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
 }
 
 // --- LatestQueryRunner ----------------------------------------------------------------------

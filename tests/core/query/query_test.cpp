@@ -57,10 +57,13 @@ bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f)
     if (f.region && !f.region->contains(e.place.point)) return false;
     if (!f.actors.empty()) {
         bool any = false;
-        for (const auto* ids : {&e.perpetrators, &e.targets})
+        for (const auto* ids : {&e.perpetrators, &e.targets}) {
+            if (f.actorRole == ActorRole::Perpetrator && ids == &e.targets) continue;
+            if (f.actorRole == ActorRole::Target && ids == &e.perpetrators) continue;
             for (const auto& id : *ids)
                 for (const auto& wanted : f.actors)
                     any = any || (f.includeSubgroups ? isWithin(data, id, wanted) : id == wanted);
+        }
         if (!any) return false;
     }
     if (!f.text.empty()) {
@@ -104,6 +107,7 @@ EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
         const int n = 1 + coin(random);
         for (int i = 0; i < n; ++i) f.actors.push_back(data.actors[static_cast<std::size_t>(percent(random)) % data.actors.size()].id);
         f.includeSubgroups = coin(random) != 0;
+        f.actorRole = static_cast<ActorRole>(percent(random) % 3);
     }
     if (percent(random) < 40) {
         std::uniform_real_distribution<double> lat(32.5, 37.2), lon(35.8, 42.0);
@@ -248,6 +252,52 @@ TEST(EventIndex, BreakdownMatchesTheSelectedEvents) {
     for (const auto& [actor, n] : b.byActor) EXPECT_EQ(n, perActor[actor]) << actor;
     EXPECT_TRUE(std::is_sorted(b.byActor.begin(), b.byActor.end(),
                                [](const auto& l, const auto& r) { return l.second > r.second; }));
+}
+
+TEST(EventIndex, ActorCountsIncludeSubgroupsAndFollowTheRole) {
+    const Dataset& data = synthetic();
+    const EventIndex index(data);
+    for (const ActorRole role : {ActorRole::Either, ActorRole::Perpetrator, ActorRole::Target}) {
+        EventFilter filter = EventFilter::forWindow(*Date::parse("2019-01-01"), *Date::parse("2019-06-30"));
+        filter.actorRole = role;
+        filter.actors = {data.actors.front().id}; // left out by actorCounts: counts are for every box
+        const ActorCounts counts = index.actorCounts(filter);
+        filter.actors.clear();
+        const auto selected = index.select(filter);
+        std::map<std::string, std::uint32_t> expected, own;
+        std::array<std::uint32_t, kSideCount> bySide{};
+        for (const std::uint32_t p : selected) {
+            const Event e = data.events[p];
+            std::vector<std::string> ids;
+            if (role != ActorRole::Target) ids.insert(ids.end(), e.perpetrators.begin(), e.perpetrators.end());
+            if (role != ActorRole::Perpetrator) ids.insert(ids.end(), e.targets.begin(), e.targets.end());
+            std::set<std::string> within; // each actor and every umbrella above it, once per event
+            std::set<Side> sides;
+            for (const std::string& id : ids) {
+                sides.insert(data.sideOfActor(id));
+                for (const Actor& a : data.actors)
+                    if (isWithin(data, id, a.id)) within.insert(a.id);
+                within.insert(id);
+            }
+            for (const std::string& id : within) ++expected[id];
+            for (const std::string& id : std::set<std::string>(ids.begin(), ids.end())) ++own[id];
+            for (const Side side : sides) ++bySide[static_cast<std::size_t>(side)];
+        }
+        ASSERT_EQ(counts.actorIds.size(), counts.withSubgroups.size());
+        for (std::size_t a = 0; a < counts.actorIds.size(); ++a)
+        {
+            EXPECT_EQ(counts.withSubgroups[a], expected[counts.actorIds[a]]) << counts.actorIds[a] << " role " << int(role);
+            EXPECT_EQ(counts.own[a], own[counts.actorIds[a]]) << counts.actorIds[a] << " role " << int(role);
+        }
+        EXPECT_EQ(counts.bySide, bySide) << "role " << int(role);
+        // An umbrella counts at least what each of its sub-groups does.
+        for (const Actor& a : data.actors) {
+            if (a.parent.empty()) continue;
+            const auto child = std::find(counts.actorIds.begin(), counts.actorIds.end(), a.id) - counts.actorIds.begin();
+            const auto parent = std::find(counts.actorIds.begin(), counts.actorIds.end(), a.parent) - counts.actorIds.begin();
+            EXPECT_GE(counts.withSubgroups[static_cast<std::size_t>(parent)], counts.withSubgroups[static_cast<std::size_t>(child)]);
+        }
+    }
 }
 
 TEST(EventIndex, FitsInSixtyFourBytesPerEventWithoutText) {

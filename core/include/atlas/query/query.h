@@ -29,6 +29,9 @@ struct GeoPolygon {
     friend bool operator==(const GeoPolygon&, const GeoPolygon&) = default;
 };
 
+/// Which part an actor of EventFilter::actors must play in an event.
+enum class ActorRole { Either, Perpetrator, Target };
+
 /// Which events to show. Every criterion left at its default lets everything through.
 struct EventFilter {
     std::optional<Date> from; ///< first day, inclusive (events compared by start date)
@@ -37,6 +40,8 @@ struct EventFilter {
     std::vector<std::string> actors;
     /// With sub-groups, "nlf" also matches events of Faylaq al-Sham (its child).
     bool includeSubgroups = true;
+    /// Whether those actors must be among the perpetrators, the targets, or either.
+    ActorRole actorRole = ActorRole::Either;
     std::vector<EventType> types; ///< empty: every type
     std::vector<Side> sides;      ///< side of the event (its first perpetrator's); empty: all
     std::optional<GeoBox> box;
@@ -75,6 +80,15 @@ struct Histogram {
     [[nodiscard]] std::uint32_t total(int bin) const;
 };
 
+/// How many events of a filter each actor takes part in (in the filter's actor role), its
+/// sub-groups' events included, and how many involve each side: the faction tree's counts.
+struct ActorCounts {
+    std::vector<std::string> actorIds;     ///< the index's actors (the dataset's first)
+    std::vector<std::uint32_t> withSubgroups; ///< per actorIds entry: events of it or any sub-group, each once
+    std::vector<std::uint32_t> own;           ///< per actorIds entry: events it takes part in itself
+    std::array<std::uint32_t, kSideCount> bySide{}; ///< events with an actor of that (effective) side
+};
+
 /// What the events of a filter are made of: for legends and captions.
 struct Breakdown {
     std::uint32_t events = 0;
@@ -108,6 +122,9 @@ public:
     [[nodiscard]] Histogram histogram(const EventFilter& filter, HistogramBucket bucket,
                                       HistogramSplit split = HistogramSplit::None) const;
     [[nodiscard]] Breakdown breakdown(const EventFilter& filter) const;
+    /// Per actor and per side, over the events the filter selects when its actors are left
+    /// out (the counts a faction list shows beside each box, whichever boxes are ticked).
+    [[nodiscard]] ActorCounts actorCounts(EventFilter filter) const;
     /// Bytes held by the numeric columns and actor lists (text index excluded).
     [[nodiscard]] std::size_t memoryBytes() const;
     /// Builds the text index now rather than on the first text query.
@@ -118,6 +135,8 @@ private:
     template <typename Visit> void forEachMatch(const EventFilter& filter, Visit&& visit) const;
     [[nodiscard]] Compiled compile(const EventFilter& filter) const;
     [[nodiscard]] std::uint32_t actorIndexOf(const std::string& id) const;
+    /// The offsets in m_actors of a row's actors that play `role`.
+    [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> roleRange(std::size_t row, ActorRole role) const;
 
     const Dataset* m_dataset;
     // Columns, one entry per event in date order.
@@ -127,11 +146,13 @@ private:
     std::vector<std::uint16_t> m_killed;    // lower bound, saturated at 65535
     std::vector<std::uint32_t> m_position;  // index into Dataset::events
     std::vector<std::uint32_t> m_actorBegin; // size()+1 offsets into m_actors
+    std::vector<std::uint16_t> m_perpetrators; // how many of a row's actors are perpetrators (they come first)
     std::vector<std::uint32_t> m_actors;    // actor table indices, perpetrators then targets
     std::vector<std::uint64_t> m_actorBits; // bit (actor index mod 64) of each actor: a quick pre-check
     // Actor table: dataset actors first, then ids events use that the table lacks.
     std::vector<std::string> m_actorIds;
     std::vector<int> m_actorParent;         // -1 for top level
+    std::vector<std::uint8_t> m_actorSide;  // effective side of each actor (its own, else its umbrella's)
     // Text search when some events' details are left in a file (a GeoPackage): rows whose
     // pooled place names or actor names contain the needle, or whose details do (in memory,
     // or as the file's own index says). The last needle's answer is kept: moving the window
