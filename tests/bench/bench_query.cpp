@@ -548,4 +548,44 @@ BENCHMARK(BM_SortByColumn_TextSort)
     ->Arg(static_cast<int>(EventColumn::Place))->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_SortByKilled_SQLite)->Unit(benchmark::kMillisecond);
 
+// --- the faction tree's counts: a year's window, every actor with its sub-groups, per side ---
+// Baseline: the straightforward count — for each selected event, each of its actors and each
+// umbrella above it looked up by id in a hash map, deduplicated per event with a set.
+void BM_ActorCounts_Engine(benchmark::State& state) {
+    const EventFilter f = windowOf(366);
+    std::size_t actors = 0;
+    for (auto _ : state) {
+        const ActorCounts counts = index().actorCounts(f);
+        actors = counts.actorIds.size();
+        benchmark::DoNotOptimize(counts.withSubgroups.data());
+    }
+    state.counters["actors"] = double(actors);
+    report(state, index().count(f));
+}
+
+void BM_ActorCounts_Scan(benchmark::State& state) {
+    const EventFilter f = windowOf(366);
+    std::unordered_map<std::string, const Actor*> byId;
+    for (const Actor& a : data().actors) byId.emplace(a.id, &a);
+    for (auto _ : state) {
+        std::unordered_map<std::string, std::uint32_t> counts;
+        for (const std::uint32_t p : index().select(f)) {
+            std::unordered_set<std::string> seen;
+            for (const std::string& id : data().events.perpetrators(p)) seen.insert(id);
+            for (const std::string& id : data().events.targets(p)) seen.insert(id);
+            std::unordered_set<std::string> within;
+            for (std::string id : seen)
+                for (int steps = 0; steps < 32 && !id.empty() && within.insert(id).second; ++steps) {
+                    const auto found = byId.find(id);
+                    id = found == byId.end() ? std::string() : found->second->parent;
+                }
+            for (const std::string& id : within) ++counts[id];
+        }
+        benchmark::DoNotOptimize(counts.size());
+    }
+    report(state, index().count(f));
+}
+BENCHMARK(BM_ActorCounts_Engine)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ActorCounts_Scan)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 BENCHMARK_MAIN();

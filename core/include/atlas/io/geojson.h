@@ -17,6 +17,7 @@ namespace atlas {
 struct GeoJsonOptions {
     std::string dateProperty;    ///< empty: the first of date, event_date, start, start_date, time, timestamp
     std::string endDateProperty; ///< empty: end, end_date
+    friend bool operator==(const GeoJsonOptions&, const GeoJsonOptions&) = default;
 };
 
 /// Reads a GeoJSON (RFC 7946) FeatureCollection or Feature:

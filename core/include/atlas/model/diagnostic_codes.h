@@ -156,6 +156,16 @@ inline constexpr const char* kMappingSide = "mapping.side";
 /// no actor has a mapping entry's name
 inline constexpr const char* kMappingUnmatched = "mapping.unmatched";
 
+// --- Project files
+/// a project file is not a Conflict Atlas project (or comes from a newer program)
+inline constexpr const char* kProjectRoot = "project.root";
+/// a project setting has the wrong type or an unknown value (left as it was)
+inline constexpr const char* kProjectField = "project.field";
+/// a file of the project is not where the project says
+inline constexpr const char* kProjectFileMissing = "project.file.missing";
+/// a file of the project has changed since the project was saved (other content)
+inline constexpr const char* kProjectFileChanged = "project.file.changed";
+
 // --- Snapshots
 /// a snapshot cannot be written
 inline constexpr const char* kSnapshotWrite = "snapshot.write";
@@ -234,6 +244,10 @@ inline constexpr CodeMeaning kAll[] = {
     {kMappingRoot, "a mapping file is not {\"actors\": [...]}"},
     {kMappingSide, "a mapping entry names no known side"},
     {kMappingUnmatched, "no actor has a mapping entry's name"},
+    {kProjectRoot, "a project file is not a Conflict Atlas project (or comes from a newer program)"},
+    {kProjectField, "a project setting has the wrong type or an unknown value (left as it was)"},
+    {kProjectFileMissing, "a file of the project is not where the project says"},
+    {kProjectFileChanged, "a file of the project has changed since the project was saved (other content)"},
     {kSnapshotWrite, "a snapshot cannot be written"},
 };
 
