@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -138,14 +139,14 @@ int main(int argc, char* argv[]) {
     atlas::commands::FilterOptions filterOptions;
     const std::string filterProblem = atlas::commands::takeFilterOptions(arguments, filterOptions);
     parser.setApplicationDescription(parser.applicationDescription() +
-                                     QStringLiteral("\n\nFilters, as for conflict-atlas query (one --actor and one --type in the window):\n") +
+                                     QStringLiteral("\n\nFilters, as for conflict-atlas query:\n") +
                                      QString::fromUtf8(atlas::commands::kFilterOptionsHelp).trimmed().prepend(QStringLiteral("  ")));
     QStringList rest{QString::fromLocal8Bit(argv[0])};
     for (const std::string& argument : arguments) rest << QString::fromStdString(argument);
     parser.process(rest);
     if (!filterProblem.empty()) return fail(QString::fromStdString(filterProblem));
 
-    if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset file"));
+    if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset or project file"));
     QUrl datasetLocation(QString::fromLatin1(kSampleDataset));
     if (!parser.positionalArguments().isEmpty()) {
         const QFileInfo file(parser.positionalArguments().first());
@@ -176,13 +177,41 @@ int main(int argc, char* argv[]) {
     AtlasSession session;
     AtlasDocument& document = *session.document();
     QObject::connect(&document, &AtlasDocument::fileRead, &workspace, [&](const QUrl& location) { workspace.noteFileRead(location); });
-    document.open(datasetLocation); // a file that cannot be read is reported in the window (and by --self-test)
+    if (datasetLocation.toLocalFile().endsWith(QStringLiteral(".atlasproj"))) {
+        // A project: its files read (in the background, waited for here), its settings applied,
+        // its bookmarks added; its view and layers wait in the session for the window.
+        QEventLoop waitForFiles;
+        QObject::connect(&session, &AtlasSession::projectOpened, &waitForFiles,
+                         [&](const QVariantMap&, const QVariantMap&, const QVariantList& bookmarks) {
+                             const QVariantList known = workspace.bookmarks();
+                             for (const QVariant& entry : bookmarks) {
+                                 const QVariantMap b = entry.toMap();
+                                 const bool there = std::any_of(known.begin(), known.end(), [&](const QVariant& k) {
+                                     return k.toMap().value(QStringLiteral("name")) == b.value(QStringLiteral("name"));
+                                 });
+                                 if (!there)
+                                     workspace.addBookmark(b.value(QStringLiteral("name")).toString(), b.value(QStringLiteral("latitude")).toDouble(),
+                                                           b.value(QStringLiteral("longitude")).toDouble(), b.value(QStringLiteral("zoom")).toDouble(),
+                                                           b.value(QStringLiteral("bearing")).toDouble());
+                             }
+                             waitForFiles.quit();
+                         });
+        QObject::connect(&document, &AtlasDocument::loadingChanged, &waitForFiles, [&] {
+            if (!document.loading() && !document.loaded()) waitForFiles.quit(); // nothing could be read
+        });
+        const QString problem = session.openProject(datasetLocation);
+        if (!problem.isEmpty()) return fail(problem);
+        waitForFiles.exec();
+    } else {
+        document.open(datasetLocation); // a file that cannot be read is reported in the window (and by --self-test)
+    }
     LaunchOptions launch;
     launch.actorMap = parser.value(actorMap);
     launch.date = parser.value(date);
     launch.windowDays = windowDays;
     launch.filter = filterOptions.filter;
     launch.actors = filterOptions.actors;
+    launch.given = filterOptions.given;
     launch.selectEvent = parser.value(select);
     QStringList notes;
     // Only then: a file named on the command line opens as asked (the saved filters of the same

@@ -45,6 +45,7 @@ std::shared_ptr<const atlas::EventIndex> indexOf(std::shared_ptr<const atlas::Da
 AtlasDocument::AtlasDocument(QObject* parent)
     : QObject(parent), m_dataset(std::make_shared<atlas::Dataset>()), m_eventIndex(indexOf(m_dataset)) {
     connect(&m_loader, &FileLoader::finished, this, &AtlasDocument::finishLoad);
+    connect(this, &AtlasDocument::datasetChanged, this, &AtlasDocument::problemsChanged);
     connect(&m_loader, &FileLoader::progressChanged, this, &AtlasDocument::loadProgressChanged);
 }
 
@@ -156,6 +157,7 @@ void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::Geo
     m_pending->location = location;
     m_pending->displayName = QFileInfo(path).fileName();
     m_loadingName = m_pending->displayName;
+    m_pendingGeoJson = geoJson;
     if (!m_loader.start(path, geoJson)) return;
     emit loadingChanged();
 }
@@ -176,9 +178,42 @@ void AtlasDocument::finishLoad() {
             m_loaded = m_beforeLastFile.loaded;
             m_dataset = m_beforeLastFile.dataset; // apply() builds the index of the result once
         }
-        apply(std::move(result), pending->displayName, pending->merge, pending->location);
+        const bool read = apply(std::move(result), pending->displayName, pending->merge, pending->location, m_pendingGeoJson);
+        if (m_queue.active && !read && !pending->merge) m_queue.opened = false; // the next file opens instead
     }
     emit loadingChanged();
+    if (m_queue.active && cancelled) m_queue.active = false; // the rest of a project is not read either
+    if (m_queue.active) continueQueue();
+}
+
+void AtlasDocument::openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping) {
+    if (m_loader.busy()) return;
+    m_queue = {files, std::move(mapping), false, true};
+    std::reverse(m_queue.files.begin(), m_queue.files.end()); // taken from the back
+    continueQueue();
+}
+
+void AtlasDocument::continueQueue() {
+    // After the first file opened, its mapping (once): later files get it as they are added.
+    if (m_queue.opened && !m_queue.mapping.empty()) {
+        std::vector<atlas::ActorMappingEntry> mapping = std::move(m_queue.mapping);
+        m_queue.mapping.clear();
+        applyActorEdits(std::move(mapping));
+    }
+    while (!m_queue.files.empty()) {
+        const SourceFile next = m_queue.files.back();
+        m_queue.files.pop_back();
+        const bool merge = m_queue.opened;
+        m_queue.opened = true; // assumed until the load says otherwise (a failed first file: see below)
+        if (next.location.scheme() == QLatin1String("qrc") || !next.location.isLocalFile()) {
+            if (!load(next.location, merge)) m_queue.opened = merge;
+            continue;
+        }
+        startLoad(next.location, merge, next.geoJson);
+        return; // finishLoad() comes back here
+    }
+    m_queue.active = false;
+    emit filesOpened();
 }
 
 bool AtlasDocument::load(const QUrl& location, bool merge) {
@@ -205,8 +240,15 @@ bool AtlasDocument::load(const QUrl& location, bool merge) {
     return apply(std::move(result), displayName, merge, location);
 }
 
-bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location) {
+bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location,
+                          const atlas::GeoJsonOptions& geoJson) {
     if (!result.failed()) {
+        // A file read again (another date property) replaces its entry; any other is added.
+        if (!merge) m_sourceFiles.clear();
+        if (!m_sourceFiles.empty() && m_sourceFiles.back().location == location && location == m_lastLocation && m_undatedPoints > 0)
+            m_sourceFiles.back().geoJson = geoJson;
+        else
+            m_sourceFiles.push_back({location, geoJson});
         m_lastLocation = location;
         m_lastMerged = merge;
         m_undatedPoints = static_cast<int>(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
@@ -257,6 +299,13 @@ QString AtlasDocument::bannerText(const QString& latest) const {
     if (!m_partial) return latest;
     const QString partly = tr("Partly loaded: some items had errors and were skipped");
     return latest.isEmpty() ? partly : partly + QStringLiteral(" · ") + latest;
+}
+
+void AtlasDocument::noteProblems(const std::vector<atlas::Diagnostic>& problems) {
+    if (problems.empty()) return;
+    for (const atlas::Diagnostic& d : problems) m_diagnostics << QString::fromStdString(d.toString());
+    m_errorText = bannerText(QString::fromStdString(problems.front().message));
+    emit problemsChanged(); // not datasetChanged: the data is what it was, nothing to rebuild
 }
 
 void AtlasDocument::replaceDataset(std::shared_ptr<atlas::Dataset> dataset) {

@@ -32,8 +32,8 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(QVariantList dataBounds READ dataBounds NOTIFY datasetChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY datasetChanged)
     Q_PROPERTY(bool partial READ partial NOTIFY datasetChanged)
-    Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY datasetChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY datasetChanged)
+    Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY problemsChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY problemsChanged)
     /// A file being read in the background (openInBackground / addInBackground).
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
@@ -65,6 +65,22 @@ public:
     Q_INVOKABLE void openInBackground(const QUrl& location);
     Q_INVOKABLE void addInBackground(const QUrl& location);
     Q_INVOKABLE void cancelLoading();
+
+    /// A file the dataset was read from, with the date properties chosen for it.
+    struct SourceFile {
+        QUrl location;
+        atlas::GeoJsonOptions geoJson;
+    };
+    /// Opens `files` one after the other in the background, as a project holds them: the first
+    /// opened, `mapping` applied to it, each later one added (mapped, then merged). A file that
+    /// cannot be read is reported and skipped. `filesOpened` follows the last.
+    void openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping);
+    /// The files read since the last Open, in order (what a project saves).
+    [[nodiscard]] const std::vector<SourceFile>& sourceFiles() const { return m_sourceFiles; }
+    /// The actor mappings applied since the last Open, in order, as entries.
+    [[nodiscard]] const std::vector<atlas::ActorMappingEntry>& actorMapping() const { return m_actorMapping; }
+    /// Adds problems found outside the files' readers (a project's) to the list and the banner.
+    void noteProblems(const std::vector<atlas::Diagnostic>& problems);
 
     /// [{name, points}]: the properties of the last file's points whose values read as dates,
     /// most points first (read from the file by core).
@@ -125,11 +141,16 @@ signals:
     void savingChanged();
     /// A save ended: a sentence for the user, and whether the file was written.
     void saveFinished(const QString& message, bool saved);
+    /// openFiles() has read the last of its files.
+    void filesOpened();
+    /// The problems listed changed (with every datasetChanged, and on their own).
+    void problemsChanged();
 
 private:
     struct PendingLoad;
     bool load(const QUrl& location, bool merge);
-    bool apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location);
+    bool apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location,
+               const atlas::GeoJsonOptions& geoJson = {});
     QString commitActorChanges(std::shared_ptr<atlas::Dataset> dataset, const std::vector<atlas::Diagnostic>& diagnostics,
                                const QString& what);
     void replaceDataset(std::shared_ptr<atlas::Dataset> dataset);
@@ -145,6 +166,8 @@ private:
     };
     void startLoad(const QUrl& location, bool merge, const atlas::GeoJsonOptions& geoJson = {}, bool rereading = false);
     void finishLoad();
+    /// The next file of openFiles(), or filesOpened when none is left.
+    void continueQueue();
 
     std::shared_ptr<const atlas::Dataset> m_dataset;
     std::shared_ptr<const atlas::EventIndex> m_eventIndex;
@@ -169,6 +192,15 @@ private:
     void finishSave(const QString& path, bool wholeModel, const std::vector<atlas::Diagnostic>& problems);
     // Every mapping applied since the last Open, in order: files added later get them too.
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
+    std::vector<SourceFile> m_sourceFiles;
+    // openFiles(): what is left to read, the mapping for after the first, whether one opened.
+    struct Queue {
+        std::vector<SourceFile> files;
+        std::vector<atlas::ActorMappingEntry> mapping;
+        bool opened = false;
+        bool active = false;
+    } m_queue;
+    atlas::GeoJsonOptions m_pendingGeoJson; // the options of the file being read
 };
 
 } // namespace atlas::ui

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace atlas::ui {
 
 AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
@@ -23,6 +25,128 @@ AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
     connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
         if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
     });
+    connect(&m_document, &AtlasDocument::filesOpened, this, &AtlasSession::finishOpeningProject);
+}
+
+namespace {
+
+QVariantMap viewMap(const atlas::MapView& view) {
+    return {{QStringLiteral("latitude"), view.latitude}, {QStringLiteral("longitude"), view.longitude},
+            {QStringLiteral("zoom"), view.zoom}, {QStringLiteral("bearing"), view.bearing}};
+}
+
+std::optional<atlas::MapView> mapViewOf(const QVariantMap& map) {
+    if (!map.contains(QStringLiteral("latitude")) || !map.contains(QStringLiteral("zoom"))) return std::nullopt;
+    return atlas::MapView{map.value(QStringLiteral("latitude")).toDouble(), map.value(QStringLiteral("longitude")).toDouble(),
+                          map.value(QStringLiteral("zoom")).toDouble(), map.value(QStringLiteral("bearing")).toDouble()};
+}
+
+QString pathOf(const QUrl& location) { return location.isLocalFile() ? location.toLocalFile() : location.toString(); }
+
+} // namespace
+
+QString AtlasSession::saveProject(const QUrl& location, const QVariantMap& view, const QVariantMap& layers,
+                                  const QVariantList& bookmarks) {
+    QString path = pathOf(location);
+    if (!path.endsWith(QString::fromUtf8(atlas::kProjectExtension.data()))) path += QString::fromUtf8(atlas::kProjectExtension.data());
+    atlas::Project project;
+    for (const AtlasDocument::SourceFile& file : m_document.sourceFiles()) {
+        if (!file.location.isLocalFile()) continue; // bundled data has no path to keep
+        project.files.push_back({file.location.toLocalFile().toStdString(), "", 0, file.geoJson});
+    }
+    if (project.files.empty()) return tr("Nothing to save in a project: open a file first");
+    project.actorMapping = m_document.actorMapping();
+    project.filter = m_filters.toFilter();
+    if (m_timeline.currentDate().isValid())
+        project.date = atlas::Date::parse(m_timeline.currentDate().toString(Qt::ISODate).toStdString());
+    project.windowDays = m_timeline.windowDays();
+    if (m_timeline.windowStart().isValid())
+        project.windowStart = atlas::Date::parse(m_timeline.windowStart().toString(Qt::ISODate).toStdString());
+    project.view = mapViewOf(view);
+    for (auto it = layers.begin(); it != layers.end(); ++it) project.layers[it.key().toStdString()] = it.value().toString().toStdString();
+    project.layers["histogramSplit"] = std::to_string(m_timeline.histogramSplit());
+    project.layers["tableSort"] = m_table.columnKeys().value(m_table.sortColumn()).toStdString();
+    project.layers["tableDescending"] = m_table.sortDescending() ? "true" : "false";
+    project.layers["tableHidden"] = m_table.hiddenColumns().join(QLatin1Char(',')).toStdString();
+    for (const QVariant& entry : bookmarks) {
+        const QVariantMap bookmark = entry.toMap();
+        if (const auto v = mapViewOf(bookmark)) project.bookmarks.push_back({bookmark.value(QStringLiteral("name")).toString().toStdString(), *v});
+    }
+    const auto problems = atlas::writeProjectFile(path.toStdString(), std::move(project));
+    if (!problems.empty()) return tr("Project not saved: %1").arg(QString::fromStdString(problems.front().message));
+    m_projectLocation = QUrl::fromLocalFile(path);
+    emit projectLocationChanged();
+    return tr("Project saved to %1").arg(QFileInfo(path).fileName());
+}
+
+QString AtlasSession::openProject(const QUrl& location) {
+    const QString path = pathOf(location);
+    atlas::ProjectReadResult read = atlas::readProjectFile(path.toStdString());
+    if (read.failed()) return tr("Cannot open the project: %1").arg(QString::fromStdString(read.diagnostics.front().toString()));
+    std::vector<atlas::Diagnostic> problems = std::move(read.diagnostics);
+    const auto fileProblems = atlas::checkProjectFiles(path.toStdString(), read.project);
+    problems.insert(problems.end(), fileProblems.begin(), fileProblems.end());
+    std::vector<AtlasDocument::SourceFile> files;
+    for (const atlas::ProjectFile& file : read.project.files) {
+        const QString resolved = QString::fromStdString(atlas::resolveProjectPath(path.toStdString(), file.path));
+        if (QFileInfo::exists(resolved)) files.push_back({QUrl::fromLocalFile(resolved), file.geoJson}); // a missing one is reported
+    }
+    if (files.empty()) {
+        return read.project.files.empty() ? tr("The project names no file to open")
+                                          : tr("None of the project's files is where it says: %1")
+                                                .arg(QString::fromStdString(fileProblems.front().message));
+    }
+    m_pendingProject = std::move(read.project);
+    m_pendingProblems = std::move(problems);
+    m_projectLocation = QUrl::fromLocalFile(path);
+    emit projectLocationChanged();
+    m_document.openFiles(files, m_pendingProject->actorMapping);
+    return {};
+}
+
+void AtlasSession::finishOpeningProject() {
+    if (!m_pendingProject) return;
+    const atlas::Project project = std::move(*m_pendingProject);
+    m_pendingProject.reset();
+    // The settings as a saved state, so restore() applies them by the same rules (a faction
+    // no longer in the data dropped, the date kept inside the data).
+    QStringList actors, types;
+    for (const std::string& id : project.filter.actors) actors << QString::fromStdString(id);
+    for (const atlas::EventType type : project.filter.types) types << QString::fromUtf8(atlas::toKey(type).data());
+    const auto layer = [&](const char* name) {
+        const auto found = project.layers.find(name);
+        return found == project.layers.end() ? QString() : QString::fromStdString(found->second);
+    };
+    QVariantMap state{{QStringLiteral("text"), QString::fromStdString(project.filter.text)},
+                      {QStringLiteral("actorIds"), actors},
+                      {QStringLiteral("includeSubgroups"), project.filter.includeSubgroups},
+                      {QStringLiteral("actorRole"), project.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
+                                                    : project.filter.actorRole == atlas::ActorRole::Target   ? QStringLiteral("target")
+                                                                                                             : QStringLiteral("either")},
+                      {QStringLiteral("typeKeys"), types},
+                      {QStringLiteral("minKilled"), project.filter.minKilled},
+                      {QStringLiteral("tableSort"), layer("tableSort")},
+                      {QStringLiteral("tableDescending"), layer("tableDescending") == QLatin1String("true")},
+                      {QStringLiteral("tableHidden"), layer("tableHidden").split(QLatin1Char(','), Qt::SkipEmptyParts)}};
+    if (project.windowDays >= 0) state.insert(QStringLiteral("windowDays"), project.windowDays);
+    if (project.date) state.insert(QStringLiteral("date"), QString::fromStdString(project.date->toString()));
+    if (project.windowStart) state.insert(QStringLiteral("windowStart"), QString::fromStdString(project.windowStart->toString()));
+    if (const QString split = layer("histogramSplit"); !split.isEmpty()) state.insert(QStringLiteral("histogramSplit"), split.toInt());
+    restore(state);
+    m_document.noteProblems(m_pendingProblems);
+    m_pendingProblems.clear();
+    QVariantMap layers;
+    for (const auto& [name, value] : project.layers) layers.insert(QString::fromStdString(name), QString::fromStdString(value));
+    QVariantList bookmarks;
+    for (const atlas::Bookmark& bookmark : project.bookmarks) {
+        QVariantMap entry = viewMap(bookmark.view);
+        entry.insert(QStringLiteral("name"), QString::fromStdString(bookmark.name));
+        bookmarks << entry;
+    }
+    // A window made after this (a project named on the command line) opens on its view and layers.
+    if (project.view) m_initialView = viewMap(*project.view);
+    m_initialLayers = layers;
+    emit projectOpened(project.view ? viewMap(*project.view) : QVariantMap(), layers, bookmarks);
 }
 
 void AtlasSession::setSelectedRow(int row) {
@@ -51,8 +175,9 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         actorIds.append(QString::fromStdString(actor->id));
     }
     if (!actorIds.isEmpty()) m_filters.setActorIds(actorIds);
-    m_filters.setIncludeSubgroups(options.filter.includeSubgroups);
-    m_filters.setActorRole(options.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
+    const auto given = [&](const char* option) { return std::find(options.given.begin(), options.given.end(), option) != options.given.end(); };
+    if (given("--exact-actor")) m_filters.setIncludeSubgroups(false);
+    if (given("--role")) m_filters.setActorRole(options.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
                            : options.filter.actorRole == atlas::ActorRole::Target    ? QStringLiteral("target")
                                                                                       : QStringLiteral("either"));
     QStringList typeKeys;

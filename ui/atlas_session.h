@@ -11,6 +11,11 @@
 #include <QObject>
 #include <QString>
 #include <QVariantList>
+#include <QUrl>
+
+#include "atlas/io/project.h"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -28,6 +33,9 @@ struct LaunchOptions {
     /// give the window, box the area shown; `actors` are ids, names or aliases.
     atlas::EventFilter filter;
     std::vector<std::string> actors;
+    /// The filter options given ("--role", "--exact-actor", …): only those change the filters,
+    /// so a project's or a saved state's settings stay where the command line says nothing.
+    std::vector<std::string> given;
     QString selectEvent;     ///< an event id to select
 };
 
@@ -89,7 +97,29 @@ public:
     void restore(const QVariantMap& state);
     [[nodiscard]] QVariantMap initialView() const { return m_initialView; }
 
+    /// Writes a project (atlas/io/project.h) of what is open: the files (relative to the
+    /// project, with their hashes), the actor mappings applied, the filters, the time window,
+    /// the table, and what the caller has — `view` {latitude, longitude, zoom, bearing},
+    /// `layers` {name: text} and `bookmarks` [{name, latitude, longitude, zoom, bearing}].
+    /// Returns a sentence for the user.
+    Q_INVOKABLE QString saveProject(const QUrl& location, const QVariantMap& view, const QVariantMap& layers,
+                                    const QVariantList& bookmarks);
+    /// Opens a project: its files are read in the background (a missing one is reported and
+    /// skipped, a changed one reported), then its settings applied and projectOpened emitted
+    /// with what the view applies itself. Returns "" when the reading started, else why not.
+    Q_INVOKABLE QString openProject(const QUrl& location);
+    /// The project open (saved or opened last), for File → Save Project; empty without one.
+    Q_PROPERTY(QUrl projectLocation READ projectLocation NOTIFY projectLocationChanged)
+    [[nodiscard]] QUrl projectLocation() const { return m_projectLocation; }
+    /// The layers of a project opened before the window was made ({basemap, table}), else empty.
+    Q_PROPERTY(QVariantMap initialLayers READ initialLayers CONSTANT)
+    [[nodiscard]] QVariantMap initialLayers() const { return m_initialLayers; }
+
 signals:
+    /// A project's files are read and its filters, window and table applied: the view, layers
+    /// and bookmarks are the window's to apply (as saveProject takes them).
+    void projectOpened(const QVariantMap& view, const QVariantMap& layers, const QVariantList& bookmarks);
+    void projectLocationChanged();
     void selectedRowChanged();
     void mapReadyChanged();
 
@@ -106,6 +136,12 @@ private:
     bool m_mapReady = false;
     QVariantList m_initialBox;
     QVariantMap m_initialView;
+    QUrl m_projectLocation;
+    QVariantMap m_initialLayers;
+    // A project being opened: applied when its files are read.
+    std::optional<atlas::Project> m_pendingProject;
+    std::vector<atlas::Diagnostic> m_pendingProblems;
+    void finishOpeningProject();
 };
 
 } // namespace atlas::ui

@@ -11,6 +11,7 @@
 #include "atlas/io/ucdp.h"
 #include "atlas/io/workspace.h"
 #include "atlas/io/write_any.h"
+#include "atlas/io/project.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/merge.h"
 #include "atlas/query/query.h"
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -87,24 +89,96 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
             if (d.severity != Severity::Warning) out.bad = true;
         }
     };
-    bool mapped = options.actorMap.empty();
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        LoadResult r = load(paths[i], forced, options);
+    // A project stands for its files, read with the date properties it recorded; its actor
+    // mapping comes after the first file, as the window applies it.
+    struct Input {
+        std::string path;
+        InputOptions options;
+    };
+    std::vector<Input> inputs;
+    std::vector<ActorMappingEntry> projectMapping;
+    for (const std::string& path : paths) {
+        if (!isProjectPath(path)) {
+            inputs.push_back({path, options});
+            continue;
+        }
+        ProjectReadResult read = readProjectFile(path);
+        report(read.diagnostics);
+        if (read.failed()) continue;
+        if (out.project) {
+            std::fprintf(stderr, "%s: only one project at a time (its files are left out)\n", path.c_str());
+            out.bad = true;
+            continue;
+        }
+        report(checkProjectFiles(path, read.project));
+        for (const ProjectFile& file : read.project.files) {
+            Input input{resolveProjectPath(path, file.path), options};
+            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty()) input.options.geoJson = file.geoJson;
+            if (std::filesystem::exists(input.path)) inputs.push_back(std::move(input)); // a missing one was reported
+        }
+        projectMapping = read.project.actorMapping;
+        out.project = std::move(read.project);
+        out.projectPath = path;
+    }
+    bool mapped = false;
+    for (const Input& input : inputs) {
+        LoadResult r = load(input.path, forced, input.options);
         report(r.diagnostics);
         r.diagnostics.clear();
         if (r.failed()) {
             out.bad = true;
             continue;
         }
-        workspace.add(std::move(r), paths[i].substr(paths[i].find_last_of('/') + 1));
+        workspace.add(std::move(r), input.path.substr(input.path.find_last_of('/') + 1));
         if (!mapped) {
-            report(workspace.applyMapping(readActorMappingFile(options.actorMap)));
+            if (!projectMapping.empty()) report(workspace.applyMapping(projectMapping, out.projectPath));
+            if (!options.actorMap.empty()) report(workspace.applyMapping(readActorMappingFile(options.actorMap)));
             mapped = true;
         }
     }
     if (workspace.partial()) out.bad = true;
     out.dataset = workspace.takeDataset();
     return out;
+}
+
+namespace {
+bool wasGiven(const FilterOptions& options, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (std::find(options.given.begin(), options.given.end(), name) != options.given.end()) return true;
+    return false;
+}
+} // namespace
+
+void applyProjectFilters(FilterOptions& options, const Project& project) {
+    EventFilter& f = options.filter;
+    const EventFilter& p = project.filter;
+    if (!wasGiven(options, {"--actor"})) options.actors.insert(options.actors.end(), p.actors.begin(), p.actors.end());
+    if (!wasGiven(options, {"--exact-actor"})) f.includeSubgroups = p.includeSubgroups;
+    if (!wasGiven(options, {"--role"})) f.actorRole = p.actorRole;
+    if (!wasGiven(options, {"--type"})) f.types = p.types;
+    if (!wasGiven(options, {"--text"})) f.text = p.text;
+    if (!wasGiven(options, {"--min-killed"})) f.minKilled = p.minKilled;
+    if (!wasGiven(options, {"--from", "--to"}) && project.date) {
+        const auto [from, to] = projectWindow(project);
+        f.from = from;
+        f.to = to;
+    }
+}
+
+std::pair<std::optional<Date>, std::optional<Date>> projectWindow(const Project& project) {
+    std::pair<std::optional<Date>, std::optional<Date>> window; // none: the data's whole span
+    if (!project.date) return window;
+    const Date last = *project.date;
+    if (project.windowStart) {
+        window.first = *project.windowStart;
+        window.second = last;
+    } else if (project.windowDays > 0) {
+        window.first = last.addDays(1 - project.windowDays);
+        window.second = last;
+    } else if (project.windowDays == 0) {
+        window.second = last;
+    }
+    return window;
 }
 
 int usageError(const char* command, const std::string& message) {
@@ -169,10 +243,12 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
     const std::string& a = args[i];
     if (a == "--exact-actor") {
         filter.includeSubgroups = false;
+        options.given.push_back(a);
         return true;
     }
     static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed"};
     if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; })) return false;
+    options.given.push_back(a);
     if (i + 1 >= args.size()) {
         error = a + " needs a value";
         return true;

@@ -6,6 +6,7 @@
 #include "atlas/commands/commands.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/native_format.h"
+#include "atlas/io/project.h"
 
 #include <optional>
 #include <string>
@@ -31,11 +32,20 @@ extern const char* const kInputHelp;
 /// Loads one input; an input .csv is read as an ACLED export unless it is UCDP GED.
 [[nodiscard]] LoadResult load(const std::string& path, const std::string& forced, const InputOptions& options);
 /// Several files become one dataset (atlas::Workspace, as the window opens them).
+/// A project (.atlasproj) among the paths stands for its files; its settings come back in
+/// `project` for the command to take as defaults.
 struct Loaded {
     Dataset dataset;
     bool bad = false;
+    std::optional<Project> project;
+    std::string projectPath;
 };
 [[nodiscard]] Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options);
+
+/// A project's filters and time window, for each filter option not given on the command line.
+void applyProjectFilters(FilterOptions& options, const Project& project);
+/// The days a project's window covers (from, to): none given when it shows the whole span.
+[[nodiscard]] std::pair<std::optional<Date>, std::optional<Date>> projectWindow(const Project& project);
 
 int usageError(const char* command, const std::string& message);
 /// A command's help, then `more` (the filter options for query), then the input options.

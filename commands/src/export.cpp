@@ -47,6 +47,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     ExportRequest request;
     std::optional<Date> date, until;
     int windowDays = 0;
+    bool windowGiven = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") return printHelp(kExportHelp);
@@ -78,6 +79,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             until = Date::parse(v);
             if (!until) return usageError("export", "--each-day-until takes a date YYYY-MM-DD, not \"" + v + "\"");
         } else if (a == "--window") {
+            windowGiven = true;
             try {
                 windowDays = std::stoi(v);
             } catch (...) {
@@ -106,6 +108,15 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
     if (loaded.bad && d.events.empty() && d.sites.empty()) return kBadInput;
+    if (loaded.project) {
+        // The project's filters, day, window and view, for what the command line leaves open.
+        const Project& project = *loaded.project;
+        applyProjectFilters(filters, project);
+        if (!date) date = project.date;
+        if (!windowGiven && date && project.windowStart) windowDays = daysBetween(*project.windowStart, *date) + 1;
+        else if (!windowGiven && project.windowDays > 0) windowDays = project.windowDays;
+        if (!request.box && project.view) request.box = boxOfView(*project.view, request.width, request.height);
+    }
     if (!resolveActorsOrSay(d, filters, "export")) return kBadInput;
     request.filter.actors = filters.filter.actors;
     request.filter.includeSubgroups = filters.filter.includeSubgroups;

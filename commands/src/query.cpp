@@ -66,6 +66,7 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     if (files.empty()) return usageError("query", "give at least one file");
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
+    if (loaded.project) applyProjectFilters(filters, *loaded.project);
     if (!resolveActorsOrSay(d, filters, "query")) return kBadInput;
     const EventFilter& filter = filters.filter;
     const EventIndex index(d);

@@ -2,10 +2,12 @@
 // problems and exit codes. tests/e2e keeps a few checks of the real executable.
 #include "atlas/commands/commands.h"
 #include "atlas/io/native_format.h"
+#include "atlas/io/project.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -79,6 +81,52 @@ TEST(Commands, RoleSaysWhetherTheActorStruckOrWasStruck) {
     const Ran bad = runCommand({"query", kSample, "--actor", "tsk", "--role", "victim"});
     EXPECT_EQ(bad.code, kBadUsage);
     EXPECT_NE(bad.err.find("--role takes perpetrator, target or either"), std::string::npos) << bad.err;
+}
+
+TEST(Commands, AProjectStandsForItsFilesAndGivesItsFiltersAsDefaults) {
+    const auto dir = std::filesystem::temp_directory_path() / "atlas-commands-project";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "data");
+    std::filesystem::copy_file(kSample, dir / "data" / "idlib.atlas.json");
+    Project project;
+    project.files = {{(dir / "data" / "idlib.atlas.json").string(), "", 0, {}}};
+    project.filter.types = {EventType::AirStrike};
+    project.date = Date::parse("2020-10-26");
+    project.windowDays = 7;
+    const std::string path = (dir / "brief.atlasproj").string();
+    ASSERT_TRUE(writeProjectFile(path, project).empty());
+
+    auto ids = [](const Ran& ran) {
+        std::vector<std::string> out;
+        for (const Event& e : readNativeText(ran.out, "query").dataset.events) out.push_back(e.id);
+        return out;
+    };
+    const Ran byProject = runCommand({"query", path, "--format", "json"});
+    ASSERT_EQ(byProject.code, kOk) << byProject.err;
+    const Ran byHand = runCommand({"query", kSample, "--type", "air_strike", "--from", "2020-10-20", "--to", "2020-10-26", "--format", "json"});
+    ASSERT_EQ(byHand.code, kOk) << byHand.err;
+    EXPECT_FALSE(ids(byHand).empty());
+    EXPECT_EQ(ids(byProject), ids(byHand));
+    // An option given on the command line wins over the project's.
+    const Ran shelling = runCommand({"query", path, "--type", "shelling", "--format", "json"});
+    const Ran shellingByHand = runCommand({"query", kSample, "--type", "shelling", "--from", "2020-10-20", "--to", "2020-10-26", "--format", "json"});
+    EXPECT_EQ(ids(shelling), ids(shellingByHand));
+    EXPECT_EQ(runCommand({"info", path}).out, runCommand({"info", (dir / "data" / "idlib.atlas.json").string()}).out);
+
+    // The project moved with its data still opens; a changed file is said and the work goes on.
+    std::filesystem::rename(dir, dir.string() + "-moved");
+    const std::string moved = dir.string() + "-moved/brief.atlasproj";
+    EXPECT_EQ(ids(runCommand({"query", moved, "--format", "json"})), ids(byHand));
+    std::ofstream(dir.string() + "-moved/data/idlib.atlas.json", std::ios::app) << "\n";
+    const Ran changed = runCommand({"query", moved, "--format", "json"});
+    EXPECT_EQ(changed.code, kOk);
+    EXPECT_NE(changed.err.find("has changed since the project was saved"), std::string::npos) << changed.err;
+    // A missing file is reported by name; what remains is still answered, with exit code 1.
+    std::filesystem::remove(dir.string() + "-moved/data/idlib.atlas.json");
+    const Ran missing = runCommand({"query", moved});
+    EXPECT_EQ(missing.code, kBadInput);
+    EXPECT_NE(missing.err.find("data/idlib.atlas.json is not there"), std::string::npos) << missing.err;
+    std::filesystem::remove_all(dir.string() + "-moved");
 }
 
 TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {

@@ -153,6 +153,31 @@ expect_in("${media_box}" "MediaBox [0 0 900") # 1200 px at 96 dpi = 900 pt
 run(0 export ${SAMPLE} --out ${WORK}/week.svg --date 2020-10-27 --window 7)
 file(READ ${WORK}/week.svg svg LIMIT 400)
 expect_in("${svg}" "viewBox=\"0 0 1600 1000\"")
+# a project in place of its files: its window (7 days to 27 October) and type filter by default,
+# the command line's options over them; a project written by hand, without hashes, is fine
+file(MAKE_DIRECTORY ${WORK}/project/data)
+file(COPY_FILE ${SAMPLE} ${WORK}/project/data/idlib.atlas.json)
+file(WRITE ${WORK}/project/week.atlasproj [=[{"conflictAtlasProject": 1, "files": [{"path": "data/idlib.atlas.json"}],
+ "filters": {"types": ["air_strike"]}, "time": {"date": "2020-10-27", "windowDays": 7},
+ "view": {"latitude": 35.9, "longitude": 36.6, "zoom": 9}}]=])
+run(0 query ${SAMPLE} --type air_strike --from 2020-10-21 --to 2020-10-27)
+set(by_hand "${out}")
+run(0 query ${WORK}/project/week.atlasproj)
+expect_in("${err}" "1 of 151 events match")
+if(NOT out STREQUAL by_hand)
+  message(FATAL_ERROR "the project's query differs from the same filters given by hand:\n${out}\n---\n${by_hand}")
+endif()
+run(0 query ${SAMPLE} --type shelling --from 2020-10-21 --to 2020-10-27)
+set(by_hand "${out}")
+run(0 query ${WORK}/project/week.atlasproj --type shelling)
+if(NOT out STREQUAL by_hand)
+  message(FATAL_ERROR "--type given on the command line should replace the project's")
+endif()
+run(0 export ${WORK}/project/week.atlasproj --out ${WORK}/project.png)
+expect_in("${err}" "1 incidents drawn")
+file(WRITE ${WORK}/project/gone.atlasproj [=[{"conflictAtlasProject": 1, "files": [{"path": "data/nowhere.csv"}]}]=])
+run(1 info ${WORK}/project/gone.atlasproj)
+expect_in("${err}" "data/nowhere.csv is not there")
 # one frame a day for an animation
 file(GLOB old_frames ${WORK}/frame-*.png)
 if(old_frames)

@@ -26,6 +26,7 @@ ApplicationWindow {
             title: qsTr("&File")
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: { openDialog.adding = false; openDialog.open() } }
             Action { text: qsTr("&Add to the map…"); onTriggered: { openDialog.adding = true; openDialog.open() } }
+            Action { text: qsTr("Open &Project…"); onTriggered: projectOpenDialog.open() }
             Menu {
                 id: recentMenu
                 title: qsTr("Open &Recent")
@@ -59,6 +60,18 @@ ApplicationWindow {
                 shortcut: StandardKey.SaveAs
                 enabled: atlasDocument.loaded && !atlasDocument.saving
                 onTriggered: saveDialog.open()
+            }
+            Action {
+                text: qsTr("Save Pro&ject")
+                shortcut: "Ctrl+Shift+S"
+                enabled: atlasDocument.loaded
+                onTriggered: window.session.projectLocation.toString() !== "" ? window.saveProject(window.session.projectLocation)
+                                                                              : projectSaveDialog.open()
+            }
+            Action {
+                text: qsTr("Save Project &As…")
+                enabled: atlasDocument.loaded
+                onTriggered: projectSaveDialog.open()
             }
             MenuSeparator {}
             Action {
@@ -166,12 +179,58 @@ ApplicationWindow {
         property bool adding: false
         title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
         currentFolder: window.workspace.dialogFolder
-        nameFilters: [qsTr("All supported (*.gpkg *.atlas.json *.json *.csv *.geojson)"),
+        nameFilters: [qsTr("All supported (*.gpkg *.atlas.json *.json *.csv *.geojson *.atlasproj)"),
                       qsTr("Conflict Atlas datasets (*.gpkg *.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
         onAccepted: {
             window.workspace.noteDialogChoice(selectedFile)
-            adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+            if (selectedFile.toString().endsWith(".atlasproj")) window.openProject(selectedFile)
+            else adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
+        }
+    }
+
+    // Projects: the files, mappings, filters, window, view, layers and bookmarks (docs/format.md).
+    FileDialog {
+        id: projectOpenDialog
+        title: qsTr("Open a project")
+        currentFolder: window.workspace.dialogFolder
+        nameFilters: [qsTr("Conflict Atlas projects (*.atlasproj)"), qsTr("All files (*)")]
+        onAccepted: { window.workspace.noteDialogChoice(selectedFile); window.openProject(selectedFile) }
+    }
+    FileDialog {
+        id: projectSaveDialog
+        title: qsTr("Save the project")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "atlasproj"
+        currentFolder: window.workspace.dialogFolder
+        nameFilters: [qsTr("Conflict Atlas projects (*.atlasproj)")]
+        onAccepted: { window.workspace.noteDialogChoice(selectedFile); window.saveProject(selectedFile) }
+    }
+    function openProject(location) {
+        const problem = window.session.openProject(location)
+        if (problem !== "") atlasView.showMessage(problem)
+    }
+    function saveProject(location) {
+        const layers = { basemap: atlasView.onlineTiles ? "osm" : "offline", table: atlasView.tableShown ? "shown" : "hidden" }
+        atlasView.showMessage(window.session.saveProject(location, atlasView.currentView(), layers, window.workspace.bookmarks))
+    }
+    // A project named on the command line was opened before this window was made.
+    Component.onCompleted: {
+        const layers = window.session.initialLayers
+        if (layers.basemap !== undefined) atlasView.onlineTiles = layers.basemap === "osm"
+        if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+    }
+    Connections {
+        target: window.session
+        // The project's files are read and its filters applied: the view, layers and bookmarks here.
+        function onProjectOpened(view, layers, bookmarks) {
+            if (layers.basemap !== undefined) atlasView.onlineTiles = layers.basemap === "osm"
+            if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+            if (view.latitude !== undefined) atlasView.showView(view)
+            const names = window.workspace.bookmarks.map(b => b.name)
+            for (const b of bookmarks)
+                if (!names.includes(b.name)) window.workspace.addBookmark(b.name, b.latitude, b.longitude, b.zoom, b.bearing)
+            atlasView.showMessage(qsTr("Project %1 opened").arg(window.session.projectLocation.toString().split("/").pop()))
         }
     }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,6 +135,15 @@ OrderedJson viewJson(const MapView& view) {
 }
 
 } // namespace
+
+GeoBox boxOfView(const MapView& view, int width, int height) {
+    const double world = 256.0 * std::pow(2.0, view.zoom); // pixels across the whole world
+    const MercatorPoint centre = toMercator({view.latitude, view.longitude});
+    const double halfX = width / 2.0 / world, halfY = height / 2.0 / world;
+    const GeoPoint northWest = fromMercator({centre.x - halfX, std::max(0.0, centre.y - halfY)});
+    const GeoPoint southEast = fromMercator({centre.x + halfX, std::min(1.0, centre.y + halfY)});
+    return GeoBox{northWest.longitude, southEast.latitude, southEast.longitude, northWest.latitude};
+}
 
 bool isProjectPath(std::string_view path) {
     return path.size() > kProjectExtension.size() && path.substr(path.size() - kProjectExtension.size()) == kProjectExtension;

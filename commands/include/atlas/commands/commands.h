@@ -39,6 +39,7 @@ using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const
 struct FilterOptions {
     EventFilter filter;               ///< everything but the actors, which need the data
     std::vector<std::string> actors;  ///< as given: ids, names or aliases
+    std::vector<std::string> given;   ///< the options given ("--type", …): a project fills the rest
 };
 /// Their help, a line each.
 extern const char* const kFilterOptionsHelp;

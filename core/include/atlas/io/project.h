@@ -6,6 +6,7 @@
 // in place of its files. File paths are kept relative to the project, with each file's size
 // and SHA-256, so a project moved with its data still opens and a changed file is reported.
 
+#include "atlas/geo/geo.h"
 #include "atlas/io/geojson.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/diagnostic.h"
@@ -39,6 +40,10 @@ struct MapView {
     double bearing = 0;
     friend bool operator==(const MapView&, const MapView&) = default;
 };
+
+/// The area a view shows in a picture of `width` × `height` pixels, as the map draws it (Web
+/// Mercator, 256-pixel tiles: the world is 256·2^zoom pixels wide); the bearing is ignored.
+[[nodiscard]] GeoBox boxOfView(const MapView& view, int width, int height);
 
 struct Bookmark {
     std::string name;
