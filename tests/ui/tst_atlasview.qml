@@ -326,6 +326,34 @@ Item {
             view.clusterThreshold = 3000
         }
 
+        function test_aPlaceIsFoundByNameAndShown() {
+            view.map.center = QtPositioning.coordinate(36.3, 37.2)
+            view.map.zoomLevel = 8
+            const field = view.placeField
+            field.forceActiveFocus()
+            for (const ch of "kafr takh") keyClick(ch)
+            tryVerify(() => view.placeList.opened, 3000)
+            compare(field.matches[0].name, "Kafr Takharim") // the basemap's own town (GeoNames' same place not listed again)
+            keyClick(Qt.Key_Return)
+            fuzzyCompare(view.map.center.latitude, field.matches[0].latitude, 1e-6)
+            fuzzyCompare(view.map.center.longitude, field.matches[0].longitude, 1e-6)
+            verify(view.map.zoomLevel >= 11)
+            verify(!view.placeList.opened)
+            // A village only GeoNames names, found without its diacritics.
+            field.selectAll()
+            for (const ch of "taftanaz") keyClick(ch)
+            tryVerify(() => view.placeList.opened, 3000)
+            compare(field.matches[0].name, "Taftan\u0101z")
+            compare(field.matches[0].source, "GeoNames")
+            // A name nothing has: no list.
+            field.selectAll()
+            for (const ch of "zzqx") keyClick(ch)
+            compare(field.matches.length, 0)
+            verify(!view.placeList.opened)
+            field.text = ""
+            field.focus = false
+        }
+
         function test_aViewKeptForABookmarkComesBack() {
             view.map.center = QtPositioning.coordinate(35.71, 36.51)
             view.map.zoomLevel = 11.5

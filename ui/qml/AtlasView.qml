@@ -28,6 +28,8 @@ Item {
     property var measurePath: []
     readonly property var measureResult: MapTools.measure(measurePath)
     readonly property alias measureButton: measureButton
+    readonly property alias placeField: placeField
+    readonly property alias placeList: placeList
     readonly property alias hoverTip: hoverTip
     readonly property alias incidentMenu: incidentMenu
     readonly property alias stackList: stackList
@@ -103,6 +105,12 @@ Item {
         if (!mapView.map.mapReady || box.length !== 4) return
         mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
                                                                   QtPositioning.coordinate(box[1], box[2])), 0)
+    }
+    // Centres the map on a place found by name, close enough to see its villages.
+    function goToPlace(place) {
+        mapView.map.center = QtPositioning.coordinate(place.latitude, place.longitude)
+        mapView.map.zoomLevel = Math.max(mapView.map.zoomLevel, Math.min(11, mapView.map.maximumZoomLevel))
+        showMessage(place.name + (place.source === "GeoNames" ? qsTr(" (GeoNames)") : ""))
     }
     // Centres the map on an incident of the window, close enough to tell it from its neighbours.
     function zoomToRow(row) {
@@ -354,6 +362,47 @@ Item {
                         events: view.events
                     }
 
+                    // Find a place by name (the basemap's towns and GeoNames' places): type, then
+                    // Enter for the first match or a click on any.
+                    TextField {
+                        id: placeField
+                        objectName: "placeField"
+                        anchors { right: measureButton.left; top: parent.top; margins: 10 }
+                        width: 210
+                        placeholderText: qsTr("Find a place (Ctrl+F)")
+                        property var matches: []
+                        onTextEdited: {
+                            matches = text.trim().length >= 2 ? PlaceSearch.search(text, 10) : []
+                            if (matches.length > 0) placeList.open()
+                            else placeList.close()
+                        }
+                        onAccepted: if (matches.length > 0) { view.goToPlace(matches[0]); placeList.close() }
+                        Keys.onEscapePressed: { placeList.close(); focus = false }
+                        Shortcut { sequences: ["Ctrl+F"]; onActivated: { placeField.forceActiveFocus(); placeField.selectAll() } }
+                        Popup {
+                            id: placeList
+                            objectName: "placeList"
+                            y: placeField.height
+                            width: 300
+                            padding: 2
+                            height: Math.min(320, placeRows.contentHeight + 4)
+                            ListView {
+                                id: placeRows
+                                anchors.fill: parent
+                                clip: true
+                                model: placeField.matches
+                                delegate: ItemDelegate {
+                                    required property var modelData
+                                    width: ListView.view.width
+                                    text: modelData.name + (modelData.ascii !== modelData.name ? "  (" + modelData.ascii + ")" : "")
+                                          + (modelData.population > 0 ? qsTr(" \u00B7 %L1 inhabitants").arg(modelData.population) : "")
+                                    font.pixelSize: 12
+                                    onClicked: { view.goToPlace(modelData); placeList.close() }
+                                }
+                            }
+                        }
+                    }
+
                     Button {
                         id: measureButton
                         objectName: "measureButton"
@@ -442,7 +491,12 @@ Item {
                     }
 
                     Label {
+                        objectName: "attributionLabel"
                         anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
+                        // Beside the coordinates, wrapped onto two lines where the map is narrow.
+                        width: Math.min(implicitWidth, parent.width - 330)
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignRight
                         padding: 3
                         font.pixelSize: 11
                         text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
@@ -464,8 +518,9 @@ Item {
                         document: view.document
                     }
                     ProblemBanner {
-                        // Top right, beside the measuring tool's button: the legend holds the top left corner.
-                        anchors { right: measureButton.left; top: parent.top; margins: 10 }
+                        // Top right, under the place search and the measuring tool's button: the legend
+                        // holds the top left corner.
+                        anchors { right: parent.right; top: measureButton.bottom; margins: 10 }
                         document: view.document
                         onChooseDateProperty: datePropertyDialog.open()
                         onShowProblems: problemsPopup.open()
