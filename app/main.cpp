@@ -235,10 +235,13 @@ int main(int argc, char* argv[]) {
     workspace.restoreAndTrack(rootWindow);
     // What the next start brings back, kept as the application quits.
     QObject::connect(&app, &QGuiApplication::aboutToQuit, &workspace, [&] {
-        QVariant view;
+        QVariant view, layers;
         if (auto* atlasView = rootWindow->property("atlasView").value<QObject*>())
             QMetaObject::invokeMethod(atlasView, "currentView", Q_RETURN_ARG(QVariant, view));
-        workspace.rememberState(session.state(view.toMap()));
+        QMetaObject::invokeMethod(rootWindow, "currentLayers", Q_RETURN_ARG(QVariant, layers));
+        QVariantMap state = session.state(view.toMap());
+        state.insert(QStringLiteral("layers"), layers.toMap()); // basemap (its custom tiles too) and table
+        workspace.rememberState(state);
     });
 
     if (!parser.isSet(selfTest) && !parser.isSet(screenshot)) return QGuiApplication::exec();

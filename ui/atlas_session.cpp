@@ -250,6 +250,7 @@ void AtlasSession::restore(const QVariantMap& state) {
         m_table.sortBy(column, state.value(QStringLiteral("tableDescending")).toBool());
     m_table.setHiddenColumns(state.value(QStringLiteral("tableHidden")).toStringList());
     m_initialView = state.value(QStringLiteral("view")).toMap();
+    if (state.contains(QStringLiteral("layers"))) m_initialLayers = state.value(QStringLiteral("layers")).toMap();
 }
 
 } // namespace atlas::ui

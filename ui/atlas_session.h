@@ -111,7 +111,8 @@ public:
     /// The project open (saved or opened last), for File → Save Project; empty without one.
     Q_PROPERTY(QUrl projectLocation READ projectLocation NOTIFY projectLocationChanged)
     [[nodiscard]] QUrl projectLocation() const { return m_projectLocation; }
-    /// The layers of a project opened before the window was made ({basemap, table}), else empty.
+    /// The layers ({basemap, table, tileSource, …}) of a project opened, or of the state
+    /// restored, before the window was made; else empty.
     Q_PROPERTY(QVariantMap initialLayers READ initialLayers CONSTANT)
     [[nodiscard]] QVariantMap initialLayers() const { return m_initialLayers; }
 

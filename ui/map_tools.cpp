@@ -1,6 +1,9 @@
 #include "map_tools.h"
 
 #include "atlas/geo/basemap.h"
+#include "atlas/geo/tile_source.h"
+
+#include <algorithm>
 
 #include "atlas/geo/geo.h"
 
@@ -42,6 +45,17 @@ QVariantMap MapTools::measure(const QVariantList& path) const {
     }
     return {{QStringLiteral("km"), km}, {QStringLiteral("lastKm"), lastKm}, {QStringLiteral("bearing"), bearing},
             {QStringLiteral("text"), text}};
+}
+
+QVariantMap MapTools::tileSourceOf(const QString& text, const QString& attribution, int maxZoom) const {
+    const atlas::TileSourceParse parsed = atlas::parseTileSource(text.toStdString());
+    return {{QStringLiteral("ok"), !parsed.urlTemplate.empty()},
+            {QStringLiteral("template"), QString::fromStdString(parsed.urlTemplate)},
+            {QStringLiteral("local"), parsed.local},
+            {QStringLiteral("given"), text.trimmed()},
+            {QStringLiteral("attribution"), attribution.trimmed()},
+            {QStringLiteral("maxZoom"), std::clamp(maxZoom, 1, 22)},
+            {QStringLiteral("message"), QString::fromStdString(parsed.error)}};
 }
 
 } // namespace atlas::ui

@@ -28,6 +28,9 @@ public:
     /// bearing: the last leg's initial bearing in degrees (-1 with fewer than two points),
     /// text: "12.4 km · last leg 3.1 km, bearing 58°"}.
     Q_INVOKABLE QVariantMap measure(const QVariantList& path) const;
+    /// A custom tile source as the map takes it (core's parseTileSource): {ok, template (with
+    /// %z/%x/%y), local, attribution, maxZoom, message}; `message` says what is wrong when not ok.
+    Q_INVOKABLE QVariantMap tileSourceOf(const QString& text, const QString& attribution, int maxZoom) const;
 };
 
 } // namespace atlas::ui

@@ -1,4 +1,8 @@
 #include <QColor>
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <cmath>
 #include <QImage>
 #include <QObject>
 #include <QQmlEngine>
@@ -19,6 +23,31 @@ public:
         return image.pixelColor(x, y);
     }
     Q_INVOKABLE QSize size(const QString& path) const { return QImage(path).size(); }
+    /// A folder of z/x/y.png tiles, every one of `colour`, covering north-west Syria from zoom
+    /// `from` to `to` (a local tile folder as an air-gapped network would have one).
+    Q_INVOKABLE QString makeTileFolder(const QString& colour, int from, int to) {
+        if (!m_folder.isValid()) return {};
+        QImage tile(256, 256, QImage::Format_RGB32);
+        tile.fill(QColor(colour));
+        for (int z = from; z <= to; ++z) {
+            const double n = std::ldexp(1.0, z);
+            auto column = [&](double lon) { return static_cast<int>((lon + 180.0) / 360.0 * n); };
+            auto row = [&](double lat) {
+                const double r = lat * M_PI / 180.0;
+                return static_cast<int>((1.0 - std::log(std::tan(r) + 1.0 / std::cos(r)) / M_PI) / 2.0 * n);
+            };
+            for (int x = column(35.0); x <= column(38.5); ++x)
+                for (int y = row(37.2); y <= row(34.8); ++y) {
+                    const QString dir = m_folder.filePath(QStringLiteral("%1/%2").arg(z).arg(x));
+                    QDir().mkpath(dir);
+                    tile.save(dir + QStringLiteral("/%1.png").arg(y));
+                }
+        }
+        return m_folder.path();
+    }
+
+private:
+    QTemporaryDir m_folder;
 };
 
 class Setup : public QObject {

@@ -354,6 +354,36 @@ Item {
             field.focus = false
         }
 
+        function test_tilesFromALocalFolderReplaceTheBasemap() {
+            const folder = ImageFiles.makeTileFolder("#ff00ff", 8, 10)
+            verify(folder !== "")
+            const refused = MapTools.tileSourceOf(folder + "/nothing-here", "", 12)
+            verify(!refused.ok && refused.message.indexOf("no folder") >= 0)
+            const source = MapTools.tileSourceOf(folder, "Test tiles", 10)
+            verify(source.ok, source.message)
+            view.map.center = QtPositioning.coordinate(35.6, 37.6) // no incident here: only tiles
+            view.map.zoomLevel = 9
+            view.useTiles("custom", source)
+            tryVerify(() => view.map && view.map.mapReady && session.mapReady, 10000)
+            compare(view.tileSource, "custom")
+            fuzzyCompare(view.map.center.latitude, 35.6, 1e-6) // the view survives the new map
+            compare(view.map.maximumZoomLevel, 10)
+            // The map's own pixels: the folder's magenta where the bundled basemap was land.
+            let magenta = false
+            tryVerify(() => {
+                const image = grabImage(view.map)
+                const c = image.pixel(Math.round(view.map.width / 2), Math.round(view.map.height / 2))
+                magenta = c.r > 0.9 && c.g < 0.1 && c.b > 0.9
+                return magenta
+            }, 10000, "the folder's tiles are drawn")
+            compare(findChild(view, "attributionLabel").text, "Test tiles")
+            view.useTiles("offline")
+            tryVerify(() => view.map && view.map.mapReady, 10000)
+            compare(view.tileSource, "offline")
+            compare(view.map.maximumZoomLevel, 12)
+            waitForRendering(view)
+        }
+
         function test_aViewKeptForABookmarkComesBack() {
             view.map.center = QtPositioning.coordinate(35.71, 36.51)
             view.map.zoomLevel = 11.5

@@ -19,7 +19,12 @@ Item {
     required property string tileDirectory
     // Selection: an event of the window, or else a site (never both).
     property int selectedSiteRow: -1
-    property bool onlineTiles: false
+    // Where the map's tiles come from: "offline" (the bundled basemap), "osm" (OpenStreetMap
+    // online) or "custom" (customTiles: an XYZ URL template or a local tile folder).
+    property string tileSource: "offline"
+    readonly property bool onlineTiles: tileSource === "osm"
+    // {template, attribution, maxZoom} of the custom source (MapTools.tileSourceOf).
+    property var customTiles: ({})
     // The incident table under the map (View → Incident table, Ctrl+T).
     property bool tableShown: false
     readonly property alias incidentTable: incidentTable
@@ -38,7 +43,10 @@ Item {
     // Above this many events in view the map draws clusters (not at the closest zoom, where
     // they could not be opened further).
     property int clusterThreshold: 3000
-    readonly property alias map: mapView.map
+    // The map, made again (mapLoader) when the custom tile source changes: Qt Location takes a
+    // map's plugin once.
+    readonly property var mapView: mapLoader.item
+    readonly property var map: mapView ? mapView.map : null
     readonly property alias sceneLayer: sceneLayer
     readonly property alias timelineBar: timelineBar
     readonly property alias problemsPopup: problemsPopup
@@ -84,6 +92,11 @@ Item {
     function currentView() {
         return { latitude: mapView.map.center.latitude, longitude: mapView.map.center.longitude,
                  zoom: mapView.map.zoomLevel, bearing: mapView.map.bearing }
+    }
+    // A view to show once the map can (it may be being made again for other tiles).
+    function showViewWhenReady(v) {
+        if (map && map.mapReady && keptView === null) showView(v)
+        else keptView = v
     }
     function showView(v) {
         mapView.map.bearing = v.bearing ?? 0
@@ -141,6 +154,56 @@ Item {
         PluginParameter { name: "osm.mapping.custom.host"; value: "file:///nonexistent/conflict-atlas-offline/" }
         PluginParameter { name: "osm.mapping.offline.directory"; value: view.tileDirectory }
         PluginParameter { name: "osm.useragent"; value: "ConflictAtlas/0.1 (desktop conflict-map viewer)" }
+    }
+
+    // A custom tile source: an XYZ template (https://…/{z}/{x}/{y}.png) or a folder of z/x/y
+    // tiles, as the osm plugin's "custom" map type. A plugin reads its parameters once, so each
+    // source gets a plugin of its own, and the map is made again with it.
+    property var customPlugin: null
+    Component {
+        id: customPluginComponent
+        Plugin {
+            name: "osm"
+            PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
+            PluginParameter { name: "osm.mapping.custom.host"; value: view.customTiles.template ?? "" }
+            PluginParameter { name: "osm.mapping.custom.mapcopyright"; value: view.customTiles.attribution ?? "" }
+            PluginParameter { name: "osm.useragent"; value: "ConflictAtlas/0.1 (desktop conflict-map viewer)" }
+        }
+    }
+    property var keptView: null // the view to come back to when the map is made again
+    function useTiles(source, custom) {
+        const remake = source === "custom" || tileSource === "custom"
+        if (custom !== undefined) customTiles = custom
+        if (!remake) {
+            tileSource = source
+            return
+        }
+        keptView = mapView && mapView.map.mapReady ? currentView() : keptView
+        mapLoader.active = false
+        if (customPlugin) customPlugin.destroy()
+        customPlugin = source === "custom" ? customPluginComponent.createObject(view) : null
+        tileSource = source
+        mapLoader.active = true
+        if (map && map.mapReady) mapBecameReady() // made ready at once: no change to hear of
+    }
+
+    // The map can show things: the view it should open on, then the scene over it.
+    function mapBecameReady() {
+        if (!mapView) return
+        // The area asked for on the command line (--bbox), once the map can show it.
+        const box = view.session.initialBox
+        if (mapView.map.mapReady && view.keptView) {
+            view.showView(view.keptView) // the map made again for other tiles
+            view.keptView = null
+        } else if (mapView.map.mapReady && box.length === 4)
+            mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
+                                                                      QtPositioning.coordinate(box[1], box[2])), 0)
+        else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
+            view.showView(view.session.initialView) // where the window was last closed
+        else if (mapView.map.mapReady)
+            view.zoomToData() // the file opened before the map was ready
+        view.syncSceneLayer()
+        view.session.mapReady = mapView.map.mapReady
     }
 
     function mapType(style) {
@@ -233,39 +296,31 @@ Item {
                     SplitView.minimumHeight: 200
                     clip: true
 
-                    MapView {
-                        id: mapView
+                    Loader {
+                        id: mapLoader
                         anchors.fill: parent
-                        map.plugin: tilePlugin
-                        map.center: QtPositioning.coordinate(35.85, 36.62) // Idlib province
-                        map.zoomLevel: 9
-                        map.minimumZoomLevel: 5
-                        map.maximumZoomLevel: view.onlineTiles ? 18 : 12
-                        map.activeMapType: view.mapType(view.onlineTiles ? MapType.StreetMap : MapType.CustomMap)
-                        map.copyrightsVisible: view.onlineTiles
+                        sourceComponent: MapView {
+                            map.plugin: view.tileSource === "custom" && view.customPlugin ? view.customPlugin : tilePlugin
+                            map.center: QtPositioning.coordinate(35.85, 36.62) // Idlib province
+                            map.zoomLevel: 9
+                            map.minimumZoomLevel: 5
+                            map.maximumZoomLevel: view.tileSource === "osm" ? 18 : view.tileSource === "custom" ? (view.customTiles.maxZoom ?? 18) : 12
+                            map.activeMapType: view.mapType(view.tileSource === "offline" ? MapType.CustomMap
+                                                            : view.tileSource === "osm" ? MapType.StreetMap : MapType.CustomMap)
+                            map.copyrightsVisible: false // the attribution label says it, for every source
+                            Component.onCompleted: map.addMapItem(measureLine)
+                        }
                     }
 
                     Connections {
-                        target: mapView.map
+                        target: view.map
                         function onCenterChanged() { view.syncSceneLayer() }
                         function onZoomLevelChanged() { view.syncSceneLayer() }
                         function onBearingChanged() { view.syncSceneLayer() }
                         function onTiltChanged() { view.syncSceneLayer() }
                         function onWidthChanged() { view.syncSceneLayer() }
                         function onHeightChanged() { view.syncSceneLayer() }
-                        function onMapReadyChanged() {
-                            // The area asked for on the command line (--bbox), once the map can show it.
-                            const box = view.session.initialBox
-                            if (mapView.map.mapReady && box.length === 4)
-                                mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
-                                                                                          QtPositioning.coordinate(box[1], box[2])), 0)
-                            else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
-                                view.showView(view.session.initialView) // where the window was last closed
-                            else if (mapView.map.mapReady)
-                                view.zoomToData() // the file opened before the map was ready
-                            view.syncSceneLayer()
-                            view.session.mapReady = mapView.map.mapReady
-                        }
+                        function onMapReadyChanged() { view.mapBecameReady() }
                     }
 
                     // The map scene: control areas, lines and sites on the slider's date, and the
@@ -276,7 +331,7 @@ Item {
                         model: view.events
                         selectedRow: view.session.selectedRow
                         selectedSite: view.selectedSiteRow
-                        clusterThreshold: mapView.map.zoomLevel >= mapView.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
+                        clusterThreshold: view.map && view.map.zoomLevel >= view.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                         Component.onCompleted: view.syncSceneLayer()
 
                         TapHandler {
@@ -354,7 +409,6 @@ Item {
                         line.width: 3
                         line.color: "#1f5fbf"
                         path: view.measurePath
-                        Component.onCompleted: mapView.map.addMapItem(measureLine)
                     }
 
                     MapLegend {
@@ -499,8 +553,9 @@ Item {
                         horizontalAlignment: Text.AlignRight
                         padding: 3
                         font.pixelSize: 11
-                        text: view.onlineTiles ? qsTr("Map data © OpenStreetMap contributors")
-                                               : MapTools.offlineAttribution
+                        text: view.tileSource === "osm" ? qsTr("Map data © OpenStreetMap contributors")
+                              : view.tileSource === "custom" ? (view.customTiles.attribution || qsTr("Tiles: %1").arg(view.customTiles.template))
+                              : MapTools.offlineAttribution
                         background: Rectangle { color: "#ccffffff"; radius: 2 }
                     }
 

@@ -142,11 +142,31 @@ ApplicationWindow {
                 checked: atlasView.tableShown
                 onTriggered: atlasView.tableShown = checked
             }
-            Action {
-                text: qsTr("Online map tiles (OpenStreetMap)")
-                checkable: true
-                checked: atlasView.onlineTiles
-                onTriggered: atlasView.onlineTiles = checked
+            Menu {
+                title: qsTr("Base&map")
+                width: 300
+                ActionGroup { id: basemapGroup }
+                Action {
+                    text: qsTr("&Offline (bundled)")
+                    checkable: true
+                    ActionGroup.group: basemapGroup
+                    checked: atlasView.tileSource === "offline"
+                    onTriggered: atlasView.useTiles("offline")
+                }
+                Action {
+                    text: qsTr("Online map tiles (&OpenStreetMap)")
+                    checkable: true
+                    ActionGroup.group: basemapGroup
+                    checked: atlasView.tileSource === "osm"
+                    onTriggered: atlasView.useTiles("osm")
+                }
+                Action {
+                    text: qsTr("&Custom tiles (URL or folder)…")
+                    checkable: true
+                    ActionGroup.group: basemapGroup
+                    checked: atlasView.tileSource === "custom"
+                    onTriggered: { checked = Qt.binding(() => atlasView.tileSource === "custom"); tilesDialog.open() }
+                }
             }
         }
     }
@@ -171,6 +191,67 @@ ApplicationWindow {
             const v = atlasView.currentView()
             atlasView.showMessage(qsTr("Bookmarked as \u201C%1\u201D").arg(
                 window.workspace.addBookmark(bookmarkName.text, v.latitude, v.longitude, v.zoom, v.bearing)))
+        }
+    }
+
+    // A tile source of one's own: an XYZ server (with {z}/{x}/{y}) or a folder of z/x/y tiles,
+    // for networks without the internet. Checked before it is used.
+    Dialog {
+        id: tilesDialog
+        objectName: "tilesDialog"
+        title: qsTr("Custom map tiles")
+        anchors.centerIn: parent
+        modal: true
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        property string problem: ""
+        property bool reopening: false // shown again to say what is wrong: keep what was typed
+        onAboutToShow: {
+            if (!reopening) {
+                problem = ""
+                tilesText.text = atlasView.customTiles.given ?? ""
+                tilesAttribution.text = atlasView.customTiles.attribution ?? ""
+                tilesMaxZoom.value = atlasView.customTiles.maxZoom ?? 18
+            }
+            reopening = false
+        }
+        onOpened: tilesText.forceActiveFocus()
+        Column {
+            spacing: 6
+            width: 520
+            Label { text: qsTr("An XYZ tile URL, e.g. https://tile.example.org/{z}/{x}/{y}.png, or a folder of z/x/y tiles:") ; wrapMode: Text.WordWrap; width: parent.width }
+            Row {
+                spacing: 6
+                TextField {
+                    id: tilesText
+                    objectName: "tilesText"
+                    width: 410
+                    placeholderText: qsTr("https://…/{z}/{x}/{y}.png  or  /path/to/tiles")
+                    onAccepted: tilesDialog.accept()
+                }
+                Button { text: qsTr("Folder…"); onClicked: tilesFolderDialog.open() }
+            }
+            Label { text: qsTr("Attribution (shown on the map and in snapshots):") }
+            TextField { id: tilesAttribution; objectName: "tilesAttribution"; width: parent.width; placeholderText: qsTr("© the tiles' makers") }
+            Row {
+                spacing: 6
+                Label { text: qsTr("Closest zoom:"); anchors.verticalCenter: parent.verticalCenter }
+                SpinBox { id: tilesMaxZoom; from: 1; to: 22; value: 18 }
+            }
+            Label { visible: tilesDialog.problem !== ""; text: tilesDialog.problem; color: "#a02020"; wrapMode: Text.WordWrap; width: parent.width }
+        }
+        FolderDialog {
+            id: tilesFolderDialog
+            onAccepted: tilesText.text = selectedFolder.toString()
+        }
+        onAccepted: {
+            const source = MapTools.tileSourceOf(tilesText.text, tilesAttribution.text, tilesMaxZoom.value)
+            if (!source.ok) {
+                problem = source.message
+                reopening = true
+                Qt.callLater(open) // shown again (once closed) until the source can be used or the user cancels
+                return
+            }
+            atlasView.useTiles("custom", source)
         }
     }
 
@@ -211,22 +292,38 @@ ApplicationWindow {
         if (problem !== "") atlasView.showMessage(problem)
     }
     function saveProject(location) {
-        const layers = { basemap: atlasView.onlineTiles ? "osm" : "offline", table: atlasView.tableShown ? "shown" : "hidden" }
+        const layers = window.currentLayers()
         atlasView.showMessage(window.session.saveProject(location, atlasView.currentView(), layers, window.workspace.bookmarks))
     }
-    // A project named on the command line was opened before this window was made.
-    Component.onCompleted: {
-        const layers = window.session.initialLayers
-        if (layers.basemap !== undefined) atlasView.onlineTiles = layers.basemap === "osm"
-        if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+    // The layers as a project and the next start keep them.
+    function currentLayers() {
+        const layers = { basemap: atlasView.tileSource, table: atlasView.tableShown ? "shown" : "hidden" }
+        if (atlasView.tileSource === "custom") {
+            layers.tileSource = atlasView.customTiles.given
+            layers.tileAttribution = atlasView.customTiles.attribution
+            layers.tileMaxZoom = String(atlasView.customTiles.maxZoom)
+        }
+        return layers
     }
+    function applyLayers(layers) {
+        if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+        if (layers.basemap === "custom") {
+            const source = MapTools.tileSourceOf(layers.tileSource ?? "", layers.tileAttribution ?? "", parseInt(layers.tileMaxZoom ?? "18"))
+            if (source.ok) atlasView.useTiles("custom", source)
+            else atlasView.showMessage(qsTr("Custom tiles not used: %1").arg(source.message))
+        } else if (layers.basemap === "osm" || layers.basemap === "offline") {
+            atlasView.useTiles(layers.basemap)
+        }
+    }
+    // A project named on the command line, or the last session, set the layers before this
+    // window was made.
+    Component.onCompleted: applyLayers(window.session.initialLayers)
     Connections {
         target: window.session
         // The project's files are read and its filters applied: the view, layers and bookmarks here.
         function onProjectOpened(view, layers, bookmarks) {
-            if (layers.basemap !== undefined) atlasView.onlineTiles = layers.basemap === "osm"
-            if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
-            if (view.latitude !== undefined) atlasView.showView(view)
+            window.applyLayers(layers)
+            if (view.latitude !== undefined) atlasView.showViewWhenReady(view)
             const names = window.workspace.bookmarks.map(b => b.name)
             for (const b of bookmarks)
                 if (!names.includes(b.name)) window.workspace.addBookmark(b.name, b.latitude, b.longitude, b.zoom, b.bearing)
