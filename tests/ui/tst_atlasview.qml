@@ -384,6 +384,54 @@ Item {
             waitForRendering(view)
         }
 
+        // The scene is drawn where the basemap puts each place, also after the map changes size
+        // (the table opened and closed: the map's projection learns its new size after the item
+        // does, which once left the scene drawn for the old size).
+        function test_theSceneStaysOnTheBasemapWhenTheMapIsResized() {
+            view.map.center = QtPositioning.coordinate(36.0, 36.55)
+            view.map.zoomLevel = 10
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            verify(row >= 0)
+            const d = visibleEvents.details(row)
+            const onMap = () => {
+                const p = view.map.fromCoordinate(QtPositioning.coordinate(d.latitude, d.longitude), false)
+                return view.sceneLayer.mapFromItem(view.map, p.x, p.y)
+            }
+            const aligned = () => {
+                const drawn = view.sceneLayer.positionOfRow(row), expected = onMap()
+                return Math.abs(drawn.x - expected.x) < 1.5 && Math.abs(drawn.y - expected.y) < 1.5
+            }
+            tryVerify(aligned, 3000, "before")
+            const height = view.map.height
+            view.tableShown = true
+            tryVerify(() => view.map.height < height - 50, 3000)
+            tryVerify(aligned, 3000, "with the table open")
+            view.tableShown = false
+            tryVerify(() => Math.abs(view.map.height - height) < 1, 3000)
+            tryVerify(aligned, 3000, "with the table closed again")
+        }
+
+        // A file opened is framed for the map's final size, not the size it had while the window
+        // was being laid out.
+        function test_theDataIsFramedAgainWhenTheMapGrowsBeforeAnyoneMovesIt() {
+            const fullHeight = view.map.height
+            view.tableShown = true
+            tryVerify(() => view.map.height < fullHeight - 50, 3000)
+            view.afterResize() // whatever waited for the new size has run
+            view.zoomToData()
+            const framedZoom = view.map.zoomLevel
+            view.tableShown = false // the map grows: still untouched, so framed again (closer)
+            tryVerify(() => view.map.zoomLevel > framedZoom + 0.01, 3000)
+            // Once the user has moved it, a resize leaves their view alone.
+            view.map.zoomLevel = 8
+            view.tableShown = true
+            tryVerify(() => view.map.height < fullHeight - 50, 3000)
+            view.afterResize()
+            compare(view.map.zoomLevel, 8)
+            view.tableShown = false
+            tryVerify(() => Math.abs(view.map.height - fullHeight) < 1, 3000)
+        }
+
         function test_aViewKeptForABookmarkComesBack() {
             view.map.center = QtPositioning.coordinate(35.71, 36.51)
             view.map.zoomLevel = 11.5

@@ -107,17 +107,32 @@ Item {
     // Fits the map to the incidents (a small margin round them), e.g. when a file is opened.
     function zoomToData() {
         const box = view.document.dataBounds
-        if (!mapView.map.mapReady || box.length !== 4) return
+        if (!mapView || !mapView.map.mapReady || box.length !== 4) return
         // A single point (or a tight cluster) would zoom all the way in: keep some country round it.
         const padLon = Math.max(0.05, (box[2] - box[0]) * 0.05), padLat = Math.max(0.05, (box[3] - box[1]) * 0.05)
-        mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3] + padLat, box[0] - padLon),
-                                                                  QtPositioning.coordinate(box[1] - padLat, box[2] + padLon)), 0)
+        fitBox([box[0] - padLon, box[1] - padLat, box[2] + padLon, box[3] + padLat])
     }
     // Frames [west, south, east, north] (a selection of incidents).
     function zoomToBox(box) {
-        if (!mapView.map.mapReady || box.length !== 4) return
-        mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
-                                                                  QtPositioning.coordinate(box[1], box[2])), 0)
+        if (!mapView || !mapView.map.mapReady || box.length !== 4) return
+        fitBox(box)
+    }
+    // The box framed last, and the camera that framed it: while the map still shows just that,
+    // a change of the map's size (the window laid out, the table opened) frames it again.
+    property var fitted: null
+    function fitBox(box) {
+        const map = mapView.map
+        map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
+                                                          QtPositioning.coordinate(box[1], box[2])), 0)
+        fitted = { box: box, latitude: map.center.latitude, longitude: map.center.longitude, zoom: map.zoomLevel }
+    }
+    function refitAfterResize() {
+        const map = view.map
+        if (!fitted || !map || !map.mapReady) return
+        const untouched = Math.abs(map.zoomLevel - fitted.zoom) < 1e-9 && Math.abs(map.center.latitude - fitted.latitude) < 1e-9
+                          && Math.abs(map.center.longitude - fitted.longitude) < 1e-9
+        if (untouched) fitBox(fitted.box)
+        else fitted = null // moved by the user since: their view stays
     }
     // Centres the map on a place found by name, close enough to see its villages.
     function goToPlace(place) {
@@ -196,8 +211,7 @@ Item {
             view.showView(view.keptView) // the map made again for other tiles
             view.keptView = null
         } else if (mapView.map.mapReady && box.length === 4)
-            mapView.map.fitViewportToGeoShape(QtPositioning.rectangle(QtPositioning.coordinate(box[3], box[0]),
-                                                                      QtPositioning.coordinate(box[1], box[2])), 0)
+            view.fitBox(box)
         else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
             view.showView(view.session.initialView) // where the window was last closed
         else if (mapView.map.mapReady)
@@ -214,6 +228,11 @@ Item {
         return types.length > 0 ? types[0] : null
     }
 
+    function afterResize() {
+        if (!view.map) return
+        refitAfterResize()
+        syncSceneLayer()
+    }
     function syncSceneLayer() {
         // Four reference points around the centre define the map's projection exactly.
         const centre = mapView.map.center
@@ -318,8 +337,10 @@ Item {
                         function onZoomLevelChanged() { view.syncSceneLayer() }
                         function onBearingChanged() { view.syncSceneLayer() }
                         function onTiltChanged() { view.syncSceneLayer() }
-                        function onWidthChanged() { view.syncSceneLayer() }
-                        function onHeightChanged() { view.syncSceneLayer() }
+                        // A new size reaches the map's projection after this signal: sync (and frame
+                        // again what was framed) once it has.
+                        function onWidthChanged() { Qt.callLater(view.afterResize) }
+                        function onHeightChanged() { Qt.callLater(view.afterResize) }
                         function onMapReadyChanged() { view.mapBecameReady() }
                     }
 

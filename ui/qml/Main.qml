@@ -102,6 +102,13 @@ ApplicationWindow {
                 shortcut: "Ctrl+0"
                 onTriggered: atlasView.zoomToData()
             }
+            Action {
+                text: qsTr("Zoom to the &selection")
+                shortcut: "Ctrl+Shift+0"
+                // The rows selected in the table, else the incident selected on the map.
+                enabled: window.session.selectedRow >= 0 || window.session.table.selectedCount > 0
+                onTriggered: atlasView.zoomToBox(window.session.table.selectionBounds(window.session.selectedRow))
+            }
             Menu {
                 id: bookmarksMenu
                 title: qsTr("&Bookmarks")
