@@ -389,6 +389,7 @@ LoadResult readAcledCsvInBlocks(std::istream& in, const std::string& fileLabel, 
         idOfName.emplace(actor.name, actor.id);
         dataset.actors.push_back(std::move(actor));
     }
+    groupUnderDefaultUmbrellas(dataset, "");
     events.renameActors(idOfName);
     // A later record with the same id revises the earlier one (ACLED re-issues events): the
     // event keeps the earlier one's place in the order, with the latest record's values.

@@ -15,6 +15,7 @@ struct DefaultSide {
     std::string text;
     bool prefix = false;
     Side side = Side::Unknown;
+    std::string umbrella;
 };
 
 // Read once from the table built into the program; an entry that does not read (a typo in
@@ -28,8 +29,10 @@ const std::vector<DefaultSide>& defaultSides() {
             if (!entry.is_object() || !entry.contains("side") || !entry["side"].is_string()) continue;
             const auto side = sideFromKey(entry["side"].get<std::string>());
             if (!side) continue;
-            if (entry.contains("name") && entry["name"].is_string()) out.push_back({entry["name"].get<std::string>(), false, *side});
-            else if (entry.contains("prefix") && entry["prefix"].is_string()) out.push_back({entry["prefix"].get<std::string>(), true, *side});
+            const std::string umbrella = entry.contains("umbrella") && entry["umbrella"].is_string() ? entry["umbrella"].get<std::string>() : "";
+            if (entry.contains("name") && entry["name"].is_string()) out.push_back({entry["name"].get<std::string>(), false, *side, umbrella});
+            else if (entry.contains("prefix") && entry["prefix"].is_string())
+                out.push_back({entry["prefix"].get<std::string>(), true, *side, umbrella});
         }
         return out;
     }();
@@ -42,6 +45,12 @@ std::optional<Side> defaultSideOfActor(std::string_view name) {
     for (const DefaultSide& entry : defaultSides())
         if (entry.prefix ? name.starts_with(entry.text) : name == entry.text) return entry.side;
     return std::nullopt;
+}
+
+std::string defaultUmbrellaOfActor(std::string_view name) {
+    for (const DefaultSide& entry : defaultSides())
+        if (entry.prefix ? name.starts_with(entry.text) : name == entry.text) return entry.umbrella;
+    return {};
 }
 
 } // namespace atlas

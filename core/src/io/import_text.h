@@ -1,17 +1,20 @@
 #pragma once
 // Small text helpers shared by the CSV importers (ACLED, UCDP GED). Internal to core.
 
+#include "atlas/model/dataset.h"
 #include "atlas/model/event.h"
 #include "atlas/io/default_sides.h"
 #include "atlas/io/text.h"
 #include "atlas/model/vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace atlas::import {
@@ -113,6 +116,35 @@ inline Side guessSideFromName(const std::string& name, const std::string& inter)
         code == "external/other forces")
         return Side::Other;
     return Side::Unknown;
+}
+
+inline std::string slug(const std::string& name);
+
+// The default table's umbrella groups (resources/mappings/default-sides.json): an imported
+// actor it names goes under the actor of the umbrella's name — the one in the file, or one
+// made for it with `idPrefix` and the table's side. Actors given a parent already keep it.
+inline void groupUnderDefaultUmbrellas(Dataset& dataset, const std::string& idPrefix) {
+    std::unordered_map<std::string, std::string> idOfName;
+    for (const Actor& actor : dataset.actors) idOfName.emplace(actor.name, actor.id);
+    const std::size_t imported = dataset.actors.size();
+    for (std::size_t i = 0; i < imported; ++i) {
+        if (!dataset.actors[i].parent.empty()) continue;
+        const std::string umbrella = defaultUmbrellaOfActor(dataset.actors[i].name);
+        if (umbrella.empty() || umbrella == dataset.actors[i].name) continue;
+        auto found = idOfName.find(umbrella);
+        if (found == idOfName.end()) {
+            Actor made;
+            made.name = umbrella;
+            made.id = idPrefix + slug(umbrella);
+            while (std::any_of(dataset.actors.begin(), dataset.actors.end(), [&](const Actor& a) { return a.id == made.id; }))
+                made.id += "-x";
+            made.side = defaultSideOfActor(umbrella).value_or(dataset.actors[i].side);
+            found = idOfName.emplace(umbrella, made.id).first;
+            dataset.actors.push_back(std::move(made));
+        }
+        dataset.actors[i].parent = found->second;
+    }
+    dataset.reindexActors();
 }
 
 inline std::string slug(const std::string& name) {

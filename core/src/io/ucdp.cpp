@@ -67,6 +67,24 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
                           colSideA, colSideB, colBest, colLow, colHigh, colArticle, colHeadline, colSourceDate})
         if (c) mapped[*c] = true;
 
+    // A side may hold several governments joined by ", " ("Government of Australia, Government
+    // of United Kingdom, …" in GED): each is an actor of its own. Other names are kept whole, a
+    // comma in them being part of the name as far as anyone can tell.
+    auto sideActors = [](const std::string& side) {
+        std::vector<std::string> names;
+        if (side.empty()) return names;
+        std::size_t start = 0;
+        bool governments = true;
+        for (std::size_t at = 0; at <= side.size(); ++at) {
+            if (at < side.size() && side.compare(at, 2, ", ") != 0) continue;
+            names.push_back(trim(side.substr(start, at - start)));
+            governments = governments && names.back().rfind("Government of ", 0) == 0;
+            start = at + 2;
+            at += 1;
+        }
+        if (names.size() < 2 || !governments) return std::vector<std::string>{side};
+        return names;
+    };
     std::unordered_map<std::string, std::string> actorByName;
     auto actorId = [&](const std::string& name) {
         if (const auto found = actorByName.find(name); found != actorByName.end()) return found->second;
@@ -133,8 +151,8 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         const int violence = parseInt(at(colViolence)).value_or(0);
         event.type = violence == 3 ? EventType::AttackOnCivilians : EventType::ArmedClash;
         event.civilianTargeting = violence == 3;
-        if (!at(colSideA).empty()) event.perpetrators.push_back(actorId(at(colSideA)));
-        if (!at(colSideB).empty()) event.targets.push_back(actorId(at(colSideB)));
+        for (const std::string& name : sideActors(at(colSideA))) event.perpetrators.push_back(actorId(name));
+        for (const std::string& name : sideActors(at(colSideB))) event.targets.push_back(actorId(name));
         const auto best = parseInt(at(colBest)), low = parseInt(at(colLow)), high = parseInt(at(colHigh));
         // The four parties' deaths, when a file has them but no best estimate (kept as extras too).
         auto sumOfDeaths = [&]() -> std::optional<int> {
@@ -163,6 +181,7 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
         event.description = at(colWhereDesc);
         dataset.events.push_back(std::move(event));
     }
+    groupUnderDefaultUmbrellas(dataset, "ucdp-");
     return result;
 }
 
