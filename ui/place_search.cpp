@@ -7,7 +7,7 @@
 
 namespace atlas::ui {
 
-QVariantList PlaceSearch::search(const QString& query, int limit) {
+QVariantList PlaceSearch::search(const QString& query, int limit, const QGeoCoordinate& near) {
     if (!m_gazetteer) {
         m_gazetteer = std::make_unique<atlas::Gazetteer>();
         // The hand-checked towns first: where both name a place, theirs is the one listed.
@@ -22,7 +22,9 @@ QVariantList PlaceSearch::search(const QString& query, int limit) {
         }
     }
     QVariantList out;
-    for (const atlas::GazetteerPlace& place : m_gazetteer->search(query.toStdString(), static_cast<std::size_t>(std::max(1, limit))))
+    const std::optional<atlas::GeoPoint> centre =
+        near.isValid() ? std::optional<atlas::GeoPoint>(atlas::GeoPoint{near.latitude(), near.longitude()}) : std::nullopt;
+    for (const atlas::GazetteerPlace& place : m_gazetteer->search(query.toStdString(), static_cast<std::size_t>(std::max(1, limit)), centre))
         out.append(QVariantMap{{QStringLiteral("name"), QString::fromStdString(place.name)},
                                {QStringLiteral("ascii"), QString::fromStdString(place.ascii)},
                                {QStringLiteral("latitude"), place.point.latitude},

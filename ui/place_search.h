@@ -2,6 +2,7 @@
 
 #include "atlas/geo/gazetteer.h"
 
+#include <QGeoCoordinate>
 #include <QObject>
 #include <QString>
 #include <QVariantList>
@@ -22,8 +23,9 @@ public:
     using QObject::QObject;
 
     /// [{name, ascii, latitude, longitude, population, source}] of the places whose name
-    /// matches, best first (atlas::Gazetteer::search), at most `limit`.
-    Q_INVOKABLE QVariantList search(const QString& query, int limit = 10);
+    /// matches, best first (atlas::Gazetteer::search), those near `near` (the map's centre)
+    /// first, at most `limit`.
+    Q_INVOKABLE QVariantList search(const QString& query, int limit = 10, const QGeoCoordinate& near = {});
 
 private:
     std::unique_ptr<atlas::Gazetteer> m_gazetteer;

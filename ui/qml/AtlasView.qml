@@ -447,7 +447,7 @@ Item {
                         placeholderText: qsTr("Find a place (Ctrl+F)")
                         property var matches: []
                         onTextEdited: {
-                            matches = text.trim().length >= 2 ? PlaceSearch.search(text, 10) : []
+                            matches = text.trim().length >= 2 ? PlaceSearch.search(text, 10, view.map ? view.map.center : QtPositioning.coordinate()) : []
                             if (matches.length > 0) placeList.open()
                             else placeList.close()
                         }

@@ -32,7 +32,8 @@ Popup {
                 valueRole: "key"
                 model: [{ key: "either", label: qsTr("either side") }, { key: "perpetrator", label: qsTr("perpetrator") },
                         { key: "target", label: qsTr("target") }]
-                currentIndex: Math.max(0, indexOfValue(popup.filters.actorRole))
+                // Read count: the role may be set before the list is filled (a project, the command line).
+                currentIndex: count > 0 ? Math.max(0, indexOfValue(popup.filters.actorRole)) : 0
                 onActivated: popup.filters.actorRole = currentValue
             }
         }

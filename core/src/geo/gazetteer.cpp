@@ -99,20 +99,23 @@ std::vector<Diagnostic> Gazetteer::addGeoJson(std::string_view text, const std::
     return problems;
 }
 
-std::vector<GazetteerPlace> Gazetteer::search(std::string_view query, std::size_t limit) const {
+std::vector<GazetteerPlace> Gazetteer::search(std::string_view query, std::size_t limit, std::optional<GeoPoint> near) const {
     const std::string wanted = searchKey(query);
     if (wanted.empty()) return {};
     struct Hit {
         std::size_t place;
         bool prefix;
+        bool close;
     };
+    constexpr double kCloseKm = 150.0;
     std::vector<Hit> hits;
     for (std::size_t i = 0; i < m_places.size(); ++i) {
         const std::size_t at = m_keys[i].find(wanted);
-        if (at != std::string::npos) hits.push_back({i, at == 0});
+        if (at != std::string::npos) hits.push_back({i, at == 0, !near || greatCircleKm(*near, m_places[i].point) <= kCloseKm});
     }
     std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
         if (a.prefix != b.prefix) return a.prefix;
+        if (a.close != b.close) return a.close;
         const GazetteerPlace& pa = m_places[a.place];
         const GazetteerPlace& pb = m_places[b.place];
         if (pa.rank != pb.rank) return pa.rank < pb.rank;

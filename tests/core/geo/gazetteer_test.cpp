@@ -68,6 +68,11 @@ TEST(Gazetteer, TheBundledPlacesNameIdlibsVillages) {
         ASSERT_FALSE(found.empty()) << village;
         EXPECT_NEAR(found[0].point.latitude, 35.9, 0.5) << village; // in Idlib governorate
     }
+    // Over Idlib, nearby places first: the Kafr villages of Idlib before Egypt's Kafr ad Dawwar.
+    const auto nearIdlib = gazetteer.search("kafr", 5, GeoPoint{35.93, 36.63});
+    ASSERT_EQ(nearIdlib.size(), 5u);
+    for (const auto& place : nearIdlib) EXPECT_NEAR(place.point.latitude, 35.9, 1.4) << place.name;
+    EXPECT_GT(gazetteer.search("kafr", 1).at(0).population, 100000); // without a centre, the largest first
     // Kafr Takharim, where the camp struck on 26 October 2020 was: GeoNames puts it at 36.12 N, 36.52 E.
     const auto camp = gazetteer.search("kafr takharim").at(0);
     EXPECT_NEAR(camp.point.latitude, 36.12, 0.03);

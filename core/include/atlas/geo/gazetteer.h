@@ -7,6 +7,7 @@
 #include "atlas/model/event.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +33,11 @@ public:
     /// Places whose name matches `query`, best first: ignoring case, diacritics, apostrophes,
     /// hyphens and spaces ("maarrat" finds "Ma'arrat an Nu'man", "kafr takh" finds "Kafr
     /// Takharim"); names that start with it before names that contain it, then larger places;
-    /// one place listed once when two sources name it within 2 km. At most `limit`.
-    [[nodiscard]] std::vector<GazetteerPlace> search(std::string_view query, std::size_t limit = 12) const;
+    /// one place listed once when two sources name it within 2 km. At most `limit`. With
+    /// `near` (the map's centre), places within 150 km of it come before those further away:
+    /// "kafr" over Idlib finds Kafr Takharim before Kafr ad Dawwar in Egypt.
+    [[nodiscard]] std::vector<GazetteerPlace> search(std::string_view query, std::size_t limit = 12,
+                                                     std::optional<GeoPoint> near = std::nullopt) const;
 
     [[nodiscard]] std::size_t size() const { return m_places.size(); }
 
