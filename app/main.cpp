@@ -11,6 +11,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QStandardPaths>
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
@@ -169,8 +170,12 @@ int main(int argc, char* argv[]) {
     // Without a file to open, the one open when the window last closed comes back (if it is
     // still there), with its date, window, filters and view.
     const QVariantMap lastState = workspace.lastState();
+    // Several files (or actor mappings) were open: they were kept as a project of their own.
     const QString lastFile = lastState.value(QStringLiteral("file")).toString();
-    if (parser.positionalArguments().isEmpty() && !lastFile.isEmpty() && QFileInfo::exists(lastFile))
+    const QString lastProject = lastState.value(QStringLiteral("project")).toString();
+    if (parser.positionalArguments().isEmpty() && !lastProject.isEmpty() && QFileInfo::exists(lastProject))
+        datasetLocation = QUrl::fromLocalFile(lastProject);
+    else if (parser.positionalArguments().isEmpty() && !lastFile.isEmpty() && QFileInfo::exists(lastFile))
         datasetLocation = QUrl::fromLocalFile(lastFile);
 
     // The window's objects, wired once; everything below talks to them by their C++ API.
@@ -202,6 +207,7 @@ int main(int argc, char* argv[]) {
         const QString problem = session.openProject(datasetLocation);
         if (!problem.isEmpty()) return fail(problem);
         waitForFiles.exec();
+        if (datasetLocation == QUrl::fromLocalFile(lastProject)) session.forgetProjectLocation(); // the program's own
     } else {
         document.open(datasetLocation); // a file that cannot be read is reported in the window (and by --self-test)
     }
@@ -241,6 +247,15 @@ int main(int argc, char* argv[]) {
         QMetaObject::invokeMethod(rootWindow, "currentLayers", Q_RETURN_ARG(QVariant, layers));
         QVariantMap state = session.state(view.toMap());
         state.insert(QStringLiteral("layers"), layers.toMap()); // basemap (its custom tiles too) and table
+        // Several files, or mappings applied, are more than "the file": kept as a project (in the
+        // user's data folder), which the next start opens with everything it holds.
+        if (document.sourceFiles().size() > 1 || !document.actorMapping().empty()) {
+            const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(folder);
+            const QString project = folder + QStringLiteral("/last-session.atlasproj");
+            if (session.saveProject(QUrl::fromLocalFile(project), view.toMap(), layers.toMap(), {}).startsWith(QStringLiteral("Project saved")))
+                state.insert(QStringLiteral("project"), project);
+        }
         workspace.rememberState(state);
     });
 

@@ -79,6 +79,12 @@ QString AtlasSession::saveProject(const QUrl& location, const QVariantMap& view,
     return tr("Project saved to %1").arg(QFileInfo(path).fileName());
 }
 
+void AtlasSession::forgetProjectLocation() {
+    if (m_projectLocation.isEmpty()) return;
+    m_projectLocation.clear();
+    emit projectLocationChanged();
+}
+
 QString AtlasSession::openProject(const QUrl& location) {
     const QString path = pathOf(location);
     atlas::ProjectReadResult read = atlas::readProjectFile(path.toStdString());

@@ -111,6 +111,9 @@ public:
     /// The project open (saved or opened last), for File → Save Project; empty without one.
     Q_PROPERTY(QUrl projectLocation READ projectLocation NOTIFY projectLocationChanged)
     [[nodiscard]] QUrl projectLocation() const { return m_projectLocation; }
+    /// Save Project asks where again: the project open was the program's own (the last
+    /// session's), not one the user saved.
+    Q_INVOKABLE void forgetProjectLocation();
     /// The layers ({basemap, table, tileSource, …}) of a project opened, or of the state
     /// restored, before the window was made; else empty.
     Q_PROPERTY(QVariantMap initialLayers READ initialLayers CONSTANT)

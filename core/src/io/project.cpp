@@ -333,10 +333,14 @@ std::vector<Diagnostic> writeProjectFile(const std::string& path, Project projec
     const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
     for (ProjectFile& file : project.files) {
         const std::string absolute = resolveProjectPath(path, file.path);
-        // Relative when the file is below or beside the project's folder tree; a file on
-        // another drive or root keeps its absolute path.
+        // Relative when the file is in the project's folder, below it, or at most two folders
+        // up (a shared data folder beside the project's): what moves with the project. Others
+        // (another root, /tmp from a project in one's home) keep their absolute path.
         const std::filesystem::path relative = std::filesystem::path(absolute).lexically_relative(folder);
-        file.path = relative.empty() ? absolute : relative.generic_string();
+        int up = 0;
+        for (const auto& part : relative)
+            if (part == "..") ++up;
+        file.path = relative.empty() || up > 2 ? absolute : relative.generic_string();
         std::error_code error;
         file.size = std::filesystem::file_size(absolute, error);
         if (error) file.size = 0;

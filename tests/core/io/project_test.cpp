@@ -76,6 +76,20 @@ TEST(Project, FilesAreKeptRelativeWithTheirHashAndFoundAgainWhenMovedTogether) {
     EXPECT_EQ(read.project.files[0].size, 25u);
     EXPECT_TRUE(checkProjectFiles(project, read.project).empty());
 
+    // A file far from the project (more than two folders up) keeps its absolute path.
+    {
+        Project far;
+        const std::string away = (fs::temp_directory_path() / "atlas-project-far.csv").string();
+        writeText(away, "x\n");
+        far.files = {{away, "", 0, {}}};
+        const std::string deep = (folder / "a" / "b" / "c" / "deep.atlasproj").string();
+        fs::create_directories(folder / "a" / "b" / "c");
+        ASSERT_TRUE(writeProjectFile(deep, far).empty());
+        EXPECT_EQ(readProjectFile(deep).project.files.at(0).path, away);
+        fs::remove(away);
+        fs::remove_all(folder / "a");
+    }
+
     // The folder moved elsewhere, whole: the project still finds its files.
     const fs::path moved = freshFolder("atlas-project-test-moved");
     fs::remove(moved);

@@ -86,7 +86,8 @@ struct ProjectReadResult {
 /// The project as JSON text (what writeProjectFile writes).
 [[nodiscard]] std::string writeProjectText(const Project& project);
 /// Writes the project atomically. Each file's path is written relative to the project's
-/// folder (absolute paths given are made relative) and its size and SHA-256 taken now.
+/// folder when it is in it, below it or at most two folders up (absolute otherwise), and its
+/// size and SHA-256 taken now.
 [[nodiscard]] std::vector<Diagnostic> writeProjectFile(const std::string& path, Project project);
 
 /// A file's path as the program opens it: relative paths are taken from the project's folder.
