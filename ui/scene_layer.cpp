@@ -152,6 +152,14 @@ void SceneLayer::setClusterThreshold(int threshold) {
     refresh();
 }
 
+void SceneLayer::setPlacementHalos(bool on) {
+    if (on == m_placementHalos) return;
+    m_placementHalos = on;
+    emit placementHalosChanged();
+    m_situationDirty = true;
+    refresh();
+}
+
 void SceneLayer::refresh() {
     polish();
     update();
@@ -256,6 +264,7 @@ void SceneLayer::updatePolish() {
         request.symbols = &m_model->datasetSymbols();
         request.clustering = atlas::render::Clustering::AsOnScreen;
         request.clusterThreshold = static_cast<std::size_t>(std::max(0, m_clusterThreshold));
+        request.placementHalos = m_placementHalos;
         if (m_timeline) request.situationDate = m_timeline->window().end;
         if (m_selectedSite >= 0) request.selectedSite = static_cast<std::uint32_t>(m_selectedSite);
         scene = atlas::render::buildScene(dataset, request);
@@ -268,6 +277,9 @@ void SceneLayer::updatePolish() {
     for (const auto& area : m_scene.areas) situation.push_back(area.area);
     situation.push_back(~0ull);
     for (const auto& line : m_scene.lines) situation.push_back(line.line);
+    situation.push_back(~0ull);
+    for (const auto& halo : m_scene.halos) // halos follow the window's incidents
+        situation.push_back((std::uint64_t(halo.event) << 32) | std::uint64_t(std::llround(halo.radius)));
     situation.push_back(~0ull);
     for (const auto& site : m_scene.sites)
         situation.push_back((std::uint64_t(site.site) << 32) | (std::uint64_t(site.fill.red) << 24) | (std::uint64_t(site.fill.green) << 16) |

@@ -32,6 +32,8 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(int drawnCount READ drawnCount NOTIFY drawnCountChanged)
     /// Above this many events inside the view, nearby events are drawn as clusters.
     Q_PROPERTY(int clusterThreshold READ clusterThreshold WRITE setClusterThreshold NOTIFY clusterThresholdChanged)
+    /// Halos round incidents placed less than exactly (core's placementRadiusKm), on by default.
+    Q_PROPERTY(bool placementHalos READ placementHalos WRITE setPlacementHalos NOTIFY placementHalosChanged)
     /// Whether the last scene has clusters.
     Q_PROPERTY(bool clustered READ clustered NOTIFY sceneBuilt)
     /// How many control areas, lines and sites the last scene draws (those of the slider's day).
@@ -52,6 +54,8 @@ public:
     void setSelectedSite(int site);
     [[nodiscard]] int drawnCount() const { return static_cast<int>(m_scene.eventsInView); }
     [[nodiscard]] int clusterThreshold() const { return m_clusterThreshold; }
+    [[nodiscard]] bool placementHalos() const { return m_placementHalos; }
+    void setPlacementHalos(bool on);
     void setClusterThreshold(int threshold);
     [[nodiscard]] bool clustered() const { return m_scene.clustered(); }
     [[nodiscard]] QVariantList clusterLabels() const { return m_clusterLabels; }
@@ -89,6 +93,7 @@ signals:
     void selectedSiteChanged();
     void drawnCountChanged();
     void clusterThresholdChanged();
+    void placementHalosChanged();
     void sceneBuilt();
 
 protected:
@@ -122,6 +127,7 @@ private:
     std::vector<std::uint32_t> m_drawOrder; // the rows' events, largest symbols first
     std::vector<atlas::render::EventSymbol> m_drawSymbols; // their symbols, in the same order
     int m_clusterThreshold = atlas::map_style::kClusterThreshold;
+    bool m_placementHalos = true;
     int m_selectedRow = -1;
     int m_selectedSite = -1;
 };

@@ -84,6 +84,13 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
         painter.setPen(QPen(toQColor(line.colour), line.width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.drawPath(path);
     }
+    // Placement halos over the ground's areas and lines, under the posts and the incidents.
+    for (const atlas::render::HaloMark& halo : scene.halos) {
+        painter.setPen(QPen(toQColor(halo.edge), atlas::map_style::kPlacementHaloEdgeWidth, Qt::DashLine));
+        painter.setBrush(toQColor(halo.fill));
+        painter.drawEllipse(toPoint(halo.centre), halo.radius, halo.radius);
+    }
+    painter.setBrush(Qt::NoBrush);
     const QFont font = labelFont(atlas::map_style::kSiteLabelPixelSize);
     for (const atlas::render::SiteMark& site : scene.sites) {
         const QPointF at = toPoint(site.centre);
@@ -116,6 +123,7 @@ QRectF situationBounds(const atlas::render::Scene& scene) {
             for (const auto& p : ring) include(p, area.edgeWidth + 1);
     for (const auto& line : scene.lines)
         for (const auto& p : line.path) include(p, std::max(line.width, line.bandWidth) / 2 + 2);
+    for (const auto& halo : scene.halos) include(halo.centre, halo.radius + atlas::map_style::kPlacementHaloEdgeWidth + 1);
     const QFontMetricsF metrics(labelFont(atlas::map_style::kSiteLabelPixelSize));
     for (const auto& site : scene.sites) {
         include(site.centre, site.size / 2 + 2);
@@ -166,6 +174,12 @@ QVariantList describeMarks(const atlas::render::Scene& scene) {
     for (const auto& area : scene.areas) {
         QVariantMap mark = at("area", area.rings.empty() || area.rings.front().empty() ? atlas::render::PixelPoint{} : area.rings.front().front());
         mark.insert(QStringLiteral("rings"), static_cast<int>(area.rings.size()));
+        marks.append(mark);
+    }
+    for (const auto& halo : scene.halos) {
+        QVariantMap mark = at("halo", halo.centre);
+        mark.insert(QStringLiteral("radius"), halo.radius);
+        mark.insert(QStringLiteral("event"), static_cast<int>(halo.event));
         marks.append(mark);
     }
     for (const auto& line : scene.lines) {

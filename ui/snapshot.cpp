@@ -244,6 +244,7 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
     request.symbols = &symbols;
     request.clustering = view.clustering;
     request.clusterThreshold = view.clusterThreshold;
+    request.placementHalos = view.placementHalos;
     request.situationDate = view.situationDate;
     return atlas::render::buildScene(dataset, request);
 }

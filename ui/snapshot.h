@@ -36,6 +36,8 @@ struct SnapshotView {
     /// Every incident its own symbol (the default for briefings), or clusters as on screen.
     atlas::render::Clustering clustering = atlas::render::Clustering::EveryIncident;
     std::size_t clusterThreshold = atlas::map_style::kClusterThreshold;
+    /// Halos round incidents placed less than exactly, as the map draws them.
+    bool placementHalos = true;
 };
 
 /// How the snapshot of `view` maps the world onto its image.

@@ -30,6 +30,7 @@ SnapshotView SnapshotExporter::viewOf(double west, double south, double east, do
     // The map as shown: its clusters too.
     view.clustering = atlas::render::Clustering::AsOnScreen;
     view.clusterThreshold = static_cast<std::size_t>(std::max(0, clusterThreshold));
+    view.placementHalos = m_placementHalos;
     return view;
 }
 

@@ -17,6 +17,8 @@ class SnapshotExporter : public QObject {
     QML_ELEMENT
     Q_PROPERTY(VisibleEventsModel* events READ events WRITE setEvents NOTIFY eventsChanged REQUIRED)
     Q_PROPERTY(QString tileDirectory READ tileDirectory WRITE setTileDirectory NOTIFY tileDirectoryChanged)
+    /// Placement halos as the map shows them (on unless the map's are off).
+    Q_PROPERTY(bool placementHalos MEMBER m_placementHalos NOTIFY placementHalosChanged)
 
 public:
     using QObject::QObject;
@@ -38,12 +40,14 @@ public:
 signals:
     void eventsChanged();
     void tileDirectoryChanged();
+    void placementHalosChanged();
 
 private:
     [[nodiscard]] SnapshotView viewOf(double west, double south, double east, double north, int width, int height,
                                              int clusterThreshold) const;
     QPointer<VisibleEventsModel> m_events;
     QString m_tileDirectory;
+    bool m_placementHalos = true;
 };
 
 } // namespace atlas::ui

@@ -27,6 +27,8 @@ Item {
     property var customTiles: ({})
     // The incident table under the map (View → Incident table, Ctrl+T).
     property bool tableShown: false
+    // Halos round incidents placed less than exactly (View → Placement halos).
+    property bool placementHalos: true
     readonly property alias incidentTable: incidentTable
     // The measuring tool: while on, clicks on the map add points to a path (not incidents).
     property bool measuring: false
@@ -254,6 +256,7 @@ Item {
         id: snapshotExporter
         events: view.events
         tileDirectory: view.tileDirectory
+        placementHalos: view.placementHalos
     }
 
     // The map's area, size and clustering, as a snapshot of it takes them (everyIncident:
@@ -352,6 +355,7 @@ Item {
                         model: view.events
                         selectedRow: view.session.selectedRow
                         selectedSite: view.selectedSiteRow
+                        placementHalos: view.placementHalos
                         clusterThreshold: view.map && view.map.zoomLevel >= view.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                         Component.onCompleted: view.syncSceneLayer()
 

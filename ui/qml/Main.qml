@@ -149,6 +149,12 @@ ApplicationWindow {
                 checked: atlasView.tableShown
                 onTriggered: atlasView.tableShown = checked
             }
+            Action {
+                text: qsTr("&Placement halos")
+                checkable: true
+                checked: atlasView.placementHalos
+                onTriggered: atlasView.placementHalos = checked
+            }
             Menu {
                 title: qsTr("Base&map")
                 width: 300
@@ -304,7 +310,8 @@ ApplicationWindow {
     }
     // The layers as a project and the next start keep them.
     function currentLayers() {
-        const layers = { basemap: atlasView.tileSource, table: atlasView.tableShown ? "shown" : "hidden" }
+        const layers = { basemap: atlasView.tileSource, table: atlasView.tableShown ? "shown" : "hidden",
+                         placementHalos: atlasView.placementHalos ? "shown" : "hidden" }
         if (atlasView.tileSource === "custom") {
             layers.tileSource = atlasView.customTiles.given
             layers.tileAttribution = atlasView.customTiles.attribution
@@ -314,6 +321,7 @@ ApplicationWindow {
     }
     function applyLayers(layers) {
         if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+        if (layers.placementHalos !== undefined) atlasView.placementHalos = layers.placementHalos !== "hidden"
         if (layers.basemap === "custom") {
             const source = MapTools.tileSourceOf(layers.tileSource ?? "", layers.tileAttribution ?? "", parseInt(layers.tileMaxZoom ?? "18"))
             if (source.ok) atlasView.useTiles("custom", source)

@@ -18,6 +18,39 @@ SymbolMark symbolMark(const EventSymbol& symbol, PixelPoint centre, std::uint32_
     return {centre, symbol.radius, symbol.shape, opaque(symbol.colour), event};
 }
 
+// A halo for each symbol placed less than exactly: its radius is the distance the placement
+// allows, measured on the ground (an offset east of the point, mapped by the view, so any
+// zoom, bearing or tilt is followed). Several incidents on one point with one precision share
+// a halo: translucent halos stacked would darken with their number, which says nothing about
+// the place.
+void addPlacementHalos(Scene& scene, const Dataset& dataset, const std::vector<EventSymbol>& symbols, const ViewTransform& view) {
+    struct Key {
+        std::int64_t x, y;
+        int precision;
+        bool operator==(const Key&) const = default;
+    };
+    std::vector<Key> seen;
+    for (const SymbolMark& symbol : scene.symbols) {
+        const PlacePrecision precision = dataset.events.placePrecision(symbol.event);
+        const double km = placementRadiusKm(precision);
+        if (km <= 0) continue;
+        const Key key{std::llround(symbol.centre.x), std::llround(symbol.centre.y), static_cast<int>(precision)};
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(key);
+        const MercatorPoint at = symbols[symbol.event].position;
+        const double latitude = fromMercator(at).latitude * M_PI / 180.0;
+        const double unitsPerKm = 1.0 / (40075.017 * std::max(0.01, std::cos(latitude)));
+        const PixelPoint east = view.map(MercatorPoint{at.x + km * unitsPerKm, at.y});
+        const double radius = std::hypot(east.x - symbol.centre.x, east.y - symbol.centre.y);
+        Rgba fill = symbol.fill, edge = symbol.fill;
+        fill.alpha = static_cast<std::uint8_t>(std::lround(255 * map_style::kPlacementHaloFillAlpha));
+        edge.alpha = static_cast<std::uint8_t>(std::lround(255 * map_style::kPlacementHaloEdgeAlpha));
+        scene.halos.push_back({symbol.centre, radius, fill, edge, symbol.event});
+    }
+    // The widest first, so a smaller halo inside a larger one stays visible.
+    std::stable_sort(scene.halos.begin(), scene.halos.end(), [](const HaloMark& a, const HaloMark& b) { return a.radius > b.radius; });
+}
+
 } // namespace
 
 std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
@@ -155,6 +188,7 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
         // Singles keep the draw order (largest first) among themselves.
         std::stable_sort(scene.symbols.begin(), scene.symbols.end(), [](const SymbolMark& a, const SymbolMark& b) { return a.radius > b.radius; });
     }
+    if (request.placementHalos) addPlacementHalos(scene, dataset, symbols, request.view);
     if (request.selectedEvent) scene.selected = selectionMark(symbols, request.view, *request.selectedEvent);
     return scene;
 }

@@ -115,4 +115,14 @@ Rgb lineColour(LineKind kind) {
     return {0x42, 0x42, 0x42};
 }
 
+double placementRadiusKm(PlacePrecision precision) {
+    switch (precision) {
+    case PlacePrecision::Exact: return 0.0;
+    case PlacePrecision::NearTown: return 25.0;
+    case PlacePrecision::District: return 30.0;
+    case PlacePrecision::Governorate: return 65.0;
+    }
+    return 0.0;
+}
+
 } // namespace atlas

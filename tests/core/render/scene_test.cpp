@@ -3,6 +3,7 @@
 #include "atlas/query/query.h"
 #include "atlas/render/scene.h"
 #include "atlas/render/screen_clusters.h"
+#include "atlas/style/style.h"
 #include "synthetic.h"
 
 #include <gtest/gtest.h>
@@ -72,6 +73,51 @@ TEST(Scene, DrawsEveryIncidentInViewLargestFirstWhereTheViewPutsIt) {
     request.width = 400;
     request.height = 300;
     EXPECT_LT(buildScene(dataset, request).symbols.size(), scene.symbols.size());
+}
+
+TEST(Scene, IncidentsPlacedLessThanExactlyHaveAHaloOfTheDistanceTheirPlacementAllows) {
+    const Dataset& dataset = sample();
+    const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
+    const std::vector<std::uint32_t> events = allEvents(dataset);
+    SceneRequest request;
+    request.view = ViewTransform::fitting(kIdlib, 1600, 1000);
+    request.width = 1600;
+    request.height = 1000;
+    request.events = events;
+    request.symbols = &symbols;
+    const Scene scene = buildScene(dataset, request);
+    ASSERT_FALSE(scene.halos.empty());
+    std::size_t coarse = 0;
+    std::vector<std::pair<long, long>> points;
+    for (const SymbolMark& mark : scene.symbols) {
+        const PlacePrecision precision = dataset.events.placePrecision(mark.event);
+        if (precision == PlacePrecision::Exact) continue;
+        ++coarse;
+        // Its point carries a halo of its precision's radius.
+        const auto halo = std::find_if(scene.halos.begin(), scene.halos.end(), [&](const HaloMark& h) {
+            return std::hypot(h.centre.x - mark.centre.x, h.centre.y - mark.centre.y) < 0.5 &&
+                   dataset.events.placePrecision(h.event) == precision;
+        });
+        ASSERT_NE(halo, scene.halos.end()) << dataset.events.id(mark.event);
+        // The radius is the ground distance: the pixels from the point to one that many km east.
+        const GeoPoint at = dataset.events.point(mark.event);
+        const double km = placementRadiusKm(precision);
+        const double degrees = km / (111.32 * std::cos(at.latitude * M_PI / 180.0));
+        const PixelPoint east = request.view.map(GeoPoint{at.latitude, at.longitude + degrees});
+        EXPECT_NEAR(halo->radius, std::hypot(east.x - mark.centre.x, east.y - mark.centre.y), 0.5);
+        EXPECT_LT(halo->fill.alpha, 64); // translucent: the symbol and the map show through
+    }
+    ASSERT_GT(coarse, 50u);
+    // One halo per point and precision, however many incidents share them.
+    EXPECT_LT(scene.halos.size(), coarse);
+    for (std::size_t i = 1; i < scene.halos.size(); ++i) EXPECT_GE(scene.halos[i - 1].radius, scene.halos[i].radius);
+    // A district is wider than a town's surroundings, a governorate wider still; exact has none.
+    EXPECT_EQ(placementRadiusKm(PlacePrecision::Exact), 0.0);
+    EXPECT_LT(placementRadiusKm(PlacePrecision::NearTown), placementRadiusKm(PlacePrecision::District));
+    EXPECT_LT(placementRadiusKm(PlacePrecision::District), placementRadiusKm(PlacePrecision::Governorate));
+    // Off: none.
+    request.placementHalos = false;
+    EXPECT_TRUE(buildScene(dataset, request).halos.empty());
 }
 
 TEST(Scene, ClustersAboveTheThresholdAndKeepsEveryEventCounted) {

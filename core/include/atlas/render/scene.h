@@ -35,6 +35,15 @@ struct SymbolMark {
     Rgba fill;
     std::uint32_t event = 0; ///< position in dataset.events
 };
+/// The area an incident placed less than exactly may be anywhere in (style's
+/// placementRadiusKm around its drawn point): one per point and radius, however many
+/// incidents share them.
+struct HaloMark {
+    PixelPoint centre;
+    double radius = 0;       ///< pixels at the view's scale
+    Rgba fill, edge;
+    std::uint32_t event = 0; ///< the first incident it is drawn for (position in dataset.events)
+};
 struct ClusterMark {
     PixelPoint centre;     ///< mean of its events' positions
     float radius = 0;
@@ -73,6 +82,7 @@ struct Scene {
     std::vector<AreaMark> areas;
     std::vector<LineMark> lines;
     std::vector<SiteMark> sites;
+    std::vector<HaloMark> halos;          ///< placement halos of the symbols drawn (not of clusters)
     std::vector<ClusterMark> clusters;
     std::vector<SymbolMark> symbols;      ///< largest first, so small ones stay visible and clickable
     std::optional<SymbolMark> selected;   ///< drawn last, with a halo, even inside a cluster
@@ -99,6 +109,8 @@ struct SceneRequest {
     Clustering clustering = Clustering::AsOnScreen;
     std::size_t clusterThreshold = map_style::kClusterThreshold;
     std::optional<std::uint32_t> selectedEvent;
+    /// Draw a halo round each symbol placed less than exactly (a district, near a town).
+    bool placementHalos = true;
     /// Sites, lines and areas as they were on this day; none when unset.
     std::optional<Date> situationDate;
     std::optional<std::uint32_t> selectedSite; ///< position in the situation's sites

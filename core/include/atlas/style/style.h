@@ -57,7 +57,17 @@ inline constexpr Rgba kLabelHalo{255, 255, 255, 220};
 inline constexpr double kSiteLabelPixelSize = 11.0;
 inline constexpr double kSiteLabelOffsetX = 12.0; ///< from the site's centre to the label's baseline start
 inline constexpr double kSiteLabelOffsetY = 4.0;
+inline constexpr double kPlacementHaloFillAlpha = 0.10; ///< the area an incident may be anywhere in
+inline constexpr double kPlacementHaloEdgeAlpha = 0.55;
+inline constexpr double kPlacementHaloEdgeWidth = 1.0;
 } // namespace map_style
+
+/// How far from its drawn point an incident may be, by how precisely it is placed, in km: the
+/// radius of its placement halo (docs/decisions.md). Exact: 0 (no halo). Near a town: 25 (UCDP
+/// where_prec 2 is "within 25 km"; ACLED geo_precision 2, "near" a named town, gives no figure
+/// and is drawn with the same). District: 30 (the radius of a circle of the mean Syrian
+/// district's area, about 2,850 km²). Governorate: 65 (the mean governorate, about 13,200 km²).
+[[nodiscard]] double placementRadiusKm(PlacePrecision precision);
 
 /// Colour of a side, chosen to stay distinguishable for common colour-vision deficiencies.
 [[nodiscard]] Rgb sideColour(Side side);
