@@ -34,6 +34,17 @@ std::vector<std::uint32_t> allEvents(const Dataset& dataset) {
     return positions;
 }
 
+// A 1600 × 1000 view of Idlib, Hama and Aleppo over `events`.
+SceneRequest everyIncidentOverIdlib(const std::vector<std::uint32_t>& events, const std::vector<EventSymbol>& symbols) {
+    SceneRequest request;
+    request.view = ViewTransform::fitting(kIdlib, 1600, 1000);
+    request.width = 1600;
+    request.height = 1000;
+    request.events = events;
+    request.symbols = &symbols;
+    return request;
+}
+
 } // namespace
 
 TEST(Scene, AbbreviatesCountsAsTheyAreDrawn) {
@@ -50,12 +61,7 @@ TEST(Scene, DrawsEveryIncidentInViewLargestFirstWhereTheViewPutsIt) {
     const Dataset& dataset = sample();
     const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
     const std::vector<std::uint32_t> events = allEvents(dataset);
-    SceneRequest request;
-    request.view = ViewTransform::fitting(kIdlib, 1600, 1000);
-    request.width = 1600;
-    request.height = 1000;
-    request.events = events;
-    request.symbols = &symbols;
+    SceneRequest request = everyIncidentOverIdlib(events, symbols);
     const Scene scene = buildScene(dataset, request);
     EXPECT_FALSE(scene.clustered());
     ASSERT_GT(scene.symbols.size(), 100u);
@@ -79,12 +85,7 @@ TEST(Scene, IncidentsPlacedLessThanExactlyHaveAHaloOfTheDistanceTheirPlacementAl
     const Dataset& dataset = sample();
     const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
     const std::vector<std::uint32_t> events = allEvents(dataset);
-    SceneRequest request;
-    request.view = ViewTransform::fitting(kIdlib, 1600, 1000);
-    request.width = 1600;
-    request.height = 1000;
-    request.events = events;
-    request.symbols = &symbols;
+    SceneRequest request = everyIncidentOverIdlib(events, symbols);
     const Scene scene = buildScene(dataset, request);
     ASSERT_FALSE(scene.halos.empty());
     std::size_t coarse = 0;
