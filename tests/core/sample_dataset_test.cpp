@@ -113,7 +113,11 @@ TEST(SampleDataset, SituationChangesThroughTheYear) {
     };
     EXPECT_EQ(morekOn("2020-06-01"), SiteStatus::Encircled);
     EXPECT_EQ(morekOn("2020-10-19"), SiteStatus::Evacuating);
-    EXPECT_EQ(morekOn("2020-10-20"), SiteStatus::Evacuated);
+    // The withdrawal began on 19 October; the post was left for good on 2 November (SANA,
+    // Al-Masdar, Xinhua): evacuated from then, not from the day it began.
+    EXPECT_EQ(morekOn("2020-10-20"), SiteStatus::Evacuating);
+    EXPECT_EQ(morekOn("2020-11-01"), SiteStatus::Evacuating);
+    EXPECT_EQ(morekOn("2020-11-02"), SiteStatus::Evacuated);
     // Control areas: the larger enclave in January, the post-ceasefire one from March.
     const auto areaIds = [&](const char* day) {
         std::vector<std::string> ids;

@@ -641,6 +641,9 @@ Item {
             compare(siteStatuses.details(morek).status, "Encircled")
             verify(timeline.setCurrentDateText("2020-10-20"))
             morek = siteStatuses.rowOfSite("op-morek")
+            compare(siteStatuses.details(morek).status, "Being evacuated") // begun on the 19th, done on 2 November
+            verify(timeline.setCurrentDateText("2020-11-02"))
+            morek = siteStatuses.rowOfSite("op-morek")
             compare(siteStatuses.details(morek).status, "Evacuated")
             verify(siteStatuses.details(morek).history.length >= 3)
 

@@ -133,6 +133,7 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     m_type.resize(n);
     m_side.resize(n);
     m_precision.resize(n);
+    m_datePrecision.resize(n);
     m_killed.resize(n);
     m_actorBits.resize(n);
     m_perpetrators.resize(n);
@@ -151,6 +152,7 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
             m_y[row] = static_cast<float>(m.y);
             m_type[row] = static_cast<std::uint8_t>(events.type(position));
             m_precision[row] = static_cast<std::uint8_t>(events.placePrecision(position));
+            m_datePrecision[row] = static_cast<std::uint8_t>(events.datePrecision(position));
             m_killed[row] = static_cast<std::uint16_t>(std::clamp(events.killedLowerBound(position), 0, 65535));
             std::uint64_t actorBits = 0;
             const auto refs = events.actorRefs(position);
@@ -186,6 +188,7 @@ struct EventIndex::Compiled {
     std::uint32_t typeMask = 0;     // 0: every type
     std::uint32_t sideMask = 0;
     std::uint8_t coarsest = 3;
+    bool dayOnly = false;
     std::uint16_t minKilled = 0;
     bool hasBox = false;
     GeoBox box;
@@ -211,6 +214,7 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
     for (EventType type : filter.types) c.typeMask |= bit(static_cast<int>(type));
     for (Side side : filter.sides) c.sideMask |= bit(static_cast<int>(side));
     c.coarsest = static_cast<std::uint8_t>(filter.coarsestPrecision);
+    c.dayOnly = filter.dayPreciseOnly;
     c.minKilled = static_cast<std::uint16_t>(std::clamp(filter.minKilled, 0, 65535));
     if (filter.box) {
         c.hasBox = true;
@@ -269,6 +273,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         if (c.typeMask && !(c.typeMask & bit(m_type[row]))) return false;
         if (c.sideMask && !(c.sideMask & bit(m_side[row]))) return false;
         if (m_precision[row] > c.coarsest) return false;
+        if (c.dayOnly && m_datePrecision[row] != 0) return false;
         if (m_killed[row] < c.minKilled) return false;
         if (c.hasBox) {
             const float x = m_x[row], y = m_y[row];
@@ -290,7 +295,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         return true;
     };
 
-    const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && c.minKilled == 0 && !c.hasBox &&
+    const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && !c.dayOnly && c.minKilled == 0 && !c.hasBox &&
                           !c.hasActors && !c.region;
     if (c.needle.empty() && onlyTime) {
         for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
@@ -310,7 +315,8 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
             std::size_t n = 0;
             for (std::size_t row = blockBegin; row < blockEnd; ++row) {
                 const bool pass = ((typeMask >> m_type[row]) & 1u) & ((sideMask >> m_side[row]) & 1u) &
-                                  (m_precision[row] <= c.coarsest) & (m_killed[row] >= c.minKilled) &
+                                  (m_precision[row] <= c.coarsest) & (!c.dayOnly | (m_datePrecision[row] == 0)) &
+                                  (m_killed[row] >= c.minKilled) &
                                   ((m_actorBits[row] & c.wantedBits) != 0) & (m_x[row] >= x0) & (m_x[row] <= x1) &
                                   (m_y[row] >= y0) & (m_y[row] <= y1);
                 candidates[n] = static_cast<std::uint32_t>(row);
@@ -558,7 +564,7 @@ Breakdown EventIndex::breakdown(const EventFilter& filter) const {
 
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
-    return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) +
+    return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) + bytes(m_datePrecision) +
            bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
 }
 

@@ -52,6 +52,7 @@ bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f)
     if (!f.sides.empty() && std::find(f.sides.begin(), f.sides.end(), data.sideOfEvent(e)) == f.sides.end())
         return false;
     if (e.place.precision > f.coarsestPrecision) return false;
+    if (f.dayPreciseOnly && e.datePrecision != DatePrecision::Day) return false;
     if (e.killed.lowerBound() < f.minKilled) return false;
     if (f.box && !f.box->contains(e.place.point)) return false;
     if (f.region && !f.region->contains(e.place.point)) return false;
@@ -120,6 +121,8 @@ EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
     }
     if (percent(random) < 25) f.minKilled = percent(random) % 6;
     if (percent(random) < 20) f.coarsestPrecision = PlacePrecision::NearTown;
+    if (percent(random) < 15) f.coarsestPrecision = PlacePrecision::Exact;
+    if (percent(random) < 20) f.dayPreciseOnly = true;
     if (percent(random) < 25) {
         static const std::vector<std::string> words{"SHELLED", "Place 1", "faction 3", "market", "Synthetic Monitor",
                                                     "ambushed synthetic faction 12", "no such words"};

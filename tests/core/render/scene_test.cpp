@@ -184,11 +184,11 @@ TEST(Scene, SitesShowTheirStatusOnTheDayAndAreHitWhereDrawn) {
     const Dataset& dataset = sample();
     const ViewTransform view = ViewTransform::fitting(kIdlib, 1600, 1000);
     Scene scene;
-    addSituation(scene, dataset, view, Date::fromYearMonthDay(2020, 10, 25).value());
+    addSituation(scene, dataset, view, Date::fromYearMonthDay(2020, 11, 5).value());
     ASSERT_FALSE(scene.sites.empty());
     const auto morek = std::find_if(scene.sites.begin(), scene.sites.end(), [](const SiteMark& s) { return s.label.starts_with("Morek"); });
     ASSERT_NE(morek, scene.sites.end());
-    EXPECT_TRUE(morek->crossed) << morek->label; // evacuated on 19–20 October
+    EXPECT_TRUE(morek->crossed) << morek->label; // left on 2 November (the withdrawal began on 19 October)
     EXPECT_NE(morek->label.find("evacuated"), std::string::npos);
     const SceneHit hit = hitTest(scene, {morek->centre.x + 3, morek->centre.y - 2});
     EXPECT_EQ(hit.kind, SceneHit::Kind::Site);

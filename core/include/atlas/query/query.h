@@ -53,6 +53,8 @@ struct EventFilter {
     /// Leave out events placed more coarsely than this (e.g. NearTown drops district- and
     /// governorate-level placements).
     PlacePrecision coarsestPrecision = PlacePrecision::Governorate;
+    /// Leave out events dated only to a week or a month.
+    bool dayPreciseOnly = false;
 
     /// The filter of a time window and nothing else.
     [[nodiscard]] static EventFilter forWindow(Date first, Date last);
@@ -142,7 +144,7 @@ private:
     // Columns, one entry per event in date order.
     std::vector<std::int32_t> m_day;
     std::vector<float> m_x, m_y;            // Web Mercator, unit square
-    std::vector<std::uint8_t> m_type, m_side, m_precision;
+    std::vector<std::uint8_t> m_type, m_side, m_precision, m_datePrecision;
     std::vector<std::uint16_t> m_killed;    // lower bound, saturated at 65535
     std::vector<std::uint32_t> m_position;  // index into Dataset::events
     std::vector<std::uint32_t> m_actorBegin; // size()+1 offsets into m_actors
