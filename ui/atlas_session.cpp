@@ -131,6 +131,7 @@ void AtlasSession::finishOpeningProject() {
                                                                                                              : QStringLiteral("either")},
                       {QStringLiteral("typeKeys"), types},
                       {QStringLiteral("minKilled"), project.filter.minKilled},
+                      {QStringLiteral("exactOnly"), project.filter.coarsestPrecision == atlas::PlacePrecision::Exact && project.filter.dayPreciseOnly},
                       {QStringLiteral("tableSort"), layer("tableSort")},
                       {QStringLiteral("tableDescending"), layer("tableDescending") == QLatin1String("true")},
                       {QStringLiteral("tableHidden"), layer("tableHidden").split(QLatin1Char(','), Qt::SkipEmptyParts)}};
@@ -183,6 +184,7 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
     if (!actorIds.isEmpty()) m_filters.setActorIds(actorIds);
     const auto given = [&](const char* option) { return std::find(options.given.begin(), options.given.end(), option) != options.given.end(); };
     if (given("--exact-actor")) m_filters.setIncludeSubgroups(false);
+    if (given("--exact-only")) m_filters.setExactOnly(true);
     if (given("--role")) m_filters.setActorRole(options.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
                            : options.filter.actorRole == atlas::ActorRole::Target    ? QStringLiteral("target")
                                                                                       : QStringLiteral("either"));
@@ -224,6 +226,7 @@ QVariantMap AtlasSession::state(const QVariantMap& view) const {
                     {QStringLiteral("actorRole"), m_filters.actorRole()},
                     {QStringLiteral("typeKeys"), m_filters.typeKeys()},
                     {QStringLiteral("minKilled"), m_filters.minKilled()},
+                    {QStringLiteral("exactOnly"), m_filters.exactOnly()},
                     {QStringLiteral("tableSort"), m_table.columnKeys().value(m_table.sortColumn())},
                     {QStringLiteral("tableDescending"), m_table.sortDescending()},
                     {QStringLiteral("tableHidden"), m_table.hiddenColumns()},
@@ -252,6 +255,7 @@ void AtlasSession::restore(const QVariantMap& state) {
     if (const QString single = state.value(QStringLiteral("typeKey")).toString(); !single.isEmpty()) types.append(single);
     m_filters.setTypeKeys(types);
     m_filters.setMinKilled(state.value(QStringLiteral("minKilled")).toInt());
+    m_filters.setExactOnly(state.value(QStringLiteral("exactOnly")).toBool());
     if (const int column = m_table.columnKeys().indexOf(state.value(QStringLiteral("tableSort")).toString()); column >= 0)
         m_table.sortBy(column, state.value(QStringLiteral("tableDescending")).toBool());
     m_table.setHiddenColumns(state.value(QStringLiteral("tableHidden")).toStringList());

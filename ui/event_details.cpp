@@ -1,5 +1,7 @@
 #include "event_details.h"
 
+#include "atlas/style/style.h"
+
 #include "atlas/model/vocabulary.h"
 
 #include <QCoreApplication>
@@ -15,6 +17,27 @@ QVariantList sourceList(const std::vector<atlas::SourceReference>& sources) {
                                 {QStringLiteral("date"), qs(source.date)},
                                 {QStringLiteral("url"), qs(source.url)}});
     return list;
+}
+
+QString placePrecisionText(atlas::PlacePrecision precision) {
+    const int km = static_cast<int>(atlas::placementRadiusKm(precision));
+    switch (precision) {
+    case atlas::PlacePrecision::Exact: return QCoreApplication::translate("EventDetails", "exactly, at the point drawn");
+    case atlas::PlacePrecision::NearTown: return QCoreApplication::translate("EventDetails", "near a town: within %1 km of the point drawn").arg(km);
+    case atlas::PlacePrecision::District: return QCoreApplication::translate("EventDetails", "to its district only: about %1 km round the point drawn").arg(km);
+    case atlas::PlacePrecision::Governorate:
+        return QCoreApplication::translate("EventDetails", "to its governorate only: about %1 km round the point drawn").arg(km);
+    }
+    return {};
+}
+
+QString datePrecisionText(atlas::DatePrecision precision) {
+    switch (precision) {
+    case atlas::DatePrecision::Day: return QCoreApplication::translate("EventDetails", "to the day");
+    case atlas::DatePrecision::Week: return QCoreApplication::translate("EventDetails", "to the week only");
+    case atlas::DatePrecision::Month: return QCoreApplication::translate("EventDetails", "to the month only");
+    }
+    return {};
 }
 
 QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, int row, const QColor& colour) {
@@ -40,7 +63,8 @@ QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, 
             {QStringLiteral("killed"), qs(event.killed.toText())},
             {QStringLiteral("wounded"), qs(event.wounded.toText())},
             {QStringLiteral("place"), place},
-            {QStringLiteral("placePrecision"), qs(atlas::toKey(event.place.precision)).replace(QLatin1Char('_'), QLatin1Char(' '))},
+            {QStringLiteral("placePrecision"), placePrecisionText(event.place.precision)},
+            {QStringLiteral("datePrecision"), datePrecisionText(event.datePrecision)},
             {QStringLiteral("latitude"), event.place.point.latitude},
             {QStringLiteral("longitude"), event.place.point.longitude},
             {QStringLiteral("description"), qs(event.description)},

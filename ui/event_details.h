@@ -22,6 +22,11 @@ namespace atlas::ui {
 /// [{publisher, title, date, url}] for the panels' source lists.
 [[nodiscard]] QVariantList sourceList(const std::vector<atlas::SourceReference>& sources);
 
+/// How precisely an event is placed, in words with the distance its placement allows ("near a
+/// town: within 25 km of the point drawn"); how precisely it is dated ("to the week only").
+[[nodiscard]] QString placePrecisionText(atlas::PlacePrecision precision);
+[[nodiscard]] QString datePrecisionText(atlas::DatePrecision precision);
+
 /// Everything known about the event at `position`: date (with its span and precision), type,
 /// side and `colour`, perpetrators and targets by name, killed and wounded as reported, place
 /// (with its district and governorate) and how precisely it is known, coordinates,

@@ -131,8 +131,16 @@ void FilterChoices::recount() {
     for (int type = 0; type < atlas::kEventTypeCount; ++type)
         if (const std::uint32_t n = breakdown.byType[static_cast<std::size_t>(type)]; n > 0)
             typeCounts.insert(qs(atlas::toKey(static_cast<atlas::EventType>(type))), static_cast<int>(n));
-    if (typeCounts != m_typeCounts) {
+    // What "exact only" takes out of the window, whether it is on or not.
+    atlas::EventFilter anyPrecision = filter, exact = filter;
+    anyPrecision.coarsestPrecision = atlas::PlacePrecision::Governorate;
+    anyPrecision.dayPreciseOnly = false;
+    exact.coarsestPrecision = atlas::PlacePrecision::Exact;
+    exact.dayPreciseOnly = true;
+    const int inexact = static_cast<int>(events.count(anyPrecision) - events.count(exact));
+    if (typeCounts != m_typeCounts || inexact != m_inexactCount) {
         m_typeCounts = typeCounts;
+        m_inexactCount = inexact;
         emit typeCountsChanged();
     }
 

@@ -30,6 +30,9 @@ class FilterChoices : public QAbstractListModel {
     Q_PROPERTY(QVariantList types READ types NOTIFY typesChanged)
     /// {type key: incidents of the window under every filter but the type filter}.
     Q_PROPERTY(QVariantMap typeCounts READ typeCounts NOTIFY typeCountsChanged)
+    /// Incidents of the window (under the other filters) that "exact only" leaves out: the ones
+    /// placed near a town, to a district or governorate, or dated only to a week or month.
+    Q_PROPERTY(int inexactCount READ inexactCount NOTIFY typeCountsChanged)
     Q_PROPERTY(int refreshMs READ refreshMs WRITE setRefreshMs NOTIFY refreshMsChanged)
 
 public:
@@ -55,6 +58,7 @@ public:
     void setActive(bool active);
     [[nodiscard]] QVariantList types() const { return m_types; }
     [[nodiscard]] QVariantMap typeCounts() const { return m_typeCounts; }
+    [[nodiscard]] int inexactCount() const { return m_inexactCount; }
     [[nodiscard]] int refreshMs() const { return m_refresh.interval(); }
     void setRefreshMs(int ms);
 
@@ -96,6 +100,7 @@ private:
     std::vector<Row> m_rows;
     QVariantList m_types;
     QVariantMap m_typeCounts;
+    int m_inexactCount = 0;
     QTimer m_refresh;
     bool m_active = false;
 };

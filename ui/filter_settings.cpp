@@ -89,8 +89,14 @@ void FilterSettings::setMinKilled(int killed) {
     emit changed();
 }
 
+void FilterSettings::setExactOnly(bool on) {
+    if (m_exactOnly == on) return;
+    m_exactOnly = on;
+    emit changed();
+}
+
 bool FilterSettings::active() const {
-    return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0;
+    return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0 || m_exactOnly;
 }
 
 void FilterSettings::clear() {
@@ -99,6 +105,7 @@ void FilterSettings::clear() {
     m_actorIds.clear();
     m_typeKeys.clear();
     m_minKilled = 0;
+    m_exactOnly = false;
     m_includeSubgroups = true;
     m_actorRole = QStringLiteral("either");
     if (wasActive) emit changed();
@@ -115,6 +122,10 @@ atlas::EventFilter FilterSettings::toFilter() const {
     for (const QString& key : m_typeKeys)
         if (const auto type = atlas::eventTypeFromKey(key.toStdString())) filter.types.push_back(*type);
     filter.minKilled = m_minKilled;
+    if (m_exactOnly) {
+        filter.coarsestPrecision = atlas::PlacePrecision::Exact;
+        filter.dayPreciseOnly = true;
+    }
     return filter;
 }
 

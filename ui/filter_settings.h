@@ -25,6 +25,8 @@ class FilterSettings : public QObject {
     /// Native-format type keys ("air_strike") shown; empty for every type.
     Q_PROPERTY(QStringList typeKeys READ typeKeys WRITE setTypeKeys NOTIFY changed)
     Q_PROPERTY(int minKilled READ minKilled WRITE setMinKilled NOTIFY changed)
+    /// Only incidents placed exactly and dated to the day.
+    Q_PROPERTY(bool exactOnly READ exactOnly WRITE setExactOnly NOTIFY changed)
     Q_PROPERTY(bool active READ active NOTIFY changed)
 
 public:
@@ -42,6 +44,8 @@ public:
     void setTypeKeys(const QStringList& keys);
     [[nodiscard]] int minKilled() const { return m_minKilled; }
     void setMinKilled(int killed);
+    [[nodiscard]] bool exactOnly() const { return m_exactOnly; }
+    void setExactOnly(bool on);
     /// Whether anything is narrowed at all.
     [[nodiscard]] bool active() const;
 
@@ -67,6 +71,7 @@ private:
     QString m_actorRole = QStringLiteral("either");
     QStringList m_typeKeys;
     int m_minKilled = 0;
+    bool m_exactOnly = false;
 };
 
 } // namespace atlas::ui

@@ -158,6 +158,10 @@ void applyProjectFilters(FilterOptions& options, const Project& project) {
     if (!wasGiven(options, {"--type"})) f.types = p.types;
     if (!wasGiven(options, {"--text"})) f.text = p.text;
     if (!wasGiven(options, {"--min-killed"})) f.minKilled = p.minKilled;
+    if (!wasGiven(options, {"--exact-only"})) {
+        f.coarsestPrecision = p.coarsestPrecision;
+        f.dayPreciseOnly = p.dayPreciseOnly;
+    }
     if (!wasGiven(options, {"--from", "--to"}) && project.date) {
         const auto [from, to] = projectWindow(project);
         f.from = from;
@@ -233,6 +237,7 @@ const char* const kFilterOptionsHelp =
     "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
     "  --exact-actor          leave the sub-groups out\n"
     "  --role ROLE            the --actor as perpetrator, target or either (default)\n"
+    "  --exact-only           only incidents placed exactly and dated to the day\n"
     "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
@@ -243,6 +248,12 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
     const std::string& a = args[i];
     if (a == "--exact-actor") {
         filter.includeSubgroups = false;
+        options.given.push_back(a);
+        return true;
+    }
+    if (a == "--exact-only") {
+        filter.coarsestPrecision = PlacePrecision::Exact;
+        filter.dayPreciseOnly = true;
         options.given.push_back(a);
         return true;
     }

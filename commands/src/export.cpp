@@ -39,7 +39,7 @@ const char* kExportHelp =
     "                         them above 3,000 in view (default: every incident its own symbol)\n"
     "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
     "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
-    "  --actor NAME, --exact-actor, --role ROLE, --type KEY, --text TEXT, --min-killed N   as for query\n";
+    "  --actor NAME, --exact-actor, --role ROLE, --exact-only, --type KEY, --text TEXT, --min-killed N   as for query\n";
 
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
     std::vector<std::string> files;
@@ -55,7 +55,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             files.push_back(a);
             continue;
         }
-        if (a == "--exact-actor" || a == "--actor" || a == "--role" || a == "--type" || a == "--text" || a == "--min-killed") {
+        if (a == "--exact-actor" || a == "--exact-only" || a == "--actor" || a == "--role" || a == "--type" || a == "--text" || a == "--min-killed") {
             std::string error;
             takeFilterOption(args, i, filters, error);
             if (!error.empty()) return usageError("export", error);
@@ -124,6 +124,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     request.filter.types = filters.filter.types;
     request.filter.text = filters.filter.text;
     request.filter.minKilled = filters.filter.minKilled;
+    request.filter.coarsestPrecision = filters.filter.coarsestPrecision;
+    request.filter.dayPreciseOnly = filters.filter.dayPreciseOnly;
     const EventIndex index(d);
     const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
     const Date last = until.value_or(first);

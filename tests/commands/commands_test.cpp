@@ -129,6 +129,20 @@ TEST(Commands, AProjectStandsForItsFilesAndGivesItsFiltersAsDefaults) {
     std::filesystem::remove_all(dir.string() + "-moved");
 }
 
+TEST(Commands, ExactOnlyKeepsWhatIsPlacedExactlyAndDatedToTheDay) {
+    const Ran all = runCommand({"query", kSample, "--format", "json"});
+    const Ran exact = runCommand({"query", kSample, "--exact-only", "--format", "json"});
+    ASSERT_EQ(exact.code, kOk) << exact.err;
+    const Dataset everything = readNativeText(all.out, "all").dataset;
+    std::size_t expected = 0;
+    for (const Event& e : everything.events)
+        expected += e.place.precision == PlacePrecision::Exact && e.datePrecision == DatePrecision::Day ? 1 : 0;
+    const Dataset kept = readNativeText(exact.out, "exact").dataset;
+    EXPECT_GT(expected, 0u);
+    EXPECT_EQ(kept.events.size(), expected);
+    for (const Event& e : kept.events) EXPECT_EQ(e.place.precision, PlacePrecision::Exact) << e.id;
+}
+
 TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {
     const auto dir = std::filesystem::temp_directory_path() / "atlas-commands-test";
     std::filesystem::create_directories(dir);

@@ -780,6 +780,36 @@ Item {
             compare(visibleEvents.count, all)
         }
 
+        function test_exactOnlyHidesWhatIsPlacedOrDatedLooselyAndSaysHowMany() {
+            timeline.windowDays = 0
+            verify(timeline.setCurrentDateText("2020-12-29"))
+            const choices = session.choices
+            choices.recount()
+            const all = visibleEvents.count
+            const inexact = choices.inexactCount
+            verify(inexact > 0 && inexact < all, inexact + " of " + all)
+            const box = findChild(view, "exactOnlyBox")
+            verify(box)
+            compare(box.text, "Exact only (would hide " + inexact + ")")
+            mouseClick(box)
+            verify(filterSettings.exactOnly)
+            compare(visibleEvents.count, all - inexact)
+            for (let row = 0; row < visibleEvents.count; ++row) {
+                const d = visibleEvents.details(row)
+                compare(d.placePrecision, "exactly, at the point drawn")
+                compare(d.datePrecision, "to the day")
+            }
+            choices.recount()
+            compare(box.text, "Exact only: " + inexact + " of the window hidden")
+            verify(findChild(view, "filterSummary").text.indexOf("exactly placed and dated only") >= 0)
+            mouseClick(box)
+            compare(visibleEvents.count, all)
+            // The details say how precisely an incident is placed and dated, in words.
+            const strike = visibleEvents.details(visibleEvents.rowOfEvent(root.strikeId))
+            compare(strike.placePrecision, "near a town: within 25 km of the point drawn")
+            compare(strike.datePrecision, "to the day")
+        }
+
         function test_typingInTheSearchFieldNarrowsMapListAndHistogram() {
             timeline.windowDays = 0
             const all = visibleEvents.count

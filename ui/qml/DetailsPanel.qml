@@ -113,7 +113,8 @@ Pane {
                         [qsTr("Killed"), panel.details.killed],
                         [qsTr("Wounded"), panel.details.wounded],
                         [qsTr("Place"), panel.details.place],
-                        [qsTr("Located"), panel.details.placePrecision],
+                        [qsTr("Placed"), panel.details.placePrecision],
+                        [qsTr("Dated"), panel.details.datePrecision],
                         [qsTr("Side"), panel.details.side],
                         [qsTr("Id"), panel.details.id]
                     ]

@@ -115,6 +115,18 @@ ColumnLayout {
         }
     }
 
+    CheckBox {
+        objectName: "exactOnlyBox"
+        // Placed exactly and dated to the day; says how many of the window that leaves out.
+        text: bar.filters.exactOnly ? qsTr("Exact only: %n of the window hidden", "", bar.choices.inexactCount)
+                                     : qsTr("Exact only (would hide %n)", "", bar.choices.inexactCount)
+        checked: bar.filters.exactOnly
+        onToggled: bar.filters.exactOnly = checked
+        ToolTip.visible: hovered
+        ToolTip.delay: 500
+        ToolTip.text: qsTr("Only incidents placed exactly and dated to the day: %n of the window are placed near a town, to a district or governorate, or dated only to a week or month", "", bar.choices.inexactCount)
+    }
+
     // The active filter in one line, so what narrows the map is always said.
     Label {
         objectName: "filterSummary"
@@ -139,6 +151,7 @@ ColumnLayout {
                                                                                   : f.typeKeys.map(label).join(", "))
             }
             if (f.minKilled > 0) parts.push(qsTr("at least %1 killed").arg(f.minKilled))
+            if (f.exactOnly) parts.push(qsTr("exactly placed and dated only"))
             if (f.text !== "") parts.push(qsTr("mentioning \u201C%1\u201D").arg(f.text))
             return qsTr("Filtered: ") + parts.join(" \u00B7 ")
         }

@@ -235,6 +235,10 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
                 else reader.warn("/filters/types/" + std::to_string(i), "no such incident type; left out");
             }
         f.minKilled = std::max(0, reader.get<int>(*filters, "minKilled", "/filters").value_or(0));
+        if (reader.get<bool>(*filters, "exactOnly", "/filters").value_or(false)) {
+            f.coarsestPrecision = PlacePrecision::Exact;
+            f.dayPreciseOnly = true;
+        }
     }
     if (const Json* time = reader.object(root, "time", "")) {
         project.date = reader.date(*time, "date", "/time");
@@ -305,7 +309,8 @@ std::string writeProjectText(const Project& project) {
                                   {"includeSubgroups", f.includeSubgroups},
                                   {"actorRole", std::string(roleKey(f.actorRole))},
                                   {"types", std::move(types)},
-                                  {"minKilled", f.minKilled}};
+                                  {"minKilled", f.minKilled},
+                                  {"exactOnly", f.coarsestPrecision == PlacePrecision::Exact && f.dayPreciseOnly}};
     OrderedJson time = OrderedJson::object();
     if (project.date) time["date"] = project.date->toString();
     time["windowDays"] = project.windowDays;

@@ -26,6 +26,8 @@ Project everything() {
     p.filter.actorRole = ActorRole::Target;
     p.filter.types = {EventType::AirStrike, EventType::Shelling};
     p.filter.minKilled = 5;
+    p.filter.coarsestPrecision = PlacePrecision::Exact;
+    p.filter.dayPreciseOnly = true;
     p.date = Date::parse("2020-10-26");
     p.windowDays = 7;
     p.windowStart = Date::parse("2020-10-01");
