@@ -41,6 +41,9 @@ int withInputs(const char* command, const std::vector<std::string>& arguments, B
 
 int runInfo(const std::vector<std::string>& arguments, const ExportWriter&) { return withInputs("info", arguments, detail::info); }
 int runQuery(const std::vector<std::string>& arguments, const ExportWriter&) { return withInputs("query", arguments, detail::query); }
+int runSituation(const std::vector<std::string>& arguments, const ExportWriter&) {
+    return withInputs("situation", arguments, detail::situation);
+}
 int runConvert(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("convert", arguments, detail::convert);
 }
@@ -57,6 +60,7 @@ const std::vector<Command>& allCommands() {
         {"info", "counts by kind, type and side, dates, the bounding box and the actors", runInfo, false},
         {"query", "the events that match filters, as CSV, GeoJSON, KML or native JSON", runQuery, false},
         {"convert", "a file into another format (the full model to .atlas.json and .geojson)", runConvert, false},
+        {"situation", "each site's status and the lines and areas in force on a day, as JSON or GeoJSON", runSituation, false},
         {"export", "a map snapshot as PNG, PDF or SVG, or one a day for an animation", runExport, true},
     };
     return table;

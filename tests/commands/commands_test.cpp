@@ -39,7 +39,7 @@ const std::string kData = ATLAS_TEST_DATA_DIR;
 TEST(Commands, TheTableListsEachCommandOnce) {
     std::vector<std::string> names;
     for (const Command& c : allCommands()) names.push_back(c.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "export"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "export"}));
     EXPECT_TRUE(findCommand("export")->needsQt);
     EXPECT_FALSE(findCommand("info")->needsQt);
     EXPECT_EQ(findCommand("frob"), nullptr);
@@ -141,6 +141,19 @@ TEST(Commands, ExactOnlyKeepsWhatIsPlacedExactlyAndDatedToTheDay) {
     EXPECT_GT(expected, 0u);
     EXPECT_EQ(kept.events.size(), expected);
     for (const Event& e : kept.events) EXPECT_EQ(e.place.precision, PlacePrecision::Exact) << e.id;
+}
+
+TEST(Commands, SituationSaysWhatWasInForceOnADay) {
+    const Ran json = runCommand({"situation", kSample, "--date", "2020-11-05"});
+    ASSERT_EQ(json.code, kOk) << json.err;
+    EXPECT_NE(json.out.find("\"date\": \"2020-11-05\""), std::string::npos);
+    EXPECT_NE(json.out.find("\"status\": \"evacuated\""), std::string::npos);
+    EXPECT_NE(json.out.find("\"since\": \"2020-11-02\""), std::string::npos) << json.out.substr(0, 600);
+    const Ran geojson = runCommand({"situation", kSample, "--date", "2020-11-05", "--format", "geojson"});
+    ASSERT_EQ(geojson.code, kOk) << geojson.err;
+    EXPECT_NE(geojson.out.find("\"FeatureCollection\""), std::string::npos);
+    EXPECT_EQ(runCommand({"situation", kSample}).code, kBadUsage); // which day?
+    EXPECT_EQ(runCommand({"situation", kSample, "--date", "2020-11-05", "--format", "kml"}).code, kBadUsage);
 }
 
 TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {
