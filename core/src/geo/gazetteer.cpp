@@ -65,7 +65,7 @@ std::vector<Diagnostic> Gazetteer::addGeoJson(std::string_view text, const std::
     nlohmann::json root;
     try {
         root = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // bad syntax, or a number out of range
         problems.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + e.what(), label, 0, 0, "", ""});
         return problems;
     }

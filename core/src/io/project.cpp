@@ -162,6 +162,9 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
         const TextPosition at = positionOfOffset(json, e.byte > 0 ? e.byte - 1 : 0);
         return fatal(codes::kJsonSyntax, std::string("not valid JSON: ") + e.what(), at.line, at.column);
     }
+    catch (const Json::exception& e) { // a number too large for a double, …: not a project either
+        return fatal(codes::kJsonSyntax, std::string("not valid JSON: ") + e.what());
+    }
     if (!root.is_object() || !root.contains(kMarker))
         return fatal(codes::kProjectRoot, "not a Conflict Atlas project (no \"conflictAtlasProject\" version)");
     if (!root[kMarker].is_number_integer() || root[kMarker].get<int>() < 1)
