@@ -124,6 +124,10 @@ ActorMapping readActorMapping(std::string_view mappingJson, const std::string& f
         mapping.diagnostics.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + error.what(), fileLabel, p.line, p.column, {}, {}});
         return mapping;
     }
+    catch (const nlohmann::json::exception& error) { // a number out of range (found by fuzzing the projects' reader)
+        mapping.diagnostics.push_back({Severity::Fatal, codes::kJsonSyntax, std::string("not valid JSON: ") + error.what(), fileLabel, 0, 0, {}, {}});
+        return mapping;
+    }
     if (!document.is_object() || !document.contains("actors") || !document["actors"].is_array()) {
         report(Severity::Fatal, codes::kMappingRoot, "expected {\"actors\": [ ... ]}", "");
         return mapping;

@@ -162,3 +162,9 @@ TEST(Project, AFileThatCannotBeOpenedIsFatal) {
     ASSERT_TRUE(missing.failed());
     EXPECT_EQ(missing.diagnostics[0].code, codes::kFileOpen);
 }
+
+TEST(Project, ANumberOutOfRangeIsBadJsonNotACrash) {
+    const ProjectReadResult read = readProjectText(R"({"conflictAtlasProject": 1, "view": {"zoom": 1e999999}})", "big.atlasproj");
+    ASSERT_TRUE(read.failed());
+    EXPECT_EQ(read.diagnostics.at(0).code, codes::kJsonSyntax);
+}

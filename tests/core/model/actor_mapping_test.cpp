@@ -1,6 +1,7 @@
 // Actor mappings (model/actor_mapping): ids, umbrellas and sides for imported actors.
 #include "atlas/io/acled.h"
 #include "atlas/model/actor_mapping.h"
+#include "atlas/model/diagnostic_codes.h"
 #include "atlas/query/query.h"
 #include "event_lookup.h"
 
@@ -98,3 +99,11 @@ TEST(ActorMapping, AMappingWrittenFromOneImportAppliesToTheNextExport) {
 
 // Figures in other people's files can be negative or run backwards (found by fuzzing): the
 // readers never keep such a count, and say what they did with it.
+
+TEST(ActorMapping, ANumberOutOfRangeIsBadJsonNotACrash) {
+    const ActorMapping mapping = readActorMapping(R"({"actors": [{"name": "x", "id": 1e999999}]})", "big.json");
+    ASSERT_EQ(mapping.diagnostics.size(), 1u);
+    EXPECT_EQ(mapping.diagnostics[0].severity, Severity::Fatal);
+    EXPECT_EQ(mapping.diagnostics[0].code, codes::kJsonSyntax);
+    EXPECT_TRUE(mapping.entries.empty());
+}
