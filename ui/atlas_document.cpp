@@ -57,6 +57,7 @@ bool AtlasDocument::add(const QUrl& location) { return load(location, m_loaded);
 struct AtlasDocument::PendingLoad {
     bool merge = false;
     bool rereading = false; // the last file again: it replaces its first reading
+    atlas::GeoJsonOptions geoJson; // the date properties it is read with (a project keeps them)
     QUrl location;
     QString displayName;
 };
@@ -157,7 +158,7 @@ void AtlasDocument::startLoad(const QUrl& location, bool merge, const atlas::Geo
     m_pending->location = location;
     m_pending->displayName = QFileInfo(path).fileName();
     m_loadingName = m_pending->displayName;
-    m_pendingGeoJson = geoJson;
+    m_pending->geoJson = geoJson;
     if (!m_loader.start(path, geoJson)) return;
     emit loadingChanged();
 }
@@ -178,7 +179,8 @@ void AtlasDocument::finishLoad() {
             m_loaded = m_beforeLastFile.loaded;
             m_dataset = m_beforeLastFile.dataset; // apply() builds the index of the result once
         }
-        const bool read = apply(std::move(result), pending->displayName, pending->merge, pending->location, m_pendingGeoJson);
+        const bool read = apply(std::move(result), pending->displayName, pending->merge, pending->location, pending->geoJson,
+                                pending->rereading);
         if (m_queue.active && !read && !pending->merge) m_queue.opened = false; // the next file opens instead
     }
     emit loadingChanged();
@@ -241,11 +243,11 @@ bool AtlasDocument::load(const QUrl& location, bool merge) {
 }
 
 bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location,
-                          const atlas::GeoJsonOptions& geoJson) {
+                          const atlas::GeoJsonOptions& geoJson, bool rereading) {
     if (!result.failed()) {
         // A file read again (another date property) replaces its entry; any other is added.
         if (!merge) m_sourceFiles.clear();
-        if (!m_sourceFiles.empty() && m_sourceFiles.back().location == location && location == m_lastLocation && m_undatedPoints > 0)
+        if (rereading && !m_sourceFiles.empty())
             m_sourceFiles.back().geoJson = geoJson;
         else
             m_sourceFiles.push_back({location, geoJson});

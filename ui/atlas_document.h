@@ -149,8 +149,9 @@ signals:
 private:
     struct PendingLoad;
     bool load(const QUrl& location, bool merge);
+    /// `rereading`: the last file read again (another date property): it keeps its entry.
     bool apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location,
-               const atlas::GeoJsonOptions& geoJson = {});
+               const atlas::GeoJsonOptions& geoJson = {}, bool rereading = false);
     QString commitActorChanges(std::shared_ptr<atlas::Dataset> dataset, const std::vector<atlas::Diagnostic>& diagnostics,
                                const QString& what);
     void replaceDataset(std::shared_ptr<atlas::Dataset> dataset);
@@ -200,7 +201,6 @@ private:
         bool opened = false;
         bool active = false;
     } m_queue;
-    atlas::GeoJsonOptions m_pendingGeoJson; // the options of the file being read
 };
 
 } // namespace atlas::ui

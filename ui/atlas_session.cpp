@@ -126,12 +126,10 @@ void AtlasSession::finishOpeningProject() {
     QVariantMap state{{QStringLiteral("text"), QString::fromStdString(project.filter.text)},
                       {QStringLiteral("actorIds"), actors},
                       {QStringLiteral("includeSubgroups"), project.filter.includeSubgroups},
-                      {QStringLiteral("actorRole"), project.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
-                                                    : project.filter.actorRole == atlas::ActorRole::Target   ? QStringLiteral("target")
-                                                                                                             : QStringLiteral("either")},
+                      {QStringLiteral("actorRole"), QString::fromUtf8(atlas::toKey(project.filter.actorRole).data())},
                       {QStringLiteral("typeKeys"), types},
                       {QStringLiteral("minKilled"), project.filter.minKilled},
-                      {QStringLiteral("exactOnly"), project.filter.coarsestPrecision == atlas::PlacePrecision::Exact && project.filter.dayPreciseOnly},
+                      {QStringLiteral("exactOnly"), project.filter.exactOnly()},
                       {QStringLiteral("tableSort"), layer("tableSort")},
                       {QStringLiteral("tableDescending"), layer("tableDescending") == QLatin1String("true")},
                       {QStringLiteral("tableHidden"), layer("tableHidden").split(QLatin1Char(','), Qt::SkipEmptyParts)}};
@@ -185,9 +183,7 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
     const auto given = [&](const char* option) { return std::find(options.given.begin(), options.given.end(), option) != options.given.end(); };
     if (given("--exact-actor")) m_filters.setIncludeSubgroups(false);
     if (given("--exact-only")) m_filters.setExactOnly(true);
-    if (given("--role")) m_filters.setActorRole(options.filter.actorRole == atlas::ActorRole::Perpetrator ? QStringLiteral("perpetrator")
-                           : options.filter.actorRole == atlas::ActorRole::Target    ? QStringLiteral("target")
-                                                                                      : QStringLiteral("either"));
+    if (given("--role")) m_filters.setActorRole(QString::fromUtf8(atlas::toKey(options.filter.actorRole).data()));
     QStringList typeKeys;
     for (const atlas::EventType type : options.filter.types) typeKeys.append(QString::fromUtf8(atlas::toKey(type).data()));
     if (!typeKeys.isEmpty()) m_filters.setTypeKeys(typeKeys);

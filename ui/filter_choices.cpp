@@ -133,10 +133,8 @@ void FilterChoices::recount() {
             typeCounts.insert(qs(atlas::toKey(static_cast<atlas::EventType>(type))), static_cast<int>(n));
     // What "exact only" takes out of the window, whether it is on or not.
     atlas::EventFilter anyPrecision = filter, exact = filter;
-    anyPrecision.coarsestPrecision = atlas::PlacePrecision::Governorate;
-    anyPrecision.dayPreciseOnly = false;
-    exact.coarsestPrecision = atlas::PlacePrecision::Exact;
-    exact.dayPreciseOnly = true;
+    anyPrecision.setExactOnly(false);
+    exact.setExactOnly(true);
     const int inexact = static_cast<int>(events.count(anyPrecision) - events.count(exact));
     if (typeCounts != m_typeCounts || inexact != m_inexactCount) {
         m_typeCounts = typeCounts;

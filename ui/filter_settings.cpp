@@ -56,7 +56,7 @@ void FilterSettings::setIncludeSubgroups(bool include) {
 }
 
 void FilterSettings::setActorRole(const QString& role) {
-    const QString wanted = role == QLatin1String("perpetrator") || role == QLatin1String("target") ? role : QStringLiteral("either");
+    const QString wanted = QString::fromUtf8(atlas::toKey(atlas::actorRoleFromKey(role.toStdString()).value_or(atlas::ActorRole::Either)).data());
     if (m_actorRole == wanted) return;
     m_actorRole = wanted;
     emit changed();
@@ -116,16 +116,11 @@ atlas::EventFilter FilterSettings::toFilter() const {
     filter.text = m_text.trimmed().toStdString();
     for (const QString& id : m_actorIds) filter.actors.push_back(id.toStdString());
     filter.includeSubgroups = m_includeSubgroups;
-    filter.actorRole = m_actorRole == QLatin1String("perpetrator") ? atlas::ActorRole::Perpetrator
-                       : m_actorRole == QLatin1String("target")    ? atlas::ActorRole::Target
-                                                                    : atlas::ActorRole::Either;
+    filter.actorRole = atlas::actorRoleFromKey(m_actorRole.toStdString()).value_or(atlas::ActorRole::Either);
     for (const QString& key : m_typeKeys)
         if (const auto type = atlas::eventTypeFromKey(key.toStdString())) filter.types.push_back(*type);
     filter.minKilled = m_minKilled;
-    if (m_exactOnly) {
-        filter.coarsestPrecision = atlas::PlacePrecision::Exact;
-        filter.dayPreciseOnly = true;
-    }
+    filter.setExactOnly(m_exactOnly);
     return filter;
 }
 

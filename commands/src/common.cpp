@@ -252,8 +252,7 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         return true;
     }
     if (a == "--exact-only") {
-        filter.coarsestPrecision = PlacePrecision::Exact;
-        filter.dayPreciseOnly = true;
+        filter.setExactOnly(true);
         options.given.push_back(a);
         return true;
     }
@@ -272,9 +271,7 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
     } else if (a == "--actor") {
         options.actors.push_back(v);
     } else if (a == "--role") {
-        if (v == "perpetrator") filter.actorRole = ActorRole::Perpetrator;
-        else if (v == "target") filter.actorRole = ActorRole::Target;
-        else if (v == "either") filter.actorRole = ActorRole::Either;
+        if (const auto role = actorRoleFromKey(v)) filter.actorRole = *role;
         else error = "--role takes perpetrator, target or either, not \"" + v + "\"";
     } else if (a == "--type") {
         const auto type = eventTypeFromKey(v);

@@ -64,6 +64,10 @@ private slots:
         QCOMPARE(document.undatedPoints(), 1);
         QCOMPARE(document.diagnostics().size(), 1); // the first reading's four are replaced
         QVERIFY(timeline.windowText().startsWith(QStringLiteral("up to 27 Oct 2020")));
+        // The file is listed once, with the property chosen (what a project keeps).
+        QCOMPARE(document.sourceFiles().size(), 1u);
+        QCOMPARE(document.sourceFiles().front().geoJson.dateProperty, std::string("reported_on"));
+        QCOMPARE(document.sourceFiles().front().geoJson.endDateProperty, std::string("until"));
 
         // Added to the sample: the sample stays as it was, once.
         QVERIFY(document.open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));

@@ -73,23 +73,10 @@ public:
     }
 
     const Json* array(const Json& object, const char* key, const std::string& pointer) {
-        const auto found = object.find(key);
-        if (found == object.end() || found->is_null()) return nullptr;
-        if (!found->is_array()) {
-            warn(pointer + "/" + key, std::string("\"") + key + "\" should be a list; left out");
-            return nullptr;
-        }
-        return &*found;
+        return member(object, key, pointer, &Json::is_array, "a list");
     }
-
     const Json* object(const Json& parent, const char* key, const std::string& pointer) {
-        const auto found = parent.find(key);
-        if (found == parent.end() || found->is_null()) return nullptr;
-        if (!found->is_object()) {
-            warn(pointer + "/" + key, std::string("\"") + key + "\" should be an object; left out");
-            return nullptr;
-        }
-        return &*found;
+        return member(parent, key, pointer, &Json::is_object, "an object");
     }
 
     std::optional<MapView> view(const Json& object, const std::string& pointer) {
@@ -110,6 +97,19 @@ public:
     std::vector<Diagnostic> diagnostics;
 
 private:
+    // A member that must be a list or an object: nullptr when absent, or (with a warning) when
+    // it is something else.
+    const Json* member(const Json& parent, const char* key, const std::string& pointer, bool (Json::*is)() const noexcept,
+                       const char* what) {
+        const auto found = parent.find(key);
+        if (found == parent.end() || found->is_null()) return nullptr;
+        if (!((*found).*is)()) {
+            warn(pointer + "/" + key, std::string("\"") + key + "\" should be " + what + "; left out");
+            return nullptr;
+        }
+        return &*found;
+    }
+
     template <typename T> static const char* expected() {
         if constexpr (std::is_same_v<T, double>) return "a number";
         else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::uint64_t>) return "a whole number";
@@ -120,15 +120,6 @@ private:
     std::string_view m_text;
     std::string m_label;
 };
-
-std::string_view roleKey(ActorRole role) {
-    switch (role) {
-    case ActorRole::Perpetrator: return "perpetrator";
-    case ActorRole::Target: return "target";
-    case ActorRole::Either: break;
-    }
-    return "either";
-}
 
 OrderedJson viewJson(const MapView& view) {
     return OrderedJson{{"latitude", view.latitude}, {"longitude", view.longitude}, {"zoom", view.zoom}, {"bearing", view.bearing}};
@@ -227,9 +218,8 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
             }
         f.includeSubgroups = reader.get<bool>(*filters, "includeSubgroups", "/filters").value_or(true);
         if (const auto role = reader.get<std::string>(*filters, "actorRole", "/filters")) {
-            if (*role == "perpetrator") f.actorRole = ActorRole::Perpetrator;
-            else if (*role == "target") f.actorRole = ActorRole::Target;
-            else if (*role != "either") reader.warn("/filters/actorRole", "\"actorRole\" is perpetrator, target or either; left out");
+            if (const auto known = actorRoleFromKey(*role)) f.actorRole = *known;
+            else reader.warn("/filters/actorRole", "\"actorRole\" is perpetrator, target or either; left out");
         }
         if (const Json* types = reader.array(*filters, "types", "/filters"))
             for (std::size_t i = 0; i < types->size(); ++i) {
@@ -238,10 +228,7 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
                 else reader.warn("/filters/types/" + std::to_string(i), "no such incident type; left out");
             }
         f.minKilled = std::max(0, reader.get<int>(*filters, "minKilled", "/filters").value_or(0));
-        if (reader.get<bool>(*filters, "exactOnly", "/filters").value_or(false)) {
-            f.coarsestPrecision = PlacePrecision::Exact;
-            f.dayPreciseOnly = true;
-        }
+        if (reader.get<bool>(*filters, "exactOnly", "/filters").value_or(false)) f.setExactOnly(true);
     }
     if (const Json* time = reader.object(root, "time", "")) {
         project.date = reader.date(*time, "date", "/time");
@@ -310,10 +297,10 @@ std::string writeProjectText(const Project& project) {
     root["filters"] = OrderedJson{{"text", f.text},
                                   {"actors", f.actors},
                                   {"includeSubgroups", f.includeSubgroups},
-                                  {"actorRole", std::string(roleKey(f.actorRole))},
+                                  {"actorRole", std::string(toKey(f.actorRole))},
                                   {"types", std::move(types)},
                                   {"minKilled", f.minKilled},
-                                  {"exactOnly", f.coarsestPrecision == PlacePrecision::Exact && f.dayPreciseOnly}};
+                                  {"exactOnly", f.exactOnly()}};
     OrderedJson time = OrderedJson::object();
     if (project.date) time["date"] = project.date->toString();
     time["windowDays"] = project.windowDays;

@@ -63,6 +63,21 @@ GeoBox GeoPolygon::bounds() const {
     return box;
 }
 
+std::string_view toKey(ActorRole role) {
+    switch (role) {
+    case ActorRole::Perpetrator: return "perpetrator";
+    case ActorRole::Target: return "target";
+    case ActorRole::Either: break;
+    }
+    return "either";
+}
+
+std::optional<ActorRole> actorRoleFromKey(std::string_view key) {
+    for (const ActorRole role : {ActorRole::Either, ActorRole::Perpetrator, ActorRole::Target})
+        if (toKey(role) == key) return role;
+    return std::nullopt;
+}
+
 EventFilter EventFilter::forWindow(Date first, Date last) {
     EventFilter filter;
     filter.from = first;

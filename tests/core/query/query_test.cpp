@@ -257,6 +257,21 @@ TEST(EventIndex, BreakdownMatchesTheSelectedEvents) {
                                [](const auto& l, const auto& r) { return l.second > r.second; }));
 }
 
+TEST(EventFilter, RolesAndExactOnlyReadAndWriteAsTheCommandsAndProjectsSpellThem) {
+    for (const ActorRole role : {ActorRole::Either, ActorRole::Perpetrator, ActorRole::Target})
+        EXPECT_EQ(actorRoleFromKey(toKey(role)), role);
+    EXPECT_EQ(toKey(ActorRole::Target), "target");
+    EXPECT_FALSE(actorRoleFromKey("victim").has_value());
+    EventFilter f;
+    EXPECT_FALSE(f.exactOnly());
+    f.setExactOnly(true);
+    EXPECT_TRUE(f.exactOnly());
+    EXPECT_EQ(f.coarsestPrecision, PlacePrecision::Exact);
+    EXPECT_TRUE(f.dayPreciseOnly);
+    f.setExactOnly(false);
+    EXPECT_EQ(f, EventFilter{});
+}
+
 TEST(EventIndex, ActorCountsIncludeSubgroupsAndFollowTheRole) {
     const Dataset& data = synthetic();
     const EventIndex index(data);

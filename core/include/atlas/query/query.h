@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct GeoPolygon {
 
 /// Which part an actor of EventFilter::actors must play in an event.
 enum class ActorRole { Either, Perpetrator, Target };
+/// "either", "perpetrator", "target": what `--role`, projects and the window call a role.
+[[nodiscard]] std::string_view toKey(ActorRole role);
+[[nodiscard]] std::optional<ActorRole> actorRoleFromKey(std::string_view key);
 
 /// Which events to show. Every criterion left at its default lets everything through.
 struct EventFilter {
@@ -55,6 +59,14 @@ struct EventFilter {
     PlacePrecision coarsestPrecision = PlacePrecision::Governorate;
     /// Leave out events dated only to a week or a month.
     bool dayPreciseOnly = false;
+
+    /// "Exact only" (`--exact-only`, the window's box, projects): placed exactly and dated to
+    /// the day.
+    [[nodiscard]] bool exactOnly() const { return coarsestPrecision == PlacePrecision::Exact && dayPreciseOnly; }
+    void setExactOnly(bool on) {
+        coarsestPrecision = on ? PlacePrecision::Exact : PlacePrecision::Governorate;
+        dayPreciseOnly = on;
+    }
 
     /// The filter of a time window and nothing else.
     [[nodiscard]] static EventFilter forWindow(Date first, Date last);
