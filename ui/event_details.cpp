@@ -52,7 +52,11 @@ QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, 
         if (!name->empty()) adminNames << qs(*name);
     const QString admin = adminNames.join(QStringLiteral(", "));
     if (!admin.isEmpty()) place += QStringLiteral(" (") + admin + QLatin1Char(')');
+    // Where it was read: the file and its record there ("acled.csv, line 12").
+    const auto provenance = dataset.events.provenance(position);
+    const QString record = provenance ? qs(provenance->toText()) : QString();
     return {{QStringLiteral("row"), row},
+            {QStringLiteral("record"), record},
             {QStringLiteral("id"), qs(event.id)},
             {QStringLiteral("date"), date},
             {QStringLiteral("type"), qs(atlas::toLabel(event.type))},

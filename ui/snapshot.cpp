@@ -7,7 +7,9 @@
 #include "scene_painter.h"
 #include "symbology.h"
 
+#include "atlas/io/text.h"
 #include "atlas/model/vocabulary.h"
+#include "atlas/query/filter_description.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -97,18 +99,17 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
     QString when = view.filter.to ? day(*view.filter.to) : QString();
     if (view.filter.from && view.filter.to && *view.filter.from != *view.filter.to) when = day(*view.filter.from) + QStringLiteral(" – ") + when;
     else if (!view.filter.from && view.filter.to) when = QStringLiteral("up to ") + when;
+    // Everything that narrows the incidents but the dates (shown above in words).
+    atlas::EventFilter undated = view.filter;
+    undated.from.reset();
+    undated.to.reset();
     QStringList narrowed;
-    if (!view.filter.actors.empty())
-        narrowed << QString::fromStdString(dataset.actorNames(view.filter.actors)) +
-                        (view.filter.includeSubgroups ? QStringLiteral(" (with sub-groups)") : QString());
-    for (atlas::EventType type : view.filter.types) narrowed << qs(atlas::toLabel(type));
-    if (!view.filter.text.empty()) narrowed << QStringLiteral("“%1”").arg(QString::fromStdString(view.filter.text));
-    if (view.filter.minKilled > 0) narrowed << QStringLiteral("at least %1 killed").arg(view.filter.minKilled);
+    for (const std::string& part : atlas::describeFilter(dataset, undated)) narrowed << QString::fromStdString(part);
     QString summary = QStringLiteral("%1 incident%2 · at least %3 killed")
                           .arg(shown.events)
                           .arg(shown.events == 1 ? QString() : QStringLiteral("s"))
                           .arg(shown.killedAtLeast);
-    if (!narrowed.isEmpty()) summary += QStringLiteral(" · ") + narrowed.join(QStringLiteral(", "));
+    if (!narrowed.isEmpty()) summary += QStringLiteral(" · ") + narrowed.join(QStringLiteral("; "));
 
     const QString title = view.title.isEmpty() ? QString::fromStdString(dataset.metadata.title) : view.title;
     QFont big(QStringLiteral("DejaVu Sans"));
@@ -119,11 +120,15 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
     const QFontMetricsF bigMetrics(big), smallMetrics(small);
     // Right of the legend (kLegendWidth at the top left), eliding what does not fit.
     const double room = view.size.width() - kLegendWidth - 36;
+    // The files the incidents come from, so the image can be traced back to its data.
+    const std::vector<std::string> names = atlas::datasetNames(dataset);
+    const QString data = QStringLiteral("Data: ") + QString::fromStdString(atlas::joinFrom(names, 0, ", "));
     const double width = std::min(room, std::max({bigMetrics.horizontalAdvance(title), bigMetrics.horizontalAdvance(when),
-                                                  smallMetrics.horizontalAdvance(summary)}) + 24);
+                                                  smallMetrics.horizontalAdvance(summary), smallMetrics.horizontalAdvance(data)}) + 24);
     const QString titleShown = bigMetrics.elidedText(title, Qt::ElideRight, width - 24);
     const QString summaryShown = smallMetrics.elidedText(summary, Qt::ElideRight, width - 24);
-    const QRectF box(view.size.width() - width - 12, 12, width, 24 + bigMetrics.height() * 2 + smallMetrics.height());
+    const QString dataShown = smallMetrics.elidedText(data, Qt::ElideMiddle, width - 24);
+    const QRectF box(view.size.width() - width - 12, 12, width, 24 + bigMetrics.height() * 2 + smallMetrics.height() * 2);
     panel(painter, box);
     painter.setPen(kInk);
     painter.setFont(big);
@@ -132,6 +137,8 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
     painter.setFont(small);
     painter.setPen(QColor(64, 64, 64));
     painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.ascent()), summaryShown);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.height() + smallMetrics.ascent()),
+                     dataShown);
 }
 
 void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
@@ -292,6 +299,10 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
     };
     if (suffix == QLatin1String("png")) {
         QImage image(view.size, QImage::Format_ARGB32_Premultiplied);
+        // PNG text chunks: what made the image, for whoever finds it without its briefing.
+        image.setText(QStringLiteral("Title"), title);
+        image.setText(QStringLiteral("Description"), QString::fromStdString(atlas::selectionNote(dataset, view.filter)));
+        image.setText(QStringLiteral("Software"), QStringLiteral("Conflict Atlas"));
         if (!paintOn(image) || !image.save(&file, "PNG")) return problem(QStringLiteral("the PNG could not be written"));
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
@@ -300,7 +311,7 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
         svg.setViewBox(QRect(QPoint(0, 0), view.size));
         svg.setResolution(96);
         svg.setTitle(title);
-        svg.setDescription(QStringLiteral("Conflict Atlas snapshot"));
+        svg.setDescription(QStringLiteral("Conflict Atlas snapshot. ") + QString::fromStdString(atlas::selectionNote(dataset, view.filter)));
         if (!paintOn(svg)) return problem(QStringLiteral("the SVG could not be written"));
     } else {
         QPdfWriter pdf(&file);

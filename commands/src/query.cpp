@@ -9,6 +9,7 @@
 #include "atlas/io/text.h"
 #include "atlas/io/ucdp.h"
 #include "atlas/io/workspace.h"
+#include "atlas/query/filter_description.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/merge.h"
 #include "atlas/query/query.h"
@@ -71,20 +72,27 @@ int query(const std::vector<std::string>& args, const InputOptions& options) {
     const EventFilter& filter = filters.filter;
     const EventIndex index(d);
     const auto selected = index.select(filter);
+    // What the selection is, for the file's metadata (formats with none: said on stderr).
+    const std::string note = selectionNote(d, filter);
+    auto chosen = [&] {
+        Dataset part = subset(d, selected);
+        part.metadata.provenance += (part.metadata.provenance.empty() ? "" : "\n") + std::string("Selected by conflict-atlas query. ") + note;
+        return part;
+    };
     if (!out.empty()) {
-        for (const auto& problem : writeDataset(subset(d, selected), out, *formatOf(out, {}))) {
+        for (const auto& problem : writeDataset(chosen(), out, *formatOf(out, {}))) {
             std::fprintf(stderr, "conflict-atlas query: %s\n", problem.toString().c_str());
             return kBadInput;
         }
-        std::fprintf(stderr, "%zu of %zu events match; written to %s\n", selected.size(), d.events.size(), out.c_str());
+        std::fprintf(stderr, "%zu of %zu events match; written to %s\n%s\n", selected.size(), d.events.size(), out.c_str(), note.c_str());
         return loaded.bad ? kBadInput : kOk;
     }
-    if (format == "geojson") writeGeoJson(d, selected, std::cout);
+    if (format == "geojson") writeGeoJson(d, selected, std::cout, note);
     else if (format == "kml") writeKml(d, selected, std::cout);
-    else if (format == "json") std::cout << writeNativeText(subset(d, selected));
+    else if (format == "json") std::cout << writeNativeText(chosen());
     else writeAcledCsv(d, selected, std::cout);
     std::cout.flush();
-    std::fprintf(stderr, "%zu of %zu events match\n", selected.size(), d.events.size());
+    std::fprintf(stderr, "%zu of %zu events match\n%s\n", selected.size(), d.events.size(), note.c_str());
     return loaded.bad ? kBadInput : kOk;
 }
 

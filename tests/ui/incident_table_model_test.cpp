@@ -91,7 +91,7 @@ private slots:
         QCOMPARE(table.hiddenColumns(), (QStringList{"source", "id"}));
         const QStringList lines = table.selectedText("csv").split("\r\n", Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QStringLiteral("date,type,perpetrator,target,killed,wounded,place,precision,side"));
+        QCOMPARE(lines[0], QStringLiteral("date,type,perpetrator,target,killed,wounded,place,precision,side,record"));
         QVERIFY2(lines[1].startsWith(table.data(table.index(0, 0), Qt::DisplayRole).toString() + ","), qPrintable(lines[1]));
         QVERIFY(table.selectedText("tsv").startsWith(QStringLiteral("date\ttype\tperpetrator")));
 

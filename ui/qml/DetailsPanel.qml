@@ -116,7 +116,8 @@ Pane {
                         [qsTr("Placed"), panel.details.placePrecision],
                         [qsTr("Dated"), panel.details.datePrecision],
                         [qsTr("Side"), panel.details.side],
-                        [qsTr("Id"), panel.details.id]
+                        [qsTr("Id"), panel.details.id],
+                        [qsTr("From"), panel.details.record]
                     ]
                     delegate: RowLayout {
                         required property var modelData

@@ -214,6 +214,7 @@ AcledChunk parseAcledRecords(std::string_view records, int firstLine, const Acle
         const std::int64_t detailsKey = chunk.details->add({trimView(at(columns.notes)), publishers, tags, extras});
         const std::size_t knownActors = events.actorIds().size();
         events.pushWithDetailsIn(event, chunk.details, detailsKey);
+        events.setRecord(events.size() - 1, csv.recordLine());
         // A name met for the first time keeps the inter code it came with (none for associates).
         for (std::size_t ref = knownActors; ref < events.actorIds().size(); ++ref) {
             const std::string& name = events.actorIds().at(static_cast<std::uint32_t>(ref));
@@ -407,6 +408,7 @@ LoadResult readAcledCsvInBlocks(std::istream& in, const std::string& fileLabel, 
             if (!dropped[row]) kept.push_back(order[row]);
         events.keepOnly(kept);
     }
+    events.setOrigin({fileNameOf(fileLabel), RecordKind::CsvLine});
     dataset.reindexActors();
     return result;
 }

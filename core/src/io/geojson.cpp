@@ -1,4 +1,5 @@
 #include "atlas/io/geojson.h"
+#include "atlas/io/text.h"
 #include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/json_position.h"
@@ -109,12 +110,14 @@ public:
         if (!m_native.empty()) {
             // Written by Conflict Atlas with the full model: the metadata is the file's own.
             readNativeFeatures(document);
+            m_result.dataset.events.setOrigin({fileNameOf(m_source.label()), RecordKind::GeoJsonFeature});
             m_result.dataset.reindexActors();
             return std::move(m_result);
         }
         Dataset& dataset = m_result.dataset;
         if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
         dataset.metadata.provenance = "Imported from the GeoJSON file " + m_source.label();
+        dataset.events.setOrigin({fileNameOf(m_source.label()), RecordKind::GeoJsonFeature});
         dataset.reindexActors();
         return std::move(m_result);
     }
@@ -129,6 +132,8 @@ private:
     // where each came from, read together at the end by the native reader.
     json m_native = json::object();
     std::unordered_map<std::string, std::string> m_featureOfNative; // "/events/3" → "/features/12"
+    std::vector<std::int64_t> m_featureOfNativeEvent; // [3] → 12: the record of each native event
+    std::int64_t m_featureIndex = 0;                  // the feature being read
 
     void keepNativeFeature(const json& props, const json& geometry, const std::string& pointer) {
         static const std::map<std::string, std::string> sectionOf{{"event", "events"}, {"site", "sites"}, {"line", "lines"}, {"area", "areas"}};
@@ -158,6 +163,7 @@ private:
         json& list = m_native[section->second];
         if (!list.is_array()) list = json::array();
         m_featureOfNative["/" + section->second + "/" + std::to_string(list.size())] = pointer;
+        if (kind == "event") m_featureOfNativeEvent.push_back(m_featureIndex);
         list.push_back(std::move(object));
     }
 
@@ -185,6 +191,10 @@ private:
             m_result.diagnostics.push_back(m_source.at(d.severity, d.code, d.message, pointer, std::nullopt, m_result.diagnostics.size() < 200));
         }
         if (read.failed()) return;
+        EventTable& nativeEvents = read.dataset.events;
+        for (std::size_t row = 0; row < nativeEvents.size(); ++row)
+            if (const auto at = static_cast<std::size_t>(nativeEvents.record(row)); at < m_featureOfNativeEvent.size())
+                nativeEvents.setRecord(row, m_featureOfNativeEvent[at]);
         // Features of other origin in the same file are added to the full model.
         Dataset others = std::move(m_result.dataset);
         m_result.dataset = std::move(read.dataset);
@@ -219,6 +229,7 @@ private:
     }
 
     void readFeature(const json& feature, const std::string& pointer, std::size_t index) {
+        m_featureIndex = static_cast<std::int64_t>(index);
         Dataset& dataset = m_result.dataset;
         const GeoJsonOptions& options = m_options;
         static const std::vector<std::string> dateNames{"date", "event_date", "start", "start_date", "time", "timestamp"};
@@ -322,6 +333,7 @@ private:
                     if (t.is_string()) e.tags.push_back(t.get<std::string>());
             e.extra = std::move(extra);
             dataset.events.push_back(std::move(e));
+            dataset.events.setRecord(dataset.events.size() - 1, m_featureIndex);
         } else if (kind == "LineString" || kind == "MultiLineString") {
             Line line;
             line.id = id;
@@ -386,8 +398,10 @@ nlohmann::json count(const CasualtyCount& c) {
 
 } // namespace
 
-void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out) {
-    out << "{\"type\":\"FeatureCollection\",\"features\":[";
+void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out, const std::string& selection) {
+    out << "{\"type\":\"FeatureCollection\",";
+    if (!selection.empty()) out << "\"atlas_selection\":" << nlohmann::json(selection).dump() << ",";
+    out << "\"features\":[";
     bool first = true;
     for (std::uint32_t position : events) {
         const Event& e = dataset.events[position];
@@ -422,6 +436,9 @@ void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events,
         for (const auto& [key, raw] : e.extra)
             if (!feature["properties"].contains(key))
                 feature["properties"][key] = nlohmann::json::parse(raw, nullptr, false);
+        // Where it was read (a file read back keeps the first origin, an extra by then).
+        if (const auto provenance = dataset.events.provenance(position); provenance && !feature["properties"].contains("origin"))
+            feature["properties"]["origin"] = provenance->toText();
         out << (first ? "\n" : ",\n") << feature.dump();
         first = false;
     }

@@ -7,6 +7,7 @@
 #include "atlas/model/event_id_set.h"
 
 #include "atlas/io/json_position.h"
+#include "atlas/io/text.h"
 #include "json_stream.h"
 #include "atlas/io/native_fast.h"
 #include "native_json.h"
@@ -172,6 +173,9 @@ private:
         m_result.dataset.extra =
             extrasOf(document, {"format", "version", "metadata", "actors", "events", "sites", "lines", "areas"});
         checkReferences();
+        EventTable& events = m_result.dataset.events;
+        for (std::size_t row = 0; row < events.size(); ++row) events.setRecord(row, static_cast<std::int64_t>(m_eventJsonIndex[row]));
+        events.setOrigin({fileNameOf(m_source.label()), RecordKind::JsonEvent});
         return std::move(m_result);
     }
 

@@ -1,4 +1,5 @@
 #include "atlas/io/ucdp.h"
+#include "atlas/io/text.h"
 #include "atlas/model/diagnostic_codes.h"
 
 #include "atlas/io/acled.h"
@@ -180,7 +181,9 @@ LoadResult readUcdpGedCsv(std::istream& in, const std::string& fileLabel) {
             if (!mapped[c] && !row[c].empty()) event.extra.emplace_back("ucdp_" + lower(trim(header[c])), jsonString(row[c]));
         event.description = at(colWhereDesc);
         dataset.events.push_back(std::move(event));
+        dataset.events.setRecord(dataset.events.size() - 1, csv.recordLine());
     }
+    dataset.events.setOrigin({fileNameOf(fileLabel), RecordKind::CsvLine});
     groupUnderDefaultUmbrellas(dataset, "ucdp-");
     return result;
 }

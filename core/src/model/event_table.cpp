@@ -89,6 +89,8 @@ void EventTable::reserve(std::size_t count) {
     m_wounded.reserve(count);
     m_detailSource.reserve(count);
     m_detailKey.reserve(count);
+    m_origin.reserve(count);
+    m_record.reserve(count);
 }
 
 EventDetails EventTable::detailsOf(const Event& event) {
@@ -152,6 +154,33 @@ void EventTable::pushColumns(const EventRow& row) {
     pushActors(row.perpetrators, row.targets);
     m_killed.push(row.killed);
     m_wounded.push(row.wounded);
+    pushProvenance();
+}
+
+void EventTable::pushProvenance() {
+    m_record.push_back(static_cast<std::int64_t>(m_origin.size()));
+    m_origin.push_back(kNoOrigin);
+}
+
+void EventTable::setOrigin(const RecordOrigin& origin) {
+    m_origins = {origin};
+    std::fill(m_origin.begin(), m_origin.end(), std::uint16_t{0});
+}
+
+std::optional<EventProvenance> EventTable::provenance(std::size_t row) const {
+    if (m_origin[row] == kNoOrigin) return std::nullopt;
+    return EventProvenance{m_origins[m_origin[row]], m_record[row]};
+}
+
+std::vector<std::uint16_t> EventTable::joinOrigins(const EventTable& other) {
+    std::vector<std::uint16_t> originOf(other.m_origins.size());
+    for (std::size_t i = 0; i < other.m_origins.size(); ++i) {
+        const auto found = std::find(m_origins.begin(), m_origins.end(), other.m_origins[i]);
+        if (found == m_origins.end() && m_origins.size() >= kNoOrigin) throw std::length_error("more than 65534 files in one table");
+        originOf[i] = static_cast<std::uint16_t>(found - m_origins.begin());
+        if (found == m_origins.end()) m_origins.push_back(other.m_origins[i]);
+    }
+    return originOf;
 }
 
 void EventTable::push_back(const Event& event) {
@@ -248,7 +277,10 @@ void EventTable::renameIds(const std::unordered_map<std::string, std::string>& r
         if (const auto found = renamed.find(std::string(id(row))); found != renamed.end()) setId(row, found->second);
 }
 
-void EventTable::appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset) {
+void EventTable::appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset,
+                           const std::vector<std::uint16_t>& originOf) {
+    m_origin.push_back(other.m_origin[row] == kNoOrigin ? kNoOrigin : originOf[other.m_origin[row]]);
+    m_record.push_back(other.m_record[row]);
     pushId(other.id(row));
     m_day.push_back(other.m_day[row]);
     m_endDay.push_back(other.m_endDay[row]);
@@ -280,8 +312,9 @@ void EventTable::append(const EventTable& other, std::span<const std::uint32_t> 
     // The other table's sources join ours (events keep their details where they are).
     const auto sourceOffset = static_cast<std::uint16_t>(m_sources.size());
     m_sources.insert(m_sources.end(), other.m_sources.begin(), other.m_sources.end());
+    const std::vector<std::uint16_t> originOf = joinOrigins(other);
     reserve(size() + rows.size());
-    for (const std::uint32_t row : rows) appendRow(other, row, sourceOffset);
+    for (const std::uint32_t row : rows) appendRow(other, row, sourceOffset, originOf);
 }
 
 void EventTable::append(const EventTable& other) {
@@ -331,6 +364,10 @@ void EventTable::append(const EventTable& other) {
         extend(into->low, from->low);
         extend(into->high, from->high);
     }
+    const std::vector<std::uint16_t> originOf = joinOrigins(other);
+    m_origin.reserve(m_origin.size() + other.size());
+    for (const std::uint16_t origin : other.m_origin) m_origin.push_back(origin == kNoOrigin ? kNoOrigin : originOf[origin]);
+    extend(m_record, other.m_record);
     const auto memoryOffset = static_cast<std::int64_t>(m_inMemory.size());
     extend(m_inMemory, other.m_inMemory);
     m_detailSource.reserve(m_detailSource.size() + other.size());
@@ -404,7 +441,8 @@ std::size_t EventTable::memoryBytes() const {
                         (m_placeName.capacity() + m_admin1.capacity() + m_admin2.capacity()) * 4 +
                         (m_actorBegin.capacity() + m_actorRefs.capacity()) * 4 + m_perpetratorCount.capacity() * 2 +
                         m_killed.memoryBytes() + m_wounded.memoryBytes() + m_strings.memoryBytes() + m_actorIds.memoryBytes() +
-                        m_detailSource.capacity() * 2 + m_detailKey.capacity() * 8 + m_inMemory.capacity() * sizeof(EventDetails);
+                        m_detailSource.capacity() * 2 + m_detailKey.capacity() * 8 + m_inMemory.capacity() * sizeof(EventDetails) +
+                        m_origin.capacity() * 2 + m_record.capacity() * 8;
     for (const EventDetails& d : m_inMemory) {
         bytes += d.description.capacity() > 15 ? d.description.capacity() : 0;
         for (const SourceReference& s : d.sources)
@@ -561,9 +599,26 @@ std::optional<EventTable> EventTable::fromCachedColumns(const CachedColumn& colu
         if (ref >= t.m_actorIds.size()) return std::nullopt;
     t.m_sources.push_back(source);
     t.m_detailSource.assign(n, 0);
+    // A container's record is its own key (a GeoPackage's fid); the reader names the file.
+    t.m_record = keys;
+    t.m_origin.assign(n, kNoOrigin);
     t.m_detailKey = std::move(keys);
     return t;
 }
+
+std::string EventProvenance::recordText() const {
+    const std::string n = std::to_string(record);
+    switch (origin.kind) {
+    case RecordKind::CsvLine: return "line " + n;
+    case RecordKind::JsonEvent: return "events[" + n + "]";
+    case RecordKind::GeoJsonFeature: return "features[" + n + "]";
+    case RecordKind::GeoPackageFid: return "fid " + n;
+    case RecordKind::Ordinal: break;
+    }
+    return "record " + n;
+}
+
+std::string EventProvenance::toText() const { return origin.file + ", " + recordText(); }
 
 bool operator==(const EventTable& a, const EventTable& b) {
     if (a.size() != b.size()) return false;

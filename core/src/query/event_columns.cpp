@@ -29,6 +29,7 @@ constexpr std::array<ColumnNames, kEventColumnCount> kColumnNames{{
     {EventColumn::Side, "side", "Side"},
     {EventColumn::Source, "source", "Source"},
     {EventColumn::Id, "id", "Id"},
+    {EventColumn::Record, "record", "Record"},
 }};
 
 char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -158,6 +159,10 @@ std::string eventColumnText(const Dataset& dataset, std::uint32_t position, Even
     case EventColumn::Side: return std::string(toLabel(dataset.sideOfEvent(position)));
     case EventColumn::Source: return sourceText(events, position);
     case EventColumn::Id: return std::string(events.id(position));
+    case EventColumn::Record: {
+        const auto provenance = events.provenance(position);
+        return provenance ? provenance->toText() : std::string();
+    }
     }
     return {};
 }
@@ -232,6 +237,12 @@ void sortByColumn(const Dataset& dataset, std::span<std::uint32_t> positions, Ev
         break;
     case EventColumn::Precision:
         for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<std::uint64_t>(events.placePrecision(positions[i]));
+        break;
+    case EventColumn::Record:
+        // By file (in the order opened), then by record number within it.
+        for (std::size_t i = 0; i < n; ++i)
+            key[i] = (static_cast<std::uint64_t>(events.originIndex(positions[i]) + 1) << 48) |
+                     (static_cast<std::uint64_t>(events.record(positions[i])) & ((std::uint64_t{1} << 48) - 1));
         break;
     case EventColumn::Source:
     case EventColumn::Id: {

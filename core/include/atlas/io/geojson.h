@@ -36,7 +36,11 @@ struct GeoJsonOptions {
 /// The selected events (positions in dataset.events) as a GeoJSON FeatureCollection
 /// (RFC 7946): one Point feature each, with id, date, type, actor names, casualties, place,
 /// description and sources as flat properties, for other tools (query --format geojson).
-void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out);
+/// `selection` (selectionNote: the datasets and filter that chose the events), when given, is
+/// the collection's "atlas_selection" member; each feature's "origin" property names the file
+/// and record it was read from.
+void writeGeoJson(const Dataset& dataset, std::span<const std::uint32_t> events, std::ostream& out,
+                  const std::string& selection = {});
 
 /// The whole dataset as GeoJSON: sites, lines, areas and events as features (their properties
 /// are the native format's fields, `feature_kind` says which; an event also gets its derived

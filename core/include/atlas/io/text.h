@@ -25,6 +25,12 @@ inline void appendSearchText(std::string& out, std::string_view field) {
 }
 
 /// Whether `s` ends with `suffix`, ignoring ASCII case (".CSV" ends with ".csv").
+/// The file name of a path or label, without its folders ("data/acled.csv" -> "acled.csv").
+[[nodiscard]] inline std::string fileNameOf(std::string_view path) {
+    const auto slash = path.find_last_of("/\\");
+    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
 [[nodiscard]] inline bool endsWithIgnoringCase(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && lower(std::string(s.substr(s.size() - suffix.size()))) == lower(std::string(suffix));
 }

@@ -64,6 +64,32 @@ struct EventRow {
     bool civilianTargeting = false;
 };
 
+/// How a file numbers the records events are read from: what "record 12" means there.
+enum class RecordKind : std::uint8_t {
+    Ordinal,        ///< the event's position among the file's events, from 0 (a format with no better handle)
+    CsvLine,        ///< the line a CSV record starts on, from 1
+    JsonEvent,      ///< the index in the native file's "events" array ("events[3]")
+    GeoJsonFeature, ///< the index in a FeatureCollection's "features" array
+    GeoPackageFid,  ///< the row's fid in the GeoPackage's events table
+};
+
+/// A file events were read from, and how it numbers its records.
+struct RecordOrigin {
+    std::string file; ///< the file's name, without its folder
+    RecordKind kind = RecordKind::Ordinal;
+    friend bool operator==(const RecordOrigin&, const RecordOrigin&) = default;
+};
+
+/// Where one event was read: the file, and the record there.
+struct EventProvenance {
+    RecordOrigin origin;
+    std::int64_t record = 0;
+    /// "acled.csv, line 12", "sample.atlas.json, events[3]", "big.gpkg, fid 17".
+    [[nodiscard]] std::string toText() const;
+    /// "line 12", "events[3]", "fid 17".
+    [[nodiscard]] std::string recordText() const;
+};
+
 /// Interned strings: each distinct text stored once, referred to by a 32-bit number.
 class StringPool {
 public:
@@ -200,6 +226,22 @@ public:
     }
     [[nodiscard]] std::int64_t detailKey(std::size_t row) const { return m_detailKey[row]; }
 
+    // --- Provenance: the file and record each event was read from (not part of the event:
+    // a file written from the table starts a record numbering of its own).
+    /// Says which file every event of the table was read from (a reader calls it once, at the
+    /// end). Records keep their numbers; until told otherwise an event's record is its position
+    /// among the events pushed.
+    void setOrigin(const RecordOrigin& origin);
+    /// Sets the record `row` was read from (a CSV line, a fid).
+    void setRecord(std::size_t row, std::int64_t record) { m_record[row] = record; }
+    [[nodiscard]] std::int64_t record(std::size_t row) const { return m_record[row]; }
+    /// The file and record `row` was read from; nullopt when it was made in memory.
+    [[nodiscard]] std::optional<EventProvenance> provenance(std::size_t row) const;
+    /// The files the events were read from, each once, in the order they joined.
+    [[nodiscard]] const std::vector<RecordOrigin>& origins() const { return m_origins; }
+    /// The index of `row`'s file in origins(), or -1 when it was made in memory.
+    [[nodiscard]] int originIndex(std::size_t row) const { return m_origin[row] == kNoOrigin ? -1 : m_origin[row]; }
+
     /// Renames actor ids in every event at once (actor mappings): ids not in `renamed` stay.
     void renameActors(const std::unordered_map<std::string, std::string>& renamed);
     /// Renames one event's id (merging files whose ids clash).
@@ -227,6 +269,7 @@ public:
 
 private:
     static constexpr std::uint16_t kInMemory = 0xffff;
+    static constexpr std::uint16_t kNoOrigin = 0xffff;
     static constexpr std::int32_t kNone = -1; // no end date / no casualty bound
 
     struct CasualtyColumns {
@@ -245,7 +288,10 @@ private:
     void pushActors(std::span<const std::string_view> perpetrators, std::span<const std::string_view> targets);
     void pushDetailsIn(const std::shared_ptr<const EventDetailSource>& source, std::int64_t key);
     void setColumns(std::size_t row, const Event& event);
-    void appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset);
+    void appendRow(const EventTable& other, std::size_t row, std::uint16_t sourceOffset, const std::vector<std::uint16_t>& originOf);
+    void pushProvenance();
+    /// Our index of each of `other`'s origins (added to ours when new).
+    [[nodiscard]] std::vector<std::uint16_t> joinOrigins(const EventTable& other);
     [[nodiscard]] static EventDetails detailsOf(const Event& event);
     [[nodiscard]] static EventDetails detailsOf(Event&& event);
 
@@ -269,6 +315,10 @@ private:
     std::vector<std::int64_t> m_detailKey;
     std::vector<EventDetails> m_inMemory;
     std::vector<std::shared_ptr<const EventDetailSource>> m_sources;
+    // Provenance: m_origins[m_origin[row]] and the record there (kNoOrigin: made in memory).
+    std::vector<std::uint16_t> m_origin;
+    std::vector<std::int64_t> m_record;
+    std::vector<RecordOrigin> m_origins;
 };
 
 } // namespace atlas

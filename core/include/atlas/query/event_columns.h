@@ -17,13 +17,13 @@
 
 namespace atlas {
 
-enum class EventColumn { Date, Type, Perpetrator, Target, Killed, Wounded, Place, Precision, Side, Source, Id };
-inline constexpr int kEventColumnCount = 11;
+enum class EventColumn { Date, Type, Perpetrator, Target, Killed, Wounded, Place, Precision, Side, Source, Id, Record };
+inline constexpr int kEventColumnCount = 12;
 /// Every column, in the order the table shows them by default.
 inline constexpr std::array<EventColumn, kEventColumnCount> kEventColumns{
     EventColumn::Date,  EventColumn::Type,      EventColumn::Perpetrator, EventColumn::Target,
     EventColumn::Killed, EventColumn::Wounded,  EventColumn::Place,       EventColumn::Precision,
-    EventColumn::Side,  EventColumn::Source,    EventColumn::Id};
+    EventColumn::Side,  EventColumn::Source,    EventColumn::Id,          EventColumn::Record};
 
 /// "date", "perpetrator", … (the header of an exported table, and the name a setting keeps).
 [[nodiscard]] std::string_view columnKey(EventColumn column);
@@ -35,7 +35,8 @@ inline constexpr std::array<EventColumn, kEventColumnCount> kEventColumns{
 /// The text of one cell: the date (with its end for a span), the type, actors by name joined
 /// with "; ", casualties as reported ("more than 78", "unknown"), the place (", district" when
 /// it has one), how precisely it is placed, the side it is drawn in, the first source's
-/// publisher (and how many more), the id. Sources are details: a file-backed event reads them.
+/// publisher (and how many more), the id, the file and record it was read from ("acled.csv,
+/// line 12"; empty when made in memory). Sources are details: a file-backed event reads them.
 [[nodiscard]] std::string eventColumnText(const Dataset& dataset, std::uint32_t position, EventColumn column);
 
 /// Orders `positions` (events of `dataset`) by `column`, stably: events that tie keep their

@@ -57,7 +57,7 @@ inline constexpr Rgba kLabelHalo{255, 255, 255, 220};
 inline constexpr double kSiteLabelPixelSize = 11.0;
 inline constexpr double kSiteLabelOffsetX = 12.0; ///< from the site's centre to the label's baseline start
 inline constexpr double kSiteLabelOffsetY = 4.0;
-inline constexpr double kPlacementHaloFillAlpha = 0.10; ///< the area an incident may be anywhere in
+inline constexpr double kPlacementHaloFillAlpha = 0.05; ///< the area an incident may be anywhere in
 inline constexpr double kPlacementHaloEdgeAlpha = 0.55;
 inline constexpr double kPlacementHaloEdgeWidth = 1.0;
 } // namespace map_style
