@@ -44,6 +44,9 @@ int runQuery(const std::vector<std::string>& arguments, const ExportWriter&) { r
 int runSituation(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("situation", arguments, detail::situation);
 }
+int runDedupe(const std::vector<std::string>& arguments, const ExportWriter&) {
+    return withInputs("dedupe", arguments, detail::dedupe);
+}
 int runConvert(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("convert", arguments, detail::convert);
 }
@@ -61,6 +64,7 @@ const std::vector<Command>& allCommands() {
         {"query", "the events that match filters, as CSV, GeoJSON, KML or native JSON", runQuery, false},
         {"convert", "a file into another format (the full model to .atlas.json and .geojson)", runConvert, false},
         {"situation", "each site's status and the lines and areas in force on a day, as JSON or GeoJSON", runSituation, false},
+        {"dedupe", "pairs of events that may be one incident reported twice, with scores and reasons", runDedupe, false},
         {"export", "a map snapshot as PNG, PDF or SVG, or one a day for an animation", runExport, true},
     };
     return table;

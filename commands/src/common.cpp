@@ -138,6 +138,8 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
     }
     if (workspace.partial()) out.bad = true;
     out.dataset = workspace.takeDataset();
+    // The project's merged duplicates count once, as in the window.
+    if (out.project && !out.project->duplicates.empty()) report(applyDuplicateDecisions(out.dataset, out.project->duplicates));
     return out;
 }
 

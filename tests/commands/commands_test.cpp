@@ -39,7 +39,7 @@ const std::string kData = ATLAS_TEST_DATA_DIR;
 TEST(Commands, TheTableListsEachCommandOnce) {
     std::vector<std::string> names;
     for (const Command& c : allCommands()) names.push_back(c.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "export"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "dedupe", "export"}));
     EXPECT_TRUE(findCommand("export")->needsQt);
     EXPECT_FALSE(findCommand("info")->needsQt);
     EXPECT_EQ(findCommand("frob"), nullptr);
@@ -154,6 +154,51 @@ TEST(Commands, SituationSaysWhatWasInForceOnADay) {
     EXPECT_NE(geojson.out.find("\"FeatureCollection\""), std::string::npos);
     EXPECT_EQ(runCommand({"situation", kSample}).code, kBadUsage); // which day?
     EXPECT_EQ(runCommand({"situation", kSample, "--date", "2020-11-05", "--format", "kml"}).code, kBadUsage);
+}
+
+TEST(Commands, DedupeListsPairsAcrossFilesAndAProjectsMergesCountOnce) {
+    const auto dir = std::filesystem::temp_directory_path() / "atlas-dedupe-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto file = [&](const char* name, const std::string& events) {
+        const auto path = (dir / name).string();
+        std::ofstream(path) << R"({"format":"conflict-atlas","version":1,"metadata":{"title":"T"},
+            "actors":[{"id":"saa","name":"Syrian Arab Army","side":"pro_government"}],"events":[)" + events + "]}";
+        return path;
+    };
+    const std::string acled = file("acled.atlas.json",
+        R"({"id":"A1","type":"shelling","date":"2020-02-10","place":{"lat":35.8623,"lon":36.8054,"name":"Saraqib"},"perpetrators":["saa"],"killed":{"qualifier":"exact","low":4}},
+           {"id":"A2","type":"shelling","date":"2020-06-01","place":{"lat":35.8623,"lon":36.8054,"name":"Saraqib"},"perpetrators":["saa"]})");
+    const std::string ucdp = file("ucdp.atlas.json",
+        R"({"id":"U1","type":"armed_clash","date":"2020-02-11","place":{"lat":35.9033,"lon":36.7267,"name":"Sarmin","precision":"near_town"},"perpetrators":["saa"],"sources":[{"publisher":"UCDP GED","url":"https://ucdp.uu.se"}],"killed":{"qualifier":"exact","low":5}})");
+    const Ran csv = runCommand({"dedupe", acled, ucdp});
+    ASSERT_EQ(csv.code, kOk) << csv.err;
+    EXPECT_EQ(csv.out.substr(0, csv.out.find("\r\n")), "a_id,b_id,score,a_file,a_record,b_file,b_record,a_date,b_date,a_place,b_place,reasons");
+    EXPECT_NE(csv.out.find("A1,U1,0."), std::string::npos) << csv.out;
+    EXPECT_NE(csv.out.find("acled.atlas.json,events[0],ucdp.atlas.json,events[0],2020-02-10,2020-02-11,Saraqib,Sarmin"), std::string::npos) << csv.out;
+    EXPECT_EQ(csv.out.find("A2"), std::string::npos); // months apart
+    const Ran json = runCommand({"dedupe", acled, ucdp, "--format", "json", "--min-score", "0.5"});
+    ASSERT_EQ(json.code, kOk) << json.err;
+    EXPECT_NE(json.out.find("\"a_id\": \"A1\""), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find("\"reasons\""), std::string::npos);
+    EXPECT_TRUE(runCommand({"dedupe", acled, ucdp, "--min-score", "0.999"}).out.find("A1,U1") == std::string::npos);
+    EXPECT_EQ(runCommand({"dedupe", acled, "--min-score", "2"}).code, kBadUsage);
+
+    // Merged in a project: one event, listed once, its sources from both files.
+    Project project;
+    project.files = {{acled, "", 0, {}}, {ucdp, "", 0, {}}};
+    project.duplicates = {{"A1", "U1", DuplicateDecision::Kind::Merge}};
+    const std::string projectPath = (dir / "merged.atlasproj").string();
+    ASSERT_TRUE(writeProjectFile(projectPath, project).empty());
+    const Ran merged = runCommand({"dedupe", projectPath});
+    EXPECT_EQ(merged.out.find("A1,U1"), std::string::npos) << merged.out;
+    const Ran info = runCommand({"info", projectPath});
+    EXPECT_NE(info.out.find("events: 2"), std::string::npos) << info.out;
+    const Ran query = runCommand({"query", projectPath, "--format", "json"});
+    EXPECT_NE(query.out.find("\"merged\""), std::string::npos) << query.out.substr(0, 2000);
+    EXPECT_NE(query.out.find("\"dataset\": \"ucdp.atlas.json\""), std::string::npos);
+    EXPECT_NE(query.out.find("\"origin\": \"ucdp.atlas.json, events[0]\""), std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(Commands, ConvertKeepsTheFullModelThroughGeoJsonAndSaysWhatCsvLeavesOut) {

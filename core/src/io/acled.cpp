@@ -168,7 +168,9 @@ AcledChunk parseAcledRecords(std::string_view records, int firstLine, const Acle
         if (const auto p = parseInt(at(columns.timePrecision)))
             event.datePrecision = *p >= 3 ? DatePrecision::Month : *p == 2 ? DatePrecision::Week : DatePrecision::Day;
         if (const auto p = parseInt(at(columns.geoPrecision)))
-            event.placePrecision = *p >= 3 ? PlacePrecision::Governorate : *p == 2 ? PlacePrecision::District : PlacePrecision::NearTown;
+            // ACLED's codebook: 1 the town or village named, 2 near it (or a part of a region:
+            // the nearest town coded), 3 only a larger region (its capital coded).
+            event.placePrecision = *p >= 3 ? PlacePrecision::Governorate : *p == 2 ? PlacePrecision::NearTown : PlacePrecision::Exact;
         else
             event.placePrecision = PlacePrecision::NearTown;
         event.placeName = trimView(at(columns.location));
@@ -460,7 +462,7 @@ void writeAcledCsv(const Dataset& dataset, std::span<const std::uint32_t> events
         for (const auto& id : e.targets) targets.push_back(dataset.actorName(id));
         for (const auto& s : e.sources) sources.push_back(s.publisher);
         const int timePrecision = e.datePrecision == DatePrecision::Day ? 1 : e.datePrecision == DatePrecision::Week ? 2 : 3;
-        const int geoPrecision = e.place.precision <= PlacePrecision::NearTown ? 1 : e.place.precision == PlacePrecision::District ? 2 : 3;
+        const int geoPrecision = e.place.precision == PlacePrecision::Exact ? 1 : e.place.precision == PlacePrecision::NearTown ? 2 : 3;
         char coordinate[32];
         std::string row;
         row += delimitedField(e.id) + ',' + e.date.toString() + ',' + std::to_string(timePrecision) + ',' +

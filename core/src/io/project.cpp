@@ -256,6 +256,21 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
             project.bookmarks.push_back({reader.get<std::string>(entry, "name", pointer).value_or("View " + std::to_string(i + 1)), *view});
         }
     }
+    if (const Json* duplicates = reader.array(root, "duplicates", "")) {
+        for (std::size_t i = 0; i < duplicates->size(); ++i) {
+            const std::string pointer = "/duplicates/" + std::to_string(i);
+            const Json& entry = (*duplicates)[i];
+            const auto keep = entry.is_object() ? reader.get<std::string>(entry, "keep", pointer) : std::nullopt;
+            const auto other = entry.is_object() ? reader.get<std::string>(entry, "other", pointer) : std::nullopt;
+            const auto decision = entry.is_object() ? reader.get<std::string>(entry, "decision", pointer) : std::nullopt;
+            if (!keep || !other || !decision || (*decision != "merge" && *decision != "distinct")) {
+                reader.warn(pointer, "a duplicate decision needs \"keep\", \"other\" and \"decision\" (merge or distinct); left out");
+                continue;
+            }
+            project.duplicates.push_back(
+                {*keep, *other, *decision == "merge" ? DuplicateDecision::Kind::Merge : DuplicateDecision::Kind::Distinct});
+        }
+    }
     result.diagnostics = std::move(reader.diagnostics);
     return result;
 }
@@ -315,6 +330,12 @@ std::string writeProjectText(const Project& project) {
         bookmarks.push_back(std::move(entry));
     }
     root["bookmarks"] = std::move(bookmarks);
+    if (!project.duplicates.empty()) {
+        OrderedJson duplicates = OrderedJson::array();
+        for (const DuplicateDecision& d : project.duplicates)
+            duplicates.push_back(OrderedJson{{"keep", d.keep}, {"other", d.other}, {"decision", std::string(toKey(d.kind))}});
+        root["duplicates"] = std::move(duplicates);
+    }
     return root.dump(2) + "\n";
 }
 

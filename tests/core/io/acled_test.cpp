@@ -47,7 +47,7 @@ TEST(AcledReader, ReadsTheCurrentExport) {
     EXPECT_EQ(strike->type, EventType::AirStrike);
     EXPECT_EQ(strike->date, *Date::parse("2020-10-26"));
     EXPECT_EQ(strike->datePrecision, DatePrecision::Day);
-    EXPECT_EQ(strike->place.precision, PlacePrecision::NearTown);
+    EXPECT_EQ(strike->place.precision, PlacePrecision::Exact); // geo_precision 1: the town named
     EXPECT_EQ(strike->place.name, "Kafr Takharim");
     EXPECT_EQ(strike->place.admin1, "Idlib");
     EXPECT_EQ(strike->place.admin2, "Harim");

@@ -34,6 +34,7 @@ Project everything() {
     p.view = MapView{35.95, 36.55, 10.5, 0};
     p.layers = {{"basemap", "osm"}, {"histogramSplit", "type"}, {"table", "shown"}, {"tableSort", "killed"}};
     p.bookmarks = {{"Jabal al-Zawiya", {35.68, 36.52, 11, 0}}, {"Idlib city", {35.93, 36.63, 12, 15}}};
+    p.duplicates = {{"SYR123", "ged-900001", DuplicateDecision::Kind::Merge}, {"SYR124", "ged-900002", DuplicateDecision::Kind::Distinct}};
     return p;
 }
 
@@ -155,6 +156,16 @@ TEST(Project, BrokenProjectsSayWhereAndWhat) {
                                             "/time/date", "/view", "/layers/opacity", "/bookmarks/0"};
     EXPECT_EQ(pointers, expected);
     EXPECT_EQ(odd.diagnostics[1].line, 4); // located in the text
+}
+
+TEST(Project, ABrokenDuplicateDecisionIsLeftOutAndSaid) {
+    const ProjectReadResult read = readProjectText(
+        R"({"conflictAtlasProject":1,"files":[],"duplicates":[{"keep":"a","other":"b","decision":"maybe"},{"keep":"c","other":"d","decision":"merge"}]})",
+        "p.atlasproj");
+    ASSERT_EQ(read.project.duplicates.size(), 1u);
+    EXPECT_EQ(read.project.duplicates[0].keep, "c");
+    ASSERT_EQ(read.diagnostics.size(), 1u);
+    EXPECT_EQ(read.diagnostics[0].jsonPointer, "/duplicates/0");
 }
 
 TEST(Project, AFileThatCannotBeOpenedIsFatal) {

@@ -10,6 +10,7 @@
 #include "atlas/io/geojson.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/diagnostic.h"
+#include "atlas/query/duplicates.h"
 #include "atlas/query/query.h"
 
 #include <cstdint>
@@ -67,6 +68,9 @@ struct Project {
     /// joined by commas). Unknown names are kept as they are, for newer programs.
     std::map<std::string, std::string> layers;
     std::vector<Bookmark> bookmarks;
+    /// The analyst's decisions on candidate duplicates, re-applied (merges) or not proposed
+    /// again (distinct pairs) whenever the project's files are opened.
+    std::vector<DuplicateDecision> duplicates;
     friend bool operator==(const Project&, const Project&) = default;
 };
 

@@ -166,6 +166,10 @@ inline constexpr const char* kProjectFileMissing = "project.file.missing";
 /// a file of the project has changed since the project was saved (other content)
 inline constexpr const char* kProjectFileChanged = "project.file.changed";
 
+// --- Duplicate decisions
+/// a saved decision on a pair names an event that is not open (the decision is skipped)
+inline constexpr const char* kDuplicateUnknown = "duplicate.unknown";
+
 // --- Snapshots
 /// a snapshot cannot be written
 inline constexpr const char* kSnapshotWrite = "snapshot.write";
@@ -177,6 +181,7 @@ struct CodeMeaning {
 };
 inline constexpr CodeMeaning kAll[] = {
     {kFileOpen, "the file cannot be opened for reading"},
+    {kDuplicateUnknown, "a saved decision on a pair of duplicates names an event that is not open (skipped)"},
     {kGeopackageColumn, "a row's column holds something that cannot be read (the value is left out)"},
     {kGeopackageForeign, "a GeoPackage from elsewhere: its point layer read as incidents"},
     {kGeopackageGeometry, "a row's geometry cannot be read (the row is skipped)"},
