@@ -5,7 +5,7 @@ file(MAKE_DIRECTORY ${OUT_DIR})
 set(include_text "[NAME]\nconflict-atlas \\- desktop viewer for conflict incidents on a map through time\n\n[COMMANDS]\n")
 string(APPEND include_text "Besides the window, the program has commands that need no display. ")
 string(APPEND include_text "They write data to standard output and problems to standard error, and exit with 0 on success, 1 for bad input and 2 for bad usage.\n")
-foreach(command info query convert situation export)
+foreach(command info query convert situation dedupe export)
   execute_process(COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen ${EXE} ${command} --help
                   OUTPUT_VARIABLE help ERROR_VARIABLE help RESULT_VARIABLE code)
   if(NOT code EQUAL 0)

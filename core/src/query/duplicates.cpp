@@ -97,7 +97,9 @@ struct Scorer {
     }
 
     // nullopt: the two cannot be one incident.
-    std::optional<DuplicatePair> score(const Item& x, const Item& y) const {
+    // Reasons are put in words only when `explain` (for the pairs kept): most pairs looked at
+    // score too low, and their words would cost more than their numbers.
+    std::optional<DuplicatePair> score(const Item& x, const Item& y, bool explain) const {
         const std::uint32_t a = std::min(x.row, y.row), b = std::max(x.row, y.row);
         DuplicatePair pair{a, b, 0, {}};
         // Dates.
@@ -106,8 +108,8 @@ struct Scorer {
         const bool overlap = x.first <= y.last + kDayTolerance && y.first <= x.last + kDayTolerance;
         if (!overlap) return std::nullopt;
         const double dateScore = gap == 0 ? 1.0 : std::max(0.0, 1.0 - double(gap) / double(allowed + 1));
-        if (gap == 0) pair.reasons.emplace_back("same day");
-        else pair.reasons.push_back(std::to_string(gap) + (gap == 1 ? " day apart" : " days apart") +
+        if (explain && gap == 0) pair.reasons.emplace_back("same day");
+        else if (explain) pair.reasons.push_back(std::to_string(gap) + (gap == 1 ? " day apart" : " days apart") +
                                     (allowed > kDayTolerance ? " (within the dates' precision)" : ""));
         // Places.
         const double km = greatCircleKm(events.point(a), events.point(b));
@@ -116,16 +118,16 @@ struct Scorer {
         const double tolerance = radius + kPlaceToleranceKm;
         if (km > tolerance) return std::nullopt;
         const double placeScore = 1.0 - km / tolerance;
-        pair.reasons.push_back(km < 0.05 ? std::string("same point")
+        if (explain) pair.reasons.push_back(km < 0.05 ? std::string("same point")
                                          : kmText(km) + " km apart" + (radius > 0 ? " (within " + kmText(radius) + " km the placement allows)" : ""));
         // Types.
         double typeScore = 0;
         if (events.type(a) == events.type(b)) {
             typeScore = 1.0;
-            pair.reasons.push_back("both " + lower(std::string(toLabel(events.type(a)))));
+            if (explain) pair.reasons.push_back("both " + lower(std::string(toLabel(events.type(a)))));
         } else if (familyOf(events.type(a)) & familyOf(events.type(b))) {
             typeScore = 0.6;
-            pair.reasons.push_back(lower(std::string(toLabel(events.type(a)))) + " and " + lower(std::string(toLabel(events.type(b)))));
+            if (explain) pair.reasons.push_back(lower(std::string(toLabel(events.type(a)))) + " and " + lower(std::string(toLabel(events.type(b)))));
         } else {
             return std::nullopt;
         }
@@ -138,8 +140,8 @@ struct Scorer {
             for (const std::uint32_t rb : refsB) {
                 const std::string& ia = events.actorIds().at(ra);
                 const std::string& ib = events.actorIds().at(rb);
-                if (ia == ib || tree.isBelow(ia, ib) || tree.isBelow(ib, ia)) {
-                    shared = dataset.actorName(tree.isBelow(ia, ib) ? ib : ia);
+                if (ra == rb || tree.isBelow(ia, ib) || tree.isBelow(ib, ia)) {
+                    shared = explain ? dataset.actorName(tree.isBelow(ia, ib) ? ib : ia) : ia;
                     break;
                 }
             }
@@ -147,7 +149,7 @@ struct Scorer {
         }
         if (!shared.empty()) {
             actorScore = 1.0;
-            pair.reasons.push_back("shared actor: " + shared);
+            if (explain) pair.reasons.push_back("shared actor: " + shared);
         } else {
             // By side and role: the same camps on the same sides of the incident (either way
             // round: UCDP's side A is the government whoever struck) is strong; one camp in
@@ -161,11 +163,11 @@ struct Scorer {
                 const bool swapped = agree(sa.perpetrators, sb.targets) && agree(sa.targets, sb.perpetrators);
                 actorScore = sameWay || swapped ? 0.75 : 0.45;
                 std::string names;
-                for (int side = 0; side < kSideCount; ++side)
+                for (int side = 0; explain && side < kSideCount; ++side)
                     if (both & (1u << side)) names += (names.empty() ? "" : ", ") + std::string(toLabel(static_cast<Side>(side)));
-                pair.reasons.push_back((sameWay || swapped ? "the same sides: " : "one side in common: ") + names);
+                if (explain) pair.reasons.push_back((sameWay || swapped ? "the same sides: " : "one side in common: ") + names);
             } else {
-                pair.reasons.emplace_back("actors not comparable");
+                if (explain) pair.reasons.emplace_back("actors not comparable");
             }
         }
         // Killed.
@@ -174,7 +176,7 @@ struct Scorer {
         if (ka.known() && kb.known()) {
             const double la = ka.lowerBound(), lb = kb.lowerBound();
             killedScore = la == lb ? 1.0 : 1.0 - std::abs(la - lb) / std::max(la, lb);
-            pair.reasons.push_back("killed " + ka.toText() + " and " + kb.toText());
+            if (explain) pair.reasons.push_back("killed " + ka.toText() + " and " + kb.toText());
         }
         pair.score = 0.25 * dateScore + 0.25 * placeScore + 0.15 * typeScore + 0.25 * actorScore + 0.10 * killedScore;
         return pair;
@@ -227,7 +229,8 @@ std::vector<DuplicatePair> findDuplicates(const Dataset& dataset, const Duplicat
                         if (options.acrossFilesOnly &&
                             (events.originIndex(x.row) == events.originIndex(y->row) || events.originIndex(x.row) < 0))
                             continue;
-                        if (auto pair = scorer.score(x, *y); pair && pair->score >= options.minScore) pairs.push_back(std::move(*pair));
+                        if (auto pair = scorer.score(x, *y, false); pair && pair->score >= options.minScore)
+                            pairs.push_back(std::move(*scorer.score(x, *y, true)));
                     }
                 }
             }
