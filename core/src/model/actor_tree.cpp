@@ -1,5 +1,6 @@
 #include "atlas/model/actor_tree.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace atlas {
@@ -40,15 +41,22 @@ std::vector<ActorTree::Entry> ActorTree::depthFirst() const {
     return out;
 }
 
-bool ActorTree::isBelow(const std::string& id, const std::string& ancestor) const {
+std::vector<std::string> ActorTree::lineage(const std::string& id) const {
+    std::vector<std::string> chain;
     std::string current = id;
     for (std::size_t steps = 0; !current.empty() && steps < maxSteps(); ++steps) {
-        if (current == ancestor) return true;
+        if (std::find(chain.begin(), chain.end(), current) != chain.end()) break; // came round a loop
+        chain.push_back(current);
         const Actor* actor = m_dataset.findActor(current);
-        if (!actor) return false;
+        if (!actor) break;
         current = parentOf(*actor);
     }
-    return false;
+    return chain;
+}
+
+bool ActorTree::isBelow(const std::string& id, const std::string& ancestor) const {
+    const std::vector<std::string> chain = lineage(id);
+    return std::find(chain.begin(), chain.end(), ancestor) != chain.end();
 }
 
 Side ActorTree::effectiveSide(const std::string& id) const {

@@ -72,12 +72,37 @@ struct Item {
 struct Scorer {
     const Dataset& dataset;
     const EventTable& events;
-    ActorTree tree;
     std::vector<Side> sideOfRef; // per pooled actor id: its effective side
+    // Per pooled actor id: itself and its umbrellas as numbers ([0] itself), walked once here
+    // rather than by id for every pair of actors of every pair of events looked at.
+    std::vector<std::vector<std::uint32_t>> lineageOfRef;
+    std::vector<std::string> idOfNumber;
 
-    explicit Scorer(const Dataset& d) : dataset(d), events(d.events), tree(d) {
-        sideOfRef.resize(events.actorIds().size());
-        for (std::uint32_t ref = 0; ref < sideOfRef.size(); ++ref) sideOfRef[ref] = tree.effectiveSide(events.actorIds().at(ref));
+    explicit Scorer(const Dataset& d) : dataset(d), events(d.events) {
+        const ActorTree tree(d);
+        const std::size_t refs = events.actorIds().size();
+        sideOfRef.resize(refs);
+        lineageOfRef.resize(refs);
+        std::unordered_map<std::string, std::uint32_t> numberOf;
+        for (std::uint32_t ref = 0; ref < refs; ++ref) {
+            const std::string& id = events.actorIds().at(ref);
+            sideOfRef[ref] = tree.effectiveSide(id);
+            for (std::string& step : tree.lineage(id)) {
+                const auto [at, added] = numberOf.try_emplace(step, static_cast<std::uint32_t>(idOfNumber.size()));
+                if (added) idOfNumber.push_back(std::move(step));
+                lineageOfRef[ref].push_back(at->second);
+            }
+        }
+    }
+
+    // The actor two pooled ids share, itself or as an umbrella of the other (its number).
+    std::optional<std::uint32_t> sharedActor(std::uint32_t ra, std::uint32_t rb) const {
+        const auto& la = lineageOfRef[ra];
+        const auto& lb = lineageOfRef[rb];
+        if (la.empty() || lb.empty()) return std::nullopt;
+        if (std::find(la.begin(), la.end(), lb.front()) != la.end()) return lb.front(); // b is a or above it
+        if (std::find(lb.begin(), lb.end(), la.front()) != lb.end()) return la.front();
+        return std::nullopt;
     }
 
     // The known sides of an event's perpetrators and targets, as bit sets.
@@ -135,21 +160,12 @@ struct Scorer {
         // nothing in common cannot be one incident.
         const auto refsA = events.actorRefs(a), refsB = events.actorRefs(b);
         double actorScore = 0.4; // nothing known either way
-        std::string shared;
-        for (const std::uint32_t ra : refsA) {
-            for (const std::uint32_t rb : refsB) {
-                const std::string& ia = events.actorIds().at(ra);
-                const std::string& ib = events.actorIds().at(rb);
-                if (ra == rb || tree.isBelow(ia, ib) || tree.isBelow(ib, ia)) {
-                    shared = explain ? dataset.actorName(tree.isBelow(ia, ib) ? ib : ia) : ia;
-                    break;
-                }
-            }
-            if (!shared.empty()) break;
-        }
-        if (!shared.empty()) {
+        std::optional<std::uint32_t> shared;
+        for (std::size_t i = 0; i < refsA.size() && !shared; ++i)
+            for (std::size_t j = 0; j < refsB.size() && !shared; ++j) shared = sharedActor(refsA[i], refsB[j]);
+        if (shared) {
             actorScore = 1.0;
-            if (explain) pair.reasons.push_back("shared actor: " + shared);
+            if (explain) pair.reasons.push_back("shared actor: " + dataset.actorName(idOfNumber[*shared]));
         } else {
             // By side and role: the same camps on the same sides of the incident (either way
             // round: UCDP's side A is the government whoever struck) is strong; one camp in
@@ -158,7 +174,7 @@ struct Scorer {
             if (sa.any() && sb.any()) {
                 const unsigned both = (sa.perpetrators | sa.targets) & (sb.perpetrators | sb.targets);
                 if (!both) return std::nullopt;
-                auto agree = [](unsigned x, unsigned y) { return !x || !y || (x & y); };
+                auto agree = [](unsigned mine, unsigned theirs) { return !mine || !theirs || (mine & theirs); };
                 const bool sameWay = agree(sa.perpetrators, sb.perpetrators) && agree(sa.targets, sb.targets);
                 const bool swapped = agree(sa.perpetrators, sb.targets) && agree(sa.targets, sb.perpetrators);
                 actorScore = sameWay || swapped ? 0.75 : 0.45;
@@ -187,40 +203,43 @@ struct Scorer {
 
 std::vector<DuplicatePair> findDuplicates(const Dataset& dataset, const DuplicateOptions& options) {
     const EventTable& events = dataset.events;
-    // Events by cell of the grid, each cell's in the order of their first possible day.
-    std::map<std::pair<int, int>, std::vector<Item>> cells;
+    // Events by cell of the grid, each cell's in the order of their first possible day, with
+    // the longest span among them (how far before an event's first day the search starts).
+    struct Cell {
+        std::vector<Item> items;
+        std::int32_t longest = 0;
+    };
+    std::map<std::pair<int, int>, Cell> cells;
     for (std::uint32_t row = 0; row < events.size(); ++row) {
         const int slack = dateSlack(events.datePrecision(row));
-        const std::int32_t end = events.endDate(row) ? events.endDate(row)->daysSinceEpoch() : events.day(row);
+        const auto end = events.endDate(row);
         const GeoPoint p = events.point(row);
         cells[{static_cast<int>(std::floor(p.latitude / kCellDegrees)), static_cast<int>(std::floor(p.longitude / kCellDegrees))}]
-            .push_back({events.day(row) - slack, end + slack, row});
+            .items.push_back({events.day(row) - slack, (end ? end->daysSinceEpoch() : events.day(row)) + slack, row});
     }
-    std::map<std::pair<int, int>, std::int32_t> longest; // per cell: the longest span, for the search's lower end
-    for (auto& [key, items] : cells) {
-        std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.first < y.first || (x.first == y.first && x.row < y.row); });
-        std::int32_t most = 0;
-        for (const Item& item : items) most = std::max(most, item.last - item.first);
-        longest[key] = most;
+    for (auto& [key, cell] : cells) {
+        std::sort(cell.items.begin(), cell.items.end(),
+                  [](const Item& x, const Item& y) { return x.first < y.first || (x.first == y.first && x.row < y.row); });
+        for (const Item& item : cell.items) cell.longest = std::max(cell.longest, item.last - item.first);
     }
     // The widest tolerance (a governorate's radius and the slack) in cells: two either way
     // covers 70 km of latitude and, at Syria's latitudes, of longitude; further from the
     // equator a degree of longitude is shorter, so more cells are searched.
     const double widestKm = placementRadiusKm(PlacePrecision::Governorate) + kPlaceToleranceKm;
+    const int latCells = static_cast<int>(std::ceil(widestKm / (111.2 * kCellDegrees)));
     const Scorer scorer(dataset);
     std::vector<DuplicatePair> pairs;
-    for (const auto& [key, items] : cells) {
+    for (const auto& [key, cell] : cells) {
         const double latitude = (key.first + 0.5) * kCellDegrees;
-        const int latCells = static_cast<int>(std::ceil(widestKm / (111.2 * kCellDegrees)));
         const double cosLat = std::max(0.05, std::cos(std::min(89.0, std::abs(latitude) + kCellDegrees) * M_PI / 180.0));
         const int lonCells = static_cast<int>(std::ceil(widestKm / (111.2 * cosLat * kCellDegrees)));
         for (int dy = -latCells; dy <= latCells; ++dy)
             for (int dx = -lonCells; dx <= lonCells; ++dx) {
                 const auto other = cells.find({key.first + dy, key.second + dx});
                 if (other == cells.end()) continue;
-                const std::vector<Item>& near = other->second;
-                const std::int32_t reach = longest.at(other->first);
-                for (const Item& x : items) {
+                const std::vector<Item>& near = other->second.items;
+                const std::int32_t reach = other->second.longest;
+                for (const Item& x : cell.items) {
                     // Items whose first day is late enough that they may still overlap x.
                     auto from = std::lower_bound(near.begin(), near.end(), x.first - reach - kDayTolerance,
                                                  [](const Item& item, std::int32_t day) { return item.first < day; });

@@ -53,6 +53,9 @@ TEST(ActorTree, KnowsWhoIsBelowWhomAndStopsOnALoop) {
     EXPECT_FALSE(tree.isBelow("vks", "nlf"));
     EXPECT_TRUE(tree.isBelow("loop-a", "loop-b"));
     EXPECT_FALSE(tree.isBelow("loop-a", "nlf")); // terminates
+    EXPECT_EQ(tree.lineage("faylaq"), (std::vector<std::string>{"faylaq", "nlf"}));
+    EXPECT_EQ(tree.lineage("nobody"), std::vector<std::string>{"nobody"});
+    EXPECT_EQ(tree.lineage("loop-a"), (std::vector<std::string>{"loop-a", "loop-b"})); // each once
 }
 
 TEST(ActorTree, SidesAndColoursComeFromTheNearestUmbrellaThatHasOne) {

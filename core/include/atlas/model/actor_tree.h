@@ -30,6 +30,9 @@ public:
     /// not have), each umbrella followed by its sub-groups, in dataset order among siblings.
     /// Actors caught in a loop of umbrellas come last, as top-level.
     [[nodiscard]] std::vector<Entry> depthFirst() const;
+    /// `id` and its umbrellas, nearest first, however high; each once (a loop of umbrellas ends
+    /// where it comes round). An id no actor has is its own lineage.
+    [[nodiscard]] std::vector<std::string> lineage(const std::string& id) const;
     /// Whether `ancestor` is `id` itself or one of its umbrellas, however high.
     [[nodiscard]] bool isBelow(const std::string& id, const std::string& ancestor) const;
     /// Its own side, else the nearest umbrella's that has one; Unknown without any.
