@@ -191,10 +191,7 @@ private:
             m_result.diagnostics.push_back(m_source.at(d.severity, d.code, d.message, pointer, std::nullopt, m_result.diagnostics.size() < 200));
         }
         if (read.failed()) return;
-        EventTable& nativeEvents = read.dataset.events;
-        for (std::size_t row = 0; row < nativeEvents.size(); ++row)
-            if (const auto at = static_cast<std::size_t>(nativeEvents.record(row)); at < m_featureOfNativeEvent.size())
-                nativeEvents.setRecord(row, m_featureOfNativeEvent[at]);
+        read.dataset.events.renumberRecords(m_featureOfNativeEvent);
         // Features of other origin in the same file are added to the full model.
         Dataset others = std::move(m_result.dataset);
         m_result.dataset = std::move(read.dataset);

@@ -1280,9 +1280,8 @@ public:
             // program's memory).
             if (!readCachedColumns(db, details) && !readEvents(db, details)) return detail::cancelledLoad(m_path);
             checkEventReferences(db);
-            EventTable& events = m_result.dataset.events;
-            for (std::size_t row = 0; row < events.size(); ++row) events.setRecord(row, m_eventFid[row]);
-            events.setOrigin({fileNameOf(m_path), RecordKind::GeoPackageFid});
+            m_result.dataset.events.setRecords(m_eventFid);
+            m_result.dataset.events.setOrigin({fileNameOf(m_path), RecordKind::GeoPackageFid});
         } catch (const SqlError& error) {
             const std::string message = error.what();
             add(Severity::Fatal,
@@ -1418,10 +1417,8 @@ private:
             chosen);
         for (Diagnostic& d : read.diagnostics) m_result.diagnostics.push_back(std::move(d));
         m_result.dataset = std::move(read.dataset);
-        EventTable& events = m_result.dataset.events;
-        for (std::size_t row = 0; row < events.size(); ++row)
-            if (const auto at = static_cast<std::size_t>(events.record(row)); at < fids.size()) events.setRecord(row, fids[at]);
-        events.setOrigin({fileNameOf(m_path), RecordKind::GeoPackageFid});
+        m_result.dataset.events.renumberRecords(fids);
+        m_result.dataset.events.setOrigin({fileNameOf(m_path), RecordKind::GeoPackageFid});
         if (m_result.failed()) m_result.dataset = Dataset();
         return std::move(m_result);
     }

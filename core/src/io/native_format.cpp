@@ -174,7 +174,7 @@ private:
             extrasOf(document, {"format", "version", "metadata", "actors", "events", "sites", "lines", "areas"});
         checkReferences();
         EventTable& events = m_result.dataset.events;
-        for (std::size_t row = 0; row < events.size(); ++row) events.setRecord(row, static_cast<std::int64_t>(m_eventJsonIndex[row]));
+        events.setRecords(m_eventJsonIndex);
         events.setOrigin({fileNameOf(m_source.label()), RecordKind::JsonEvent});
         return std::move(m_result);
     }
@@ -188,7 +188,7 @@ private:
         }
         m_result.dataset.events.push_back(std::move(event));
         m_eventRows.insert(m_result.dataset.events, static_cast<std::uint32_t>(m_result.dataset.events.size() - 1));
-        m_eventJsonIndex.push_back(index);
+        m_eventJsonIndex.push_back(static_cast<std::int64_t>(index));
     }
 
     // Event ids are claimed as events are read, kept or not (a later event with a skipped one's
@@ -202,7 +202,7 @@ private:
     LoadResult m_result;
 
     // Where each kept event came from, to check its references once every actor is known.
-    std::vector<std::size_t> m_eventJsonIndex;
+    std::vector<std::int64_t> m_eventJsonIndex; // per event kept: its index in "events"
     EventIdSet m_eventRows;
     std::unordered_set<std::string> m_claimedIds;
 
@@ -601,7 +601,7 @@ private:
         event.extra = extrasOf(item, {"id", "type", "date", "endDate", "datePrecision", "place", "perpetrators", "targets",
                                       "killed", "wounded", "civilianTargeting", "description", "sources", "tags", "links"});
         m_result.dataset.events.push_back(std::move(event));
-        m_eventJsonIndex.push_back(index);
+        m_eventJsonIndex.push_back(static_cast<std::int64_t>(index));
     }
 
     void readSites(const json& document) {

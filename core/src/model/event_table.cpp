@@ -167,6 +167,16 @@ void EventTable::setOrigin(const RecordOrigin& origin) {
     std::fill(m_origin.begin(), m_origin.end(), std::uint16_t{0});
 }
 
+void EventTable::setRecords(std::span<const std::int64_t> records) {
+    if (records.size() != size()) throw std::invalid_argument("one record per event");
+    m_record.assign(records.begin(), records.end());
+}
+
+void EventTable::renumberRecords(std::span<const std::int64_t> numbers) {
+    for (std::int64_t& record : m_record)
+        if (record >= 0 && static_cast<std::size_t>(record) < numbers.size()) record = numbers[static_cast<std::size_t>(record)];
+}
+
 std::optional<EventProvenance> EventTable::provenance(std::size_t row) const {
     if (m_origin[row] == kNoOrigin) return std::nullopt;
     return EventProvenance{m_origins[m_origin[row]], m_record[row]};

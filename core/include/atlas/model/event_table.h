@@ -234,6 +234,12 @@ public:
     void setOrigin(const RecordOrigin& origin);
     /// Sets the record `row` was read from (a CSV line, a fid).
     void setRecord(std::size_t row, std::int64_t record) { m_record[row] = record; }
+    /// Sets every row's record at once: `records` has one per row (a reader's own count).
+    void setRecords(std::span<const std::int64_t> records);
+    /// Renumbers records that are positions in `numbers` — events read through another
+    /// reader, which numbered them its way (a GeoJSON's full-model events by the native reader,
+    /// a GeoPackage layer by the GeoJSON reader): record r becomes numbers[r].
+    void renumberRecords(std::span<const std::int64_t> numbers);
     [[nodiscard]] std::int64_t record(std::size_t row) const { return m_record[row]; }
     /// The file and record `row` was read from; nullopt when it was made in memory.
     [[nodiscard]] std::optional<EventProvenance> provenance(std::size_t row) const;
