@@ -118,14 +118,12 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         if (!request.box && project.view) request.box = boxOfView(*project.view, request.width, request.height);
     }
     if (!resolveActorsOrSay(d, filters, "export")) return kBadInput;
-    request.filter.actors = filters.filter.actors;
-    request.filter.includeSubgroups = filters.filter.includeSubgroups;
-    request.filter.actorRole = filters.filter.actorRole;
-    request.filter.types = filters.filter.types;
-    request.filter.text = filters.filter.text;
-    request.filter.minKilled = filters.filter.minKilled;
-    request.filter.coarsestPrecision = filters.filter.coarsestPrecision;
-    request.filter.dayPreciseOnly = filters.filter.dayPreciseOnly;
+    // Every filter option as query has it, but the time and the area: --date/--window make each
+    // frame's window, --bbox is the view.
+    request.filter = filters.filter;
+    request.filter.from.reset();
+    request.filter.to.reset();
+    request.filter.box.reset();
     const EventIndex index(d);
     const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
     const Date last = until.value_or(first);
