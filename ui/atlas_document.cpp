@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <utility>
 
 namespace atlas::ui {
 
@@ -188,9 +189,10 @@ void AtlasDocument::finishLoad() {
     if (m_queue.active) continueQueue();
 }
 
-void AtlasDocument::openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping) {
+void AtlasDocument::openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping,
+                              std::vector<atlas::DuplicateDecision> duplicates) {
     if (m_loader.busy()) return;
-    m_queue = {files, std::move(mapping), false, true};
+    m_queue = {files, std::move(mapping), std::move(duplicates), false, true};
     std::reverse(m_queue.files.begin(), m_queue.files.end()); // taken from the back
     continueQueue();
 }
@@ -215,6 +217,8 @@ void AtlasDocument::continueQueue() {
         return; // finishLoad() comes back here
     }
     m_queue.active = false;
+    // Merges name events of several files: applied once all of them are read.
+    if (m_queue.opened && !m_queue.duplicates.empty()) decideDuplicates(std::exchange(m_queue.duplicates, {}));
     emit filesOpened();
 }
 
@@ -277,7 +281,10 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
     } else {
         dataset = std::make_shared<atlas::Dataset>(std::move(result.dataset));
     }
-    if (!merge) m_actorMapping.clear();
+    if (!merge) {
+        m_actorMapping.clear();
+        m_duplicateDecisions.clear();
+    }
     m_merged = merge;
     replaceDataset(std::move(dataset));
     m_sourceName = displayName;
@@ -341,6 +348,34 @@ QString AtlasDocument::commitActorChanges(std::shared_ptr<atlas::Dataset> datase
     emit datasetChanged();
     QString message = tr("%1: %n actor(s) changed", "", int(changed)).arg(what);
     if (!diagnostics.empty()) message += tr("; %n problem(s), listed under Problems", "", int(diagnostics.size()));
+    return message;
+}
+
+QString AtlasDocument::decideDuplicates(std::vector<atlas::DuplicateDecision> decisions) {
+    if (decisions.empty()) return {};
+    const auto merges = std::count_if(decisions.begin(), decisions.end(), [](const atlas::DuplicateDecision& d) {
+        return d.kind == atlas::DuplicateDecision::Kind::Merge;
+    });
+    std::vector<atlas::Diagnostic> problems;
+    if (merges > 0) {
+        auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+        problems = atlas::applyDuplicateDecisions(*dataset, decisions);
+        replaceDataset(std::move(dataset));
+        // Reading the last file again would start from before the merge: no longer offered.
+        m_beforeLastFile = {};
+        m_undatedPoints = 0;
+    }
+    m_duplicateDecisions.insert(m_duplicateDecisions.end(), decisions.begin(), decisions.end());
+    for (const atlas::Diagnostic& d : problems) m_diagnostics << QString::fromStdString(d.toString());
+    const auto applied = merges - static_cast<std::ptrdiff_t>(problems.size());
+    QString message = merges > 0 ? tr("%n incident(s) merged into another", "", int(applied))
+                                 : tr("%n pair(s) kept as separate incidents", "", int(decisions.size()));
+    if (!problems.empty()) {
+        message += tr("; %n decision(s) name an incident that is not open, listed under Problems", "", int(problems.size()));
+        m_errorText = bannerText(QString::fromStdString(problems.front().message));
+    }
+    if (merges > 0) emit datasetChanged();
+    else if (!problems.empty()) emit problemsChanged();
     return message;
 }
 

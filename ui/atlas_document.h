@@ -4,6 +4,7 @@
 #include "atlas/model/dataset.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/native_format.h"
+#include "atlas/query/duplicates.h"
 #include "atlas/query/query.h"
 
 #include "file_loader.h"
@@ -74,11 +75,21 @@ public:
     /// Opens `files` one after the other in the background, as a project holds them: the first
     /// opened, `mapping` applied to it, each later one added (mapped, then merged). A file that
     /// cannot be read is reported and skipped. `filesOpened` follows the last.
-    void openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping);
+    /// `duplicates` (a project's decisions on candidate duplicates) are applied once the last
+    /// file is read.
+    void openFiles(const std::vector<SourceFile>& files, std::vector<atlas::ActorMappingEntry> mapping,
+                   std::vector<atlas::DuplicateDecision> duplicates = {});
     /// The files read since the last Open, in order (what a project saves).
     [[nodiscard]] const std::vector<SourceFile>& sourceFiles() const { return m_sourceFiles; }
     /// The actor mappings applied since the last Open, in order, as entries.
     [[nodiscard]] const std::vector<atlas::ActorMappingEntry>& actorMapping() const { return m_actorMapping; }
+    /// The analyst's decisions on candidate duplicates since the last Open, in order.
+    [[nodiscard]] const std::vector<atlas::DuplicateDecision>& duplicateDecisions() const { return m_duplicateDecisions; }
+    /// Records decisions on candidate duplicates (Data → Find duplicates…, a project): merges
+    /// fold the other event into the kept one (atlas::applyDuplicateDecisions), "keep both"
+    /// only stops the pair being proposed again. Returns a sentence for the user; a decision
+    /// naming an event not open is reported under Problems and kept for the project.
+    QString decideDuplicates(std::vector<atlas::DuplicateDecision> decisions);
     /// Adds problems found outside the files' readers (a project's) to the list and the banner.
     void noteProblems(const std::vector<atlas::Diagnostic>& problems);
 
@@ -125,6 +136,8 @@ public:
     [[nodiscard]] QVariantList dataBounds() const { return m_dataBounds; }
 
     [[nodiscard]] const atlas::Dataset& dataset() const { return *m_dataset; }
+    /// The open dataset, shared: for work on a worker thread that must outlive a new Open.
+    [[nodiscard]] std::shared_ptr<const atlas::Dataset> sharedDataset() const { return m_dataset; }
     /// The query index of the open dataset; it keeps the dataset alive while a query on a
     /// worker thread still uses it after another file was opened.
     [[nodiscard]] std::shared_ptr<const atlas::EventIndex> eventIndex() const { return m_eventIndex; }
@@ -194,10 +207,12 @@ private:
     // Every mapping applied since the last Open, in order: files added later get them too.
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
     std::vector<SourceFile> m_sourceFiles;
+    std::vector<atlas::DuplicateDecision> m_duplicateDecisions;
     // openFiles(): what is left to read, the mapping for after the first, whether one opened.
     struct Queue {
         std::vector<SourceFile> files;
         std::vector<atlas::ActorMappingEntry> mapping;
+        std::vector<atlas::DuplicateDecision> duplicates;
         bool opened = false;
         bool active = false;
     } m_queue;

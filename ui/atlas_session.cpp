@@ -17,13 +17,17 @@ AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
     m_sites.setDocument(&m_document);
     m_sites.setTimeline(&m_timeline);
     // The selection follows its event while the window slides; new rows mean other events.
-    connect(&m_events, &QAbstractItemModel::modelReset, this, [this] { setSelectedRow(-1); });
+    connect(&m_events, &QAbstractItemModel::modelReset, this, [this] {
+        setSelectedRow(-1);
+        selectPendingEvent();
+    });
     connect(&m_events, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex&, int first, int last) {
         if (m_selectedRow >= first && m_selectedRow <= last) setSelectedRow(-1);
         else if (m_selectedRow > last) setSelectedRow(m_selectedRow - (last - first + 1));
     });
     connect(&m_events, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
         if (m_selectedRow >= first) setSelectedRow(m_selectedRow + (last - first + 1));
+        selectPendingEvent();
     });
     connect(&m_document, &AtlasDocument::filesOpened, this, &AtlasSession::finishOpeningProject);
 }
@@ -56,6 +60,7 @@ QString AtlasSession::saveProject(const QUrl& location, const QVariantMap& view,
     }
     if (project.files.empty()) return tr("Nothing to save in a project: open a file first");
     project.actorMapping = m_document.actorMapping();
+    project.duplicates = m_document.duplicateDecisions();
     project.filter = m_filters.toFilter();
     if (m_timeline.currentDate().isValid())
         project.date = atlas::Date::parse(m_timeline.currentDate().toString(Qt::ISODate).toStdString());
@@ -106,7 +111,7 @@ QString AtlasSession::openProject(const QUrl& location) {
     m_pendingProblems = std::move(problems);
     m_projectLocation = QUrl::fromLocalFile(path);
     emit projectLocationChanged();
-    m_document.openFiles(files, m_pendingProject->actorMapping);
+    m_document.openFiles(files, m_pendingProject->actorMapping, m_pendingProject->duplicates);
     return {};
 }
 
@@ -159,6 +164,41 @@ void AtlasSession::setSelectedRow(int row) {
     if (row == m_selectedRow) return;
     m_selectedRow = row;
     emit selectedRowChanged();
+}
+
+QString AtlasSession::showEvent(const QString& eventId) {
+    m_pendingSelection.clear();
+    if (const int row = m_events.rowOfEvent(eventId); row >= 0) {
+        setSelectedRow(row);
+        return {};
+    }
+    const atlas::EventTable& events = m_document.dataset().events;
+    const std::string id = eventId.toStdString();
+    std::size_t position = 0; // a scan, for a click: milliseconds at 1M
+    while (position < events.size() && events.id(position) != id) ++position;
+    if (position == events.size()) return tr("No incident %1 is open").arg(eventId);
+    // Outside the window: the window moves to end on its day (its length kept); the rows come
+    // at once or from the worker, and the selection follows them.
+    const atlas::Date date = events.date(position);
+    if (!m_timeline.window().contains(date)) {
+        m_pendingSelection = eventId;
+        m_timeline.setCurrentDateText(QString::fromStdString(date.toString()));
+        if (m_pendingSelection.isEmpty()) return {}; // the rows came at once and it is selected
+        if (!m_events.busy()) {
+            m_pendingSelection.clear();
+            return tr("%1 is hidden by the filters").arg(eventId);
+        }
+        return {};
+    }
+    return tr("%1 is hidden by the filters").arg(eventId);
+}
+
+void AtlasSession::selectPendingEvent() {
+    if (m_pendingSelection.isEmpty()) return;
+    if (const int row = m_events.rowOfEvent(m_pendingSelection); row >= 0) {
+        m_pendingSelection.clear();
+        setSelectedRow(row);
+    }
 }
 
 void AtlasSession::setMapReady(bool ready) {

@@ -78,6 +78,10 @@ public:
     [[nodiscard]] FilterChoices* choices() { return &m_choices; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
+    /// Selects an event by id, moving the time window to its day when it is outside (the
+    /// window's length kept). Returns "" when it is (or will be, once the rows come) selected,
+    /// else why not: no such event, or the filters hide it.
+    Q_INVOKABLE QString showEvent(const QString& eventId);
     [[nodiscard]] bool mapReady() const { return m_mapReady; }
     [[nodiscard]] QVariantList initialBox() const { return m_initialBox; }
     void setMapReady(bool ready);
@@ -146,6 +150,9 @@ private:
     std::optional<atlas::Project> m_pendingProject;
     std::vector<atlas::Diagnostic> m_pendingProblems;
     void finishOpeningProject();
+    // An event showEvent() moved the window for: selected when its rows come.
+    QString m_pendingSelection;
+    void selectPendingEvent();
 };
 
 } // namespace atlas::ui

@@ -1,5 +1,7 @@
 #include "event_details.h"
 
+#include "atlas/query/duplicates.h"
+
 #include "atlas/style/style.h"
 
 #include "atlas/model/vocabulary.h"
@@ -15,7 +17,8 @@ QVariantList sourceList(const std::vector<atlas::SourceReference>& sources) {
         list.append(QVariantMap{{QStringLiteral("publisher"), qs(source.publisher)},
                                 {QStringLiteral("title"), qs(source.title)},
                                 {QStringLiteral("date"), qs(source.date)},
-                                {QStringLiteral("url"), qs(source.url)}});
+                                {QStringLiteral("url"), qs(source.url)},
+                                {QStringLiteral("dataset"), qs(atlas::datasetOfSource(source))}});
     return list;
 }
 

@@ -19,7 +19,8 @@ namespace atlas::ui {
 [[nodiscard]] inline QString qs(const std::string& text) { return QString::fromStdString(text); }
 [[nodiscard]] inline QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
-/// [{publisher, title, date, url}] for the panels' source lists.
+/// [{publisher, title, date, url, dataset}] for the panels' source lists; `dataset` names the
+/// file a merged incident's source came with ("" for the event's own).
 [[nodiscard]] QVariantList sourceList(const std::vector<atlas::SourceReference>& sources);
 
 /// How precisely an event is placed, in words with the distance its placement allows ("near a

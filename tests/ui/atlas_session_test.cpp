@@ -81,6 +81,38 @@ private slots:
         QVERIFY(session.document()->diagnostics().isEmpty());
     }
 
+    void duplicateDecisionsAreSavedAndAppliedWhenTheProjectOpens() {
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(QStringLiteral(ATLAS_TEST_DATA_DIR "/acled/current-export.csv"), folder.filePath("acled.csv")));
+        QVERIFY(QFile::copy(QStringLiteral(ATLAS_TEST_DATA_DIR "/ucdp/ged-sample.csv"), folder.filePath("ged.csv")));
+        const QString project = folder.filePath("merged.atlasproj");
+        {
+            AtlasSession session;
+            QVERIFY(session.document()->open(QUrl::fromLocalFile(folder.filePath("acled.csv"))));
+            QVERIFY(session.document()->add(QUrl::fromLocalFile(folder.filePath("ged.csv"))));
+            QCOMPARE(session.document()->eventCount(), 5);
+            const QString merged = session.document()->decideDuplicates(
+                {{"SYRTEST1", "ged-900001", atlas::DuplicateDecision::Kind::Merge}, {"SYRTEST2", "ged-900002", atlas::DuplicateDecision::Kind::Distinct}});
+            QCOMPARE(merged, QStringLiteral("1 incident(s) merged into another"));
+            QCOMPARE(session.document()->eventCount(), 4);
+            QVERIFY(session.saveProject(QUrl::fromLocalFile(project), {}, {}, {}).startsWith("Project saved"));
+        }
+        AtlasSession session;
+        QVERIFY(openAndWait(session, project));
+        QCOMPARE(session.document()->eventCount(), 4); // merged again once both files are read
+        QCOMPARE(session.document()->duplicateDecisions().size(), 2u);
+        QCOMPARE(session.document()->duplicateDecisions()[1].kind, atlas::DuplicateDecision::Kind::Distinct);
+        const QString problems = session.document()->diagnostics().join("\n");
+        QVERIFY2(!problems.contains("not open"), qPrintable(problems));
+        // Opening another file starts afresh: no decision is carried over to it.
+        QVERIFY(session.document()->open(QUrl::fromLocalFile(folder.filePath("acled.csv"))));
+        QVERIFY(session.document()->duplicateDecisions().empty());
+        // A decision naming an event not open is said, not fatal.
+        const QString missing = session.document()->decideDuplicates({{"SYRTEST1", "nowhere", atlas::DuplicateDecision::Kind::Merge}});
+        QVERIFY2(missing.contains("not open"), qPrintable(missing));
+        QCOMPARE(session.document()->eventCount(), 3);
+    }
+
     void aMissingOrChangedFileIsSaidAndTheRestOpens() {
         QTemporaryDir folder;
         QVERIFY(QFile::copy(QStringLiteral(ATLAS_SAMPLE_DATASET), folder.filePath("a.atlas.json")));

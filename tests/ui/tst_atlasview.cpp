@@ -23,6 +23,9 @@ public:
         return image.pixelColor(x, y);
     }
     Q_INVOKABLE QSize size(const QString& path) const { return QImage(path).size(); }
+    /// Where a test may leave pictures of what it drove, to be looked at by a person:
+    /// $ATLAS_TEST_SCREENSHOTS, or "" (none are taken).
+    Q_INVOKABLE QString screenshotFolder() const { return qEnvironmentVariable("ATLAS_TEST_SCREENSHOTS"); }
     /// A folder of z/x/y.png tiles, every one of `colour`, covering north-west Syria from zoom
     /// `from` to `to` (a local tile folder as an air-gapped network would have one).
     Q_INVOKABLE QString makeTileFolder(const QString& colour, int from, int to) {

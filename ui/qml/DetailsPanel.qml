@@ -146,6 +146,7 @@ Pane {
                     font.pixelSize: 12
                     text: "<b>" + modelData.publisher + "</b>" + (modelData.date ? ", " + modelData.date : "") + ": "
                           + (modelData.url ? "<a href=\"" + modelData.url + "\">" + modelData.title + "</a>" : modelData.title)
+                          + (modelData.dataset ? " <i>(" + qsTr("from %1").arg(modelData.dataset) + ")</i>" : "")
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                 }
             }

@@ -15,6 +15,7 @@ ApplicationWindow {
     readonly property AtlasDocument atlasDocument: session.document
     readonly property alias atlasView: atlasView
     readonly property alias actorsDialog: actorsDialog
+    readonly property alias duplicatesDialog: duplicatesDialog
 
     width: 1360
     height: 860
@@ -93,6 +94,12 @@ ApplicationWindow {
                 text: qsTr("Apply actor &mapping…")
                 // Opens the actors dialog too, to show what the mapping changed.
                 onTriggered: { actorsDialog.open(); actorsDialog.chooseMappingFile() }
+            }
+            MenuSeparator {}
+            Action {
+                text: qsTr("Find &duplicates…")
+                enabled: atlasDocument.loaded
+                onTriggered: duplicatesDialog.open()
             }
         }
         Menu {
@@ -378,6 +385,12 @@ ApplicationWindow {
         currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("PNG image (*.png)"), qsTr("PDF document (*.pdf)"), qsTr("SVG drawing (*.svg)")]
         onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasView.exportSnapshot(selectedFile, everyIncident) }
+    }
+
+    DuplicatesDialog {
+        id: duplicatesDialog
+        parent: Overlay.overlay
+        session: window.session
     }
 
     ActorsDialog {

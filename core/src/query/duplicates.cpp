@@ -292,6 +292,15 @@ void markDataset(std::vector<SourceReference>& sources, const std::string& datas
 
 } // namespace
 
+std::string datasetOfSource(const SourceReference& source) {
+    for (const auto& [key, raw] : source.extra) {
+        if (key != "dataset") continue;
+        const nlohmann::json value = nlohmann::json::parse(raw, nullptr, false);
+        return value.is_string() ? value.get<std::string>() : std::string();
+    }
+    return {};
+}
+
 std::vector<Diagnostic> applyDuplicateDecisions(Dataset& dataset, const std::vector<DuplicateDecision>& decisions) {
     std::vector<Diagnostic> problems;
     EventTable& events = dataset.events;

@@ -70,6 +70,10 @@ struct DuplicateDecision {
 /// problems.
 std::vector<Diagnostic> applyDuplicateDecisions(Dataset& dataset, const std::vector<DuplicateDecision>& decisions);
 
+/// The dataset (file name) a source of a merged incident came with, or "" when it was never
+/// merged (the source is the event's own).
+[[nodiscard]] std::string datasetOfSource(const SourceReference& source);
+
 /// Leaves out of `pairs` those already decided (either way, in either order).
 void dropDecidedPairs(const Dataset& dataset, std::vector<DuplicatePair>& pairs, const std::vector<DuplicateDecision>& decisions);
 
