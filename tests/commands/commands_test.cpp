@@ -48,7 +48,7 @@ TEST(Commands, TheTableListsEachCommandOnce) {
 TEST(Commands, InfoCountsTheBundledDataset) {
     const Ran ran = runCommand({"info", kSample});
     EXPECT_EQ(ran.code, kOk) << ran.err;
-    EXPECT_NE(ran.out.find("events: 150"), std::string::npos) << ran.out;
+    EXPECT_NE(ran.out.find("events: 152"), std::string::npos) << ran.out;
     EXPECT_NE(ran.out.find("sites: 5"), std::string::npos);
 }
 
@@ -218,7 +218,7 @@ TEST(Commands, ExportHandsTheRequestToTheWriter) {
     ExportRequest seen;
     std::size_t frames = 0;
     const ExportWriter writer = [&](const Dataset& dataset, const EventIndex& index, const ExportRequest& request) {
-        EXPECT_EQ(dataset.events.size(), 150u);
+        EXPECT_EQ(dataset.events.size(), 152u);
         EXPECT_FALSE(index.select(request.filter).empty());
         seen = request;
         ++frames;

@@ -112,9 +112,9 @@ TEST(SampleDataset, SituationChangesThroughTheYear) {
         return SiteStatus::Unknown;
     };
     EXPECT_EQ(morekOn("2020-06-01"), SiteStatus::Encircled);
-    EXPECT_EQ(morekOn("2020-10-19"), SiteStatus::Evacuating);
-    // The withdrawal began on 19 October; the post was left for good on 2 November (SANA,
-    // Al-Masdar, Xinhua): evacuated from then, not from the day it began.
+    EXPECT_EQ(morekOn("2020-10-19"), SiteStatus::Encircled);
+    // The withdrawal began after midnight on 20 October (AFP); the post was left for good on 2
+    // November (SANA, Al-Masdar, Xinhua): evacuated from then, not from the day it began.
     EXPECT_EQ(morekOn("2020-10-20"), SiteStatus::Evacuating);
     EXPECT_EQ(morekOn("2020-11-01"), SiteStatus::Evacuating);
     EXPECT_EQ(morekOn("2020-11-02"), SiteStatus::Evacuated);

@@ -60,7 +60,7 @@ private slots:
         AtlasSession session;
         QList<QVariant> opened;
         QVERIFY(openAndWait(session, elsewhere.filePath("brief.atlasproj"), &opened));
-        QCOMPARE(session.document()->eventCount(), 150);
+        QCOMPARE(session.document()->eventCount(), 152);
         QCOMPARE(session.filters()->actorIds(), (QStringList{"nlf", "russia"}));
         QCOMPARE(session.filters()->actorRole(), QStringLiteral("perpetrator"));
         QCOMPARE(session.filters()->typeKeys(), (QStringList{"air_strike", "shelling"}));

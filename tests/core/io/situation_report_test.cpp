@@ -37,7 +37,7 @@ TEST(SituationReport, SaysEachSitesStatusSinceWhenAndOnWhoseReport) {
     const nlohmann::json* morek = siteIn(before["sites"], "op-morek");
     ASSERT_NE(morek, nullptr);
     EXPECT_EQ((*morek)["status"], "evacuating");
-    EXPECT_EQ((*morek)["since"], "2020-10-19");
+    EXPECT_EQ((*morek)["since"], "2020-10-20");
     EXPECT_FALSE((*morek)["sources"].empty());
     EXPECT_NEAR((*morek)["latitude"].get<double>(), 35.375, 0.01);
     const nlohmann::json after = reportOn("2020-11-05", false);
