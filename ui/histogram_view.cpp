@@ -77,6 +77,18 @@ void HistogramView::paint(QPainter* painter) {
             painter->fillRect(QRectF(x, top - h, barWidth, h), colour);
             top -= h;
         }
+        // On top, lighter: the day's share of incidents known only to a week or a month.
+        if (bars.spread.empty()) continue;
+        for (int group = 0; group < groups; ++group) {
+            const float share = bars.spreadAt(day, group);
+            if (share <= 0) continue;
+            const qreal h = share * scale;
+            QColor colour = colours[static_cast<std::size_t>(group)];
+            if (groups == 1 && !inWindow) colour = QColor(0xa9, 0xa9, 0xa9);
+            colour.setAlpha(inWindow ? 90 : 40);
+            painter->fillRect(QRectF(x, top - h, barWidth, h), colour);
+            top -= h;
+        }
     }
     if (m_dragFrom >= 0 && m_dragTo >= 0 && dragLow != dragHigh) { // the days being dragged across
         const qreal left = xOfDay(dragLow) - barWidth / 2, right = xOfDay(dragHigh) + barWidth / 2;

@@ -9,7 +9,8 @@
 namespace atlas::ui {
 
 /// The timeline's histogram: a bar a day, stacked by side or type (Timeline::histogramSplit),
-/// the window's days in full colour and the rest faded. Hovering names the day under the
+/// the window's days in full colour and the rest faded; incidents known only to a week or a
+/// month are spread over the days they may fall on, a lighter share on top of each bar. Hovering names the day under the
 /// mouse (hoveredDay, for a tooltip of Timeline::dayText); a click moves the date there;
 /// dragging across bars makes those days the window. Drawn in one paint rather than an item a
 /// day, so years of days cost one texture.

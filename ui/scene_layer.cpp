@@ -345,7 +345,7 @@ QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
     situation->setRect(m_situationRect); // empty when there is nothing to show: nothing drawn
 
     std::vector<Vertex> vertices;
-    vertices.reserve((m_scene.symbols.size() * 2 + m_scene.clusters.size() * 3) * 3 * 12);
+    vertices.reserve((m_scene.symbols.size() * 3 + m_scene.clusters.size() * 3) * 3 * 12);
     const atlas::Rgba outline = atlas::map_style::kSymbolOutline;
     const double outlineWidth = atlas::map_style::kSymbolOutlineWidth;
     for (const atlas::render::ClusterMark& cluster : m_scene.clusters) {
@@ -353,16 +353,18 @@ QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
         appendShape(vertices, cluster.centre, cluster.radius + 1.0, atlas::SymbolShape::Circle, outline);
         appendShape(vertices, cluster.centre, cluster.radius, atlas::SymbolShape::Circle, cluster.fill);
     }
-    for (const atlas::render::SymbolMark& symbol : m_scene.symbols) {
-        appendShape(vertices, symbol.centre, symbol.radius + outlineWidth, symbol.shape, outline);
-        appendShape(vertices, symbol.centre, symbol.radius, symbol.shape, symbol.fill);
-    }
+    auto appendMark = [&](const atlas::render::SymbolMark& mark) {
+        appendShape(vertices, mark.centre, mark.radius + outlineWidth, mark.shape, outline);
+        appendShape(vertices, mark.centre, mark.radius, mark.shape, mark.fill);
+        if (mark.approximateDate)
+            appendShape(vertices, mark.centre, mark.approximateCentreRadius(), mark.shape, atlas::map_style::kApproximateDateCentre);
+    };
+    for (const atlas::render::SymbolMark& symbol : m_scene.symbols) appendMark(symbol);
     if (m_scene.selected) {
         // The selection is drawn on top, even when its event sits inside a cluster.
         const atlas::render::SymbolMark& s = *m_scene.selected;
         appendShape(vertices, s.centre, s.radius + atlas::map_style::kSelectionHaloWidth, s.shape, atlas::map_style::kSelectionHalo);
-        appendShape(vertices, s.centre, s.radius + outlineWidth, s.shape, outline);
-        appendShape(vertices, s.centre, s.radius, s.shape, s.fill);
+        appendMark(s);
     }
     QSGGeometry* geometry = events->geometry();
     geometry->allocate(static_cast<int>(vertices.size()));

@@ -153,15 +153,20 @@ void paintEventMarks(QPainter& painter, const atlas::render::Scene& scene) {
         paintHaloText(painter, start, label, countFont, toQColor(atlas::map_style::kClusterLabel),
                       toQColor(atlas::map_style::kClusterLabelOutline), 2.0);
     }
-    for (const atlas::render::SymbolMark& symbol : scene.symbols)
-        paintSymbol(painter, toPoint(symbol.centre), symbol.shape, symbol.radius, toQColor(symbol.fill),
-                    atlas::map_style::kSymbolOutlineWidth, outline);
+    auto paintMark = [&](const atlas::render::SymbolMark& mark) {
+        paintSymbol(painter, toPoint(mark.centre), mark.shape, mark.radius, toQColor(mark.fill), atlas::map_style::kSymbolOutlineWidth,
+                    outline);
+        if (!mark.approximateDate) return;
+        painter.setBrush(toQColor(atlas::map_style::kApproximateDateCentre));
+        painter.drawPath(symbolPath(mark.shape, mark.approximateCentreRadius()).translated(toPoint(mark.centre)));
+    };
+    for (const atlas::render::SymbolMark& symbol : scene.symbols) paintMark(symbol);
     if (scene.selected) {
         const atlas::render::SymbolMark& s = *scene.selected;
         painter.setPen(Qt::NoPen);
         painter.setBrush(toQColor(atlas::map_style::kSelectionHalo));
         painter.drawPath(symbolPath(s.shape, s.radius + atlas::map_style::kSelectionHaloWidth).translated(toPoint(s.centre)));
-        paintSymbol(painter, toPoint(s.centre), s.shape, s.radius, toQColor(s.fill), atlas::map_style::kSymbolOutlineWidth, outline);
+        paintMark(s);
     }
     painter.restore();
 }
@@ -199,6 +204,7 @@ QVariantList describeMarks(const atlas::render::Scene& scene) {
         QVariantMap mark = at("symbol", symbol.centre);
         mark.insert(QStringLiteral("event"), static_cast<int>(symbol.event));
         mark.insert(QStringLiteral("radius"), symbol.radius);
+        mark.insert(QStringLiteral("approximateDate"), symbol.approximateDate);
         marks.append(mark);
     }
     return marks;

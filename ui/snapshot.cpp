@@ -153,7 +153,7 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
     const QStringList shapes{QStringLiteral("air/drone strike"), QStringLiteral("shelling/missile"), QStringLiteral("clash"),
                              QStringLiteral("other · size: killed")};
     const double line = metrics.height() + 4;
-    const QRectF box(12, 12, kLegendWidth, 20 + line * double(1 + sides.size() + 2));
+    const QRectF box(12, 12, kLegendWidth, 20 + line * double(1 + sides.size() + 3));
     panel(painter, box);
     double y = box.top() + 10 + metrics.ascent();
     painter.setFont(bold);
@@ -183,6 +183,17 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
         painter.setPen(kInk);
         painter.drawText(QPointF(x + 16, y), shapes[k]);
     }
+    // A hollow centre: dated only to a week or a month (it may fall outside the window).
+    y += line;
+    const QPointF at(box.left() + 16, y - metrics.ascent() / 2 + 1);
+    painter.setPen(QPen(QColor(20, 20, 20), 1));
+    painter.setBrush(QColor(110, 110, 110));
+    painter.drawEllipse(at, 6, 6);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(toQColor(atlas::map_style::kApproximateDateCentre));
+    painter.drawEllipse(at, 6 * atlas::map_style::kApproximateDateCentreRatio, 6 * atlas::map_style::kApproximateDateCentreRatio);
+    painter.setPen(kInk);
+    painter.drawText(QPointF(box.left() + 30, y), QStringLiteral("hollow: dated only to the week or month"));
 }
 
 void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize size) {

@@ -1,5 +1,7 @@
 #include "timeline.h"
 
+#include <cmath>
+
 #include "atlas_document.h"
 
 #include "atlas/style/style.h"
@@ -73,7 +75,9 @@ void Timeline::rebuildHistogram() {
                            : m_histogramSplit == 2 ? atlas::HistogramSplit::ByType
                                                    : atlas::HistogramSplit::None;
         m_split = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day, split);
-        for (int bin = 0; bin < m_split.binCount(); ++bin) m_histogramMaximum = std::max(m_histogramMaximum, dayTotal(bin));
+        // Bars stack the day's share of incidents known only to a week or a month on top.
+        for (int bin = 0; bin < m_split.binCount(); ++bin)
+            m_histogramMaximum = std::max(m_histogramMaximum, static_cast<int>(std::ceil(dayTotal(bin) + m_split.spreadTotal(bin))));
     }
     emit histogramChanged();
 }
@@ -106,6 +110,8 @@ QString Timeline::dayText(int day) const {
                                                                         ? atlas::toLabel(static_cast<atlas::Side>(group))
                                                                         : atlas::toLabel(static_cast<atlas::EventType>(group)))))
                             .arg(n);
+    if (const float spread = m_split.spreadTotal(day); spread >= 0.05f)
+        text += tr(" \u00B7 plus %1 spread from incidents dated only to the week or month").arg(locale.toString(spread, 'f', 1));
     return text;
 }
 

@@ -8,6 +8,7 @@
 #include <QVariantList>
 
 #include <algorithm>
+#include <unordered_set>
 #include <array>
 #include <unordered_map>
 
@@ -163,7 +164,45 @@ bool VisibleEventsModel::slideTo(std::vector<std::uint32_t>& next) {
         }
         return true;
     }
-    return false;
+    return editTo(next);
+}
+
+bool VisibleEventsModel::editTo(const std::vector<std::uint32_t>& next) {
+    // Incidents known only to a week or a month enter the window some days before their date
+    // and leave it after: rows change inside the list too, not only at its ends. Both lists
+    // follow the index's date order, so the rows both have keep their order and the others are
+    // removed and inserted in runs where they are.
+    const std::unordered_set<std::uint32_t> inNext(next.begin(), next.end());
+    const std::unordered_set<std::uint32_t> inOld(m_positions.begin(), m_positions.end());
+    std::vector<std::uint32_t> keptOld, keptNew;
+    for (const std::uint32_t p : m_positions)
+        if (inNext.count(p)) keptOld.push_back(p);
+    for (const std::uint32_t p : next)
+        if (inOld.count(p)) keptNew.push_back(p);
+    if (keptOld != keptNew || keptOld.empty()) return false; // reordered, or nothing kept: a reset says it better
+    std::size_t row = 0, j = 0;
+    while (j < next.size() || row < m_positions.size()) {
+        if (row < m_positions.size() && j < next.size() && m_positions[row] == next[j]) {
+            ++row;
+            ++j;
+        } else if (row < m_positions.size() && !inNext.count(m_positions[row])) {
+            std::size_t end = row;
+            while (end < m_positions.size() && !inNext.count(m_positions[end])) ++end;
+            beginRemoveRows({}, static_cast<int>(row), static_cast<int>(end - 1));
+            m_positions.erase(m_positions.begin() + static_cast<std::ptrdiff_t>(row), m_positions.begin() + static_cast<std::ptrdiff_t>(end));
+            endRemoveRows();
+        } else {
+            std::size_t end = j;
+            while (end < next.size() && !inOld.count(next[end])) ++end;
+            beginInsertRows({}, static_cast<int>(row), static_cast<int>(row + (end - j) - 1));
+            m_positions.insert(m_positions.begin() + static_cast<std::ptrdiff_t>(row), next.begin() + static_cast<std::ptrdiff_t>(j),
+                               next.begin() + static_cast<std::ptrdiff_t>(end));
+            endInsertRows();
+            row += end - j;
+            j = end;
+        }
+    }
+    return true;
 }
 
 void VisibleEventsModel::rebuildLegend() {

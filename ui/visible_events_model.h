@@ -108,6 +108,9 @@ private:
               const std::array<std::uint32_t, atlas::kSideCount>& bySide);
     /// Moves from the shown rows to `next` by removing and inserting rows at the ends when
     /// the window only slid (views keep their delegates); false when that is not the case.
+    // Any other change that keeps the rows both lists have in order: removals and insertions
+    // in runs where they fall. False (a reset instead) when the kept rows were reordered.
+    bool editTo(const std::vector<std::uint32_t>& next);
     bool slideTo(std::vector<std::uint32_t>& next);
     void rebuildStyles();
     void rebuildLegend();

@@ -235,7 +235,8 @@ namespace atlas::commands {
 
 const char* const kFilterOptionsHelp =
     "  --from YYYY-MM-DD      first day (inclusive)\n"
-    "  --to YYYY-MM-DD        last day (inclusive)\n"
+    "  --to YYYY-MM-DD        last day (inclusive); an incident dated only to a week or\n"
+    "                         a month is in when any day it may fall on is\n"
     "  --actor NAME           an actor id, name or alias; repeatable; includes its sub-groups\n"
     "  --exact-actor          leave the sub-groups out\n"
     "  --role ROLE            the --actor as perpetrator, target or either (default)\n"

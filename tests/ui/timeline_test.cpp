@@ -2,6 +2,8 @@
 #include "atlas_document.h"
 #include "timeline.h"
 
+#include <cmath>
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,9 +28,29 @@ private slots:
         QVERIFY(document.eventCount() >= 40);
         QVERIFY(rangeSpy.count() >= 1);
         QCOMPARE(timeline.histogram().size(), timeline.dayCount());
+        // Day-dated incidents are counted on their day; those known only to a week or a month
+        // are spread over the days they may fall on (within the data's days).
         int total = 0;
         for (int count : timeline.histogram()) total += count;
-        QCOMPARE(total, document.eventCount());
+        const atlas::EventTable& events = document.dataset().events;
+        int dayDated = 0;
+        double expectedSpread = 0;
+        const atlas::Date first = atlas::Date::parse(timeline.firstDate().toString(Qt::ISODate).toStdString()).value();
+        const atlas::Date last = atlas::Date::parse(timeline.lastDate().toString(Qt::ISODate).toStdString()).value();
+        for (std::size_t row = 0; row < events.size(); ++row) {
+            if (events.datePrecision(row) == atlas::DatePrecision::Day) {
+                ++dayDated;
+                continue;
+            }
+            const atlas::PossibleDays days = atlas::possibleDays(events.date(row), events.datePrecision(row), events.endDate(row));
+            const int inside = atlas::daysBetween(std::max(days.first, first), std::min(days.last, last)) + 1;
+            expectedSpread += double(inside) / days.length();
+        }
+        QCOMPARE(total, dayDated);
+        QVERIFY(dayDated < document.eventCount()); // the sample has some of both
+        double spread = 0;
+        for (int day = 0; day < timeline.dayCount(); ++day) spread += timeline.splitHistogram().spreadTotal(day);
+        QVERIFY2(std::abs(spread - expectedSpread) < 1e-3, qPrintable(QString("%1 vs %2").arg(spread).arg(expectedSpread)));
         // A new dataset is shown whole, up to its last day.
         QCOMPARE(timeline.currentDate(), timeline.lastDate());
         QCOMPARE(timeline.windowDays(), 0);

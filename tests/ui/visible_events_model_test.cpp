@@ -28,8 +28,14 @@ private slots:
         QVERIFY(timeline.setCurrentDateText(QStringLiteral("2020-10-26")));
         const int strike = model.rowOfEvent(QStringLiteral("kafr-takharim-strike-2020-10-26"));
         QVERIFY(strike >= 0);
-        for (int row = 0; row < model.rowCount(); ++row)
-            QCOMPARE(model.data(model.index(row), VisibleEventsModel::DateRole).toString(), QStringLiteral("2020-10-26"));
+        // That day's incidents, and those known only to the week round it (which may be that day).
+        int approximate = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.data(model.index(row), VisibleEventsModel::DateRole).toString() == QStringLiteral("2020-10-26")) continue;
+            QVERIFY2(model.details(row).value("datePrecision").toString().contains("week"), qPrintable(model.details(row).value("id").toString()));
+            ++approximate;
+        }
+        QCOMPARE(approximate, 1); // the shelling of southern Idlib dated to the week of 27 October
         const QVariantMap details = model.details(strike);
         QCOMPARE(details.value("killed").toString(), QStringLiteral("more than 78"));
         QCOMPARE(details.value("wounded").toString(), QStringLiteral("90"));

@@ -32,6 +32,7 @@ Pane {
         }
         Label {
             text: qsTr("▼ air/drone strike  ● shelling/missile\n■ clash  ◆ other · size: killed\n"
+                       + "◉ hollow: dated only to the week or month\n"
                        + "Posts ▪ on the date: blue active, orange encircled,\namber leaving, grey ✕ evacuated")
             font.pixelSize: 11
             color: "#404040"

@@ -16,4 +16,14 @@ std::string CasualtyCount::toText() const {
     return "unknown";
 }
 
+
+PossibleDays possibleDays(Date date, DatePrecision precision, std::optional<Date> end) {
+    switch (precision) {
+    case DatePrecision::Day: return {date, date};
+    case DatePrecision::Week: return end && *end > date ? PossibleDays{date, *end} : PossibleDays{date.addDays(-3), date.addDays(3)};
+    case DatePrecision::Month: return end && *end > date ? PossibleDays{date, *end} : PossibleDays{date.addDays(-15), date.addDays(15)};
+    }
+    return {date, date};
+}
+
 } // namespace atlas

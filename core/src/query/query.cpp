@@ -91,6 +91,12 @@ std::uint32_t Histogram::total(int bin) const {
     return sum;
 }
 
+float Histogram::spreadTotal(int bin) const {
+    float sum = 0;
+    for (int group = 0; group < groups; ++group) sum += spreadAt(bin, group);
+    return sum;
+}
+
 // --- EventIndex -----------------------------------------------------------------------------
 
 EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
@@ -149,6 +155,8 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     m_side.resize(n);
     m_precision.resize(n);
     m_datePrecision.resize(n);
+    m_lead.assign(n, 0);
+    m_lag.assign(n, 0);
     m_killed.resize(n);
     m_actorBits.resize(n);
     m_perpetrators.resize(n);
@@ -188,6 +196,31 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(fill, n * t / threads, n * (t + 1) / threads);
     fill(0, n / threads);
     for (std::thread& helper : helpers) helper.join();
+
+    // The doubt of the events dated only to a week or a month.
+    for (std::size_t row = 0; row < n; ++row) {
+        if (m_datePrecision[row] == 0) continue;
+        const std::uint32_t position = m_position[row];
+        const PossibleDays doubt = possibleDays(Date(m_day[row]), events.datePrecision(position), events.endDate(position));
+        const std::int32_t lead = m_day[row] - doubt.first.daysSinceEpoch(), lag = doubt.last.daysSinceEpoch() - m_day[row];
+        if (lead > kWideDays || lag > kWideDays) {
+            m_wideRows.push_back({static_cast<std::uint32_t>(row), doubt.first.daysSinceEpoch(), doubt.last.daysSinceEpoch()});
+            continue;
+        }
+        m_lead[row] = static_cast<std::uint8_t>(lead);
+        m_lag[row] = static_cast<std::uint8_t>(lag);
+        m_maxLead = std::max(m_maxLead, lead);
+        m_maxLag = std::max(m_maxLag, lag);
+    }
+}
+
+std::pair<std::int32_t, std::int32_t> EventIndex::possibleRange(std::size_t row) const {
+    if (m_datePrecision[row] != 0 && m_lead[row] == 0 && m_lag[row] == 0) {
+        const auto wide = std::lower_bound(m_wideRows.begin(), m_wideRows.end(), row,
+                                           [](const WideRow& w, std::size_t r) { return w.row < r; });
+        if (wide != m_wideRows.end() && wide->row == row) return {wide->first, wide->last};
+    }
+    return {m_day[row] - m_lead[row], m_day[row] + m_lag[row]};
 }
 
 EventIndex::~EventIndex() = default;
@@ -199,7 +232,12 @@ std::uint32_t EventIndex::actorIndexOf(const std::string& id) const {
 }
 
 struct EventIndex::Compiled {
-    std::size_t begin = 0, end = 0; // rows in the time range
+    std::size_t begin = 0, end = 0; // rows dated in the time range
+    std::int32_t from = 0, to = 0;  // the range's days
+    // Rows dated outside the range whose doubt may reach into it: [scanBegin, begin) and
+    // [end, scanEnd), and the wide rows (none when approximate dates are left out).
+    std::size_t scanBegin = 0, scanEnd = 0;
+    bool approximate = false;
     std::uint32_t typeMask = 0;     // 0: every type
     std::uint32_t sideMask = 0;
     std::uint8_t coarsest = 3;
@@ -226,6 +264,21 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
     c.begin = static_cast<std::size_t>(std::lower_bound(m_day.begin(), m_day.end(), from) - m_day.begin());
     c.end = static_cast<std::size_t>(std::upper_bound(m_day.begin(), m_day.end(), to) - m_day.begin());
     if (from > to || c.end < c.begin) c.end = c.begin;
+    c.from = from;
+    c.to = to;
+    c.scanBegin = c.begin;
+    c.scanEnd = c.end;
+    c.approximate = !filter.dayPreciseOnly && from <= to && (m_maxLead > 0 || m_maxLag > 0 || !m_wideRows.empty());
+    if (c.approximate) {
+        // An event dated before `from` by up to its lag may reach into the range; one after `to`
+        // by up to its lead.
+        const auto clampDay = [](std::int64_t day) {
+            return static_cast<std::int32_t>(std::clamp<std::int64_t>(day, std::numeric_limits<std::int32_t>::min(),
+                                                                      std::numeric_limits<std::int32_t>::max()));
+        };
+        c.scanBegin = static_cast<std::size_t>(std::lower_bound(m_day.begin(), m_day.end(), clampDay(std::int64_t{from} - m_maxLag)) - m_day.begin());
+        c.scanEnd = static_cast<std::size_t>(std::upper_bound(m_day.begin(), m_day.end(), clampDay(std::int64_t{to} + m_maxLead)) - m_day.begin());
+    }
     for (EventType type : filter.types) c.typeMask |= bit(static_cast<int>(type));
     for (Side side : filter.sides) c.sideMask |= bit(static_cast<int>(side));
     c.coarsest = static_cast<std::uint8_t>(filter.coarsestPrecision);
@@ -282,7 +335,7 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
 
 template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filter, Visit&& visit) const {
     const Compiled c = compile(filter);
-    if (c.nothing || c.begin >= c.end) return;
+    if (c.nothing) return;
 
     auto matches = [&](std::size_t row) {
         if (c.typeMask && !(c.typeMask & bit(m_type[row]))) return false;
@@ -310,59 +363,98 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
         return true;
     };
 
-    const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && !c.dayOnly && c.minKilled == 0 && !c.hasBox &&
-                          !c.hasActors && !c.region;
-    if (c.needle.empty() && onlyTime) {
-        for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
-        return;
-    }
-    if (c.needle.empty()) {
-        // Two passes per block: a branch-free sweep over the small columns collects candidate
-        // rows (no mispredicted branch per event), then the exact checks run on the few left.
-        const std::uint32_t typeMask = c.typeMask ? c.typeMask : ~std::uint32_t{0};
-        const std::uint32_t sideMask = c.sideMask ? c.sideMask : ~std::uint32_t{0};
-        const float x0 = c.hasBox ? c.outerX0 : -1.0f, x1 = c.hasBox ? c.outerX1 : 2.0f;
-        const float y0 = c.hasBox ? c.outerY0 : -1.0f, y1 = c.hasBox ? c.outerY1 : 2.0f;
-        constexpr std::size_t kBlock = 2048;
-        std::array<std::uint32_t, kBlock> candidates;
-        for (std::size_t blockBegin = c.begin; blockBegin < c.end; blockBegin += kBlock) {
-            const std::size_t blockEnd = std::min(c.end, blockBegin + kBlock);
-            std::size_t n = 0;
-            for (std::size_t row = blockBegin; row < blockEnd; ++row) {
-                const bool pass = ((typeMask >> m_type[row]) & 1u) & ((sideMask >> m_side[row]) & 1u) &
-                                  (m_precision[row] <= c.coarsest) & (!c.dayOnly | (m_datePrecision[row] == 0)) &
-                                  (m_killed[row] >= c.minKilled) &
-                                  ((m_actorBits[row] & c.wantedBits) != 0) & (m_x[row] >= x0) & (m_x[row] <= x1) &
-                                  (m_y[row] >= y0) & (m_y[row] <= y1);
-                candidates[n] = static_cast<std::uint32_t>(row);
-                n += pass ? 1 : 0;
-            }
-            for (std::size_t i = 0; i < n; ++i)
-                if (matches(candidates[i])) visit(candidates[i]);
+    // The rows dated in the range, by the fastest way the filter allows.
+    auto scanDated = [&] {
+        const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && !c.dayOnly && c.minKilled == 0 && !c.hasBox &&
+                              !c.hasActors && !c.region;
+        if (c.needle.empty() && onlyTime) {
+            for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
+            return;
         }
-        return;
+        if (c.needle.empty()) {
+            // Two passes per block: a branch-free sweep over the small columns collects candidate
+            // rows (no mispredicted branch per event), then the exact checks run on the few left.
+            const std::uint32_t typeMask = c.typeMask ? c.typeMask : ~std::uint32_t{0};
+            const std::uint32_t sideMask = c.sideMask ? c.sideMask : ~std::uint32_t{0};
+            const float x0 = c.hasBox ? c.outerX0 : -1.0f, x1 = c.hasBox ? c.outerX1 : 2.0f;
+            const float y0 = c.hasBox ? c.outerY0 : -1.0f, y1 = c.hasBox ? c.outerY1 : 2.0f;
+            constexpr std::size_t kBlock = 2048;
+            std::array<std::uint32_t, kBlock> candidates;
+            for (std::size_t blockBegin = c.begin; blockBegin < c.end; blockBegin += kBlock) {
+                const std::size_t blockEnd = std::min(c.end, blockBegin + kBlock);
+                std::size_t n = 0;
+                for (std::size_t row = blockBegin; row < blockEnd; ++row) {
+                    const bool pass = ((typeMask >> m_type[row]) & 1u) & ((sideMask >> m_side[row]) & 1u) &
+                                      (m_precision[row] <= c.coarsest) & (!c.dayOnly | (m_datePrecision[row] == 0)) &
+                                      (m_killed[row] >= c.minKilled) &
+                                      ((m_actorBits[row] & c.wantedBits) != 0) & (m_x[row] >= x0) & (m_x[row] <= x1) &
+                                      (m_y[row] >= y0) & (m_y[row] <= y1);
+                    candidates[n] = static_cast<std::uint32_t>(row);
+                    n += pass ? 1 : 0;
+                }
+                for (std::size_t i = 0; i < n; ++i)
+                    if (matches(candidates[i])) visit(candidates[i]);
+            }
+            return;
+        }
+        if (m_dataset->events.hasDetailSources()) {
+            const auto textMatches = textMatchesByParts(c.needle);
+            for (std::size_t row = c.begin; row < c.end; ++row)
+                if ((*textMatches)[row] && matches(row)) visit(row);
+            return;
+        }
+        // Text: search the slice of the lower-cased text blob once, then check the other
+        // predicates only for the events whose text matched.
+        prepareTextSearch();
+        const std::string_view text(m_text);
+        std::size_t at = m_textBegin[c.begin];
+        const std::size_t stop = m_textBegin[c.end];
+        while (at < stop) {
+            const std::size_t hit = text.find(c.needle, at);
+            if (hit == std::string_view::npos || hit >= stop) break;
+            const auto next = std::upper_bound(m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.begin),
+                                               m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.end) + 1,
+                                               static_cast<std::uint32_t>(hit));
+            const auto row = static_cast<std::size_t>(next - m_textBegin.begin()) - 1;
+            if (matches(row)) visit(row);
+            at = m_textBegin[row + 1];
+        }
+    };
+
+    // Rows dated outside the range that may fall in it: dated only to a week or a month. All
+    // rows are visited in row (date) order.
+    auto textMatches = [&](std::size_t row) {
+        if (c.needle.empty()) return true;
+        if (m_dataset->events.hasDetailSources()) return (*textMatchesByParts(c.needle))[row] != 0;
+        prepareTextSearch();
+        return std::string_view(m_text).substr(m_textBegin[row], m_textBegin[row + 1] - m_textBegin[row]).find(c.needle) !=
+               std::string_view::npos;
+    };
+    auto scanDoubtful = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t row = begin; row < end; ++row) {
+            if (m_datePrecision[row] == 0) continue;
+            const auto [first, last] = (m_lead[row] | m_lag[row]) ? std::pair{m_day[row] - m_lead[row], m_day[row] + m_lag[row]}
+                                                                  : possibleRange(row); // a wide row
+            if (first > c.to || last < c.from) continue;
+            if (matches(row) && textMatches(row)) visit(row);
+        }
+    };
+    // Wide rows beyond the scanned rows, before them or after (in row order either way).
+    auto scanWide = [&](bool before) {
+        for (const WideRow& wide : m_wideRows) {
+            if (before ? wide.row >= c.scanBegin : wide.row < c.scanEnd) continue;
+            if (wide.first > c.to || wide.last < c.from) continue;
+            if (matches(wide.row) && textMatches(wide.row)) visit(wide.row);
+        }
+    };
+    if (c.approximate) {
+        scanWide(true);
+        scanDoubtful(c.scanBegin, c.begin);
     }
-    if (m_dataset->events.hasDetailSources()) {
-        const auto textMatches = textMatchesByParts(c.needle);
-        for (std::size_t row = c.begin; row < c.end; ++row)
-            if ((*textMatches)[row] && matches(row)) visit(row);
-        return;
-    }
-    // Text: search the slice of the lower-cased text blob once, then check the other
-    // predicates only for the events whose text matched.
-    prepareTextSearch();
-    const std::string_view text(m_text);
-    std::size_t at = m_textBegin[c.begin];
-    const std::size_t stop = m_textBegin[c.end];
-    while (at < stop) {
-        const std::size_t hit = text.find(c.needle, at);
-        if (hit == std::string_view::npos || hit >= stop) break;
-        const auto next = std::upper_bound(m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.begin),
-                                           m_textBegin.begin() + static_cast<std::ptrdiff_t>(c.end) + 1,
-                                           static_cast<std::uint32_t>(hit));
-        const auto row = static_cast<std::size_t>(next - m_textBegin.begin()) - 1;
-        if (matches(row)) visit(row);
-        at = m_textBegin[row + 1];
+    if (c.begin < c.end) scanDated();
+    if (c.approximate) {
+        scanDoubtful(c.end, c.scanEnd);
+        scanWide(false);
     }
 }
 
@@ -491,17 +583,31 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
     EventFilter bounded = filter;
     bounded.from = first;
     bounded.to = last;
+    const std::int32_t lastDay = last.daysSinceEpoch();
+    const auto binOf = [&](std::int32_t day) {
+        switch (bucket) {
+        case HistogramBucket::Day: return day - firstDay;
+        case HistogramBucket::Week: return (day - firstDay) / 7;
+        case HistogramBucket::Month: return monthNumber(Date(day)) - firstMonth;
+        }
+        return 0;
+    };
     forEachMatch(bounded, [&](std::size_t row) {
+        const int group = split == HistogramSplit::ByType ? m_type[row] : split == HistogramSplit::BySide ? m_side[row] : 0;
+        if (m_datePrecision[row] != 0) {
+            // Known only to a week or a month: a share on each day it may fall on.
+            if (h.spread.empty()) h.spread.assign(h.counts.size(), 0.0f);
+            const auto [from, to] = possibleRange(row);
+            const float share = 1.0f / static_cast<float>(to - from + 1);
+            for (std::int32_t day = std::max(from, firstDay); day <= std::min(to, lastDay); ++day)
+                h.spread[static_cast<std::size_t>(binOf(day)) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)] += share;
+            return;
+        }
         const std::int32_t day = m_day[row];
         if (day != cachedDay) {
             cachedDay = day;
-            switch (bucket) {
-            case HistogramBucket::Day: cachedBin = day - firstDay; break;
-            case HistogramBucket::Week: cachedBin = (day - firstDay) / 7; break;
-            case HistogramBucket::Month: cachedBin = monthNumber(Date(day)) - firstMonth; break;
-            }
+            cachedBin = binOf(day);
         }
-        const int group = split == HistogramSplit::ByType ? m_type[row] : split == HistogramSplit::BySide ? m_side[row] : 0;
         ++h.counts[static_cast<std::size_t>(cachedBin) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)];
     });
     return h;
@@ -580,7 +686,7 @@ Breakdown EventIndex::breakdown(const EventFilter& filter) const {
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) + bytes(m_datePrecision) +
-           bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
+           bytes(m_lead) + bytes(m_lag) + bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
 }
 
 // --- LatestQueryRunner ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ namespace atlas::render {
 namespace {
 
 SymbolMark symbolMark(const EventSymbol& symbol, PixelPoint centre, std::uint32_t event) {
-    return {centre, symbol.radius, symbol.shape, opaque(symbol.colour), event};
+    return {centre, symbol.radius, symbol.shape, opaque(symbol.colour), event, symbol.approximateDate};
 }
 
 // A halo for each symbol placed less than exactly: its radius is the distance the placement
@@ -53,6 +53,10 @@ void addPlacementHalos(Scene& scene, const Dataset& dataset, const std::vector<E
 
 } // namespace
 
+double SymbolMark::approximateCentreRadius() const {
+    return std::max(map_style::kApproximateDateMinRadius, radius * map_style::kApproximateDateCentreRatio);
+}
+
 std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
     std::vector<EventSymbol> symbols;
     symbols.reserve(dataset.events.size());
@@ -68,6 +72,7 @@ std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
         symbol.colour = events.perpetratorCount(row) > 0 ? colourOfRef[events.actorRefs(row)[0]] : nobody;
         symbol.shape = symbolShape(events.type(row));
         symbol.radius = static_cast<float>(symbolRadius(events.killed(row)));
+        symbol.approximateDate = events.datePrecision(row) != DatePrecision::Day;
         symbols.push_back(symbol);
     }
     return symbols;

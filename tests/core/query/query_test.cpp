@@ -24,6 +24,34 @@ const Dataset& synthetic() {
     return dataset;
 }
 
+// The synthetic data with a sixth of its events known only to a week or a month (as ACLED
+// writes them, in the middle of the period), some of those with the span a source gives
+// (UCDP's date_start–date_end), a few over more than two months.
+const Dataset& withApproximateDates() {
+    static const Dataset dataset = [] {
+        Dataset out;
+        const Dataset& from = synthetic();
+        out.metadata = from.metadata;
+        out.actors = from.actors;
+        for (std::size_t i = 0; i < from.events.size(); ++i) {
+            Event e = from.events[i];
+            switch (i % 12) {
+            case 1: e.datePrecision = DatePrecision::Week; break;
+            case 5: e.datePrecision = DatePrecision::Month; break;
+            case 7:
+                e.datePrecision = DatePrecision::Month;
+                e.endDate = e.date.addDays(i % 24 == 7 ? 29 : 120);
+                break;
+            default: break;
+            }
+            out.events.push_back(std::move(e));
+        }
+        out.reindexActors();
+        return out;
+    }();
+    return dataset;
+}
+
 const Dataset& sample() {
     static const Dataset dataset = readNativeFile(ATLAS_SAMPLE_DATASET).dataset;
     return dataset;
@@ -46,8 +74,11 @@ bool isWithin(const Dataset& data, const std::string& actor, const std::string& 
 
 // The reference: one event, one filter, no cleverness.
 bool referenceMatches(const Dataset& data, const Event& e, const EventFilter& f) {
-    if (f.from && e.date < *f.from) return false;
-    if (f.to && e.date > *f.to) return false;
+    // In the window when any day it may fall on is.
+    const PossibleDays days = possibleDays(e.date, e.datePrecision, e.endDate);
+    if (f.from && days.last < *f.from) return false;
+    if (f.to && days.first > *f.to) return false;
+    if (f.from && f.to && *f.from > *f.to) return false;
     if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), e.type) == f.types.end()) return false;
     if (!f.sides.empty() && std::find(f.sides.begin(), f.sides.end(), data.sideOfEvent(e)) == f.sides.end())
         return false;
@@ -133,19 +164,82 @@ EventFilter randomFilter(std::mt19937& random, const Dataset& data) {
 
 } // namespace
 
-TEST(EventIndex, AgreesWithAPlainScanOnHundredsOfRandomFilters) {
-    const EventIndex index(synthetic());
-    std::mt19937 random(2020);
+// Hundreds of random filters on `data`: the index selects what a plain scan does, in date order.
+static void expectAgreesWithAPlainScan(const Dataset& data, unsigned seed) {
+    const EventIndex index(data);
+    std::mt19937 random(seed);
     std::size_t nonEmpty = 0;
     for (int round = 0; round < 300; ++round) {
-        const EventFilter filter = randomFilter(random, synthetic());
-        const auto expected = reference(synthetic(), filter);
+        const EventFilter filter = randomFilter(random, data);
+        const auto expected = reference(data, filter);
         const auto got = index.select(filter);
         ASSERT_EQ(sorted(got), expected) << "round " << round;
         ASSERT_EQ(index.count(filter), expected.size());
+        ASSERT_TRUE(std::is_sorted(got.begin(), got.end(), [&](std::uint32_t a, std::uint32_t b) { return data.events.date(a) < data.events.date(b); }))
+            << "round " << round;
         nonEmpty += expected.empty() ? 0 : 1;
     }
     EXPECT_GT(nonEmpty, 100u) << "the random filters should not all be empty";
+}
+
+TEST(EventIndex, AgreesWithAPlainScanOnHundredsOfRandomFilters) { expectAgreesWithAPlainScan(synthetic(), 2020); }
+
+// Rows dated before a window that may reach into it come first, still in date order.
+TEST(EventIndex, AgreesWithAPlainScanWhenDatesAreKnownOnlyToAWeekOrAMonth) { expectAgreesWithAPlainScan(withApproximateDates(), 2026); }
+
+TEST(EventIndex, AWeekDatedEventIsInEveryWindowItMayFallInAndSpreadOverItsDays) {
+    Dataset data;
+    Event week;
+    week.id = "w";
+    week.type = EventType::Shelling;
+    week.date = *Date::parse("2020-10-14"); // somewhere in 11–17 October
+    week.datePrecision = DatePrecision::Week;
+    Event day = week;
+    day.id = "d";
+    day.datePrecision = DatePrecision::Day;
+    data.events.push_back(week);
+    data.events.push_back(day);
+    const EventIndex index(data);
+    const auto window = [&](const char* first, const char* last) {
+        return index.select(EventFilter::forWindow(*Date::parse(first), *Date::parse(last)));
+    };
+    EXPECT_EQ(window("2020-10-16", "2020-10-20"), (std::vector<std::uint32_t>{0}));    // its last days
+    EXPECT_EQ(window("2020-10-01", "2020-10-11"), (std::vector<std::uint32_t>{0}));    // its first day
+    EXPECT_TRUE(window("2020-10-18", "2020-10-31").empty());                           // after its week
+    EXPECT_EQ(window("2020-10-14", "2020-10-14"), (std::vector<std::uint32_t>{0, 1})); // its day, both
+    EventFilter exact = EventFilter::forWindow(*Date::parse("2020-10-16"), *Date::parse("2020-10-20"));
+    exact.dayPreciseOnly = true;
+    EXPECT_TRUE(index.select(exact).empty());
+
+    // The histogram: the day-dated event counted on its day, the week's spread a seventh a day.
+    const Histogram h = index.histogram(EventFilter::forWindow(*Date::parse("2020-10-01"), *Date::parse("2020-10-31")),
+                                        HistogramBucket::Day, HistogramSplit::ByType);
+    const int shelling = static_cast<int>(EventType::Shelling);
+    EXPECT_EQ(h.total(13), 1u);
+    EXPECT_EQ(h.total(12), 0u);
+    float spread = 0;
+    for (int bin = 0; bin < h.binCount(); ++bin) {
+        const float share = h.spreadAt(bin, shelling);
+        EXPECT_NEAR(share, bin >= 10 && bin <= 16 ? 1.0f / 7 : 0.0f, 1e-6) << "day " << bin + 1;
+        spread += h.spreadTotal(bin);
+    }
+    EXPECT_NEAR(spread, 1.0f, 1e-5);
+    // By month the week lies in one bin, whole.
+    const Histogram months = index.histogram(EventFilter::forWindow(*Date::parse("2020-09-01"), *Date::parse("2020-11-30")),
+                                             HistogramBucket::Month);
+    EXPECT_NEAR(months.spreadTotal(1), 1.0f, 1e-5);
+    EXPECT_EQ(months.total(1), 1u);
+}
+
+TEST(PossibleDays, AreTheDayTheWeekOrTheMonthRoundTheDateOrTheSpanGiven) {
+    const Date d = *Date::parse("2020-10-14");
+    EXPECT_EQ(possibleDays(d, DatePrecision::Day, d.addDays(5)).length(), 1); // a span is a duration
+    EXPECT_EQ(possibleDays(d, DatePrecision::Week, std::nullopt).first, d.addDays(-3));
+    EXPECT_EQ(possibleDays(d, DatePrecision::Week, std::nullopt).length(), 7);
+    EXPECT_EQ(possibleDays(d, DatePrecision::Month, std::nullopt).length(), 31);
+    const PossibleDays given = possibleDays(d, DatePrecision::Month, d.addDays(29));
+    EXPECT_EQ(given.first, d);
+    EXPECT_EQ(given.last, d.addDays(29));
 }
 
 TEST(EventIndex, ReturnsEventsInDateOrder) {

@@ -87,4 +87,16 @@ struct Event {
     friend bool operator==(const Event&, const Event&) = default;
 };
 
+/// The days an event may have happened on, first and last inclusive.
+struct PossibleDays {
+    Date first, last;
+    [[nodiscard]] int length() const { return daysBetween(first, last) + 1; }
+};
+/// The days an event dated `date` to `precision` may fall on: the day itself when known to the
+/// day (a span's later days are its duration, not doubt about its date); for a week or a month,
+/// the span the source gives when there is one (UCDP's date_start–date_end), else the week or
+/// month round the date (±3 days, ±15 days: ACLED puts an event known only to a week or a month
+/// in its middle).
+[[nodiscard]] PossibleDays possibleDays(Date date, DatePrecision precision, std::optional<Date> end);
+
 } // namespace atlas

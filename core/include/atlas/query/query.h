@@ -38,7 +38,10 @@ enum class ActorRole { Either, Perpetrator, Target };
 
 /// Which events to show. Every criterion left at its default lets everything through.
 struct EventFilter {
-    std::optional<Date> from; ///< first day, inclusive (events compared by start date)
+    /// First day, inclusive. Events are compared by their date (a span's first day); an event
+    /// dated only to a week or a month is in the window when any day it may fall on is
+    /// (atlas::possibleDays).
+    std::optional<Date> from;
     std::optional<Date> to;   ///< last day, inclusive
     /// Actor ids; an event matches when one of its perpetrators or targets is in the set.
     std::vector<std::string> actors;
@@ -85,13 +88,20 @@ struct Histogram {
     Date first;               ///< first day of bin 0
     HistogramBucket bucket = HistogramBucket::Day;
     int groups = 1;           ///< 1, kEventTypeCount or kSideCount
-    std::vector<std::uint32_t> counts; ///< bins × groups, bin-major
+    std::vector<std::uint32_t> counts; ///< bins × groups, bin-major: events dated to the day
+    /// Events dated only to a week or a month, spread over the days they may fall on (each
+    /// adds 1/n to each of its n days): bins × groups, as `counts`.
+    std::vector<float> spread;
 
     [[nodiscard]] int binCount() const { return groups == 0 ? 0 : static_cast<int>(counts.size()) / groups; }
     [[nodiscard]] std::uint32_t at(int bin, int group) const {
         return counts[static_cast<std::size_t>(bin) * static_cast<std::size_t>(groups) + static_cast<std::size_t>(group)];
     }
     [[nodiscard]] std::uint32_t total(int bin) const;
+    [[nodiscard]] float spreadAt(int bin, int group) const {
+        return spread.empty() ? 0.0f : spread[static_cast<std::size_t>(bin) * static_cast<std::size_t>(groups) + static_cast<std::size_t>(group)];
+    }
+    [[nodiscard]] float spreadTotal(int bin) const;
 };
 
 /// How many events of a filter each actor takes part in (in the filter's actor role), its
@@ -163,6 +173,20 @@ private:
     std::vector<std::uint16_t> m_perpetrators; // how many of a row's actors are perpetrators (they come first)
     std::vector<std::uint32_t> m_actors;    // actor table indices, perpetrators then targets
     std::vector<std::uint64_t> m_actorBits; // bit (actor index mod 64) of each actor: a quick pre-check
+    // Events dated only to a week or a month are in every window they may fall in
+    // (atlas::possibleDays): how many days before and after its date each row may be (0 for
+    // day-precise rows and for the few whose doubt is wider than kWideDays, kept aside), and
+    // the widest of each, which is how far beyond a window the scan looks.
+    static constexpr int kWideDays = 62;
+    std::vector<std::uint8_t> m_lead, m_lag;
+    int m_maxLead = 0, m_maxLag = 0;
+    struct WideRow {
+        std::uint32_t row;
+        std::int32_t first, last;
+    };
+    std::vector<WideRow> m_wideRows; // in row order
+    /// The first and last day `row` may fall on.
+    [[nodiscard]] std::pair<std::int32_t, std::int32_t> possibleRange(std::size_t row) const;
     // Actor table: dataset actors first, then ids events use that the table lacks.
     std::vector<std::string> m_actorIds;
     std::vector<int> m_actorParent;         // -1 for top level

@@ -24,6 +24,7 @@ struct EventSymbol {
     Rgb colour;                                ///< its first perpetrator's own colour, else its side's
     SymbolShape shape = SymbolShape::Circle;   ///< by type
     float radius = 6.0f;                       ///< by those killed
+    bool approximateDate = false;              ///< dated only to a week or a month: drawn hollow
 };
 /// Every event's symbol, in dataset order (about a second for a million events).
 [[nodiscard]] std::vector<EventSymbol> resolveSymbols(const Dataset& dataset);
@@ -34,6 +35,10 @@ struct SymbolMark {
     SymbolShape shape = SymbolShape::Circle;
     Rgba fill;
     std::uint32_t event = 0; ///< position in dataset.events
+    /// Dated only to a week or a month (it may fall outside the window): a hollow centre of
+    /// map_style::kApproximateDateCentre, approximateCentreRadius() across.
+    bool approximateDate = false;
+    [[nodiscard]] double approximateCentreRadius() const;
 };
 /// The area an incident placed less than exactly may be anywhere in (style's
 /// placementRadiusKm around its drawn point): one per point and radius, however many

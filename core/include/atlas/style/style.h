@@ -35,6 +35,11 @@ inline constexpr Rgba kSymbolOutline{20, 20, 20, 255};
 inline constexpr double kSymbolOutlineWidth = 1.5;
 inline constexpr Rgba kSelectionHalo{255, 214, 0, 255};
 inline constexpr double kSelectionHaloWidth = 6.0; ///< beyond the symbol's outline
+/// An incident dated only to a week or a month has a hollow centre: a disc of this colour,
+/// this fraction of its symbol's radius (at least kApproximateDateMinRadius pixels).
+inline constexpr Rgba kApproximateDateCentre{255, 255, 255, 255};
+inline constexpr double kApproximateDateCentreRatio = 0.45;
+inline constexpr double kApproximateDateMinRadius = 2.0;
 inline constexpr Rgba kClusterRing{255, 255, 255, 255};
 inline constexpr Rgba kClusterLabel{255, 255, 255, 255};
 inline constexpr Rgba kClusterLabelOutline{32, 32, 32, 255};
