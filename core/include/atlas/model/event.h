@@ -95,8 +95,8 @@ struct PossibleDays {
 /// The days an event dated `date` to `precision` may fall on: the day itself when known to the
 /// day (a span's later days are its duration, not doubt about its date); for a week or a month,
 /// the span the source gives when there is one (UCDP's date_start–date_end), else the week or
-/// month round the date (±3 days, ±15 days: ACLED puts an event known only to a week or a month
-/// in its middle).
+/// month round the date (±3 days, ±15 days): ACLED's export gives one date inside the period,
+/// not its bounds, so the date is taken as the middle (an assumption, docs/decisions.md).
 [[nodiscard]] PossibleDays possibleDays(Date date, DatePrecision precision, std::optional<Date> end);
 
 } // namespace atlas
