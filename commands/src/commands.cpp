@@ -12,7 +12,9 @@ namespace {
 // The options every command takes, for reading its inputs; the rest go to the command.
 bool splitInputOptions(const char* command, const std::vector<std::string>& arguments, std::vector<std::string>& rest,
                        detail::InputOptions& options, int& failure) {
-    const std::pair<const char*, std::string*> valued[] = {{"--actor-map", &options.actorMap},
+    std::string asKnownOn;
+    const std::pair<const char*, std::string*> valued[] = {{"--as-known-on", &asKnownOn},
+                                                           {"--actor-map", &options.actorMap},
                                                            {"--date-property", &options.geoJson.dateProperty},
                                                            {"--end-date-property", &options.geoJson.endDateProperty}};
     for (std::size_t i = 0; i < arguments.size(); ++i) {
@@ -26,6 +28,13 @@ bool splitInputOptions(const char* command, const std::vector<std::string>& argu
             return false;
         }
         *option->second = arguments[++i];
+    }
+    if (!asKnownOn.empty()) {
+        options.asKnownOn = Date::parse(asKnownOn);
+        if (!options.asKnownOn) {
+            failure = detail::usageError(command, "--as-known-on takes a day as YYYY-MM-DD, not \"" + asKnownOn + "\"");
+            return false;
+        }
     }
     return true;
 }

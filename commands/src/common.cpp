@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "atlas/model/revisions.h"
+
 #include "atlas/io/acled.h"
 #include "atlas/io/atomic_file.h"
 #include "atlas/io/geojson.h"
@@ -20,6 +22,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <unordered_set>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -138,8 +141,23 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
     }
     if (workspace.partial()) out.bad = true;
     out.dataset = workspace.takeDataset();
+    std::vector<DuplicateDecision> decisions = out.project ? out.project->duplicates : std::vector<DuplicateDecision>{};
+    if (options.asKnownOn) {
+        // The data as it stood then (revisions.h), before anything is decided about it.
+        AsKnownOn then = asKnownOn(out.dataset, *options.asKnownOn);
+        std::fprintf(stderr,
+                     "as known on %s: %zu events (%zu as recorded then, %zu recorded later left out, %zu deleted since brought back, "
+                     "%zu without a recording day kept as they are)\n",
+                     options.asKnownOn->toString().c_str(), then.dataset.events.size(), then.asRecordedThen, then.notYetRecorded,
+                     then.deletedSince, then.undated);
+        out.dataset = std::move(then.dataset);
+        // Decisions about events not known then do not apply, and are no problem.
+        std::unordered_set<std::string_view> known;
+        for (std::size_t row = 0; row < out.dataset.events.size(); ++row) known.insert(out.dataset.events.id(row));
+        std::erase_if(decisions, [&](const DuplicateDecision& d) { return !known.count(d.keep) || !known.count(d.other); });
+    }
     // The project's merged duplicates count once, as in the window.
-    if (out.project && !out.project->duplicates.empty()) report(applyDuplicateDecisions(out.dataset, out.project->duplicates));
+    if (!decisions.empty()) report(applyDuplicateDecisions(out.dataset, decisions));
     return out;
 }
 
@@ -199,7 +217,10 @@ const char* const kInputHelp =
     "Reading the inputs (every command):\n"
     "  --actor-map FILE       give imported actors ids, parents and sides (docs/import-export.md)\n"
     "  --date-property NAME   GeoJSON: read the points' dates from this property\n"
-    "  --end-date-property NAME  GeoJSON: and their end dates from this one\n";
+    "  --end-date-property NAME  GeoJSON: and their end dates from this one\n"
+    "  --as-known-on YYYY-MM-DD  the data as it stood at the end of that day: each event as\n"
+    "                         recorded by then (ACLED's timestamp, revision history), events\n"
+    "                         recorded later left out, events deleted since brought back\n";
 
 int printHelp(const char* help, const char* more) {
     std::fputs(help, stdout);

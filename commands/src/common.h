@@ -26,6 +26,7 @@ enum class Format { Native, Acled, GeoJson, Csv, Kml, GeoPackage };
 struct InputOptions {
     std::string actorMap;   // --actor-map FILE
     GeoJsonOptions geoJson; // --date-property, --end-date-property
+    std::optional<Date> asKnownOn; // --as-known-on D: the data as it stood at the end of D
 };
 extern const char* const kInputHelp;
 

@@ -287,3 +287,27 @@ TEST(FilterOptions, ActorsAreResolvedByIdNameOrAlias) {
     EXPECT_EQ(resolveActors(sample.dataset, unknown).value_or(""), "Nobody");
     EXPECT_TRUE(unknown.filter.actors.empty()) << "nothing resolved when one name is no actor's";
 }
+
+TEST(Commands, AsKnownOnReplaysWhatTwoACLEDPullsSaidOnADay) {
+    const std::string older = kData + "/acled/current-export.csv", newer = kData + "/acled/newer-export.csv";
+    // On 28 October: the strike's first toll, the event deleted since, not the one added later.
+    // (The test exports hold two broken records on purpose: a partial load, exit 1.)
+    const Ran then = runCommand({"query", older, newer, "--as-known-on", "2020-10-28", "--format", "json"});
+    ASSERT_EQ(then.code, kBadInput) << then.err;
+    EXPECT_NE(then.out.find("\"SYRTEST3\""), std::string::npos);
+    EXPECT_EQ(then.out.find("\"SYRTEST6\""), std::string::npos);
+    EXPECT_NE(then.out.find("\"low\": 78"), std::string::npos);
+    EXPECT_NE(then.err.find("as known on 2020-10-28: 3 events (2 as recorded then, 1 recorded later left out, 1 deleted since brought back"),
+              std::string::npos)
+        << then.err;
+    // The latest: what the newer pull says.
+    const Ran now = runCommand({"query", older, newer, "--as-known-on", "2020-10-30", "--format", "json"});
+    ASSERT_EQ(now.code, kBadInput) << now.err;
+    EXPECT_EQ(now.out.find("\"SYRTEST3\""), std::string::npos);
+    EXPECT_NE(now.out.find("\"SYRTEST6\""), std::string::npos);
+    EXPECT_NE(now.out.find("\"low\": 79"), std::string::npos);
+    // Every command takes it (here info), and a day that is no day is a usage error.
+    EXPECT_NE(runCommand({"info", older, newer, "--as-known-on", "2020-10-27"}).out.find("events: 0"), std::string::npos);
+    EXPECT_EQ(runCommand({"query", older, "--as-known-on", "28/10/2020"}).code, kBadUsage);
+    EXPECT_EQ(runCommand({"query", older, "--as-known-on"}).code, kBadUsage);
+}

@@ -1,4 +1,6 @@
 #include "atlas/io/acled.h"
+
+#include "atlas/model/revisions.h"
 #include "atlas/model/diagnostic_codes.h"
 #include <cstdio>
 
@@ -397,6 +399,16 @@ LoadResult readAcledCsvInBlocks(std::istream& in, const std::string& fileLabel, 
     // A later record with the same id revises the earlier one (ACLED re-issues events): the
     // event keeps the earlier one's place in the order, with the latest record's values.
     if (!revisions.empty()) {
+        // The earlier record is the event's earlier version (revisions.h): kept in its history,
+        // each record revising the latest before it (a third record keeps the first two).
+        std::unordered_map<std::uint32_t, std::uint32_t> latest; // first record → latest so far
+        for (const auto& [revised, revising] : revisions) {
+            const auto [at, first] = latest.emplace(revised, revised);
+            Event current = events.at(revising);
+            keepEarlierVersion(current, events.at(at->second));
+            events.set(revising, current);
+            at->second = revising;
+        }
         std::vector<std::uint32_t> order(events.size());
         std::iota(order.begin(), order.end(), 0u);
         std::vector<std::uint8_t> dropped(events.size(), 0);

@@ -1,5 +1,7 @@
 #include "atlas/model/merge.h"
 
+#include "atlas/model/revisions.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -31,21 +33,40 @@ AcledRevision applyAcledRevision(Dataset& into, Dataset newer) {
         countries.insert(extraValue(newer.events.details(row).extra, "acled_country"));
         listed.emplace(newer.events.id(row));
     }
-    // Drop what the newer export covers but no longer lists, and what it replaces.
+    // Drop what the newer export covers but no longer lists (kept as retired, with the day
+    // of the newer pull), and what it replaces (kept as the replacing event's earlier version).
     std::vector<std::uint32_t> kept;
     kept.reserve(into.events.size());
+    std::unordered_map<std::string, std::uint32_t> replacedRow;
+    std::vector<std::uint32_t> removed;
     for (std::size_t row = 0; row < into.events.size(); ++row) {
-        if (listed.count(std::string(into.events.id(row)))) {
+        if (std::string id(into.events.id(row)); listed.count(id)) {
             ++update.replaced;
+            replacedRow.emplace(std::move(id), static_cast<std::uint32_t>(row));
             continue;
         }
         const Date day = into.events.date(row);
         // The country is a detail: read only for events the newer export's dates cover.
         if (day >= first && day <= last && countries.count(extraValue(into.events.details(row).extra, "acled_country"))) {
             ++update.removed;
+            removed.push_back(static_cast<std::uint32_t>(row));
             continue;
         }
         kept.push_back(static_cast<std::uint32_t>(row));
+    }
+    for (std::size_t row = 0; row < newer.events.size() && !replacedRow.empty(); ++row) {
+        const auto found = replacedRow.find(std::string(newer.events.id(row)));
+        if (found == replacedRow.end()) continue;
+        Event current = newer.events.at(row);
+        keepEarlierVersion(current, into.events.at(found->second));
+        newer.events.set(row, current);
+    }
+    if (!removed.empty()) {
+        // Deleted by the newer pull: on the day it was recorded (its latest event's recording).
+        std::optional<Date> pulled;
+        for (std::size_t row = 0; row < newer.events.size(); ++row)
+            if (const auto day = recordedOn(newer.events.details(row).extra); day && (!pulled || *day > *pulled)) pulled = day;
+        for (const std::uint32_t row : removed) retireEvent(into, into.events.at(row), pulled);
     }
     update.added = newer.events.size() - update.replaced;
     EventTable events;
