@@ -133,7 +133,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption actorMap(QStringLiteral("actor-map"),
                                       QStringLiteral("Give the actors ids, umbrellas and sides from this mapping file."),
                                       QStringLiteral("file"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap});
+    const QCommandLineOption asKnownOn(QStringLiteral("as-known-on"),
+                                       QStringLiteral("Show the data as it stood at the end of this day (YYYY-MM-DD), as the commands' --as-known-on."),
+                                       QStringLiteral("date"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn});
     // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,
     // one meaning. They are taken out first; QCommandLineParser reads the rest.
     std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -219,6 +222,7 @@ int main(int argc, char* argv[]) {
     launch.actors = filterOptions.actors;
     launch.given = filterOptions.given;
     launch.selectEvent = parser.value(select);
+    launch.asKnownOn = parser.value(asKnownOn);
     QStringList notes;
     // Only then: a file named on the command line opens as asked (the saved filters of the same
     // file would narrow it without being asked for).

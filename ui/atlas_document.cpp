@@ -6,6 +6,7 @@
 
 #include "atlas/io/atomic_file.h"
 #include "atlas/model/merge.h"
+#include "atlas/model/revisions.h"
 #include "atlas/io/native_format.h"
 #include "atlas/geo/geo.h"
 #include "atlas/io/read_any.h"
@@ -90,7 +91,7 @@ void AtlasDocument::saveAs(const QUrl& location) {
     }
     // The dataset is immutable while shared: the worker reads it as it is now, even if another
     // file is opened meanwhile.
-    std::shared_ptr<const atlas::Dataset> dataset = m_dataset;
+    std::shared_ptr<const atlas::Dataset> dataset = latestDataset(); // a replay is a view, not the data
     QPointer<AtlasDocument> self(this);
     const bool wholeModel = atlas::keepsWholeModel(*format);
     m_saveThread = QThread::create([dataset, path, format = *format, self, wholeModel] {
@@ -116,9 +117,10 @@ void AtlasDocument::finishSave(const QString& path, bool wholeModel, const std::
         return;
     }
     if (wholeModel) setSaveLocation(QUrl::fromLocalFile(path));
-    emit saveFinished(wholeModel ? tr("Saved %n incident(s) to %1", "", eventCount()).arg(QFileInfo(path).fileName())
+    const int saved = static_cast<int>(latestDataset()->events.size());
+    emit saveFinished(wholeModel ? tr("Saved %n incident(s) to %1", "", saved).arg(QFileInfo(path).fileName())
                                  : tr("Exported %n incident(s) to %1 (incidents only: save as .gpkg to keep actors, sites, "
-                                      "lines and areas)", "", eventCount())
+                                      "lines and areas)", "", saved)
                                        .arg(QFileInfo(path).fileName()),
                       true);
 }
@@ -249,6 +251,7 @@ bool AtlasDocument::load(const QUrl& location, bool merge) {
 bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool merge, const QUrl& location,
                           const atlas::GeoJsonOptions& geoJson, bool rereading) {
     if (!result.failed()) {
+        endReplay(); // a file read goes into the latest data
         // A file read again (another date property) replaces its entry; any other is added.
         if (!merge) m_sourceFiles.clear();
         if (rereading && !m_sourceFiles.empty())
@@ -353,6 +356,7 @@ QString AtlasDocument::commitActorChanges(std::shared_ptr<atlas::Dataset> datase
 
 QString AtlasDocument::decideDuplicates(std::vector<atlas::DuplicateDecision> decisions) {
     if (decisions.empty()) return {};
+    if (const QString blocked = replayBlocks(tr("Merging")); !blocked.isEmpty()) return blocked;
     const auto merges = std::count_if(decisions.begin(), decisions.end(), [](const atlas::DuplicateDecision& d) {
         return d.kind == atlas::DuplicateDecision::Kind::Merge;
     });
@@ -379,7 +383,46 @@ QString AtlasDocument::decideDuplicates(std::vector<atlas::DuplicateDecision> de
     return message;
 }
 
+void AtlasDocument::endReplay() {
+    if (!m_latest) return;
+    replaceDataset(std::const_pointer_cast<atlas::Dataset>(m_latest));
+    m_latest.reset();
+    m_asKnownOn.clear();
+    m_asKnownOnText.clear();
+}
+
+QString AtlasDocument::replayBlocks(const QString& what) const {
+    return m_latest ? tr("%1 waits: the data is shown as known on %2; return to the latest data first").arg(what, m_asKnownOn) : QString();
+}
+
+QString AtlasDocument::setAsKnownOn(const QString& isoDate) {
+    if (isoDate.trimmed().isEmpty()) {
+        if (!m_latest) return {};
+        endReplay();
+        emit datasetChanged();
+        return tr("The latest data: %n incident(s)", "", eventCount());
+    }
+    const auto day = atlas::Date::parse(isoDate.trimmed().toStdString());
+    if (!day) return tr("\"%1\" is no day: type it as YYYY-MM-DD").arg(isoDate);
+    const std::shared_ptr<const atlas::Dataset> latest = latestDataset();
+    atlas::AsKnownOn then = atlas::asKnownOn(*latest, *day);
+    m_latest = latest;
+    m_asKnownOn = QString::fromStdString(day->toString());
+    QString text = tr("As known on %1: %n incident(s)", "", int(then.dataset.events.size())).arg(m_asKnownOn);
+    QStringList parts;
+    if (then.asRecordedThen > 0) parts << tr("%n as recorded then", "", int(then.asRecordedThen));
+    if (then.notYetRecorded > 0) parts << tr("%n recorded later left out", "", int(then.notYetRecorded));
+    if (then.deletedSince > 0) parts << tr("%n deleted since brought back", "", int(then.deletedSince));
+    if (then.undated > 0) parts << tr("%n without a recording day shown as they are", "", int(then.undated));
+    if (!parts.isEmpty()) text += QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+    m_asKnownOnText = text;
+    replaceDataset(std::make_shared<atlas::Dataset>(std::move(then.dataset)));
+    emit datasetChanged();
+    return text;
+}
+
 QString AtlasDocument::applyActorMappingFile(const QUrl& location) {
+    if (const QString blocked = replayBlocks(tr("The actor mapping")); !blocked.isEmpty()) return blocked;
     const QString path = location.isLocalFile() ? location.toLocalFile() : location.toString();
     const atlas::ActorMapping mapping = atlas::readActorMappingFile(path.toStdString());
     auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
@@ -390,6 +433,7 @@ QString AtlasDocument::applyActorMappingFile(const QUrl& location) {
 }
 
 QString AtlasDocument::applyActorEdits(std::vector<atlas::ActorMappingEntry> entries) {
+    if (const QString blocked = replayBlocks(tr("Your changes")); !blocked.isEmpty()) return blocked;
     auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
     const std::vector<atlas::Diagnostic> diagnostics = atlas::applyActorMapping(*dataset, entries, "actors dialog");
     m_actorMapping.insert(m_actorMapping.end(), entries.begin(), entries.end());

@@ -51,6 +51,10 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(QUrl saveLocation READ saveLocation NOTIFY saveLocationChanged)
     /// A save is being written (on a worker thread).
     Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
+    /// The day the data is replayed as known on (YYYY-MM-DD), or "" for the latest data.
+    Q_PROPERTY(QString asKnownOn READ asKnownOn NOTIFY datasetChanged)
+    /// What the replay shows, in a sentence ("" for the latest data).
+    Q_PROPERTY(QString asKnownOnText READ asKnownOnText NOTIFY datasetChanged)
 
 public:
     explicit AtlasDocument(QObject* parent = nullptr);
@@ -83,6 +87,15 @@ public:
     [[nodiscard]] const std::vector<SourceFile>& sourceFiles() const { return m_sourceFiles; }
     /// The actor mappings applied since the last Open, in order, as entries.
     [[nodiscard]] const std::vector<atlas::ActorMappingEntry>& actorMapping() const { return m_actorMapping; }
+    /// Replays the data as it stood at the end of `isoDate` (atlas::asKnownOn: each event as
+    /// recorded by then, later ones left out, deleted ones brought back); "" returns to the
+    /// latest data. The views follow as for any other dataset; Save still writes the latest
+    /// data, and changes (actors, merges) wait until the replay ends. Returns a sentence.
+    Q_INVOKABLE QString setAsKnownOn(const QString& isoDate);
+    [[nodiscard]] QString asKnownOn() const { return m_asKnownOn; }
+    [[nodiscard]] QString asKnownOnText() const { return m_asKnownOnText; }
+    /// The latest data (the open dataset itself when no replay is on).
+    [[nodiscard]] std::shared_ptr<const atlas::Dataset> latestDataset() const { return m_latest ? m_latest : m_dataset; }
     /// The analyst's decisions on candidate duplicates since the last Open, in order.
     [[nodiscard]] const std::vector<atlas::DuplicateDecision>& duplicateDecisions() const { return m_duplicateDecisions; }
     /// Records decisions on candidate duplicates (Data → Find duplicates…, a project): merges
@@ -208,6 +221,13 @@ private:
     std::vector<atlas::ActorMappingEntry> m_actorMapping;
     std::vector<SourceFile> m_sourceFiles;
     std::vector<atlas::DuplicateDecision> m_duplicateDecisions;
+    // A replay (setAsKnownOn): the day, its sentence, and the latest data it was made from.
+    QString m_asKnownOn, m_asKnownOnText;
+    std::shared_ptr<const atlas::Dataset> m_latest;
+    /// Ends a replay without a signal (before a load or a change replaces the data).
+    void endReplay();
+    /// A sentence when a change must wait for the replay to end, else "".
+    [[nodiscard]] QString replayBlocks(const QString& what) const;
     // openFiles(): what is left to read, the mapping for after the first, whether one opened.
     struct Queue {
         std::vector<SourceFile> files;

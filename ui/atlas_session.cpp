@@ -213,6 +213,11 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         const QString sentence = m_document.applyActorMappingFile(QUrl::fromLocalFile(QFileInfo(options.actorMap).absoluteFilePath()));
         if (notes) *notes << sentence;
     }
+    if (!options.asKnownOn.isEmpty()) {
+        if (!atlas::Date::parse(options.asKnownOn.toStdString())) return tr("--as-known-on takes a day as YYYY-MM-DD, not \"%1\"").arg(options.asKnownOn);
+        const QString sentence = m_document.setAsKnownOn(options.asKnownOn);
+        if (notes) *notes << sentence;
+    }
     QStringList actorIds;
     for (const std::string& wanted : options.actors) {
         const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(wanted);

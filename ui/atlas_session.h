@@ -37,6 +37,7 @@ struct LaunchOptions {
     /// so a project's or a saved state's settings stay where the command line says nothing.
     std::vector<std::string> given;
     QString selectEvent;     ///< an event id to select
+    QString asKnownOn;       ///< YYYY-MM-DD: the data replayed as known that day (after the mapping)
 };
 
 /// The window's composition root: owns the open document, the filters, the timeline and the

@@ -1,5 +1,6 @@
 #include "event_details.h"
 
+#include "atlas/model/revisions.h"
 #include "atlas/query/duplicates.h"
 
 #include "atlas/style/style.h"
@@ -58,8 +59,17 @@ QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, 
     // Where it was read: the file and its record there ("acled.csv, line 12").
     const auto provenance = dataset.events.provenance(position);
     const QString record = provenance ? qs(provenance->toText()) : QString();
+    // When it was recorded, first seen and revised (revisions.h): "recorded 2020-10-29 · first
+    // seen 2020-10-28 · 1 earlier version"; empty when the source says nothing of it.
+    QStringList recording;
+    if (const auto recorded = atlas::recordedOn(event.extra)) recording << QCoreApplication::translate("EventDetails", "recorded %1").arg(qs(recorded->toString()));
+    if (const auto seen = atlas::firstSeenOn(event); seen && seen != atlas::recordedOn(event.extra))
+        recording << QCoreApplication::translate("EventDetails", "first seen %1").arg(qs(seen->toString()));
+    if (const auto earlier = atlas::earlierVersions(event).size(); earlier > 0)
+        recording << QCoreApplication::translate("EventDetails", "%n earlier version(s)", "", int(earlier));
     return {{QStringLiteral("row"), row},
             {QStringLiteral("record"), record},
+            {QStringLiteral("recording"), recording.join(QStringLiteral(" \u00B7 "))},
             {QStringLiteral("id"), qs(event.id)},
             {QStringLiteral("date"), date},
             {QStringLiteral("type"), qs(atlas::toLabel(event.type))},

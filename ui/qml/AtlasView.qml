@@ -597,6 +597,24 @@ Item {
                         anchors.centerIn: parent
                         document: view.document
                     }
+                    Rectangle { // the data replayed as known on a day: said on the map, with the way back
+                        id: replayBanner
+                        objectName: "replayBanner"
+                        visible: view.document.asKnownOn !== ""
+                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 34 }
+                        width: replayRow.implicitWidth + 20
+                        height: replayRow.implicitHeight + 10
+                        radius: 4
+                        color: "#fff1c4"
+                        border.color: "#c98a00"
+                        RowLayout {
+                            id: replayRow
+                            anchors.centerIn: parent
+                            spacing: 10
+                            Label { text: view.document.asKnownOnText; font.bold: true; color: "#5a3d00" }
+                            Button { text: qsTr("Latest data"); onClicked: view.document.setAsKnownOn("") }
+                        }
+                    }
                     ProblemBanner {
                         // Top right, under the place search and the measuring tool's button: the legend
                         // holds the top left corner.

@@ -117,8 +117,9 @@ Pane {
                         [qsTr("Dated"), panel.details.datePrecision],
                         [qsTr("Side"), panel.details.side],
                         [qsTr("Id"), panel.details.id],
-                        [qsTr("From"), panel.details.record]
-                    ]
+                        [qsTr("From"), panel.details.record],
+                        [qsTr("Recorded"), panel.details.recording]
+                    ].filter(row => row[0] !== qsTr("Recorded") || row[1])
                     delegate: RowLayout {
                         required property var modelData
                         Layout.columnSpan: 2

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
+import QtQuick.Layouts
 import ConflictAtlas
 
 // The application window: menus and file dialog around one AtlasView.
@@ -20,7 +21,8 @@ ApplicationWindow {
     width: 1360
     height: 860
     visible: true
-    title: atlasDocument.loaded ? atlasDocument.title + " — Conflict Atlas" : "Conflict Atlas"
+    title: atlasDocument.loaded ? atlasDocument.title + (atlasDocument.asKnownOn !== "" ? " — as known on " + atlasDocument.asKnownOn : "")
+                                  + " — Conflict Atlas" : "Conflict Atlas"
 
     menuBar: MenuBar {
         Menu {
@@ -96,6 +98,11 @@ ApplicationWindow {
                 onTriggered: { actorsDialog.open(); actorsDialog.chooseMappingFile() }
             }
             MenuSeparator {}
+            Action {
+                text: qsTr("As &known on…")
+                enabled: atlasDocument.loaded
+                onTriggered: asKnownOnDialog.open()
+            }
             Action {
                 text: qsTr("Find &duplicates…")
                 enabled: atlasDocument.loaded
@@ -385,6 +392,50 @@ ApplicationWindow {
         currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("PNG image (*.png)"), qsTr("PDF document (*.pdf)"), qsTr("SVG drawing (*.svg)")]
         onAccepted: { window.workspace.noteDialogChoice(selectedFile); atlasView.exportSnapshot(selectedFile, everyIncident) }
+    }
+
+    Dialog {
+        id: asKnownOnDialog
+        objectName: "asKnownOnDialog"
+        parent: Overlay.overlay
+        x: (parent.width - width) / 2
+        y: (parent.height - height) / 3
+        width: 520
+        title: qsTr("The data as known on a day")
+        modal: true
+        property string status: ""
+        onOpened: { status = ""; asKnownOnField.text = atlasDocument.asKnownOn; asKnownOnField.forceActiveFocus() }
+        function replay() { status = atlasDocument.setAsKnownOn(asKnownOnField.text) }
+        contentItem: ColumnLayout {
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: "#505050"
+                text: qsTr("Replays what the data said at the end of a day: each incident as recorded by then (ACLED's timestamps, the revisions later pulls brought), incidents recorded later left out, incidents deleted since brought back.")
+            }
+            RowLayout {
+                Label { text: qsTr("As known on") }
+                TextField {
+                    id: asKnownOnField
+                    objectName: "asKnownOnField"
+                    placeholderText: "2020-10-28"
+                    Layout.fillWidth: true
+                    onAccepted: asKnownOnDialog.replay()
+                }
+            }
+            Label { Layout.fillWidth: true; wrapMode: Text.WordWrap; text: asKnownOnDialog.status; color: "#1a4d8f"; visible: text !== "" }
+        }
+        footer: DialogButtonBox {
+            Button { text: qsTr("Replay"); DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole; onClicked: asKnownOnDialog.replay() }
+            Button {
+                text: qsTr("Latest data")
+                enabled: atlasDocument.asKnownOn !== ""
+                DialogButtonBox.buttonRole: DialogButtonBox.ResetRole
+                onClicked: asKnownOnDialog.status = atlasDocument.setAsKnownOn("")
+            }
+            Button { text: qsTr("Close"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole; onClicked: asKnownOnDialog.close() }
+        }
     }
 
     DuplicatesDialog {

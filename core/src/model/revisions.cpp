@@ -297,47 +297,31 @@ AsKnownOn asKnownOn(const Dataset& dataset, Date day) {
         return std::nullopt;
     };
     const EventTable& events = dataset.events;
-    std::vector<std::uint32_t> unchanged; // rows shown as they are: appended without a copy
-    std::vector<std::pair<std::uint32_t, Event>> older;
+    std::vector<std::uint32_t> shown;                 // rows of `dataset` shown, in its order
+    std::vector<std::pair<std::size_t, Event>> older; // (index in `shown`, the event as it was)
     for (std::size_t row = 0; row < events.size(); ++row) {
         // Most rows carry no history: their recording day decides.
         const EventDetails* held = events.heldDetails(row);
         const EventDetails details = held ? EventDetails() : events.details(row);
         const ExtraFields& extra = held ? held->extra : details.extra;
         const auto recorded = recordedOn(extra);
-        if (!recorded) {
-            ++out.undated;
-            unchanged.push_back(static_cast<std::uint32_t>(row));
-            continue;
-        }
-        if (*recorded <= day) {
-            unchanged.push_back(static_cast<std::uint32_t>(row));
+        if (!recorded) ++out.undated;
+        if (!recorded || *recorded <= day) {
+            shown.push_back(static_cast<std::uint32_t>(row));
             continue;
         }
         const Event event = events.at(row);
         if (const auto then = versionThen(currentVersion(event), earlierVersions(event))) {
             ++out.asRecordedThen;
-            older.emplace_back(static_cast<std::uint32_t>(row), eventAsIn(event, *then));
+            older.emplace_back(shown.size(), eventAsIn(event, *then));
+            shown.push_back(static_cast<std::uint32_t>(row));
         } else {
             ++out.notYetRecorded;
         }
     }
-    // In the dataset's order, whichever version each row is shown in.
-    std::size_t nextOlder = 0;
-    std::vector<std::uint32_t> run;
-    auto flush = [&] {
-        out.dataset.events.append(events, run);
-        run.clear();
-    };
-    for (const std::uint32_t row : unchanged) {
-        while (nextOlder < older.size() && older[nextOlder].first < row) {
-            flush();
-            out.dataset.events.push_back(older[nextOlder++].second);
-        }
-        run.push_back(row);
-    }
-    flush();
-    while (nextOlder < older.size()) out.dataset.events.push_back(older[nextOlder++].second);
+    // Appended as they are (their file and record kept), then the earlier versions set in.
+    out.dataset.events.append(events, shown);
+    for (const auto& [at, event] : older) out.dataset.events.set(at, event);
     for (const RetiredEvent& retired : retiredEvents(dataset)) {
         if (!retired.deletedOn || *retired.deletedOn <= day) continue;
         const auto then = versionThen(retired.last, retired.earlier);
