@@ -136,7 +136,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption asKnownOn(QStringLiteral("as-known-on"),
                                        QStringLiteral("Show the data as it stood at the end of this day (YYYY-MM-DD), as the commands' --as-known-on."),
                                        QStringLiteral("date"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn});
+    const QCommandLineOption compareWith(QStringLiteral("compare-with"),
+                                         QStringLiteral("Compare the data with an earlier pull of it (Data → Compare with another pull…)."),
+                                         QStringLiteral("file"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith});
     // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,
     // one meaning. They are taken out first; QCommandLineParser reads the rest.
     std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -223,6 +226,7 @@ int main(int argc, char* argv[]) {
     launch.given = filterOptions.given;
     launch.selectEvent = parser.value(select);
     launch.asKnownOn = parser.value(asKnownOn);
+    launch.compareWith = parser.value(compareWith);
     QStringList notes;
     // Only then: a file named on the command line opens as asked (the saved filters of the same
     // file would narrow it without being asked for).

@@ -16,6 +16,7 @@ AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
     m_events.setFilters(&m_filters);
     m_sites.setDocument(&m_document);
     m_sites.setTimeline(&m_timeline);
+    m_comparison.setDocument(&m_document);
     // The selection follows its event while the window slides; new rows mean other events.
     connect(&m_events, &QAbstractItemModel::modelReset, this, [this] {
         setSelectedRow(-1);
@@ -216,6 +217,11 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
     if (!options.asKnownOn.isEmpty()) {
         if (!atlas::Date::parse(options.asKnownOn.toStdString())) return tr("--as-known-on takes a day as YYYY-MM-DD, not \"%1\"").arg(options.asKnownOn);
         const QString sentence = m_document.setAsKnownOn(options.asKnownOn);
+        if (notes) *notes << sentence;
+    }
+    if (!options.compareWith.isEmpty()) {
+        const QString sentence = m_comparison.compareWith(QUrl::fromLocalFile(QFileInfo(options.compareWith).absoluteFilePath()));
+        if (!m_comparison.active()) return sentence;
         if (notes) *notes << sentence;
     }
     QStringList actorIds;

@@ -4,6 +4,7 @@
 #include "filter_choices.h"
 #include "filter_settings.h"
 #include "incident_table_model.h"
+#include "pull_comparison.h"
 #include "situation_models.h"
 #include "timeline.h"
 #include "visible_events_model.h"
@@ -38,6 +39,7 @@ struct LaunchOptions {
     std::vector<std::string> given;
     QString selectEvent;     ///< an event id to select
     QString asKnownOn;       ///< YYYY-MM-DD: the data replayed as known that day (after the mapping)
+    QString compareWith;     ///< an earlier pull to compare the data with
 };
 
 /// The window's composition root: owns the open document, the filters, the timeline and the
@@ -56,6 +58,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(IncidentTableModel* table READ table CONSTANT)
     /// The faction tree and the types, with their counts in the window.
     Q_PROPERTY(FilterChoices* choices READ choices CONSTANT)
+    /// Two pulls compared (Data → Compare with another pull…), drawn on the map.
+    Q_PROPERTY(PullComparison* comparison READ comparison CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
     /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
@@ -77,6 +81,7 @@ public:
     [[nodiscard]] SiteStatusModel* sites() { return &m_sites; }
     [[nodiscard]] IncidentTableModel* table() { return &m_table; }
     [[nodiscard]] FilterChoices* choices() { return &m_choices; }
+    [[nodiscard]] PullComparison* comparison() { return &m_comparison; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
     /// Selects an event by id, moving the time window to its day when it is outside (the
@@ -141,6 +146,7 @@ private:
     SiteStatusModel m_sites;
     IncidentTableModel m_table{&m_events};
     FilterChoices m_choices{&m_document, &m_filters, &m_events};
+    PullComparison m_comparison;
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

@@ -160,6 +160,15 @@ void SceneLayer::setPlacementHalos(bool on) {
     refresh();
 }
 
+void SceneLayer::setComparison(PullComparison* comparison) {
+    if (comparison == m_comparison) return;
+    if (m_comparison) disconnect(m_comparison, nullptr, this, nullptr);
+    m_comparison = comparison;
+    if (m_comparison) connect(m_comparison, &PullComparison::changed, this, &SceneLayer::refresh);
+    emit comparisonChanged();
+    refresh();
+}
+
 void SceneLayer::refresh() {
     polish();
     update();
@@ -267,6 +276,10 @@ void SceneLayer::updatePolish() {
         request.placementHalos = m_placementHalos;
         if (m_timeline) request.situationDate = m_timeline->window().end;
         if (m_selectedSite >= 0) request.selectedSite = static_cast<std::uint32_t>(m_selectedSite);
+        m_changeSpots.clear();
+        if (m_comparison && m_comparison->active() && m_timeline && m_model->document()->asKnownOn().isEmpty())
+            m_changeSpots = m_comparison->spots(m_drawOrder, m_model->datasetSymbols(), m_timeline->window());
+        request.changes = m_changeSpots;
         scene = atlas::render::buildScene(dataset, request);
     }
     m_scene = std::move(scene);
@@ -348,6 +361,12 @@ QSGNode* SceneLayer::updatePaintNode(QSGNode* oldNode, UpdatePaintNodeData*) {
     vertices.reserve((m_scene.symbols.size() * 3 + m_scene.clusters.size() * 3) * 3 * 12);
     const atlas::Rgba outline = atlas::map_style::kSymbolOutline;
     const double outlineWidth = atlas::map_style::kSymbolOutlineWidth;
+    for (const atlas::render::ChangeMark& change : m_scene.changes) { // behind the symbols, as in snapshots
+        appendShape(vertices, change.centre, change.radius, atlas::SymbolShape::Circle, change.colour);
+        if (change.kind != atlas::PullChange::Kind::Deleted) continue;
+        appendShape(vertices, change.centre, change.radius * 0.65, atlas::SymbolShape::Circle, atlas::Rgba{255, 255, 255, 255});
+        appendShape(vertices, change.centre, change.radius * 0.3, atlas::SymbolShape::Circle, change.colour);
+    }
     for (const atlas::render::ClusterMark& cluster : m_scene.clusters) {
         appendShape(vertices, cluster.centre, cluster.radius + 2.5, atlas::SymbolShape::Circle, atlas::map_style::kClusterRing);
         appendShape(vertices, cluster.centre, cluster.radius + 1.0, atlas::SymbolShape::Circle, outline);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/render/scene.h"
+#include "pull_comparison.h"
 #include "visible_events_model.h"
 
 #include <QImage>
@@ -34,6 +35,10 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(int clusterThreshold READ clusterThreshold WRITE setClusterThreshold NOTIFY clusterThresholdChanged)
     /// Halos round incidents placed less than exactly (core's placementRadiusKm), on by default.
     Q_PROPERTY(bool placementHalos READ placementHalos WRITE setPlacementHalos NOTIFY placementHalosChanged)
+    /// Two pulls compared (Data → Compare with another pull…): their changes are marked; may be null.
+    Q_PROPERTY(PullComparison* comparison READ comparison WRITE setComparison NOTIFY comparisonChanged)
+    /// How many changes the last scene marks.
+    Q_PROPERTY(int changeCount READ changeCount NOTIFY sceneBuilt)
     /// Whether the last scene has clusters.
     Q_PROPERTY(bool clustered READ clustered NOTIFY sceneBuilt)
     /// How many control areas, lines and sites the last scene draws (those of the slider's day).
@@ -56,6 +61,9 @@ public:
     [[nodiscard]] int clusterThreshold() const { return m_clusterThreshold; }
     [[nodiscard]] bool placementHalos() const { return m_placementHalos; }
     void setPlacementHalos(bool on);
+    [[nodiscard]] PullComparison* comparison() const { return m_comparison; }
+    void setComparison(PullComparison* comparison);
+    [[nodiscard]] int changeCount() const { return static_cast<int>(m_scene.changes.size()); }
     void setClusterThreshold(int threshold);
     [[nodiscard]] bool clustered() const { return m_scene.clustered(); }
     [[nodiscard]] QVariantList clusterLabels() const { return m_clusterLabels; }
@@ -94,6 +102,7 @@ signals:
     void drawnCountChanged();
     void clusterThresholdChanged();
     void placementHalosChanged();
+    void comparisonChanged();
     void sceneBuilt();
 
 protected:
@@ -128,6 +137,8 @@ private:
     std::vector<atlas::render::EventSymbol> m_drawSymbols; // their symbols, in the same order
     int m_clusterThreshold = atlas::map_style::kClusterThreshold;
     bool m_placementHalos = true;
+    QPointer<PullComparison> m_comparison;
+    std::vector<atlas::render::ChangeSpot> m_changeSpots; // the scene request's, kept while it is built
     int m_selectedRow = -1;
     int m_selectedSite = -1;
 };

@@ -139,6 +139,18 @@ void paintEventMarks(QPainter& painter, const atlas::render::Scene& scene) {
     const QColor outline = toQColor(atlas::map_style::kSymbolOutline);
     const QFont countFont = labelFont(11, true);
     const QFontMetricsF countMetrics(countFont);
+    // Two pulls compared: discs behind the changed symbols, a target where a deleted one was.
+    painter.setPen(Qt::NoPen);
+    for (const atlas::render::ChangeMark& change : scene.changes) {
+        const QPointF at = toPoint(change.centre);
+        painter.setBrush(toQColor(change.colour));
+        painter.drawEllipse(at, change.radius, change.radius);
+        if (change.kind != atlas::PullChange::Kind::Deleted) continue;
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(at, change.radius * 0.65, change.radius * 0.65);
+        painter.setBrush(toQColor(change.colour));
+        painter.drawEllipse(at, change.radius * 0.3, change.radius * 0.3);
+    }
     for (const atlas::render::ClusterMark& cluster : scene.clusters) {
         const QPointF at = toPoint(cluster.centre);
         painter.setPen(Qt::NoPen);

@@ -356,6 +356,7 @@ Item {
                         selectedRow: view.session.selectedRow
                         selectedSite: view.selectedSiteRow
                         placementHalos: view.placementHalos
+                        comparison: view.session.comparison
                         clusterThreshold: view.map && view.map.zoomLevel >= view.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                         Component.onCompleted: view.syncSceneLayer()
 
@@ -439,6 +440,7 @@ Item {
                     MapLegend {
                         anchors { left: parent.left; top: parent.top; margins: 10 }
                         events: view.events
+                        comparison: view.session.comparison
                     }
 
                     // Find a place by name (the basemap's towns and GeoNames' places): type, then

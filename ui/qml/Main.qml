@@ -17,6 +17,7 @@ ApplicationWindow {
     readonly property alias atlasView: atlasView
     readonly property alias actorsDialog: actorsDialog
     readonly property alias duplicatesDialog: duplicatesDialog
+    readonly property alias pullsDialog: pullsDialog
 
     width: 1360
     height: 860
@@ -102,6 +103,11 @@ ApplicationWindow {
                 text: qsTr("As &known on…")
                 enabled: atlasDocument.loaded
                 onTriggered: asKnownOnDialog.open()
+            }
+            Action {
+                text: qsTr("&Compare with another pull…")
+                enabled: atlasDocument.loaded
+                onTriggered: pullsDialog.open()
             }
             Action {
                 text: qsTr("Find &duplicates…")
@@ -436,6 +442,13 @@ ApplicationWindow {
             }
             Button { text: qsTr("Close"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole; onClicked: asKnownOnDialog.close() }
         }
+    }
+
+    PullsDialog {
+        id: pullsDialog
+        parent: Overlay.overlay
+        session: window.session
+        workspace: window.workspace
     }
 
     DuplicatesDialog {

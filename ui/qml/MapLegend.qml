@@ -7,6 +7,8 @@ import ConflictAtlas
 Pane {
     id: legend
     required property VisibleEventsModel events
+    // Two pulls compared: the legend says what the marks mean (null: none).
+    property PullComparison comparison: null
     padding: 8
     opacity: 0.92
     background: Rectangle { color: "white"; border.color: "#b0b0b0"; radius: 3 }
@@ -34,6 +36,13 @@ Pane {
             text: qsTr("▼ air/drone strike  ● shelling/missile\n■ clash  ◆ other · size: killed\n"
                        + "◉ hollow: dated only to the week or month\n"
                        + "Posts ▪ on the date: blue active, orange encircled,\namber leaving, grey ✕ evacuated")
+            font.pixelSize: 11
+            color: "#404040"
+        }
+        Label {
+            visible: legend.comparison !== null && legend.comparison.active
+            text: qsTr("Against the earlier pull: <font color='#2ea043'>●</font> added · <font color='#e68c00'>●</font> revised · <font color='#c62828'>◎</font> deleted")
+            textFormat: Text.StyledText
             font.pixelSize: 11
             color: "#404040"
         }

@@ -194,6 +194,15 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
         std::stable_sort(scene.symbols.begin(), scene.symbols.end(), [](const SymbolMark& a, const SymbolMark& b) { return a.radius > b.radius; });
     }
     if (request.placementHalos) addPlacementHalos(scene, dataset, symbols, request.view);
+    for (const ChangeSpot& spot : request.changes) {
+        const PixelPoint at = request.view.map(spot.position);
+        const double radius = spot.kind == PullChange::Kind::Deleted ? map_style::kDeletedMarkRadius : spot.radius + map_style::kChangeRingWidth;
+        if (at.x < -radius || at.y < -radius || at.x > request.width + radius || at.y > request.height + radius) continue;
+        const Rgba colour = spot.kind == PullChange::Kind::Added     ? map_style::kChangeAdded
+                            : spot.kind == PullChange::Kind::Revised ? map_style::kChangeRevised
+                                                                      : map_style::kChangeDeleted;
+        scene.changes.push_back({at, radius, colour, spot.kind});
+    }
     if (request.selectedEvent) scene.selected = selectionMark(symbols, request.view, *request.selectedEvent);
     return scene;
 }

@@ -258,3 +258,24 @@ TEST(Scene, ClustersPartitionTheEventsInViewAtEveryZoom) {
         previousMarks = marks;
     }
 }
+
+TEST(Scene, ChangesBetweenTwoPullsAreMarkedBehindTheirSymbolsAndWhereDeletedOnesWere) {
+    const Dataset& dataset = sample();
+    const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
+    const std::vector<std::uint32_t> events = allEvents(dataset);
+    SceneRequest request = everyIncidentOverIdlib(events, symbols);
+    const std::vector<ChangeSpot> spots{{symbols[0].position, symbols[0].radius, PullChange::Kind::Revised},
+                                        {toMercator({36.2, 36.6}), 0.0f, PullChange::Kind::Deleted},
+                                        {toMercator({40.0, 10.0}), 5.0f, PullChange::Kind::Added}}; // outside the view
+    request.changes = spots;
+    const Scene scene = buildScene(dataset, request);
+    ASSERT_EQ(scene.changes.size(), 2u);
+    EXPECT_EQ(scene.changes[0].kind, PullChange::Kind::Revised);
+    EXPECT_EQ(scene.changes[0].colour, map_style::kChangeRevised);
+    EXPECT_NEAR(scene.changes[0].radius, symbols[0].radius + map_style::kChangeRingWidth, 1e-6); // shows beyond the symbol
+    const PixelPoint at = request.view.map(symbols[0].position);
+    EXPECT_NEAR(scene.changes[0].centre.x, at.x, 1e-6);
+    EXPECT_EQ(scene.changes[1].kind, PullChange::Kind::Deleted);
+    EXPECT_EQ(scene.changes[1].colour, map_style::kChangeDeleted);
+    EXPECT_EQ(scene.changes[1].radius, map_style::kDeletedMarkRadius);
+}

@@ -6,6 +6,7 @@
 // what is drawn and a snapshot is the map by construction.
 
 #include "atlas/model/dataset.h"
+#include "atlas/model/revisions.h"
 #include "atlas/geo/geo.h"
 #include "atlas/render/view_transform.h"
 #include "atlas/style/style.h"
@@ -82,12 +83,29 @@ struct SiteMark {
     std::uint32_t site = 0; ///< position in the situation's sites (the window's site rows)
 };
 
-/// What a view shows, in draw order: areas, lines, sites, clusters, symbols, then the selection.
+/// An incident two pulls disagree about, where it is (the newer pull's point; the older's for
+/// one deleted since) and how large its symbol is.
+struct ChangeSpot {
+    MercatorPoint position;
+    float radius = 0;
+    PullChange::Kind kind = PullChange::Kind::Added;
+};
+/// A changed incident's mark: a disc of its kind's colour behind its symbol (added, revised), or
+/// a ringed dot where a deleted one was.
+struct ChangeMark {
+    PixelPoint centre;
+    double radius = 0;
+    Rgba colour;
+    PullChange::Kind kind = PullChange::Kind::Added;
+};
+
+/// What a view shows, in draw order: areas, lines, sites, changes, clusters, symbols, then the selection.
 struct Scene {
     std::vector<AreaMark> areas;
     std::vector<LineMark> lines;
     std::vector<SiteMark> sites;
     std::vector<HaloMark> halos;          ///< placement halos of the symbols drawn (not of clusters)
+    std::vector<ChangeMark> changes;      ///< two pulls compared: what changed, in view
     std::vector<ClusterMark> clusters;
     std::vector<SymbolMark> symbols;      ///< largest first, so small ones stay visible and clickable
     std::optional<SymbolMark> selected;   ///< drawn last, with a halo, even inside a cluster
@@ -119,6 +137,8 @@ struct SceneRequest {
     /// Sites, lines and areas as they were on this day; none when unset.
     std::optional<Date> situationDate;
     std::optional<std::uint32_t> selectedSite; ///< position in the situation's sites
+    /// Two pulls compared: the changed incidents to mark (the caller keeps those of the window).
+    std::span<const ChangeSpot> changes;
 };
 
 /// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.

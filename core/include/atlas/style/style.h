@@ -40,6 +40,13 @@ inline constexpr double kSelectionHaloWidth = 6.0; ///< beyond the symbol's outl
 inline constexpr Rgba kApproximateDateCentre{255, 255, 255, 255};
 inline constexpr double kApproximateDateCentreRatio = 0.45;
 inline constexpr double kApproximateDateMinRadius = 2.0;
+/// Two pulls compared: a disc behind each changed incident's symbol (added, revised), a ringed
+/// dot where a deleted one was; kChangeRingWidth beyond the symbol.
+inline constexpr Rgba kChangeAdded{46, 160, 67, 255};
+inline constexpr Rgba kChangeRevised{230, 140, 0, 255};
+inline constexpr Rgba kChangeDeleted{198, 40, 40, 255};
+inline constexpr double kChangeRingWidth = 4.0;
+inline constexpr double kDeletedMarkRadius = 6.0;
 inline constexpr Rgba kClusterRing{255, 255, 255, 255};
 inline constexpr Rgba kClusterLabel{255, 255, 255, 255};
 inline constexpr Rgba kClusterLabelOutline{32, 32, 32, 255};
