@@ -16,6 +16,17 @@ std::string extraValue(const ExtraFields& extra, const char* key) {
     return {};
 }
 
+// Whether row `a` of `ta` and row `b` of `tb` say the same (columns and details): most rows of a
+// newer pull are the older's unchanged, and are told so without building either event.
+bool sameEvent(const EventTable& ta, std::size_t a, const EventTable& tb, std::size_t b) {
+    if (ta.date(a) != tb.date(b) || ta.endDate(a) != tb.endDate(b) || ta.datePrecision(a) != tb.datePrecision(b) || ta.type(a) != tb.type(b) ||
+        ta.point(a) != tb.point(b) || ta.placePrecision(a) != tb.placePrecision(b) || ta.placeName(a) != tb.placeName(b) ||
+        ta.admin1(a) != tb.admin1(b) || ta.admin2(a) != tb.admin2(b) || ta.killed(a) != tb.killed(b) || ta.wounded(a) != tb.wounded(b) ||
+        ta.perpetrators(a) != tb.perpetrators(b) || ta.targets(a) != tb.targets(b))
+        return false;
+    return ta.details(a) == tb.details(b);
+}
+
 } // namespace
 
 bool isAcledImport(const Dataset& dataset) {
@@ -56,7 +67,7 @@ AcledRevision applyAcledRevision(Dataset& into, Dataset newer) {
     }
     for (std::size_t row = 0; row < newer.events.size() && !replacedRow.empty(); ++row) {
         const auto found = replacedRow.find(std::string(newer.events.id(row)));
-        if (found == replacedRow.end()) continue;
+        if (found == replacedRow.end() || sameEvent(into.events, found->second, newer.events, row)) continue;
         Event current = newer.events.at(row);
         keepEarlierVersion(current, into.events.at(found->second));
         newer.events.set(row, current);
@@ -66,7 +77,10 @@ AcledRevision applyAcledRevision(Dataset& into, Dataset newer) {
         std::optional<Date> pulled;
         for (std::size_t row = 0; row < newer.events.size(); ++row)
             if (const auto day = recordedOn(newer.events.details(row).extra); day && (!pulled || *day > *pulled)) pulled = day;
-        for (const std::uint32_t row : removed) retireEvent(into, into.events.at(row), pulled);
+        std::vector<Event> gone;
+        gone.reserve(removed.size());
+        for (const std::uint32_t row : removed) gone.push_back(into.events.at(row));
+        retireEvents(into, gone, pulled);
     }
     update.added = newer.events.size() - update.replaced;
     EventTable events;

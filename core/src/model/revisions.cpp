@@ -268,21 +268,24 @@ std::vector<RetiredEvent> retiredEvents(const Dataset& dataset) {
     return out;
 }
 
-void retireEvent(Dataset& dataset, const Event& event, std::optional<Date> deletedOn) {
+void retireEvents(Dataset& dataset, const std::vector<Event>& events, std::optional<Date> deletedOn) {
+    if (events.empty()) return;
     json list = json::array();
     if (const std::string* raw = extraOf(dataset.extra, kRetired)) {
         list = json::parse(*raw, nullptr, false);
         if (!list.is_array()) list = json::array();
     }
-    json item = toJson(currentVersion(event));
-    item["id"] = event.id;
-    if (const auto seen = firstSeenOn(event)) item[kFirstSeen] = seen->toString();
-    if (deletedOn) item["deleted_on"] = deletedOn->toString();
-    json earlier = json::array();
-    for (const EventVersion& v : earlierVersions(event)) earlier.push_back(toJson(v));
-    if (!earlier.empty()) item[kRevisions] = std::move(earlier);
-    list.push_back(std::move(item));
-    setExtra(dataset.extra, kRetired, list);
+    for (const Event& event : events) {
+        json item = toJson(currentVersion(event));
+        item["id"] = event.id;
+        if (const auto seen = firstSeenOn(event)) item[kFirstSeen] = seen->toString();
+        if (deletedOn) item["deleted_on"] = deletedOn->toString();
+        json earlier = json::array();
+        for (const EventVersion& v : earlierVersions(event)) earlier.push_back(toJson(v));
+        if (!earlier.empty()) item[kRevisions] = std::move(earlier);
+        list.push_back(std::move(item));
+    }
+    setExtra(dataset.extra, kRetired, list); // once: the list is text, parsed and written whole
 }
 
 AsKnownOn asKnownOn(const Dataset& dataset, Date day) {

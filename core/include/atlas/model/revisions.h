@@ -63,8 +63,8 @@ struct RetiredEvent {
     std::optional<Date> deletedOn;
 };
 [[nodiscard]] std::vector<RetiredEvent> retiredEvents(const Dataset& dataset);
-/// Adds `event` to the dataset's retired events, deleted on `deletedOn` (when known).
-void retireEvent(Dataset& dataset, const Event& event, std::optional<Date> deletedOn);
+/// Adds `events` to the dataset's retired events, deleted on `deletedOn` (when known).
+void retireEvents(Dataset& dataset, const std::vector<Event>& events, std::optional<Date> deletedOn);
 
 /// The dataset as it stood at the end of `day`: each event in the version recorded last by then
 /// (an event recorded later with no earlier version is left out: nothing says what it was
