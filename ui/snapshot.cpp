@@ -229,6 +229,66 @@ void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize s
     painter.drawText(QPointF(tip.x() + 12, tip.y() + 14), QStringLiteral("N"));
 }
 
+// The timeline under the map, as the window's histogram draws it: the data's whole span, the
+// snapshot's window in colour and the rest grey, incidents known only to a week or a month
+// spread over their days in a lighter shade on top. Days, weeks or months a bar as the span needs.
+void paintTimeStrip(QPainter& painter, const atlas::EventIndex& index, const SnapshotView& view) {
+    if (index.size() == 0) return;
+    atlas::EventFilter undated = view.filter;
+    undated.from.reset();
+    undated.to.reset();
+    const int days = atlas::daysBetween(index.firstDate(), index.lastDate()) + 1;
+    const auto bucket = days <= 400 ? atlas::HistogramBucket::Day : days <= 3000 ? atlas::HistogramBucket::Week : atlas::HistogramBucket::Month;
+    const atlas::Histogram bars = index.histogram(undated, bucket);
+    const int bins = bars.binCount();
+    if (bins == 0) return;
+    float highest = 0;
+    for (int bin = 0; bin < bins; ++bin) highest = std::max(highest, float(bars.total(bin)) + bars.spreadTotal(bin));
+    if (highest <= 0) return;
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(11);
+    const QFontMetricsF metrics(font);
+    const double width = std::min(view.size.width() * 0.42, 700.0), height = 44;
+    const QRectF box((view.size.width() - width) / 2, view.size.height() - height - metrics.height() * 2 - 24, width,
+                     height + metrics.height() + 12);
+    panel(painter, box);
+    const QRectF plot(box.left() + 8, box.top() + 6, box.width() - 16, height);
+    const double barWidth = plot.width() / bins, scale = plot.height() / highest;
+    const atlas::Date first = bars.first;
+    auto binOf = [&](atlas::Date d) {
+        switch (bucket) {
+        case atlas::HistogramBucket::Day: return atlas::daysBetween(first, d);
+        case atlas::HistogramBucket::Week: return atlas::daysBetween(first, d) / 7;
+        case atlas::HistogramBucket::Month: return (d.year() - first.year()) * 12 + d.month() - first.month();
+        }
+        return 0;
+    };
+    const int windowFirst = view.filter.from ? binOf(*view.filter.from) : 0;
+    const int windowLast = view.filter.to ? binOf(*view.filter.to) : bins - 1;
+    painter.setPen(Qt::NoPen);
+    for (int bin = 0; bin < bins; ++bin) {
+        const bool inWindow = bin >= windowFirst && bin <= windowLast;
+        const QColor solid = inWindow ? QColor(0xb2, 0x3a, 0x2e) : QColor(0xa9, 0xa9, 0xa9);
+        const double x = plot.left() + bin * barWidth, w = std::max(1.0, barWidth - (barWidth > 3 ? 1 : 0));
+        const double h = bars.total(bin) * scale, spread = bars.spreadTotal(bin) * scale;
+        painter.fillRect(QRectF(x, plot.bottom() - h, w, h), solid);
+        QColor light = solid;
+        light.setAlpha(inWindow ? 90 : 60);
+        painter.fillRect(QRectF(x, plot.bottom() - h - spread, w, spread), light);
+    }
+    const QLocale english(QLocale::English);
+    auto day = [&](atlas::Date d) { return english.toString(QDate(1970, 1, 1).addDays(d.daysSinceEpoch()), QStringLiteral("d MMM yyyy")); };
+    painter.setFont(font);
+    painter.setPen(QColor(64, 64, 64));
+    const double baseline = plot.bottom() + 4 + metrics.ascent();
+    painter.drawText(QPointF(plot.left(), baseline), day(index.firstDate()));
+    const QString lastText = day(index.lastDate());
+    painter.drawText(QPointF(plot.right() - metrics.horizontalAdvance(lastText), baseline), lastText);
+    const QString per = bucket == atlas::HistogramBucket::Day ? QStringLiteral("a day") : bucket == atlas::HistogramBucket::Week ? QStringLiteral("a week") : QStringLiteral("a month");
+    const QString note = QStringLiteral("incidents %1 · lighter: dated only to the week or month").arg(per);
+    painter.drawText(QPointF(plot.center().x() - metrics.horizontalAdvance(note) / 2, baseline), metrics.elidedText(note, Qt::ElideRight, plot.width() * 0.6));
+}
+
 void paintAttribution(QPainter& painter, const atlas::Dataset& dataset, QSize size) {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(11);
@@ -280,6 +340,7 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     paintLegend(painter, shown);
     paintTitle(painter, view, dataset, shown);
     paintScaleAndNorth(painter, projection, view.size);
+    paintTimeStrip(painter, index, view);
     paintAttribution(painter, dataset, view.size);
     painter.restore();
 }

@@ -184,8 +184,7 @@ Item {
             // Hovering the symbol: its date, type, place and toll.
             mouseMove(view.sceneLayer, p.x, p.y)
             const tip = view.hoverTip
-            // A popup: opened with a transition, slow under a loaded machine (CI runs two test programs at once).
-            tryVerify(() => tip.visible, 10000, "hover row " + view.hoverRow + ", tip " + tip.text)
+            tryVerify(() => tip.visible, 3000, "hover row " + view.hoverRow + ", tip " + tip.text)
             verify(tip.text.indexOf("Air strike") >= 0 && tip.text.indexOf("more than 78") >= 0, tip.text)
             mouseMove(view.sceneLayer, 5, view.sceneLayer.height - 5)
             tryVerify(() => !tip.visible, 3000)

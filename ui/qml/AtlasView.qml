@@ -70,25 +70,34 @@ Item {
     // The tooltip for what the mouse is over: an incident (date, type, place, toll) or a cluster.
     property int hoverRow: -1
     function hoverAt(hit, point) {
+        let text = hoverTip.text
         if (hit.kind === "event") {
             if (hit.row !== hoverRow) {
                 hoverRow = hit.row
                 const d = events.details(hit.row)
-                hoverTip.text = d.date + " \u00B7 " + d.type + "\n" + d.place
-                                + (d.killed !== "unknown" ? "\n" + qsTr("killed: %1").arg(d.killed) : "")
+                text = d.date + " \u00B7 " + d.type + "\n" + d.place
+                       + (d.killed !== "unknown" ? "\n" + qsTr("killed: %1").arg(d.killed) : "")
             }
         } else if (hit.kind === "cluster") {
             hoverRow = -1
-            hoverTip.text = qsTr("%n incident(s): click to zoom in", "", hit.count)
+            text = qsTr("%n incident(s): click to zoom in", "", hit.count)
         } else {
             hoverRow = -1
+            hoverTipAsked = false
             hoverTip.close()
             return
         }
         hoverTip.x = point.x + 14
         hoverTip.y = point.y + 14
-        hoverTip.open()
+        // Opened once per thing hovered: the map sends hover moves whenever it redraws under a
+        // still mouse, and opening again would restart the tip's delay every time.
+        if (text !== hoverTip.text || !hoverTipAsked) {
+            hoverTip.text = text
+            hoverTip.open()
+            hoverTipAsked = true
+        }
     }
+    property bool hoverTipAsked: false // the tip is open or waiting out its delay
 
     // The map's view, for a bookmark; and back to one.
     function currentView() {
