@@ -70,6 +70,41 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.gif"))));
     }
 
+    // An incident known only to the week is in every window it may fall in, drawn with a
+    // hollow centre; under the map a timeline strip shows the window in colour.
+    void aWeekDatedIncidentIsDrawnHollowInAWindowBeforeItsDate() {
+        const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
+        QVERIFY(!loaded.failed());
+        const atlas::EventIndex index(loaded.dataset);
+        std::optional<atlas::Event> shelling; // dated 27 October 2020, known only to the week
+        for (std::size_t row = 0; row < loaded.dataset.events.size(); ++row)
+            if (loaded.dataset.events.id(row) == "loyalist-shelling-south-idlib-hama-2020-10-27") shelling = loaded.dataset.events.at(row);
+        QVERIFY(shelling);
+        QCOMPARE(shelling->datePrecision, atlas::DatePrecision::Week);
+        SnapshotView view;
+        view.box = {36.0, 35.4, 37.4, 36.4};
+        view.size = QSize(1000, 700);
+        view.placementHalos = false;
+        view.filter = atlas::EventFilter::forWindow(*atlas::Date::parse("2020-10-20"), *atlas::Date::parse("2020-10-24"));
+        view.situationDate = *view.filter.to;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("week.png"));
+        QVERIFY(writeSnapshot(path, loaded.dataset, index, view).empty());
+        const QImage image(path);
+        const QPointF at = snapshotPosition(view, shelling->place.point);
+        const QColor centre = image.pixelColor(at.toPoint());
+        QVERIFY2(centre.lightnessF() > 0.95, qPrintable(centre.name())); // hollow
+        const double radius = atlas::symbolRadius(shelling->killed);
+        const QColor ring = image.pixelColor((at + QPointF(radius * 0.75, 0)).toPoint());
+        QVERIFY2(ring.redF() > 0.6 && ring.greenF() < 0.4, qPrintable(ring.name())); // pro-government red around it
+        // The strip: the window's bars in the timeline's red, near the bottom in the middle.
+        int windowRed = 0;
+        for (int y = view.size.height() - 120; y < view.size.height() - 20; ++y)
+            for (int x = view.size.width() / 4; x < view.size.width() * 3 / 4; ++x)
+                if (image.pixelColor(x, y) == QColor(0xb2, 0x3a, 0x2e)) ++windowRed;
+        QVERIFY2(windowRed > 10, qPrintable(QString::number(windowRed)));
+    }
+
     // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.
 };
 
