@@ -78,6 +78,7 @@ int main(int argc, char* argv[]) {
             view.title = QString::fromStdString(request.title);
             view.tileDirectory = tiles;
             view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
+            if (request.earlierPull) view.changes = atlas::render::changeSpots(request.changes, *request.earlierPull, symbols);
             return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
     }

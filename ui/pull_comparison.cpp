@@ -6,7 +6,6 @@
 
 #include <QFileInfo>
 
-#include <unordered_set>
 
 namespace atlas::ui {
 
@@ -53,16 +52,18 @@ QString PullComparison::compareWith(const QUrl& location) {
     m_older = m_openIsNewer ? other : open;
     m_newer = m_openIsNewer ? open : other;
     std::vector<Row> rows;
-    for (atlas::PullChange& change : atlas::comparePulls(*m_older, *m_newer)) {
+    m_changes = atlas::comparePulls(*m_older, *m_newer);
+    m_spots.clear();
+    for (const atlas::PullChange& change : m_changes) {
         const atlas::Dataset& holder = change.kind == atlas::PullChange::Kind::Deleted ? *m_older : *m_newer;
         const atlas::Event event = holder.events.at(change.position);
         QStringList fields;
         for (const atlas::FieldChange& f : change.changes)
             fields << QStringLiteral("%1: %2 \u2192 %3").arg(qs(f.field), qs(f.before).left(80), qs(f.after).left(80));
-        rows.push_back({std::move(change),
+        rows.push_back({change,
                         qs(event.date.toString()) + QStringLiteral(" \u00B7 ") + qs(atlas::toLabel(event.type)) + QStringLiteral(" \u00B7 ") +
                             qs(event.place.name) + QStringLiteral(" \u00B7 killed: ") + qs(event.killed.toText()),
-                        fields.join(QStringLiteral("; ")), event.place.point, event.date});
+                        fields.join(QStringLiteral("; "))});
     }
     const QString name = QFileInfo(path).fileName();
     QString status = m_openIsNewer ? tr("The open data against the earlier pull %1").arg(name)
@@ -76,6 +77,8 @@ QString PullComparison::compareWith(const QUrl& location) {
 void PullComparison::clear() {
     m_older.reset();
     m_newer.reset();
+    m_changes.clear();
+    m_spots.clear();
     setRows({}, QString());
 }
 
@@ -92,21 +95,17 @@ void PullComparison::setRows(std::vector<Row> rows, QString status) {
 std::vector<atlas::render::ChangeSpot> PullComparison::spots(const std::vector<std::uint32_t>& drawn,
                                                              const std::vector<atlas::render::EventSymbol>& symbols,
                                                              const atlas::TimeWindow& window) const {
-    std::vector<atlas::render::ChangeSpot> out;
-    if (!m_newer || !m_document) return out;
-    // Added and revised incidents are marked where the open data draws them: only when the open
-    // data is the newer pull (its positions are the rows'); deleted ones where they were.
-    const std::unordered_set<std::uint32_t> shown(drawn.begin(), drawn.end());
-    for (const Row& row : m_rows) {
-        if (row.change.kind == atlas::PullChange::Kind::Deleted) {
-            if (window.contains(row.date)) out.push_back({atlas::toMercator(row.point), 0.0f, row.change.kind});
-            continue;
-        }
-        if (!m_openIsNewer || !shown.count(row.change.position) || row.change.position >= symbols.size()) continue;
-        const atlas::render::EventSymbol& symbol = symbols[row.change.position];
-        out.push_back({symbol.position, symbol.radius, row.change.kind});
+    if (!m_older || !m_document) return {};
+    // Added and revised incidents are marked where the open data draws them, which it does only
+    // when it is the newer pull; deleted ones where the older had them.
+    if (m_spots.empty() || m_spotsForSymbols != symbols.size()) {
+        std::vector<atlas::PullChange> marked;
+        for (const atlas::PullChange& change : m_changes)
+            if (m_openIsNewer || change.kind == atlas::PullChange::Kind::Deleted) marked.push_back(change);
+        m_spots = atlas::render::changeSpots(marked, *m_older, symbols);
+        m_spotsForSymbols = symbols.size();
     }
-    return out;
+    return atlas::render::spotsShown(m_spots, drawn, window.lengthDays > 0 ? std::optional(window.first()) : std::nullopt, window.end);
 }
 
 int PullComparison::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }

@@ -52,8 +52,9 @@ public:
     /// Ends the comparison (the map's marks go).
     Q_INVOKABLE void clear();
 
-    /// The changed incidents to mark on a map showing `drawn` (positions in the open dataset)
-    /// in `window`: added and revised ones drawn there, deleted ones dated in the window.
+    /// The changed incidents to mark on a map showing `drawn` (positions in the open dataset,
+    /// whose symbols are `symbols`) in `window`: added and revised ones drawn there, deleted
+    /// ones dated in the window (core render::spotsShown).
     [[nodiscard]] std::vector<atlas::render::ChangeSpot> spots(const std::vector<std::uint32_t>& drawn,
                                                               const std::vector<atlas::render::EventSymbol>& symbols,
                                                               const atlas::TimeWindow& window) const;
@@ -70,8 +71,6 @@ private:
     struct Row {
         atlas::PullChange change;
         QString summary, changes;
-        atlas::GeoPoint point; // where it is (the older pull's point for a deleted one)
-        atlas::Date date;
     };
     void setRows(std::vector<Row> rows, QString status);
 
@@ -79,6 +78,10 @@ private:
     std::shared_ptr<const atlas::Dataset> m_older, m_newer; // what was compared
     bool m_openIsNewer = true;
     std::vector<Row> m_rows;
+    std::vector<atlas::PullChange> m_changes; // as core gives them, for the map's marks
+    // Where they go (core render::changeSpots), made once for the open data's symbols.
+    mutable std::vector<atlas::render::ChangeSpot> m_spots;
+    mutable std::size_t m_spotsForSymbols = 0;
     int m_counts[3] = {0, 0, 0};
     QString m_status;
 };

@@ -141,7 +141,7 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
                      dataShown);
 }
 
-void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
+void paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparing) {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(13);
     QFont bold = font;
@@ -153,7 +153,7 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
     const QStringList shapes{QStringLiteral("air/drone strike"), QStringLiteral("shelling/missile"), QStringLiteral("clash"),
                              QStringLiteral("other · size: killed")};
     const double line = metrics.height() + 4;
-    const QRectF box(12, 12, kLegendWidth, 20 + line * double(1 + sides.size() + 3));
+    const QRectF box(12, 12, kLegendWidth, 20 + line * double(1 + sides.size() + 3 + (comparing ? 1 : 0)));
     panel(painter, box);
     double y = box.top() + 10 + metrics.ascent();
     painter.setFont(bold);
@@ -194,6 +194,21 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown) {
     painter.drawEllipse(at, 6 * atlas::map_style::kApproximateDateCentreRatio, 6 * atlas::map_style::kApproximateDateCentreRatio);
     painter.setPen(kInk);
     painter.drawText(QPointF(box.left() + 30, y), QStringLiteral("hollow: dated only to the week or month"));
+    if (!comparing) return;
+    // Two pulls compared: the marks' colours.
+    y += line;
+    double x = box.left() + 10;
+    const std::pair<atlas::Rgba, const char*> changeKinds[] = {
+        {atlas::map_style::kChangeAdded, "added"}, {atlas::map_style::kChangeRevised, "revised"}, {atlas::map_style::kChangeDeleted, "deleted"}};
+    for (const auto& [colour, label] : changeKinds) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(toQColor(colour));
+        painter.drawEllipse(QPointF(x + 6, y - metrics.ascent() / 2 + 1), 6, 6);
+        painter.setPen(kInk);
+        painter.drawText(QPointF(x + 16, y), QString::fromLatin1(label));
+        x += 18 + metrics.horizontalAdvance(QString::fromLatin1(label)) + 12;
+    }
+    painter.drawText(QPointF(x, y), QStringLiteral("since the earlier pull"));
 }
 
 void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize size) {
@@ -324,6 +339,8 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
     request.clusterThreshold = view.clusterThreshold;
     request.placementHalos = view.placementHalos;
     request.situationDate = view.situationDate;
+    const std::vector<atlas::render::ChangeSpot> changes = atlas::render::spotsShown(view.changes, positions, view.filter.from, view.filter.to);
+    request.changes = changes;
     return atlas::render::buildScene(dataset, request);
 }
 
@@ -337,7 +354,7 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     atlas::ui::paintSituationMarks(painter, scene);
     atlas::ui::paintEventMarks(painter, scene);
     const atlas::Breakdown shown = index.breakdown(view.filter);
-    paintLegend(painter, shown);
+    paintLegend(painter, shown, !view.changes.empty());
     paintTitle(painter, view, dataset, shown);
     paintScaleAndNorth(painter, projection, view.size);
     paintTimeStrip(painter, index, view);

@@ -38,6 +38,9 @@ struct SnapshotView {
     std::size_t clusterThreshold = atlas::map_style::kClusterThreshold;
     /// Halos round incidents placed less than exactly, as the map draws them.
     bool placementHalos = true;
+    /// Two pulls compared: every change's spot (render::changeSpots); those of the view's
+    /// incidents and days are marked.
+    std::vector<atlas::render::ChangeSpot> changes;
 };
 
 /// How the snapshot of `view` maps the world onto its image.

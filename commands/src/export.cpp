@@ -37,6 +37,8 @@ const char* kExportHelp =
     "  --title TEXT           (default: the dataset's title)\n"
     "  --clusters             nearby incidents as numbered clusters, as the window's map draws\n"
     "                         them above 3,000 in view (default: every incident its own symbol)\n"
+    "  --compare-with FILE    mark what the data changed against this earlier pull (green added,\n"
+    "                         amber revised, a red target where a deleted incident was)\n"
     "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
     "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
     "  --actor NAME, --exact-actor, --role ROLE, --exact-only, --type KEY, --text TEXT, --min-killed N   as for query\n";
@@ -46,6 +48,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     FilterOptions filters; // the filter options query has (here the time is --date/--window, the area --bbox)
     ExportRequest request;
     std::optional<Date> date, until;
+    std::string compareWith;
     int windowDays = 0;
     bool windowGiven = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -65,7 +68,7 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             request.clusters = true;
             continue;
         }
-        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until"};
+        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until", "--compare-with"};
         if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
             return usageError("export", "unknown option " + a);
         if (i + 1 >= args.size()) return usageError("export", a + " needs a value");
@@ -89,6 +92,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         } else if (a == "--bbox") {
             request.box = parseBox(v);
             if (!request.box) return usageError("export", "--bbox takes W,S,E,N with W <= E and S <= N");
+        } else if (a == "--compare-with") {
+            compareWith = v;
         } else if (a == "--size") {
             char x = 0;
             std::istringstream in(v);
@@ -124,6 +129,17 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
     request.filter.from.reset();
     request.filter.to.reset();
     request.filter.box.reset();
+    if (!compareWith.empty()) {
+        // The earlier pull, read as the inputs are; what changed since is marked on every frame.
+        LoadResult earlier = load(compareWith, {}, options);
+        for (const auto& problem : earlier.diagnostics) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+        if (earlier.failed()) return kBadInput;
+        request.earlierPull = std::make_shared<const Dataset>(std::move(earlier.dataset));
+        request.changes = comparePulls(*request.earlierPull, d);
+        std::size_t counts[3] = {0, 0, 0};
+        for (const PullChange& change : request.changes) ++counts[static_cast<int>(change.kind)];
+        std::fprintf(stderr, "against %s: %zu added, %zu revised, %zu deleted\n", fileNameOf(compareWith).c_str(), counts[0], counts[1], counts[2]);
+    }
     const EventIndex index(d);
     const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
     const Date last = until.value_or(first);

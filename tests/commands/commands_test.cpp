@@ -311,3 +311,19 @@ TEST(Commands, AsKnownOnReplaysWhatTwoACLEDPullsSaidOnADay) {
     EXPECT_EQ(runCommand({"query", older, "--as-known-on", "28/10/2020"}).code, kBadUsage);
     EXPECT_EQ(runCommand({"query", older, "--as-known-on"}).code, kBadUsage);
 }
+
+TEST(Commands, ExportComparesWithAnEarlierPull) {
+    ExportRequest seen;
+    const ExportWriter writer = [&](const Dataset&, const EventIndex&, const ExportRequest& request) {
+        seen = request;
+        return std::vector<Diagnostic>{};
+    };
+    const Ran ran = runCommand({"export", kData + "/acled/newer-export.csv", "--compare-with", kData + "/acled/current-export.csv", "--out",
+                                "changes.png"},
+                               writer);
+    EXPECT_EQ(ran.code, kOk) << ran.err;
+    ASSERT_TRUE(seen.earlierPull);
+    EXPECT_EQ(seen.changes.size(), 4u);
+    EXPECT_NE(ran.err.find("1 added, 2 revised, 1 deleted"), std::string::npos) << ran.err;
+    EXPECT_EQ(runCommand({"export", kSample, "--compare-with", "/nonexistent.csv", "--out", "x.png"}, writer).code, kBadInput);
+}

@@ -6,6 +6,7 @@
 #include "atlas/model/vocabulary.h"
 
 #include <algorithm>
+#include <unordered_set>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -76,6 +77,35 @@ std::vector<EventSymbol> resolveSymbols(const Dataset& dataset) {
         symbols.push_back(symbol);
     }
     return symbols;
+}
+
+std::vector<ChangeSpot> changeSpots(const std::vector<PullChange>& changes, const Dataset& older,
+                                    const std::vector<EventSymbol>& newerSymbols) {
+    std::vector<ChangeSpot> spots;
+    spots.reserve(changes.size());
+    for (const PullChange& change : changes) {
+        if (change.kind == PullChange::Kind::Deleted) {
+            if (change.position < older.events.size())
+                spots.push_back({toMercator(older.events.point(change.position)), 0.0f, change.kind, 0, older.events.date(change.position)});
+        } else if (change.position < newerSymbols.size()) {
+            const EventSymbol& symbol = newerSymbols[change.position];
+            spots.push_back({symbol.position, symbol.radius, change.kind, change.position, Date()});
+        }
+    }
+    return spots;
+}
+
+std::vector<ChangeSpot> spotsShown(const std::vector<ChangeSpot>& spots, std::span<const std::uint32_t> drawn, std::optional<Date> from,
+                                   std::optional<Date> to) {
+    std::vector<ChangeSpot> out;
+    if (spots.empty()) return out;
+    const std::unordered_set<std::uint32_t> shown(drawn.begin(), drawn.end());
+    for (const ChangeSpot& spot : spots) {
+        const bool in = spot.kind == PullChange::Kind::Deleted ? (!from || spot.date >= *from) && (!to || spot.date <= *to)
+                                                               : shown.count(spot.event) > 0;
+        if (in) out.push_back(spot);
+    }
+    return out;
 }
 
 std::string abbreviateCount(std::uint64_t count) {

@@ -264,9 +264,9 @@ TEST(Scene, ChangesBetweenTwoPullsAreMarkedBehindTheirSymbolsAndWhereDeletedOnes
     const std::vector<EventSymbol> symbols = resolveSymbols(dataset);
     const std::vector<std::uint32_t> events = allEvents(dataset);
     SceneRequest request = everyIncidentOverIdlib(events, symbols);
-    const std::vector<ChangeSpot> spots{{symbols[0].position, symbols[0].radius, PullChange::Kind::Revised},
-                                        {toMercator({36.2, 36.6}), 0.0f, PullChange::Kind::Deleted},
-                                        {toMercator({40.0, 10.0}), 5.0f, PullChange::Kind::Added}}; // outside the view
+    const std::vector<ChangeSpot> spots{{symbols[0].position, symbols[0].radius, PullChange::Kind::Revised, 0, Date()},
+                                        {toMercator({36.2, 36.6}), 0.0f, PullChange::Kind::Deleted, 0, Date()},
+                                        {toMercator({40.0, 10.0}), 5.0f, PullChange::Kind::Added, 1, Date()}}; // outside the view
     request.changes = spots;
     const Scene scene = buildScene(dataset, request);
     ASSERT_EQ(scene.changes.size(), 2u);

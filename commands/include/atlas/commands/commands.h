@@ -7,6 +7,7 @@
 
 #include "atlas/geo/geo.h"
 #include "atlas/model/dataset.h"
+#include "atlas/model/revisions.h"
 #include "atlas/model/diagnostic.h"
 #include "atlas/query/query.h"
 
@@ -28,6 +29,9 @@ struct ExportRequest {
     int width = 1600, height = 1000;
     std::string title;            ///< empty: the dataset's title
     bool clusters = false;        ///< clusters as on screen (--clusters), else every incident
+    /// --compare-with FILE: the earlier pull and what the data changed against it, to mark.
+    std::shared_ptr<const Dataset> earlierPull;
+    std::vector<PullChange> changes;
 };
 /// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
 using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const EventIndex&, const ExportRequest&)>;

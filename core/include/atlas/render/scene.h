@@ -89,7 +89,17 @@ struct ChangeSpot {
     MercatorPoint position;
     float radius = 0;
     PullChange::Kind kind = PullChange::Kind::Added;
+    std::uint32_t event = 0; ///< added, revised: its position in the newer dataset
+    Date date;               ///< deleted: its date, to show it in the windows of that day
 };
+/// Where `changes` (comparePulls(older, newer)) go on a map of `newer`, whose resolved symbols
+/// are `newerSymbols`: added and revised at their symbol, deleted where `older` had them.
+[[nodiscard]] std::vector<ChangeSpot> changeSpots(const std::vector<PullChange>& changes, const Dataset& older,
+                                                  const std::vector<EventSymbol>& newerSymbols);
+/// Those to mark on a view drawing the events `drawn` (positions) of the days `from`–`to`:
+/// added and revised ones drawn there, deleted ones dated in those days.
+[[nodiscard]] std::vector<ChangeSpot> spotsShown(const std::vector<ChangeSpot>& spots, std::span<const std::uint32_t> drawn,
+                                                 std::optional<Date> from, std::optional<Date> to);
 /// A changed incident's mark: a disc of its kind's colour behind its symbol (added, revised), or
 /// a ringed dot where a deleted one was.
 struct ChangeMark {
