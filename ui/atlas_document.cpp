@@ -385,8 +385,13 @@ QString AtlasDocument::decideDuplicates(std::vector<atlas::DuplicateDecision> de
 
 void AtlasDocument::endReplay() {
     if (!m_latest) return;
-    replaceDataset(std::const_pointer_cast<atlas::Dataset>(m_latest));
+    // Back as they were: the latest data may be read on other threads (a save, a search), so it
+    // is not touched, and its index is the one it had.
+    m_dataset = std::move(m_latest);
+    m_eventIndex = std::move(m_latestIndex);
+    m_dataBounds = m_latestBounds;
     m_latest.reset();
+    m_latestIndex.reset();
     m_asKnownOn.clear();
     m_asKnownOnText.clear();
 }
@@ -406,6 +411,10 @@ QString AtlasDocument::setAsKnownOn(const QString& isoDate) {
     if (!day) return tr("\"%1\" is no day: type it as YYYY-MM-DD").arg(isoDate);
     const std::shared_ptr<const atlas::Dataset> latest = latestDataset();
     atlas::AsKnownOn then = atlas::asKnownOn(*latest, *day);
+    if (!m_latest) {
+        m_latestIndex = m_eventIndex;
+        m_latestBounds = m_dataBounds;
+    }
     m_latest = latest;
     m_asKnownOn = QString::fromStdString(day->toString());
     QString text = tr("As known on %1: %n incident(s)", "", int(then.dataset.events.size())).arg(m_asKnownOn);

@@ -224,6 +224,8 @@ private:
     // A replay (setAsKnownOn): the day, its sentence, and the latest data it was made from.
     QString m_asKnownOn, m_asKnownOnText;
     std::shared_ptr<const atlas::Dataset> m_latest;
+    std::shared_ptr<const atlas::EventIndex> m_latestIndex; // restored with it, not rebuilt
+    QVariantList m_latestBounds;
     /// Ends a replay without a signal (before a load or a change replaces the data).
     void endReplay();
     /// A sentence when a change must wait for the replay to end, else "".

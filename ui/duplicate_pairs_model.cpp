@@ -100,7 +100,8 @@ void DuplicatePairsModel::find(double minScore, bool acrossFilesOnly) {
             rows.push_back({qs(dataset->events.id(pair.a)), qs(dataset->events.id(pair.b)), describe(*dataset, pair.a),
                             describe(*dataset, pair.b), reasons.join(QStringLiteral("; ")), pair.score, {}});
         }
-        // `self` is only read on its own thread; a deleted model drops the answer there.
+        // The model outlives this thread (its destructor joins it), so `self` is valid here;
+        // the answer is handed to the model's thread, which drops it if the data changed.
         QMetaObject::invokeMethod(
             self.data() ? static_cast<QObject*>(self.data()) : QCoreApplication::instance(),
             [self, rows = std::move(rows), generation]() mutable {
@@ -114,7 +115,10 @@ void DuplicatePairsModel::finishSearch(std::vector<Row> rows, int generation) {
     m_search.reset(); // the thread has ended its work: joined at once
     m_searching = false;
     emit searchingChanged();
-    if (generation != m_generation) return; // the data changed meanwhile: the list is stale
+    if (generation != m_generation) { // the data changed meanwhile: the answer is stale
+        setStatus(tr("The data changed: look for pairs again"));
+        return;
+    }
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
@@ -135,9 +139,15 @@ void DuplicatePairsModel::onDatasetChanged() {
 
 QString DuplicatePairsModel::decide(int row, atlas::DuplicateDecision decision, const QString& label) {
     if (!m_document || row < 0 || row >= count() || !m_rows[static_cast<std::size_t>(row)].decision.isEmpty()) return {};
+    if (!m_document->asKnownOn().isEmpty()) { // a replay is a view: the decision would be lost
+        const QString sentence = m_document->decideDuplicates({std::move(decision)}); // says why it waits
+        setStatus(sentence);
+        return sentence;
+    }
     m_deciding = true;
     const QString sentence = m_document->decideDuplicates({std::move(decision)});
     m_deciding = false;
+    if (m_searching) ++m_generation; // a search still running looked at the data before this merge
     m_rows[static_cast<std::size_t>(row)].decision = label;
     const QModelIndex at = index(row);
     emit dataChanged(at, at, {DecisionRole});

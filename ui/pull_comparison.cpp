@@ -3,6 +3,7 @@
 #include "event_details.h"
 
 #include "atlas/io/read_any.h"
+#include "atlas/model/actor_mapping.h"
 
 #include <QFileInfo>
 
@@ -44,6 +45,8 @@ QString PullComparison::compareWith(const QUrl& location) {
         setRows({}, tr("%1 not compared: %2").arg(QFileInfo(path).fileName(), why));
         return m_status;
     }
+    // Read as the open files were: their actor mapping applied, so ids compare like for like.
+    if (!m_document->actorMapping().empty()) (void)atlas::applyActorMapping(read.dataset, m_document->actorMapping(), "comparison");
     auto other = std::make_shared<const atlas::Dataset>(std::move(read.dataset));
     const std::shared_ptr<const atlas::Dataset> open = m_document->latestDataset();
     // The file chosen is the earlier pull unless its recordings say it is the later one.

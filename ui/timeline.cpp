@@ -195,7 +195,7 @@ QList<int> Timeline::histogram() const {
 
 int Timeline::incidentDayFrom(int day, int direction) const {
     for (day += direction; day >= 0 && day < m_split.binCount(); day += direction)
-        if (dayTotal(day) > 0) return day;
+        if (dayTotal(day) > 0 || m_split.spreadTotal(day) > 0) return day; // a week-dated incident may be that day
     return -1;
 }
 

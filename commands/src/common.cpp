@@ -141,9 +141,10 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
     }
     if (workspace.partial()) out.bad = true;
     out.dataset = workspace.takeDataset();
-    std::vector<DuplicateDecision> decisions = out.project ? out.project->duplicates : std::vector<DuplicateDecision>{};
+    // The project's merged duplicates count once, as in the window; then, as the window does,
+    // the data replayed as it stood on a day (revisions.h).
+    if (out.project && !out.project->duplicates.empty()) report(applyDuplicateDecisions(out.dataset, out.project->duplicates));
     if (options.asKnownOn) {
-        // The data as it stood then (revisions.h), before anything is decided about it.
         AsKnownOn then = asKnownOn(out.dataset, *options.asKnownOn);
         std::fprintf(stderr,
                      "as known on %s: %zu events (%zu as recorded then, %zu recorded later left out, %zu deleted since brought back, "
@@ -151,13 +152,7 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
                      options.asKnownOn->toString().c_str(), then.dataset.events.size(), then.asRecordedThen, then.notYetRecorded,
                      then.deletedSince, then.undated);
         out.dataset = std::move(then.dataset);
-        // Decisions about events not known then do not apply, and are no problem.
-        std::unordered_set<std::string_view> known;
-        for (std::size_t row = 0; row < out.dataset.events.size(); ++row) known.insert(out.dataset.events.id(row));
-        std::erase_if(decisions, [&](const DuplicateDecision& d) { return !known.count(d.keep) || !known.count(d.other); });
     }
-    // The project's merged duplicates count once, as in the window.
-    if (!decisions.empty()) report(applyDuplicateDecisions(out.dataset, decisions));
     return out;
 }
 

@@ -134,6 +134,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         LoadResult earlier = load(compareWith, {}, options);
         for (const auto& problem : earlier.diagnostics) std::fprintf(stderr, "%s\n", problem.toString().c_str());
         if (earlier.failed()) return kBadInput;
+        // Its actors mapped as the inputs' are, so ids compare like for like.
+        if (!options.actorMap.empty()) (void)applyActorMapping(earlier.dataset, readActorMappingFile(options.actorMap));
         request.earlierPull = std::make_shared<const Dataset>(std::move(earlier.dataset));
         request.changes = comparePulls(*request.earlierPull, d);
         std::size_t counts[3] = {0, 0, 0};

@@ -293,10 +293,14 @@ AsKnownOn asKnownOn(const Dataset& dataset, Date day) {
     out.dataset = subset(dataset, {}); // all but the events, added below as they were
     dropExtra(out.dataset.extra, kRetired);
     // The version recorded last by the end of `day`, from a newest-last list; nullopt if none.
-    auto versionThen = [&](const EventVersion& last, const std::vector<EventVersion>& earlier) -> std::optional<EventVersion> {
+    // An event seen by then whose versions were all recorded later (its timestamp moved with
+    // no field kept changing, e.g. only tags) was as its oldest version says.
+    auto versionThen = [&](const EventVersion& last, const std::vector<EventVersion>& earlier,
+                           std::optional<Date> firstSeen) -> std::optional<EventVersion> {
         if (!last.recorded || *last.recorded <= day) return last;
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
             if (it->recorded && *it->recorded <= day) return *it;
+        if (firstSeen && *firstSeen <= day) return earlier.empty() ? last : earlier.front();
         return std::nullopt;
     };
     const EventTable& events = dataset.events;
@@ -314,7 +318,7 @@ AsKnownOn asKnownOn(const Dataset& dataset, Date day) {
             continue;
         }
         const Event event = events.at(row);
-        if (const auto then = versionThen(currentVersion(event), earlierVersions(event))) {
+        if (const auto then = versionThen(currentVersion(event), earlierVersions(event), firstSeenOn(event))) {
             ++out.asRecordedThen;
             older.emplace_back(shown.size(), eventAsIn(event, *then));
             shown.push_back(static_cast<std::uint32_t>(row));
@@ -325,9 +329,12 @@ AsKnownOn asKnownOn(const Dataset& dataset, Date day) {
     // Appended as they are (their file and record kept), then the earlier versions set in.
     out.dataset.events.append(events, shown);
     for (const auto& [at, event] : older) out.dataset.events.set(at, event);
+    // Deleted since: brought back, unless the id is shown already (deleted, then listed again).
+    std::unordered_set<std::string> shownIds; // copies: the table's ids move as events are added
+    for (std::size_t row = 0; row < out.dataset.events.size(); ++row) shownIds.emplace(out.dataset.events.id(row));
     for (const RetiredEvent& retired : retiredEvents(dataset)) {
-        if (!retired.deletedOn || *retired.deletedOn <= day) continue;
-        const auto then = versionThen(retired.last, retired.earlier);
+        if (!retired.deletedOn || *retired.deletedOn <= day || shownIds.count(retired.id)) continue;
+        const auto then = versionThen(retired.last, retired.earlier, retired.firstSeen);
         if (!then) continue;
         Event event;
         event.id = retired.id;
@@ -348,7 +355,8 @@ std::vector<FieldChange> differences(const EventVersion& a, const EventVersion& 
     add("type", std::string(toKey(a.type)), std::string(toKey(b.type)));
     if (a.point != b.point) add("point", pointText(a.point), pointText(b.point));
     add("place precision", std::string(toKey(a.placePrecision)), std::string(toKey(b.placePrecision)));
-    add("place", a.placeName, b.placeName);
+    add("place", a.placeName + (a.admin2.empty() && a.admin1.empty() ? "" : " (" + a.admin2 + ", " + a.admin1 + ")"),
+        b.placeName + (b.admin2.empty() && b.admin1.empty() ? "" : " (" + b.admin2 + ", " + b.admin1 + ")"));
     add("perpetrators", joined(a.perpetrators), joined(b.perpetrators));
     add("targets", joined(a.targets), joined(b.targets));
     add("killed", a.killed.toText(), b.killed.toText());

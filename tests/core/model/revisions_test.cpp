@@ -136,3 +136,16 @@ TEST(Revisions, ComparingTwoPullsListsWhatWasAddedRevisedAndDeleted) {
     EXPECT_EQ(of("SYRTEST2")->changes[0].field, "description");
     EXPECT_EQ(changes.size(), 4u);
 }
+
+TEST(Revisions, AnEventSeenBeforeTheDayIsKeptThoughItsTimestampMovedLater) {
+    // ACLED moves a row's timestamp when anything changes, tags too: the fields kept are the
+    // same, so no earlier version was stored, but the event was there from its first pull.
+    Dataset dataset;
+    Event event;
+    event.id = "E1";
+    event.date = day("2020-01-02");
+    event.extra = {{"recorded", "\"2020-06-01\""}, {"first_seen", "\"2020-01-05\""}};
+    dataset.events.push_back(event);
+    EXPECT_EQ(asKnownOn(dataset, day("2020-03-01")).dataset.events.size(), 1u);
+    EXPECT_EQ(asKnownOn(dataset, day("2020-01-04")).dataset.events.size(), 0u);
+}
