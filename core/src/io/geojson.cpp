@@ -1,4 +1,5 @@
 #include "atlas/io/geojson.h"
+#include "atlas/io/written_dates.h"
 #include "atlas/io/text.h"
 #include "atlas/model/diagnostic_codes.h"
 
@@ -32,10 +33,15 @@ bool isTrue(const nlohmann::json& properties, const char* key) {
 
 using json = nlohmann::json;
 
+// A date as people write them (written_dates.h), a range too; or a timestamp.
+std::optional<WrittenDate> writtenDateOf(const json& value) {
+    if (!value.is_string()) return std::nullopt;
+    return parseWrittenDate(value.get<std::string>());
+}
+
 std::optional<Date> dateOf(const json& value) {
     if (value.is_string()) {
-        const std::string text = value.get<std::string>();
-        if (auto d = Date::parse(std::string_view(text).substr(0, 10))) return d;
+        if (const auto written = writtenDateOf(value)) return written->first;
         return std::nullopt;
     }
     if (value.is_number()) { // a timestamp: seconds, or milliseconds when large
@@ -117,6 +123,12 @@ public:
         Dataset& dataset = m_result.dataset;
         if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
         dataset.metadata.provenance = "Imported from the GeoJSON file " + m_source.label();
+        // How its dates were written, so a misread form shows (docs/import-export.md).
+        std::string forms;
+        for (int f = 0; f < kWrittenDateFormCount; ++f)
+            if (const std::size_t n = m_dateForms[static_cast<std::size_t>(f)])
+                forms += (forms.empty() ? "" : ", ") + std::to_string(n) + " as \"" + std::string(toLabel(static_cast<WrittenDateForm>(f))) + "\"";
+        if (!forms.empty()) dataset.metadata.provenance += "; dates read: " + forms;
         dataset.events.setOrigin({fileNameOf(m_source.label()), RecordKind::GeoJsonFeature});
         dataset.reindexActors();
         return std::move(m_result);
@@ -127,6 +139,7 @@ private:
     const GeoJsonOptions& m_options;
     LoadResult m_result;
     std::map<std::string, std::size_t>* m_survey = nullptr;
+    std::array<std::size_t, kWrittenDateFormCount> m_dateForms{}; // dates read, by how they were written
     std::unordered_map<std::string, std::size_t> m_actorByName; // name → index in dataset.actors
     // Features written with the full model (feature_kind): their native objects by section, and
     // where each came from, read together at the end by the native reader.
@@ -264,11 +277,21 @@ private:
 
         std::optional<Date> date, end;
         const std::vector<std::string> dateKeys = options.dateProperty.empty() ? dateNames : std::vector<std::string>{options.dateProperty};
-        for (const auto& key : dateKeys)
-            if (!date && props.contains(key)) date = dateOf(props[key]);
+        std::optional<Date> rangeEnd;
+        for (const auto& key : dateKeys) {
+            if (date || !props.contains(key)) continue;
+            if (const auto written = writtenDateOf(props[key])) { // "August 5, 2012 - August 10, 2012" is a span
+                date = written->first;
+                rangeEnd = written->last;
+                ++m_dateForms[static_cast<std::size_t>(written->form)];
+            } else {
+                date = dateOf(props[key]);
+            }
+        }
         const std::vector<std::string> endKeys = options.endDateProperty.empty() ? endNames : std::vector<std::string>{options.endDateProperty};
         for (const auto& key : endKeys)
             if (!end && props.contains(key)) end = dateOf(props[key]);
+        if (!end) end = rangeEnd;
         ExtraFields extra;
         for (const auto& [key, value] : props.items())
             if (std::find(known.begin(), known.end(), key) == known.end()) extra.emplace_back(key, value.dump());
