@@ -269,17 +269,8 @@ void paintTimeStrip(QPainter& painter, const atlas::EventIndex& index, const Sna
     panel(painter, box);
     const QRectF plot(box.left() + 8, box.top() + 6, box.width() - 16, height);
     const double barWidth = plot.width() / bins, scale = plot.height() / highest;
-    const atlas::Date first = bars.first;
-    auto binOf = [&](atlas::Date d) {
-        switch (bucket) {
-        case atlas::HistogramBucket::Day: return atlas::daysBetween(first, d);
-        case atlas::HistogramBucket::Week: return atlas::daysBetween(first, d) / 7;
-        case atlas::HistogramBucket::Month: return (d.year() - first.year()) * 12 + d.month() - first.month();
-        }
-        return 0;
-    };
-    const int windowFirst = view.filter.from ? binOf(*view.filter.from) : 0;
-    const int windowLast = view.filter.to ? binOf(*view.filter.to) : bins - 1;
+    const int windowFirst = view.filter.from ? bars.binOf(*view.filter.from) : 0;
+    const int windowLast = view.filter.to ? bars.binOf(*view.filter.to) : bins - 1;
     painter.setPen(Qt::NoPen);
     for (int bin = 0; bin < bins; ++bin) {
         const bool inWindow = bin >= windowFirst && bin <= windowLast;
@@ -300,8 +291,9 @@ void paintTimeStrip(QPainter& painter, const atlas::EventIndex& index, const Sna
     const QString lastText = day(index.lastDate());
     painter.drawText(QPointF(plot.right() - metrics.horizontalAdvance(lastText), baseline), lastText);
     const QString per = bucket == atlas::HistogramBucket::Day ? QStringLiteral("a day") : bucket == atlas::HistogramBucket::Week ? QStringLiteral("a week") : QStringLiteral("a month");
-    const QString note = QStringLiteral("incidents %1 · lighter: dated only to the week or month").arg(per);
-    painter.drawText(QPointF(plot.center().x() - metrics.horizontalAdvance(note) / 2, baseline), metrics.elidedText(note, Qt::ElideRight, plot.width() * 0.6));
+    const QString note = metrics.elidedText(QStringLiteral("incidents %1 · lighter: dated only to the week or month").arg(per),
+                                            Qt::ElideRight, plot.width() * 0.6);
+    painter.drawText(QPointF(plot.center().x() - metrics.horizontalAdvance(note) / 2, baseline), note); // centred as drawn
 }
 
 void paintAttribution(QPainter& painter, const atlas::Dataset& dataset, QSize size) {

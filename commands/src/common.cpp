@@ -22,7 +22,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <unordered_set>
 #include <fstream>
 #include <iostream>
 #include <optional>

@@ -17,13 +17,20 @@ std::string CasualtyCount::toText() const {
 }
 
 
-PossibleDays possibleDays(Date date, DatePrecision precision, std::optional<Date> end) {
+int halfPeriodDays(DatePrecision precision) {
     switch (precision) {
-    case DatePrecision::Day: return {date, date};
-    case DatePrecision::Week: return end && *end > date ? PossibleDays{date, *end} : PossibleDays{date.addDays(-3), date.addDays(3)};
-    case DatePrecision::Month: return end && *end > date ? PossibleDays{date, *end} : PossibleDays{date.addDays(-15), date.addDays(15)};
+    case DatePrecision::Day: return 0;
+    case DatePrecision::Week: return 3;
+    case DatePrecision::Month: return 15;
     }
-    return {date, date};
+    return 0;
+}
+
+PossibleDays possibleDays(Date date, DatePrecision precision, std::optional<Date> end) {
+    if (precision == DatePrecision::Day) return {date, date};
+    if (end && *end > date) return {date, *end};
+    const int half = halfPeriodDays(precision);
+    return {date.addDays(-half), date.addDays(half)};
 }
 
 } // namespace atlas

@@ -11,9 +11,8 @@ namespace atlas {
 namespace {
 
 std::string extraValue(const ExtraFields& extra, const char* key) {
-    for (const auto& [k, v] : extra)
-        if (k == key) return v;
-    return {};
+    const std::string* value = findExtra(extra, key);
+    return value ? *value : std::string();
 }
 
 // Whether row `a` of `ta` and row `b` of `tb` say the same (columns and details): most rows of a

@@ -18,12 +18,6 @@ constexpr const char* kFirstSeen = "first_seen";
 constexpr const char* kRevisions = "revisions";
 constexpr const char* kRetired = "retired_events";
 
-const std::string* extraOf(const ExtraFields& extra, std::string_view key) {
-    for (const auto& [k, v] : extra)
-        if (k == key) return &v;
-    return nullptr;
-}
-
 void setExtra(ExtraFields& extra, const std::string& key, const json& value) {
     for (auto& [k, v] : extra)
         if (k == key) {
@@ -42,7 +36,7 @@ std::optional<Date> dateOf(const json& value) {
 }
 
 std::optional<Date> dateExtra(const ExtraFields& extra, std::string_view key) {
-    const std::string* raw = extraOf(extra, key);
+    const std::string* raw = findExtra(extra, key);
     return raw ? dateOf(json::parse(*raw, nullptr, false)) : std::nullopt;
 }
 
@@ -165,7 +159,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 std::optional<Date> recordedOn(const ExtraFields& extra) {
     if (auto day = dateExtra(extra, kRecorded)) return day;
-    if (const std::string* raw = extraOf(extra, "acled_timestamp")) {
+    if (const std::string* raw = findExtra(extra, "acled_timestamp")) {
         const json value = json::parse(*raw, nullptr, false);
         std::optional<long long> seconds;
         if (value.is_number_integer()) seconds = value.get<long long>();
@@ -204,7 +198,7 @@ EventVersion currentVersion(const Event& event) {
     return v;
 }
 
-std::vector<EventVersion> earlierVersions(const Event& event) { return versionsIn(extraOf(event.extra, kRevisions)); }
+std::vector<EventVersion> earlierVersions(const Event& event) { return versionsIn(findExtra(event.extra, kRevisions)); }
 
 std::optional<Date> firstSeenOn(const Event& event) {
     if (auto day = dateExtra(event.extra, kFirstSeen)) return day;
@@ -250,7 +244,7 @@ void keepEarlierVersion(Event& current, const Event& older) {
 
 std::vector<RetiredEvent> retiredEvents(const Dataset& dataset) {
     std::vector<RetiredEvent> out;
-    const std::string* raw = extraOf(dataset.extra, kRetired);
+    const std::string* raw = findExtra(dataset.extra, kRetired);
     if (!raw) return out;
     const json list = json::parse(*raw, nullptr, false);
     if (!list.is_array()) return out;
@@ -271,7 +265,7 @@ std::vector<RetiredEvent> retiredEvents(const Dataset& dataset) {
 void retireEvents(Dataset& dataset, const std::vector<Event>& events, std::optional<Date> deletedOn) {
     if (events.empty()) return;
     json list = json::array();
-    if (const std::string* raw = extraOf(dataset.extra, kRetired)) {
+    if (const std::string* raw = findExtra(dataset.extra, kRetired)) {
         list = json::parse(*raw, nullptr, false);
         if (!list.is_array()) list = json::array();
     }

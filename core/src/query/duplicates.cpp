@@ -19,15 +19,6 @@ namespace atlas {
 
 namespace {
 
-// How many days either side of its date an event may be, by its date precision.
-int dateSlack(DatePrecision precision) {
-    switch (precision) {
-    case DatePrecision::Day: return 0;
-    case DatePrecision::Week: return 3;
-    case DatePrecision::Month: return 15;
-    }
-    return 0;
-}
 // Sources often date one incident a day apart (a night strike, a report of "yesterday").
 constexpr int kDayTolerance = 1;
 // Sources put one village at points a few kilometres apart (gazetteers, the village's edge).
@@ -129,7 +120,7 @@ struct Scorer {
         DuplicatePair pair{a, b, 0, {}};
         // Dates.
         const int gap = std::abs(events.day(a) - events.day(b));
-        const int allowed = kDayTolerance + dateSlack(events.datePrecision(a)) + dateSlack(events.datePrecision(b));
+        const int allowed = kDayTolerance + halfPeriodDays(events.datePrecision(a)) + halfPeriodDays(events.datePrecision(b));
         const bool overlap = x.first <= y.last + kDayTolerance && y.first <= x.last + kDayTolerance;
         if (!overlap) return std::nullopt;
         const double dateScore = gap == 0 ? 1.0 : std::max(0.0, 1.0 - double(gap) / double(allowed + 1));
@@ -211,7 +202,7 @@ std::vector<DuplicatePair> findDuplicates(const Dataset& dataset, const Duplicat
     };
     std::map<std::pair<int, int>, Cell> cells;
     for (std::uint32_t row = 0; row < events.size(); ++row) {
-        const int slack = dateSlack(events.datePrecision(row));
+        const int slack = halfPeriodDays(events.datePrecision(row));
         const auto end = events.endDate(row);
         const GeoPoint p = events.point(row);
         cells[{static_cast<int>(std::floor(p.latitude / kCellDegrees)), static_cast<int>(std::floor(p.longitude / kCellDegrees))}]
@@ -285,20 +276,17 @@ std::string datasetOf(const EventTable& events, std::size_t row) {
 void markDataset(std::vector<SourceReference>& sources, const std::string& dataset) {
     if (dataset.empty()) return;
     for (SourceReference& source : sources) {
-        const bool marked = std::any_of(source.extra.begin(), source.extra.end(), [](const auto& kv) { return kv.first == "dataset"; });
-        if (!marked) source.extra.emplace_back("dataset", nlohmann::json(dataset).dump());
+        if (!findExtra(source.extra, "dataset")) source.extra.emplace_back("dataset", nlohmann::json(dataset).dump());
     }
 }
 
 } // namespace
 
 std::string datasetOfSource(const SourceReference& source) {
-    for (const auto& [key, raw] : source.extra) {
-        if (key != "dataset") continue;
-        const nlohmann::json value = nlohmann::json::parse(raw, nullptr, false);
-        return value.is_string() ? value.get<std::string>() : std::string();
-    }
-    return {};
+    const std::string* raw = findExtra(source.extra, "dataset");
+    if (!raw) return {};
+    const nlohmann::json value = nlohmann::json::parse(*raw, nullptr, false);
+    return value.is_string() ? value.get<std::string>() : std::string();
 }
 
 std::vector<Diagnostic> applyDuplicateDecisions(Dataset& dataset, const std::vector<DuplicateDecision>& decisions) {

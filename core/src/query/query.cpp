@@ -91,6 +91,15 @@ std::uint32_t Histogram::total(int bin) const {
     return sum;
 }
 
+int Histogram::binOf(Date day) const {
+    switch (bucket) {
+    case HistogramBucket::Day: return daysBetween(first, day);
+    case HistogramBucket::Week: return daysBetween(first, day) / 7;
+    case HistogramBucket::Month: return monthNumber(day) - monthNumber(first);
+    }
+    return 0;
+}
+
 float Histogram::spreadTotal(int bin) const {
     float sum = 0;
     for (int group = 0; group < groups; ++group) sum += spreadAt(bin, group);
@@ -576,7 +585,6 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
     }
     h.counts.assign(static_cast<std::size_t>(bins) * static_cast<std::size_t>(h.groups), 0);
     const std::int32_t firstDay = first.daysSinceEpoch();
-    const int firstMonth = monthNumber(first);
     // Rows come in date order, so the month of a day is worked out once per distinct day.
     std::int32_t cachedDay = std::numeric_limits<std::int32_t>::min();
     int cachedBin = 0;
@@ -584,14 +592,6 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
     bounded.from = first;
     bounded.to = last;
     const std::int32_t lastDay = last.daysSinceEpoch();
-    const auto binOf = [&](std::int32_t day) {
-        switch (bucket) {
-        case HistogramBucket::Day: return day - firstDay;
-        case HistogramBucket::Week: return (day - firstDay) / 7;
-        case HistogramBucket::Month: return monthNumber(Date(day)) - firstMonth;
-        }
-        return 0;
-    };
     forEachMatch(bounded, [&](std::size_t row) {
         const int group = split == HistogramSplit::ByType ? m_type[row] : split == HistogramSplit::BySide ? m_side[row] : 0;
         if (m_datePrecision[row] != 0) {
@@ -600,13 +600,13 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
             const auto [from, to] = possibleRange(row);
             const float share = 1.0f / static_cast<float>(to - from + 1);
             for (std::int32_t day = std::max(from, firstDay); day <= std::min(to, lastDay); ++day)
-                h.spread[static_cast<std::size_t>(binOf(day)) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)] += share;
+                h.spread[static_cast<std::size_t>(h.binOf(Date(day))) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)] += share;
             return;
         }
         const std::int32_t day = m_day[row];
         if (day != cachedDay) {
             cachedDay = day;
-            cachedBin = binOf(day);
+            cachedBin = h.binOf(Date(day));
         }
         ++h.counts[static_cast<std::size_t>(cachedBin) * static_cast<std::size_t>(h.groups) + static_cast<std::size_t>(group)];
     });

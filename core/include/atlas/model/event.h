@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,12 @@ namespace atlas {
 /// Fields of an object that this program does not know, kept as (key, raw JSON text) so that
 /// saving a file never drops them.
 using ExtraFields = std::vector<std::pair<std::string, std::string>>;
+/// The raw (JSON) value of `key` among `extra`, or nullptr.
+[[nodiscard]] inline const std::string* findExtra(const ExtraFields& extra, std::string_view key) {
+    for (const auto& [k, v] : extra)
+        if (k == key) return &v;
+    return nullptr;
+}
 
 /// WGS84 coordinate in decimal degrees.
 struct GeoPoint {
@@ -86,6 +93,10 @@ struct Event {
     ExtraFields extra;
     friend bool operator==(const Event&, const Event&) = default;
 };
+
+/// How many days either side of its date an event known only to `precision` may be: 0 for a
+/// day, 3 for a week, 15 for a month (the date taken as the middle of its period).
+[[nodiscard]] int halfPeriodDays(DatePrecision precision);
 
 /// The days an event may have happened on, first and last inclusive.
 struct PossibleDays {

@@ -102,6 +102,8 @@ struct Histogram {
         return spread.empty() ? 0.0f : spread[static_cast<std::size_t>(bin) * static_cast<std::size_t>(groups) + static_cast<std::size_t>(group)];
     }
     [[nodiscard]] float spreadTotal(int bin) const;
+    /// The bin `day` falls in (may be outside 0..binCount()-1).
+    [[nodiscard]] int binOf(Date day) const;
 };
 
 /// How many events of a filter each actor takes part in (in the filter's actor role), its
