@@ -3,7 +3,10 @@
 //   atlas_make_synthetic 1000000 /tmp/synthetic-1m.atlas.json   (native)
 //   atlas_make_synthetic 1000000 /tmp/synthetic-1m.csv          (ACLED-like CSV)
 //   atlas_make_synthetic 10000000 /tmp/synthetic-10m.gpkg       (GeoPackage; any format write_any knows)
+// or a reference layer of synthetic districts over Syria (not real boundaries):
+//   atlas_make_synthetic --districts 300 /tmp/districts.shp [EPSG]   (shapefile, UTM 37N: 32637)
 #include "synthetic.h"
+#include "synthetic_layers.h"
 
 #include "atlas/io/acled.h"
 #include "atlas/io/geojson.h"
@@ -19,8 +22,19 @@
 #include <string>
 
 int main(int argc, char** argv) {
+    if (argc >= 4 && std::string(argv[1]) == "--districts") {
+        atlas::bench::SyntheticDistrictsOptions options;
+        options.count = static_cast<int>(std::strtol(argv[2], nullptr, 10));
+        if (argc >= 5) options.epsg = static_cast<int>(std::strtol(argv[4], nullptr, 10));
+        const std::string out = argv[3];
+        if (out.ends_with(".gpkg")) options.driver = "GPKG";
+        else if (out.ends_with(".geojson")) options.driver = "GeoJSON";
+        const int written = atlas::bench::writeSyntheticDistricts(out, options);
+        std::fprintf(stderr, "%d districts written to %s\n", written, out.c_str());
+        return written > 0 ? 0 : 1;
+    }
     if (argc != 3) {
-        std::fprintf(stderr, "usage: atlas_make_synthetic EVENTS OUTPUT.atlas.json\n");
+        std::fprintf(stderr, "usage: atlas_make_synthetic EVENTS OUTPUT.atlas.json | --districts N OUTPUT.shp [EPSG]\n");
         return 2;
     }
     const long events = std::strtol(argv[1], nullptr, 10);

@@ -3,9 +3,53 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numbers>
 
 namespace atlas {
+
+namespace {
+
+// Ray casting over one ring; an even–odd count over all rings gives holes for free.
+bool ringContains(const std::vector<GeoPoint>& ring, GeoPoint p) {
+    bool inside = false;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        const GeoPoint& a = ring[i];
+        const GeoPoint& b = ring[j];
+        if ((a.latitude > p.latitude) != (b.latitude > p.latitude)) {
+            const double crossing =
+                a.longitude + (p.latitude - a.latitude) * (b.longitude - a.longitude) / (b.latitude - a.latitude);
+            if (p.longitude < crossing) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+} // namespace
+
+// --- GeoPolygon -----------------------------------------------------------------------------
+
+bool GeoPolygon::contains(GeoPoint point) const {
+    bool inside = false;
+    for (const auto& ring : rings)
+        if (ring.size() >= 3 && ringContains(ring, point)) inside = !inside;
+    return inside;
+}
+
+GeoBox GeoPolygon::bounds() const {
+    GeoBox box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+               std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& ring : rings)
+        for (const GeoPoint& p : ring) {
+            box.minLongitude = std::min(box.minLongitude, p.longitude);
+            box.maxLongitude = std::max(box.maxLongitude, p.longitude);
+            box.minLatitude = std::min(box.minLatitude, p.latitude);
+            box.maxLatitude = std::max(box.maxLatitude, p.latitude);
+        }
+    return box;
+}
+
 
 MercatorPoint toMercator(GeoPoint point) {
     const double latitude = std::clamp(point.latitude, -kMaxMercatorLatitude, kMaxMercatorLatitude);

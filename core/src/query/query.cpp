@@ -19,49 +19,12 @@ namespace {
 char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 
-// Ray casting over one ring; an even–odd count over all rings gives holes for free.
-bool ringContains(const std::vector<GeoPoint>& ring, GeoPoint p) {
-    bool inside = false;
-    const std::size_t n = ring.size();
-    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-        const GeoPoint& a = ring[i];
-        const GeoPoint& b = ring[j];
-        if ((a.latitude > p.latitude) != (b.latitude > p.latitude)) {
-            const double crossing =
-                a.longitude + (p.latitude - a.latitude) * (b.longitude - a.longitude) / (b.latitude - a.latitude);
-            if (p.longitude < crossing) inside = !inside;
-        }
-    }
-    return inside;
-}
 
 std::uint32_t bit(int value) { return std::uint32_t{1} << static_cast<unsigned>(value); }
 
 int monthNumber(Date day) { return day.year() * 12 + day.month() - 1; }
 
 } // namespace
-
-// --- GeoPolygon -----------------------------------------------------------------------------
-
-bool GeoPolygon::contains(GeoPoint point) const {
-    bool inside = false;
-    for (const auto& ring : rings)
-        if (ring.size() >= 3 && ringContains(ring, point)) inside = !inside;
-    return inside;
-}
-
-GeoBox GeoPolygon::bounds() const {
-    GeoBox box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-               std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-    for (const auto& ring : rings)
-        for (const GeoPoint& p : ring) {
-            box.minLongitude = std::min(box.minLongitude, p.longitude);
-            box.maxLongitude = std::max(box.maxLongitude, p.longitude);
-            box.minLatitude = std::min(box.minLatitude, p.latitude);
-            box.maxLatitude = std::max(box.maxLatitude, p.latitude);
-        }
-    return box;
-}
 
 std::string_view toKey(ActorRole role) {
     switch (role) {
@@ -256,8 +219,7 @@ struct EventIndex::Compiled {
     GeoBox box;
     float outerX0 = 0, outerX1 = 0, outerY0 = 0, outerY1 = 0; // box grown by a rounding margin
     float innerX0 = 0, innerX1 = 0, innerY0 = 0, innerY1 = 0; // and shrunk by it
-    const GeoPolygon* region = nullptr;
-    GeoBox regionBounds;
+    std::shared_ptr<const PolygonIndex> region; // the filter's region, indexed (kept for the next query)
     bool hasActors = false;
     ActorRole role = ActorRole::Either;
     std::vector<std::uint8_t> wantedActor;
@@ -311,8 +273,14 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
         c.innerY1 = static_cast<float>(bottomRight.y - margin);
     }
     if (filter.region) {
-        c.region = &*filter.region;
-        c.regionBounds = filter.region->bounds();
+        // A district's outline has thousands of vertices: indexed once and kept while the
+        // region stays the same (moving the window asks again with it).
+        std::lock_guard lock(m_regionMutex);
+        if (!m_regionIndex || m_region != *filter.region) {
+            m_region = *filter.region;
+            m_regionIndex = std::make_shared<const PolygonIndex>(std::span<const GeoPolygon>(&m_region, 1));
+        }
+        c.region = m_regionIndex;
     }
     if (!filter.actors.empty()) {
         c.hasActors = true;
@@ -366,8 +334,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
             if (!any) return false;
         }
         if (c.region) {
-            const GeoPoint p = m_dataset->events.point(m_position[row]);
-            if (!c.regionBounds.contains(p) || !c.region->contains(p)) return false;
+            if (!c.region->containsAny(m_dataset->events.point(m_position[row]))) return false;
         }
         return true;
     };
@@ -682,6 +649,59 @@ Breakdown EventIndex::breakdown(const EventFilter& filter) const {
     return b;
 }
 
+
+AreaCounts EventIndex::countByArea(const EventFilter& filter, std::span<const std::int32_t> areaOfEvent, std::size_t areaCount) const {
+    AreaCounts counts;
+    counts.areas.resize(areaCount);
+    forEachMatch(filter, [&](std::size_t row) {
+        const std::uint32_t position = m_position[row];
+        const std::int32_t area = position < areaOfEvent.size() ? areaOfEvent[position] : -1;
+        AreaTotals& totals = area >= 0 && static_cast<std::size_t>(area) < areaCount ? counts.areas[static_cast<std::size_t>(area)] : counts.outside;
+        ++totals.events;
+        totals.killedAtLeast += m_killed[row];
+        ++totals.byType[m_type[row]];
+        ++totals.bySide[m_side[row]];
+    });
+    return counts;
+}
+
+AreaPeaks EventIndex::areaPeaks(EventFilter filter, std::span<const std::int32_t> areaOfEvent, std::size_t areaCount, int windowDays) const {
+    AreaPeaks peaks;
+    if (m_day.empty() || areaCount == 0) return peaks;
+    filter.from.reset();
+    filter.to.reset();
+    windowDays = std::max(windowDays, 1);
+    const std::int64_t first = m_day.front(), days = std::int64_t{m_day.back()} - first + 1;
+    // Per area and day (or per few days, when areas × days would not fit in some 32 MB):
+    // counts and killed, then the largest sum over any run of bins a window spans.
+    const std::int64_t binDays = std::max<std::int64_t>(1, (days * static_cast<std::int64_t>(areaCount) + 4'000'000 - 1) / 4'000'000);
+    const std::int64_t bins = (days + binDays - 1) / binDays;
+    const std::int64_t span = std::max<std::int64_t>(1, (windowDays + binDays - 1) / binDays);
+    std::vector<std::uint32_t> events(static_cast<std::size_t>(bins) * areaCount, 0), killed(events.size(), 0);
+    forEachMatch(filter, [&](std::size_t row) {
+        const std::uint32_t position = m_position[row];
+        const std::int32_t area = position < areaOfEvent.size() ? areaOfEvent[position] : -1;
+        if (area < 0 || static_cast<std::size_t>(area) >= areaCount) return;
+        const auto at = static_cast<std::size_t>((m_day[row] - first) / binDays) * areaCount + static_cast<std::size_t>(area);
+        ++events[at];
+        killed[at] += m_killed[row];
+    });
+    for (std::size_t area = 0; area < areaCount; ++area) {
+        std::uint64_t runEvents = 0, runKilled = 0;
+        for (std::int64_t bin = 0; bin < bins; ++bin) {
+            runEvents += events[static_cast<std::size_t>(bin) * areaCount + area];
+            runKilled += killed[static_cast<std::size_t>(bin) * areaCount + area];
+            if (bin >= span) {
+                runEvents -= events[static_cast<std::size_t>(bin - span) * areaCount + area];
+                runKilled -= killed[static_cast<std::size_t>(bin - span) * areaCount + area];
+            }
+            peaks.events = std::max(peaks.events, runEvents);
+            peaks.killedAtLeast = std::max(peaks.killedAtLeast, runKilled);
+        }
+    }
+    peaks.exact = binDays == 1;
+    return peaks;
+}
 
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace atlas {
 
@@ -31,6 +32,16 @@ struct GeoBox {
                p.latitude <= maxLatitude;
     }
     friend bool operator==(const GeoBox&, const GeoBox&) = default;
+};
+
+/// A region in degrees: one or more rings (the first is the outline, later ones holes or
+/// further parts), combined with the even–odd rule as GeoJSON polygons are.
+struct GeoPolygon {
+    std::vector<std::vector<GeoPoint>> rings;
+
+    [[nodiscard]] bool contains(GeoPoint point) const;
+    [[nodiscard]] GeoBox bounds() const;
+    friend bool operator==(const GeoPolygon&, const GeoPolygon&) = default;
 };
 
 /// The smallest box holding every event's point; nullopt when there are none.

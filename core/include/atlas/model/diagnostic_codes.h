@@ -170,6 +170,22 @@ inline constexpr const char* kProjectFileChanged = "project.file.changed";
 /// a saved decision on a pair names an event that is not open (the decision is skipped)
 inline constexpr const char* kDuplicateUnknown = "duplicate.unknown";
 
+// --- Reference layers (GDAL)
+/// GDAL cannot open the file as a vector dataset (what GDAL says, and what is missing)
+inline constexpr const char* kLayerOpen = "layer.open";
+/// a shapefile lacks a part it needs (.shx, .dbf) or has no .prj
+inline constexpr const char* kLayerShapefilePart = "layer.shapefile.part";
+/// the layer's coordinate system is unknown or cannot be converted to WGS 84
+inline constexpr const char* kLayerCrs = "layer.crs";
+/// a layer has no features, or none with a geometry
+inline constexpr const char* kLayerEmpty = "layer.empty";
+/// a feature's geometry is missing, empty or of a kind not drawn (the feature is kept without it)
+inline constexpr const char* kLayerGeometry = "layer.geometry";
+/// a polygon is not valid (self-intersecting, …): counted by the even–odd rule
+inline constexpr const char* kLayerInvalid = "layer.invalid";
+/// a warning or error GDAL reported while reading
+inline constexpr const char* kLayerGdal = "layer.gdal";
+
 // --- Snapshots
 /// a snapshot cannot be written
 inline constexpr const char* kSnapshotWrite = "snapshot.write";
@@ -254,6 +270,13 @@ inline constexpr CodeMeaning kAll[] = {
     {kProjectFileMissing, "a file of the project is not where the project says"},
     {kProjectFileChanged, "a file of the project has changed since the project was saved (other content)"},
     {kSnapshotWrite, "a snapshot cannot be written"},
+    {kLayerOpen, "GDAL cannot open the file as a vector dataset (what GDAL says, and what is missing)"},
+    {kLayerShapefilePart, "a shapefile lacks a part it needs (.shx, .dbf) or has no .prj"},
+    {kLayerCrs, "the layer's coordinate system is unknown or cannot be converted to WGS 84"},
+    {kLayerEmpty, "a layer has no features, or none with a geometry"},
+    {kLayerGeometry, "a feature's geometry is missing, empty or of a kind not drawn (the feature is kept without it)"},
+    {kLayerInvalid, "a polygon is not valid (self-intersecting, …): counted by the even–odd rule"},
+    {kLayerGdal, "a warning or error GDAL reported while reading"},
 };
 
 } // namespace atlas::codes

@@ -6,6 +6,7 @@
 
 #include "atlas/model/dataset.h"
 #include "atlas/geo/geo.h"
+#include "atlas/geo/polygon_index.h"
 
 #include <array>
 #include <cstdint>
@@ -13,22 +14,13 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
 
 namespace atlas {
-
-/// A region in degrees: one or more rings (the first is the outline, later ones holes or
-/// further parts), combined with the even–odd rule as GeoJSON polygons are.
-struct GeoPolygon {
-    std::vector<std::vector<GeoPoint>> rings;
-
-    [[nodiscard]] bool contains(GeoPoint point) const;
-    [[nodiscard]] GeoBox bounds() const;
-    friend bool operator==(const GeoPolygon&, const GeoPolygon&) = default;
-};
 
 /// Which part an actor of EventFilter::actors must play in an event.
 enum class ActorRole { Either, Perpetrator, Target };
@@ -126,6 +118,25 @@ struct Breakdown {
 };
 
 
+/// An area's share of a filter's events (AreaCounts).
+struct AreaTotals {
+    std::uint32_t events = 0;
+    std::int64_t killedAtLeast = 0; ///< sum of the killed lower bounds
+    std::array<std::uint32_t, kEventTypeCount> byType{};
+    std::array<std::uint32_t, kSideCount> bySide{};
+};
+/// A filter's events counted per area of a layer (EventIndex::countByArea).
+struct AreaCounts {
+    std::vector<AreaTotals> areas; ///< by area index
+    AreaTotals outside;            ///< events in no area
+};
+/// The most any one area holds in any window of a length over the whole data: the top of a
+/// colour scale that stays fixed while the window moves.
+struct AreaPeaks {
+    std::uint64_t events = 0;
+    std::uint64_t killedAtLeast = 0;
+    bool exact = true; ///< false when counted in bins of a few days (long data, many areas)
+};
 
 /// Column arrays of a dataset's events in date order, built once: a time window is two binary
 /// searches; the other predicates scan only that slice. Text is indexed lazily on first use.
@@ -151,6 +162,13 @@ public:
     /// Per actor and per side, over the events the filter selects when its actors are left
     /// out (the counts a faction list shows beside each box, whichever boxes are ticked).
     [[nodiscard]] ActorCounts actorCounts(EventFilter filter) const;
+    /// The filter's events counted per area: `areaOfEvent` gives each event's area by its
+    /// position in Dataset::events (-1: none; atlas::locateEvents), `areaCount` how many there are.
+    [[nodiscard]] AreaCounts countByArea(const EventFilter& filter, std::span<const std::int32_t> areaOfEvent, std::size_t areaCount) const;
+    /// The largest count (and killed) of one area in any `windowDays`-day window of the data,
+    /// with the filter's other criteria (its own window is ignored).
+    [[nodiscard]] AreaPeaks areaPeaks(EventFilter filter, std::span<const std::int32_t> areaOfEvent, std::size_t areaCount,
+                                      int windowDays) const;
     /// Bytes held by the numeric columns and actor lists (text index excluded).
     [[nodiscard]] std::size_t memoryBytes() const;
     /// Builds the text index now rather than on the first text query.
@@ -204,6 +222,10 @@ private:
     mutable std::once_flag m_keysOnce;
     mutable std::vector<std::tuple<const EventDetailSource*, std::int64_t, std::uint32_t>> m_keyRows; // sorted
     // Text index: lower-cased text of event i at [m_textBegin[i], m_textBegin[i+1]).
+    // The last region filtered by, indexed (compile's cache).
+    mutable std::mutex m_regionMutex;
+    mutable GeoPolygon m_region;
+    mutable std::shared_ptr<const PolygonIndex> m_regionIndex;
     mutable std::once_flag m_textOnce;
     mutable std::string m_text;
     mutable std::vector<std::uint32_t> m_textBegin;
