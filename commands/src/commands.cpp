@@ -56,6 +56,9 @@ int runSituation(const std::vector<std::string>& arguments, const ExportWriter&)
 int runDedupe(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("dedupe", arguments, detail::dedupe);
 }
+int runAggregate(const std::vector<std::string>& arguments, const ExportWriter&) {
+    return withInputs("aggregate", arguments, detail::aggregate);
+}
 int runConvert(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("convert", arguments, detail::convert);
 }
@@ -74,6 +77,7 @@ const std::vector<Command>& allCommands() {
         {"convert", "a file into another format (the full model to .atlas.json and .geojson)", runConvert, false},
         {"situation", "each site's status and the lines and areas in force on a day, as JSON or GeoJSON", runSituation, false},
         {"dedupe", "pairs of events that may be one incident reported twice, with scores and reasons", runDedupe, false},
+        {"aggregate", "incidents and killed per area of a boundary file (and the change between two periods)", runAggregate, false},
         {"export", "a map snapshot as PNG, PDF or SVG, or one a day for an animation", runExport, true},
     };
     return table;

@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "atlas/io/gdal_layer.h"
+
 #include "atlas/model/revisions.h"
 
 #include "atlas/io/acled.h"
@@ -259,7 +261,10 @@ const char* const kFilterOptionsHelp =
     "  --type KEY             air_strike, shelling, armed_clash, ...; repeatable\n"
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
-    "  --min-killed N         at least N killed (lower bound of the reported figure)\n";
+    "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
+    "  --within FILE[:NAME]   only incidents inside the area NAME (its name or code) of a\n"
+    "                         boundary file GDAL reads (.shp, .gpkg, .geojson, .kml, ...),\n"
+    "                         or inside any of its areas when no NAME is given\n";
 
 bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, FilterOptions& options, std::string& error) {
     EventFilter& filter = options.filter;
@@ -274,7 +279,7 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         options.given.push_back(a);
         return true;
     }
-    static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed"};
+    static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed", "--within"};
     if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; })) return false;
     options.given.push_back(a);
     if (i + 1 >= args.size()) {
@@ -301,6 +306,11 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         else filter.box = *box;
     } else if (a == "--text") {
         filter.text = v;
+    } else if (a == "--within") {
+        if (auto region = detail::regionOfLayerFile(v, error)) {
+            filter.region = std::move(region->first);
+            filter.regionName = std::move(region->second);
+        }
     } else if (a == "--min-killed") {
         try {
             filter.minKilled = std::stoi(v);
@@ -310,6 +320,46 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
     }
     return true;
 }
+
+namespace detail {
+
+std::optional<ReferenceLayer> readPolygonLayer(const std::string& path, std::string& error) {
+    ReferenceLayersRead read = readReferenceLayers(path);
+    for (ReferenceLayer& layer : read.layers)
+        if (layer.areaCount() > 0) return std::move(layer);
+    std::string why;
+    for (const Diagnostic& d : read.diagnostics)
+        if (d.severity != Severity::Warning) why += (why.empty() ? "" : "; ") + d.toString();
+    error = path + " has no layer of areas" + (why.empty() ? std::string() : ": " + why);
+    return std::nullopt;
+}
+
+std::optional<std::pair<GeoPolygon, std::string>> regionOfLayerFile(const std::string& spec, std::string& error) {
+    // FILE, or FILE:NAME — a file's own name may hold a colon, so a whole existing path wins.
+    std::string path = spec, name;
+    std::error_code missing;
+    if (!std::filesystem::exists(spec, missing)) {
+        const auto colon = spec.rfind(':');
+        if (colon != std::string::npos && colon > 0) {
+            path = spec.substr(0, colon);
+            name = spec.substr(colon + 1);
+        }
+    }
+    const auto layer = readPolygonLayer(path, error);
+    if (!layer) return std::nullopt;
+    const std::string file = std::filesystem::path(path).filename().string();
+    if (name.empty()) return std::make_pair(layer->allAreas(), "the areas of " + file);
+    const auto feature = layer->findFeature(name);
+    if (!feature || !layer->features[*feature].isArea()) {
+        std::string some;
+        for (std::size_t f = 0; f < layer->features.size() && f < 8; ++f) some += (f ? ", " : "") + layer->label(f);
+        error = "no area called \"" + name + "\" in " + path + " (its areas: " + some + (layer->features.size() > 8 ? ", …" : "") + ")";
+        return std::nullopt;
+    }
+    return std::make_pair(layer->features[*feature].area, layer->label(*feature) + " (" + file + ")");
+}
+
+} // namespace detail
 
 std::string takeFilterOptions(std::vector<std::string>& args, FilterOptions& options) {
     std::vector<std::string> rest;

@@ -7,6 +7,7 @@
 #include "atlas/io/geojson.h"
 #include "atlas/io/native_format.h"
 #include "atlas/io/project.h"
+#include "atlas/geo/reference_layer.h"
 
 #include <optional>
 #include <string>
@@ -56,6 +57,13 @@ int printHelp(const char* help, const char* more = "");
 /// resolveActors, reported on stderr as the command's: false when a name is no actor's.
 bool resolveActorsOrSay(const Dataset& d, FilterOptions& options, const char* command);
 
+/// The first layer of `path` that has areas; none (with `error` set) otherwise.
+[[nodiscard]] std::optional<ReferenceLayer> readPolygonLayer(const std::string& path, std::string& error);
+/// --within's FILE or FILE:NAME as a region and its name in words; none (with `error` set)
+/// when the file has no areas or none has that name.
+[[nodiscard]] std::optional<std::pair<GeoPolygon, std::string>> regionOfLayerFile(const std::string& spec, std::string& error);
+
+int aggregate(const std::vector<std::string>& args, const InputOptions& options);
 int info(const std::vector<std::string>& args, const InputOptions& options);
 int query(const std::vector<std::string>& args, const InputOptions& options);
 int convert(const std::vector<std::string>& args, const InputOptions& options);

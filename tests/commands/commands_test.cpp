@@ -4,6 +4,8 @@
 #include "atlas/io/native_format.h"
 #include "atlas/io/project.h"
 
+#include "run_command.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,21 +18,6 @@ using namespace atlas::commands;
 
 namespace {
 
-struct Ran {
-    int code = -1;
-    std::string out, err;
-};
-
-Ran runCommand(const std::vector<std::string>& arguments, const ExportWriter& writer = {}) {
-    Ran ran;
-    testing::internal::CaptureStdout();
-    testing::internal::CaptureStderr();
-    ran.code = run(arguments, writer);
-    ran.out = testing::internal::GetCapturedStdout();
-    ran.err = testing::internal::GetCapturedStderr();
-    return ran;
-}
-
 const std::string kSample = ATLAS_SAMPLE_DATASET;
 const std::string kData = ATLAS_TEST_DATA_DIR;
 
@@ -39,7 +26,7 @@ const std::string kData = ATLAS_TEST_DATA_DIR;
 TEST(Commands, TheTableListsEachCommandOnce) {
     std::vector<std::string> names;
     for (const Command& c : allCommands()) names.push_back(c.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "dedupe", "export"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "dedupe", "aggregate", "export"}));
     EXPECT_TRUE(findCommand("export")->needsQt);
     EXPECT_FALSE(findCommand("info")->needsQt);
     EXPECT_EQ(findCommand("frob"), nullptr);

@@ -65,6 +65,12 @@ std::vector<GeoPolygon> ReferenceLayer::polygons() const {
     return result;
 }
 
+GeoPolygon ReferenceLayer::allAreas() const {
+    GeoPolygon all;
+    for (const ReferenceFeature& f : features) all.rings.insert(all.rings.end(), f.area.rings.begin(), f.area.rings.end());
+    return all;
+}
+
 std::optional<std::size_t> ReferenceLayer::findFeature(const std::string& wanted) const {
     const std::string key = lowered(wanted);
     for (std::size_t i = 0; i < features.size(); ++i)

@@ -84,7 +84,10 @@ void addRings(const OGRPolygon& polygon, ReferenceFeature& feature) {
         for (int i = 0; i < ring->getNumPoints(); ++i) points.push_back({ring->getY(i), ring->getX(i)});
         feature.area.rings.push_back(std::move(points));
     };
+    const auto start = static_cast<std::uint32_t>(feature.area.rings.size());
     addRing(polygon.getExteriorRing());
+    if (feature.area.rings.size() == start) return; // no outline: its holes mean nothing
+    feature.polygonStarts.push_back(start);
     for (int i = 0; i < polygon.getNumInteriorRings(); ++i) addRing(polygon.getInteriorRing(i));
 }
 

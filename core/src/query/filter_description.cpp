@@ -39,10 +39,10 @@ std::vector<std::string> describeFilter(const Dataset& dataset, const EventFilte
         for (const Side side : filter.sides) names.emplace_back(toLabel(side));
         parts.push_back("side: " + joined(names, ", "));
     }
+    if (filter.region) parts.push_back("within " + (filter.regionName.empty() ? std::string("a drawn region") : filter.regionName));
     if (filter.box)
         parts.push_back("within " + degrees(filter.box->minLongitude) + "," + degrees(filter.box->minLatitude) + " – " +
                         degrees(filter.box->maxLongitude) + "," + degrees(filter.box->maxLatitude));
-    if (filter.region) parts.push_back("within a drawn region");
     if (!filter.text.empty()) parts.push_back("“" + filter.text + "”");
     if (filter.minKilled > 0) parts.push_back("at least " + std::to_string(filter.minKilled) + " killed");
     if (filter.exactOnly()) {

@@ -16,6 +16,9 @@ namespace atlas {
 struct ReferenceFeature {
     std::int64_t fid = 0;                        ///< its id in the file
     GeoPolygon area;                             ///< polygon rings (a multipolygon's parts as further rings), even–odd
+    /// Where each polygon of a multipolygon starts in area.rings (its outer ring; its holes
+    /// follow): the structure written back out, as GeoJSON needs it.
+    std::vector<std::uint32_t> polygonStarts;
     std::vector<std::vector<GeoPoint>> paths;    ///< lines
     std::vector<GeoPoint> points;
     std::vector<std::string> values;             ///< one per ReferenceLayer::fields ("" when null)
@@ -40,6 +43,8 @@ struct ReferenceLayer {
     /// The polygons of the layer (empty for a feature that has none), in feature order: what
     /// PolygonIndex indexes, so a polygon's index is its feature's.
     [[nodiscard]] std::vector<GeoPolygon> polygons() const;
+    /// Every area of the layer as one region (areas that do not overlap, as a boundary file's).
+    [[nodiscard]] GeoPolygon allAreas() const;
     /// The feature whose label (or whose value of any field) is `wanted`, case-insensitive.
     [[nodiscard]] std::optional<std::size_t> findFeature(const std::string& wanted) const;
 };

@@ -45,6 +45,8 @@ struct EventFilter {
     std::vector<Side> sides;      ///< side of the event (its first perpetrator's); empty: all
     std::optional<GeoBox> box;
     std::optional<GeoPolygon> region;
+    /// What the region is, in words ("District 7 of districts.shp"), for descriptions.
+    std::string regionName;
     /// Case-insensitive (ASCII letters) substring of the description, place, actor names or
     /// sources.
     std::string text;

@@ -1,0 +1,132 @@
+#include "common.h"
+
+#include "atlas/io/area_table.h"
+#include "atlas/io/atomic_file.h"
+#include "atlas/io/text.h"
+#include "atlas/query/area_aggregation.h"
+#include "atlas/query/filter_description.h"
+
+#include <cstdio>
+#include <iostream>
+#include <algorithm>
+
+namespace atlas::commands::detail {
+
+const char* kAggregateHelp =
+    "usage: conflict-atlas aggregate FILE... --by LAYER-FILE [options]\n"
+    "Counts the incidents that match in each area of a boundary file (districts, sub-districts,\n"
+    "control areas; any vector file GDAL reads, in any coordinate system): one row per area with\n"
+    "its incidents and killed, and a last row for the incidents outside every area. The window's\n"
+    "Areas panel gives the same numbers.\n"
+    "  --by FILE          the boundary file (its first layer that has areas)\n"
+    "  --field NAME       the attribute that names the areas (default: ADMn_EN, shapeName, name, ...)\n"
+    "  --split side|type  a column per side or per type of incident\n"
+    "  --compare-from D --compare-to D\n"
+    "                     a second period (A) to compare the filter's window (B) with: each area's\n"
+    "                     count in A, the change in percent and its band (down25, down10, stable,\n"
+    "                     up10, up25, surge at +100 %, new)\n"
+    "  --format csv|geojson   a table (default), or the areas with their counts as GeoJSON\n"
+    "  --out FILE         write there (atomically) instead of to standard output\n"
+    "Filters (as query's):\n";
+
+int aggregate(const std::vector<std::string>& args, const InputOptions& options) {
+    std::vector<std::string> files;
+    FilterOptions filters;
+    std::string layerPath, field, format = "csv", out;
+    AreaSplit split = AreaSplit::None;
+    std::optional<Date> compareFrom, compareTo;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") return printHelp(kAggregateHelp, kFilterOptionsHelp);
+        std::string error;
+        if (takeFilterOption(args, i, filters, error)) {
+            if (!error.empty()) return usageError("aggregate", error);
+            continue;
+        }
+        if (a.rfind("--", 0) != 0) {
+            files.push_back(a);
+            continue;
+        }
+        static const char* const withValue[] = {"--by", "--field", "--split", "--compare-from", "--compare-to", "--format", "--out"};
+        if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
+            return usageError("aggregate", "unknown option " + a);
+        if (i + 1 >= args.size()) return usageError("aggregate", a + " needs a value");
+        const std::string& v = args[++i];
+        if (a == "--by") layerPath = v;
+        else if (a == "--field") field = v;
+        else if (a == "--out") out = v;
+        else if (a == "--format") {
+            format = lower(v);
+            if (format != "csv" && format != "geojson") return usageError("aggregate", "--format is csv or geojson");
+        } else if (a == "--split") {
+            if (v == "side") split = AreaSplit::Side;
+            else if (v == "type") split = AreaSplit::Type;
+            else return usageError("aggregate", "--split is side or type");
+        } else {
+            const auto date = Date::parse(v);
+            if (!date) return usageError("aggregate", a + " takes a date YYYY-MM-DD, not \"" + v + "\"");
+            (a == "--compare-from" ? compareFrom : compareTo) = *date;
+        }
+    }
+    if (files.empty()) return usageError("aggregate", "give at least one file");
+    if (layerPath.empty()) return usageError("aggregate", "--by LAYER-FILE is needed: the areas to count in");
+    if (compareFrom.has_value() != compareTo.has_value())
+        return usageError("aggregate", "--compare-from and --compare-to go together");
+    if (compareFrom && *compareTo < *compareFrom) return usageError("aggregate", "--compare-to is before --compare-from");
+
+    std::string error;
+    const auto layer = readPolygonLayer(layerPath, error);
+    if (!layer) {
+        std::fprintf(stderr, "conflict-atlas aggregate: %s\n", error.c_str());
+        return kBadInput;
+    }
+    int nameField = -1;
+    if (!field.empty()) {
+        nameField = layer->fieldIndex(field);
+        if (nameField < 0) {
+            std::string fields;
+            for (const std::string& f : layer->fields) fields += (fields.empty() ? "" : ", ") + f;
+            return usageError("aggregate", "the layer has no field \"" + field + "\" (it has: " + fields + ")");
+        }
+    }
+
+    Loaded loaded = loadAll(files, {}, options);
+    const Dataset& d = loaded.dataset;
+    if (loaded.project) applyProjectFilters(filters, *loaded.project);
+    if (!resolveActorsOrSay(d, filters, "aggregate")) return kBadInput;
+    const EventIndex index(d);
+    const std::vector<GeoPolygon> polygons = layer->polygons();
+    const std::vector<std::int32_t> areaOfEvent = locateEvents(d.events, PolygonIndex(polygons));
+
+    AreaTable table;
+    table.layer = &*layer;
+    table.nameField = nameField;
+    table.split = split;
+    table.counts = index.countByArea(filters.filter, areaOfEvent, polygons.size());
+    if (compareFrom) {
+        EventFilter before = filters.filter;
+        before.from = compareFrom;
+        before.to = compareTo;
+        table.before = index.countByArea(before, areaOfEvent, polygons.size());
+    }
+    const auto write = [&](std::ostream& stream) {
+        if (format == "geojson") writeAreaTableGeoJson(table, stream);
+        else writeAreaTableCsv(table, stream);
+    };
+    if (out.empty()) {
+        write(std::cout);
+        std::cout.flush();
+    } else {
+        for (const Diagnostic& problem : writeFileAtomically(out, write)) {
+            std::fprintf(stderr, "conflict-atlas aggregate: %s\n", problem.toString().c_str());
+            return kBadInput;
+        }
+    }
+    std::uint64_t inAreas = 0;
+    for (const AreaTotals& t : table.counts.areas) inAreas += t.events;
+    std::fprintf(stderr, "%llu incidents in %zu areas of %s, %u outside them\n%s\n", static_cast<unsigned long long>(inAreas),
+                 polygons.size(), layerPath.c_str(), table.counts.outside.events, selectionNote(d, filters.filter).c_str());
+    return loaded.bad ? kBadInput : kOk;
+}
+
+} // namespace atlas::commands::detail
