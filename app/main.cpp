@@ -140,7 +140,18 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption compareWith(QStringLiteral("compare-with"),
                                          QStringLiteral("Compare the data with an earlier pull of it (Data → Compare with another pull…)."),
                                          QStringLiteral("file"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith});
+    const QCommandLineOption layer(QStringLiteral("layer"),
+                                   QStringLiteral("Add a reference layer (boundaries, roads: any file GDAL reads); repeatable."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption colourBy(QStringLiteral("colour-by"),
+                                      QStringLiteral("Colour the first layer's areas by the window's incidents (events) or killed."),
+                                      QStringLiteral("events|killed"));
+    const QCommandLineOption compareFrom(QStringLiteral("compare-from"),
+                                         QStringLiteral("With --colour-by: compare each area with the period from this day …"),
+                                         QStringLiteral("date"));
+    const QCommandLineOption compareTo(QStringLiteral("compare-to"), QStringLiteral("… to this day (YYYY-MM-DD)."),
+                                       QStringLiteral("date"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith, layer, colourBy, compareFrom, compareTo});
     // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,
     // one meaning. They are taken out first; QCommandLineParser reads the rest.
     std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -228,6 +239,10 @@ int main(int argc, char* argv[]) {
     launch.selectEvent = parser.value(select);
     launch.asKnownOn = parser.value(asKnownOn);
     launch.compareWith = parser.value(compareWith);
+    for (const QString& file : parser.values(layer)) launch.layerFiles.append(QFileInfo(file).absoluteFilePath());
+    launch.colourBy = parser.value(colourBy);
+    launch.compareFrom = parser.value(compareFrom);
+    launch.compareTo = parser.value(compareTo);
     QStringList notes;
     // Only then: a file named on the command line opens as asked (the saved filters of the same
     // file would narrow it without being asked for).

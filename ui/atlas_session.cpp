@@ -17,6 +17,7 @@ AtlasSession::AtlasSession(QObject* parent) : QObject(parent) {
     m_sites.setDocument(&m_document);
     m_sites.setTimeline(&m_timeline);
     m_comparison.setDocument(&m_document);
+    m_layers.setSources(&m_events, &m_filters);
     // The selection follows its event while the window slides; new rows mean other events.
     connect(&m_events, &QAbstractItemModel::modelReset, this, [this] {
         setSelectedRow(-1);
@@ -224,6 +225,26 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         if (!m_comparison.active()) return sentence;
         if (notes) *notes << sentence;
     }
+    for (const QString& file : options.layerFiles) {
+        const QString problem = m_layers.addPath(file);
+        if (!problem.isEmpty()) return problem;
+        if (notes && !m_layers.problems().isEmpty()) *notes << m_layers.problems();
+    }
+    if (!options.colourBy.isEmpty()) {
+        if (options.colourBy != QLatin1String("events") && options.colourBy != QLatin1String("killed"))
+            return tr("--colour-by takes events or killed, not \"%1\"").arg(options.colourBy);
+        int row = 0;
+        while (row < m_layers.count() && m_layers.layer(row)->areaCount() == 0) ++row;
+        if (row == m_layers.count()) return tr("--colour-by needs a --layer with areas");
+        m_layers.setMeasure(options.colourBy);
+        m_layers.setChoroplethLayer(row);
+    }
+    if (!options.compareFrom.isEmpty() || !options.compareTo.isEmpty()) {
+        if (m_layers.choroplethLayer() < 0) return tr("--compare-from and --compare-to need --colour-by and a --layer");
+        if (!m_layers.compareWith(options.compareFrom, options.compareTo))
+            return tr("--compare-from and --compare-to take the first and last days of a period, as YYYY-MM-DD");
+    }
+    if (options.filter.region) m_filters.setRegion(*options.filter.region, QString::fromStdString(options.filter.regionName));
     QStringList actorIds;
     for (const std::string& wanted : options.actors) {
         const atlas::Actor* actor = m_document.dataset().findActorByIdNameOrAlias(wanted);

@@ -5,6 +5,7 @@
 #include "filter_settings.h"
 #include "incident_table_model.h"
 #include "pull_comparison.h"
+#include "reference_layers.h"
 #include "situation_models.h"
 #include "timeline.h"
 #include "visible_events_model.h"
@@ -40,6 +41,9 @@ struct LaunchOptions {
     QString selectEvent;     ///< an event id to select
     QString asKnownOn;       ///< YYYY-MM-DD: the data replayed as known that day (after the mapping)
     QString compareWith;     ///< an earlier pull to compare the data with
+    QStringList layerFiles;  ///< reference layers to add (--layer FILE, repeatable)
+    QString colourBy;        ///< "events" or "killed": colour the first layer's areas by them (--colour-by)
+    QString compareFrom, compareTo; ///< the areas' counts compared with these days (--compare-from/--compare-to)
 };
 
 /// The window's composition root: owns the open document, the filters, the timeline and the
@@ -60,6 +64,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(FilterChoices* choices READ choices CONSTANT)
     /// Two pulls compared (Data → Compare with another pull…), drawn on the map.
     Q_PROPERTY(PullComparison* comparison READ comparison CONSTANT)
+    /// The Layers panel: reference layers and incidents per area.
+    Q_PROPERTY(ReferenceLayers* layers READ layers CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
     /// slides (rows leave and enter at the ends) and is cleared when the rows are replaced.
     Q_PROPERTY(int selectedRow READ selectedRow WRITE setSelectedRow NOTIFY selectedRowChanged)
@@ -82,6 +88,7 @@ public:
     [[nodiscard]] IncidentTableModel* table() { return &m_table; }
     [[nodiscard]] FilterChoices* choices() { return &m_choices; }
     [[nodiscard]] PullComparison* comparison() { return &m_comparison; }
+    [[nodiscard]] ReferenceLayers* layers() { return &m_layers; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
     /// Selects an event by id, moving the time window to its day when it is outside (the
@@ -147,6 +154,7 @@ private:
     IncidentTableModel m_table{&m_events};
     FilterChoices m_choices{&m_document, &m_filters, &m_events};
     PullComparison m_comparison;
+    ReferenceLayers m_layers;
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

@@ -95,8 +95,23 @@ void FilterSettings::setExactOnly(bool on) {
     emit changed();
 }
 
+void FilterSettings::setRegion(atlas::GeoPolygon region, const QString& name) {
+    if (m_region && *m_region == region && m_regionName == name) return;
+    m_region = std::move(region);
+    m_regionName = name;
+    emit changed();
+}
+
+void FilterSettings::clearRegion() {
+    if (!m_region) return;
+    m_region.reset();
+    m_regionName.clear();
+    emit changed();
+}
+
 bool FilterSettings::active() const {
-    return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0 || m_exactOnly;
+    return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0 || m_exactOnly ||
+           m_region.has_value();
 }
 
 void FilterSettings::clear() {
@@ -106,6 +121,8 @@ void FilterSettings::clear() {
     m_typeKeys.clear();
     m_minKilled = 0;
     m_exactOnly = false;
+    m_region.reset();
+    m_regionName.clear();
     m_includeSubgroups = true;
     m_actorRole = QStringLiteral("either");
     if (wasActive) emit changed();
@@ -121,6 +138,8 @@ atlas::EventFilter FilterSettings::toFilter() const {
         if (const auto type = atlas::eventTypeFromKey(key.toStdString())) filter.types.push_back(*type);
     filter.minKilled = m_minKilled;
     filter.setExactOnly(m_exactOnly);
+    filter.region = m_region;
+    filter.regionName = m_regionName.toStdString();
     return filter;
 }
 

@@ -27,6 +27,9 @@ class FilterSettings : public QObject {
     Q_PROPERTY(int minKilled READ minKilled WRITE setMinKilled NOTIFY changed)
     /// Only incidents placed exactly and dated to the day.
     Q_PROPERTY(bool exactOnly READ exactOnly WRITE setExactOnly NOTIFY changed)
+    /// The area incidents are kept inside (a polygon of a reference layer), in words; empty
+    /// for none.
+    Q_PROPERTY(QString regionName READ regionName NOTIFY changed)
     Q_PROPERTY(bool active READ active NOTIFY changed)
 
 public:
@@ -46,6 +49,11 @@ public:
     void setMinKilled(int killed);
     [[nodiscard]] bool exactOnly() const { return m_exactOnly; }
     void setExactOnly(bool on);
+    [[nodiscard]] QString regionName() const { return m_regionName; }
+    /// Only incidents inside `region` (even–odd rings, degrees), called `name`.
+    void setRegion(atlas::GeoPolygon region, const QString& name);
+    Q_INVOKABLE void clearRegion();
+    [[nodiscard]] const std::optional<atlas::GeoPolygon>& region() const { return m_region; }
     /// Whether anything is narrowed at all.
     [[nodiscard]] bool active() const;
 
@@ -72,6 +80,8 @@ private:
     QStringList m_typeKeys;
     int m_minKilled = 0;
     bool m_exactOnly = false;
+    std::optional<atlas::GeoPolygon> m_region;
+    QString m_regionName;
 };
 
 } // namespace atlas::ui

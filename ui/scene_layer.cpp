@@ -160,6 +160,15 @@ void SceneLayer::setPlacementHalos(bool on) {
     refresh();
 }
 
+void SceneLayer::setReferenceLayers(ReferenceLayers* layers) {
+    if (layers == m_referenceLayers) return;
+    if (m_referenceLayers) disconnect(m_referenceLayers, nullptr, this, nullptr);
+    m_referenceLayers = layers;
+    if (m_referenceLayers) connect(m_referenceLayers, &ReferenceLayers::drawingChanged, this, &SceneLayer::refresh);
+    emit referenceLayersChanged();
+    refresh();
+}
+
 void SceneLayer::setComparison(PullComparison* comparison) {
     if (comparison == m_comparison) return;
     if (m_comparison) disconnect(m_comparison, nullptr, this, nullptr);
@@ -280,6 +289,7 @@ void SceneLayer::updatePolish() {
         if (m_comparison && m_comparison->active() && m_timeline && m_model->document()->asKnownOn().isEmpty())
             m_changeSpots = m_comparison->spots(m_drawOrder, m_model->datasetSymbols(), m_timeline->window());
         request.changes = m_changeSpots;
+        if (m_referenceLayers) request.referenceLayers = m_referenceLayers->styles();
         scene = atlas::render::buildScene(dataset, request);
     }
     m_scene = std::move(scene);
@@ -297,6 +307,10 @@ void SceneLayer::updatePolish() {
     for (const auto& site : m_scene.sites)
         situation.push_back((std::uint64_t(site.site) << 32) | (std::uint64_t(site.fill.red) << 24) | (std::uint64_t(site.fill.green) << 16) |
                             (std::uint64_t(site.fill.blue) << 8) | std::uint64_t(site.crossed));
+    // Reference layers repaint when they or their colours change (and with every view change).
+    const quint64 referenceGeneration = m_referenceLayers ? m_referenceLayers->generation() : 0;
+    if (referenceGeneration != m_referencePainted) m_situationDirty = true;
+    m_referencePainted = referenceGeneration;
     if (situation != m_situationPainted) m_situationDirty = true;
     if (m_situationDirty) {
         m_situationPainted = std::move(situation);

@@ -2,6 +2,7 @@
 
 #include "atlas/render/scene.h"
 #include "pull_comparison.h"
+#include "reference_layers.h"
 #include "visible_events_model.h"
 
 #include <QImage>
@@ -37,6 +38,10 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(bool placementHalos READ placementHalos WRITE setPlacementHalos NOTIFY placementHalosChanged)
     /// Two pulls compared (Data → Compare with another pull…): their changes are marked; may be null.
     Q_PROPERTY(PullComparison* comparison READ comparison WRITE setComparison NOTIFY comparisonChanged)
+    /// The analyst's reference layers, drawn under everything else; may be null.
+    Q_PROPERTY(ReferenceLayers* referenceLayers READ referenceLayers WRITE setReferenceLayers NOTIFY referenceLayersChanged)
+    /// How many reference features the last scene draws.
+    Q_PROPERTY(int referenceCount READ referenceCount NOTIFY sceneBuilt)
     /// How many changes the last scene marks.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY sceneBuilt)
     /// Whether the last scene has clusters.
@@ -63,6 +68,9 @@ public:
     void setPlacementHalos(bool on);
     [[nodiscard]] PullComparison* comparison() const { return m_comparison; }
     void setComparison(PullComparison* comparison);
+    [[nodiscard]] ReferenceLayers* referenceLayers() const { return m_referenceLayers; }
+    void setReferenceLayers(ReferenceLayers* layers);
+    [[nodiscard]] int referenceCount() const { return static_cast<int>(m_scene.reference.size()); }
     [[nodiscard]] int changeCount() const { return static_cast<int>(m_scene.changes.size()); }
     void setClusterThreshold(int threshold);
     [[nodiscard]] bool clustered() const { return m_scene.clustered(); }
@@ -103,6 +111,7 @@ signals:
     void clusterThresholdChanged();
     void placementHalosChanged();
     void comparisonChanged();
+    void referenceLayersChanged();
     void sceneBuilt();
 
 protected:
@@ -138,6 +147,8 @@ private:
     int m_clusterThreshold = atlas::map_style::kClusterThreshold;
     bool m_placementHalos = true;
     QPointer<PullComparison> m_comparison;
+    QPointer<ReferenceLayers> m_referenceLayers;
+    quint64 m_referencePainted = ~0ull; // the reference layers' generation the texture shows
     std::vector<atlas::render::ChangeSpot> m_changeSpots; // the scene request's, kept while it is built
     int m_selectedRow = -1;
     int m_selectedSite = -1;

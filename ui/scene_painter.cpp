@@ -62,6 +62,40 @@ QPainterPath symbolPath(atlas::SymbolShape shape, double radius) {
 void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
+    // The analyst's reference layers first: boundaries under the control areas and incidents.
+    for (const atlas::render::ReferenceMark& mark : scene.reference) {
+        if (!mark.rings.empty()) {
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (const auto& ring : mark.rings) {
+                for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(toPoint(ring[i])) : path.lineTo(toPoint(ring[i]));
+                path.closeSubpath();
+            }
+            painter.setPen(mark.edge.alpha ? QPen(toQColor(mark.edge), mark.edgeWidth) : QPen(Qt::NoPen));
+            painter.setBrush(mark.fill.alpha ? QBrush(toQColor(mark.fill)) : QBrush(Qt::NoBrush));
+            painter.drawPath(path);
+        }
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(toQColor(mark.edge.alpha ? mark.edge : atlas::map_style::kReferenceEdge), mark.edgeWidth, Qt::SolidLine, Qt::RoundCap,
+                            Qt::RoundJoin));
+        for (const auto& line : mark.paths) {
+            QPainterPath path;
+            for (std::size_t i = 0; i < line.size(); ++i) i == 0 ? path.moveTo(toPoint(line[i])) : path.lineTo(toPoint(line[i]));
+            painter.drawPath(path);
+        }
+        for (const auto& point : mark.points)
+            painter.drawEllipse(toPoint(point), atlas::map_style::kReferencePointRadius, atlas::map_style::kReferencePointRadius);
+    }
+    const QFont referenceFont = labelFont(atlas::map_style::kReferenceLabelPixelSize);
+    const QFontMetricsF referenceMetrics(referenceFont);
+    for (const atlas::render::ReferenceMark& mark : scene.reference) {
+        if (mark.label.empty()) continue;
+        const QString label = QString::fromStdString(mark.label);
+        // Centred on the area's middle (a point's label starts beside it).
+        const QPointF at = mark.rings.empty() ? toPoint(mark.labelAt)
+                                              : QPointF(mark.labelAt.x - referenceMetrics.horizontalAdvance(label) / 2, mark.labelAt.y + referenceMetrics.ascent() / 2);
+        paintHaloText(painter, at, label, referenceFont, toQColor(atlas::map_style::kLabelInk), toQColor(atlas::map_style::kLabelHalo), 2.5);
+    }
     for (const atlas::render::AreaMark& area : scene.areas) {
         QPainterPath path;
         path.setFillRule(Qt::OddEvenFill); // rings after the first are holes
@@ -118,6 +152,14 @@ QRectF situationBounds(const atlas::render::Scene& scene) {
     auto include = [&](atlas::render::PixelPoint p, double reach) {
         bounds = bounds.united(QRectF(p.x - reach, p.y - reach, 2 * reach, 2 * reach));
     };
+    for (const auto& mark : scene.reference) {
+        for (const auto& ring : mark.rings)
+            for (const auto& p : ring) include(p, mark.edgeWidth + 1);
+        for (const auto& path : mark.paths)
+            for (const auto& p : path) include(p, mark.edgeWidth + 1);
+        for (const auto& p : mark.points) include(p, atlas::map_style::kReferencePointRadius + 2);
+        if (!mark.label.empty()) include(mark.labelAt, 80); // a label's reach, roughly
+    }
     for (const auto& area : scene.areas)
         for (const auto& ring : area.rings)
             for (const auto& p : ring) include(p, area.edgeWidth + 1);
@@ -188,6 +230,18 @@ QVariantList describeMarks(const atlas::render::Scene& scene) {
     auto at = [](const char* kind, atlas::render::PixelPoint p) {
         return QVariantMap{{QStringLiteral("kind"), QString::fromLatin1(kind)}, {QStringLiteral("x"), p.x}, {QStringLiteral("y"), p.y}};
     };
+    for (const auto& reference : scene.reference) {
+        const atlas::render::PixelPoint first = !reference.rings.empty() && !reference.rings.front().empty() ? reference.rings.front().front()
+                                                : !reference.paths.empty() ? reference.paths.front().front()
+                                                : !reference.points.empty() ? reference.points.front()
+                                                                            : atlas::render::PixelPoint{};
+        QVariantMap mark = at("reference", first);
+        mark.insert(QStringLiteral("feature"), static_cast<int>(reference.feature));
+        mark.insert(QStringLiteral("layer"), static_cast<int>(reference.layer));
+        mark.insert(QStringLiteral("fill"), toQColor(reference.fill));
+        mark.insert(QStringLiteral("label"), QString::fromStdString(reference.label));
+        marks.append(mark);
+    }
     for (const auto& area : scene.areas) {
         QVariantMap mark = at("area", area.rings.empty() || area.rings.front().empty() ? atlas::render::PixelPoint{} : area.rings.front().front());
         mark.insert(QStringLiteral("rings"), static_cast<int>(area.rings.size()));

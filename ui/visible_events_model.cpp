@@ -126,6 +126,7 @@ void VisibleEventsModel::show(const std::vector<std::uint32_t>& positions, atlas
         endResetModel();
     }
     emit countChanged();
+    emit shownChanged();
 }
 
 bool VisibleEventsModel::slideTo(std::vector<std::uint32_t>& next) {

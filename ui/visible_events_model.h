@@ -99,6 +99,8 @@ signals:
     void busyChanged();
     void countChanged();
     void legendChanged();
+    /// The rows now answer shownFilter() (after every query, even one that changed no row).
+    void shownChanged();
 
 private:
     void onDocumentChanged();

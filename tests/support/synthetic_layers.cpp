@@ -96,7 +96,9 @@ int writeSyntheticDistricts(const std::string& path, const SyntheticDistrictsOpt
     int written = 0;
     for (auto& [cell, shape] : byCell) {
         OGRFeature feature(layer->GetLayerDefn());
-        std::unique_ptr<OGRGeometry> geometry(shape.clone());
+        // Traced cells may touch themselves at a corner; made valid, as a boundary file is.
+        std::unique_ptr<OGRGeometry> geometry(shape.MakeValid());
+        if (!geometry) geometry.reset(shape.clone());
         if (toTarget && geometry->transform(toTarget.get()) != OGRERR_NONE) continue;
         feature.SetGeometry(geometry.get());
         char code[16];

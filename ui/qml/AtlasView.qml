@@ -27,6 +27,10 @@ Item {
     property var customTiles: ({})
     // The incident table under the map (View → Incident table, Ctrl+T).
     property bool tableShown: false
+    /// The Layers panel (View → Layers): reference layers and incidents per area.
+    property bool layersShown: session.layers.count > 0 // opened with layers (--layer, a project): shown
+    readonly property alias layersPanel: layersPanel
+    readonly property alias areaPopup: areaPopup
     // Halos round incidents placed less than exactly (View → Placement halos).
     property bool placementHalos: true
     readonly property alias incidentTable: incidentTable
@@ -311,6 +315,16 @@ Item {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
+        LayersPanel {
+            id: layersPanel
+            visible: view.layersShown
+            SplitView.preferredWidth: 330
+            SplitView.minimumWidth: 240
+            layers: view.session.layers
+            filters: view.filters
+            onMessage: (text) => view.showMessage(text)
+        }
+
         ColumnLayout {
             SplitView.fillWidth: true
             spacing: 0
@@ -366,6 +380,7 @@ Item {
                         selectedSite: view.selectedSiteRow
                         placementHalos: view.placementHalos
                         comparison: view.session.comparison
+                        referenceLayers: view.session.layers
                         clusterThreshold: view.map && view.map.zoomLevel >= view.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                         Component.onCompleted: view.syncSceneLayer()
 
@@ -392,6 +407,17 @@ Item {
                                 }
                                 view.session.selectedRow = hit.kind === "event" ? hit.row : -1
                                 view.selectedSiteRow = hit.kind === "site" ? hit.row : -1
+                                // Nothing drawn there: the area of a reference layer under it, with its counts.
+                                if (hit.kind === "" && view.session.layers.count > 0) {
+                                    const c = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)
+                                    const area = view.session.layers.areaAt(c.latitude, c.longitude)
+                                    if (area.name !== undefined) {
+                                        areaPopup.area = area
+                                        areaPopup.x = Math.min(x + 8, sceneLayer.width - areaPopup.width - 4)
+                                        areaPopup.y = Math.min(y + 8, sceneLayer.height - areaPopup.implicitHeight - 4)
+                                        areaPopup.open()
+                                    }
+                                }
                             }
                         }
                         // The coordinate under the mouse, for the label in the corner; what is under it,
@@ -450,6 +476,7 @@ Item {
                         anchors { left: parent.left; top: parent.top; margins: 10 }
                         events: view.events
                         comparison: view.session.comparison
+                        referenceLayers: view.session.layers
                     }
 
                     // Find a place by name (the basemap's towns and GeoNames' places): type, then
@@ -521,6 +548,57 @@ Item {
                         objectName: "hoverTip"
                         parent: sceneLayer
                         delay: 300
+                    }
+
+                    // An area of a reference layer: its incidents in the window, by side and type.
+                    Popup {
+                        id: areaPopup
+                        objectName: "areaPopup"
+                        parent: sceneLayer
+                        width: 300
+                        padding: 10
+                        property var area: ({})
+                        ColumnLayout {
+                            width: parent.width
+                            spacing: 3
+                            Label { text: areaPopup.area.name ?? ""; font.bold: true; font.pixelSize: 14; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+                            Label { text: areaPopup.area.layerName ?? ""; color: "#606060"; font.pixelSize: 11 }
+                            Label {
+                                objectName: "areaCounts"
+                                text: qsTr("%1 incidents, at least %2 killed in the window").arg(areaPopup.area.events ?? 0).arg(areaPopup.area.killed ?? 0)
+                                Layout.fillWidth: true; wrapMode: Text.WordWrap
+                            }
+                            Label {
+                                visible: areaPopup.area.before !== undefined
+                                text: qsTr("%1 in the compared period (%2)").arg(areaPopup.area.before ?? 0).arg(areaPopup.area.change ?? "")
+                            }
+                            Repeater {
+                                model: areaPopup.area.bySide ?? []
+                                delegate: RowLayout {
+                                    required property var modelData
+                                    Rectangle { width: 10; height: 10; radius: 5; color: modelData.colour }
+                                    Label { text: modelData.label; Layout.fillWidth: true }
+                                    Label { text: modelData.count }
+                                }
+                            }
+                            Label {
+                                visible: (areaPopup.area.byType ?? []).length > 0
+                                Layout.fillWidth: true; wrapMode: Text.WordWrap; color: "#404040"
+                                text: (areaPopup.area.byType ?? []).map(t => t.label + " " + t.count).join(" · ")
+                            }
+                            RowLayout {
+                                Button {
+                                    objectName: "onlyThisArea"
+                                    text: qsTr("Show only this area")
+                                    onClicked: { view.session.layers.filterToArea(areaPopup.area.layer, areaPopup.area.feature); areaPopup.close() }
+                                }
+                                Button {
+                                    text: qsTr("Colour by incidents")
+                                    visible: view.session.layers.choroplethLayer !== areaPopup.area.layer
+                                    onClicked: { view.session.layers.choroplethLayer = areaPopup.area.layer; view.layersShown = true; areaPopup.close() }
+                                }
+                            }
+                        }
                     }
 
                     // The incidents stacked where a click landed: choose one to read it.

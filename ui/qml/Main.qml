@@ -163,6 +163,13 @@ ApplicationWindow {
                 }
             }
             Action {
+                text: qsTr("&Layers and incidents per area")
+                shortcut: "Ctrl+L"
+                checkable: true
+                checked: atlasView.layersShown
+                onTriggered: atlasView.layersShown = checked
+            }
+            Action {
                 text: qsTr("Incident &table")
                 shortcut: "Ctrl+T"
                 checkable: true

@@ -9,6 +9,8 @@ Pane {
     required property VisibleEventsModel events
     // Two pulls compared: the legend says what the marks mean (null: none).
     property PullComparison comparison: null
+    // Incidents per area: its colour scale (null or no coloured layer: none).
+    property ReferenceLayers referenceLayers: null
     padding: 8
     opacity: 0.92
     background: Rectangle { color: "white"; border.color: "#b0b0b0"; radius: 3 }
@@ -45,6 +47,21 @@ Pane {
             textFormat: Text.StyledText
             font.pixelSize: 11
             color: "#404040"
+        }
+        ColumnLayout {
+            objectName: "areaLegend"
+            visible: legend.referenceLayers !== null && legend.referenceLayers.choroplethLayer >= 0
+            spacing: 2
+            Label { text: legend.referenceLayers ? legend.referenceLayers.legendTitle : ""; font.pixelSize: 11; font.bold: true; wrapMode: Text.WordWrap; Layout.maximumWidth: 260 }
+            Repeater {
+                model: legend.referenceLayers ? legend.referenceLayers.legend : []
+                RowLayout {
+                    required property var modelData
+                    spacing: 6
+                    Rectangle { width: 14; height: 11; color: modelData.colour; border.color: "#707070" }
+                    Label { text: modelData.label; font.pixelSize: 11 }
+                }
+            }
         }
     }
 }

@@ -207,7 +207,12 @@ void readLayer(OGRLayer& layer, const std::string& path, bool assumeWgs84, Refer
                 notConverted.push_back(name);
             } else {
                 const OGRwkbGeometryType kind = wkbFlatten(converted->getGeometryType());
-                if ((kind == wkbPolygon || kind == wkbMultiPolygon) && !converted->IsValid()) invalid.push_back(name);
+                if ((kind == wkbPolygon || kind == wkbMultiPolygon) && !converted->IsValid()) {
+                    // GEOS says why (as a GDAL warning): kept with the feature's name, not apart.
+                    std::string why;
+                    for (const auto& [level, text] : messages.take()) why += (why.empty() ? "" : "; ") + text;
+                    invalid.push_back(why.empty() ? name : name + ": " + why);
+                }
                 addGeometry(*converted, out);
             }
         }

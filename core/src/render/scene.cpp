@@ -124,6 +124,70 @@ std::string abbreviateCount(std::uint64_t count) {
     return std::to_string(count);
 }
 
+namespace {
+
+// A path in pixels without the points closer than half a pixel to the last kept one: a
+// district's thousands of vertices are a few hundred at the zoom that shows them all.
+std::vector<PixelPoint> simplifiedPath(const std::vector<GeoPoint>& points, const ViewTransform& view, bool closed) {
+    std::vector<PixelPoint> out;
+    out.reserve(std::min<std::size_t>(points.size(), 1024));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const PixelPoint p = view.map(points[i]);
+        if (!out.empty() && i + 1 < points.size()) {
+            const double dx = p.x - out.back().x, dy = p.y - out.back().y;
+            if (dx * dx + dy * dy < 0.25) continue;
+        }
+        out.push_back(p);
+    }
+    if (closed && out.size() < 3) out.clear();
+    return out;
+}
+
+Rgba scaledAlpha(Rgba colour, double opacity) {
+    colour.alpha = static_cast<std::uint8_t>(std::clamp(colour.alpha * opacity + 0.5, 0.0, 255.0));
+    return colour;
+}
+
+} // namespace
+
+void addReferenceLayers(Scene& scene, std::span<const ReferenceLayerStyle> layers, const ViewTransform& view, double width, double height) {
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const ReferenceLayerStyle& style = layers[l];
+        if (!style.layer || style.opacity <= 0) continue;
+        const ReferenceLayer& layer = *style.layer;
+        for (std::size_t f = 0; f < layer.features.size(); ++f) {
+            const ReferenceFeature& feature = layer.features[f];
+            if (feature.area.rings.empty() && feature.paths.empty() && feature.points.empty()) continue;
+            // The box's corners on screen: a feature wholly off the view is not drawn.
+            const GeoBox& b = feature.bounds;
+            double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+            for (const GeoPoint corner : {GeoPoint{b.minLatitude, b.minLongitude}, GeoPoint{b.minLatitude, b.maxLongitude},
+                                          GeoPoint{b.maxLatitude, b.minLongitude}, GeoPoint{b.maxLatitude, b.maxLongitude}}) {
+                const PixelPoint p = view.map(corner);
+                x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+            }
+            if (x1 < 0 || y1 < 0 || x0 > width || y0 > height) continue;
+            ReferenceMark mark;
+            mark.layer = static_cast<std::uint32_t>(l);
+            mark.feature = static_cast<std::uint32_t>(f);
+            for (const auto& ring : feature.area.rings)
+                if (auto path = simplifiedPath(ring, view, true); !path.empty()) mark.rings.push_back(std::move(path));
+            for (const auto& line : feature.paths)
+                if (auto path = simplifiedPath(line, view, false); path.size() >= 2) mark.paths.push_back(std::move(path));
+            for (const GeoPoint& point : feature.points) mark.points.push_back(view.map(point));
+            mark.fill = f < style.fills.size() ? scaledAlpha(style.fills[f], style.opacity) : Rgba{0, 0, 0, 0};
+            mark.edge = style.outline ? scaledAlpha(map_style::kReferenceEdge, style.opacity) : Rgba{0, 0, 0, 0};
+            mark.edgeWidth = mark.paths.empty() ? map_style::kReferenceEdgeWidth : map_style::kReferenceLineWidth;
+            if (style.labelField >= 0 && (x1 - x0 >= map_style::kReferenceLabelMinWidth || !feature.points.empty())) {
+                mark.label = layer.label(f, style.labelField);
+                mark.labelAt = feature.points.empty() ? PixelPoint{(x0 + x1) / 2, (y0 + y1) / 2}
+                                                      : PixelPoint{mark.points[0].x + 6, mark.points[0].y + 4};
+            }
+            scene.reference.push_back(std::move(mark));
+        }
+    }
+}
+
 void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& view, Date day,
                   std::optional<std::uint32_t> selectedSite) {
     const Situation situation = dataset.situationOn(day);
@@ -178,6 +242,7 @@ void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& vie
 
 Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
     Scene scene;
+    addReferenceLayers(scene, request.referenceLayers, request.view, request.width, request.height);
     if (request.situationDate) addSituation(scene, dataset, request.view, *request.situationDate, request.selectedSite);
     if (!request.symbols || request.symbols->size() != dataset.events.size()) return scene;
     const std::vector<EventSymbol>& symbols = *request.symbols;

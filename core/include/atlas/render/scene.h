@@ -5,6 +5,7 @@
 // QPainter) only draw marks, and hit-testing is done on the same marks, so what is clicked is
 // what is drawn and a snapshot is the map by construction.
 
+#include "atlas/geo/reference_layer.h"
 #include "atlas/model/dataset.h"
 #include "atlas/model/revisions.h"
 #include "atlas/geo/geo.h"
@@ -18,6 +19,16 @@
 #include <vector>
 
 namespace atlas::render {
+
+/// How a reference layer is drawn: its areas' fills (one per feature: a choropleth's classes,
+/// or none), outline, labels and opacity.
+struct ReferenceLayerStyle {
+    const ReferenceLayer* layer = nullptr;
+    double opacity = 1.0;            ///< of everything the layer draws
+    bool outline = true;
+    int labelField = -1;             ///< the field labelling areas; -1: none
+    std::vector<Rgba> fills;         ///< per feature; empty: no fill
+};
 
 /// One event's symbol before any view: where it is and how it looks. Resolved once per dataset.
 struct EventSymbol {
@@ -83,6 +94,20 @@ struct SiteMark {
     std::uint32_t site = 0; ///< position in the situation's sites (the window's site rows)
 };
 
+/// A feature of a reference layer in view: its rings (areas), paths (lines) and points, with
+/// the label at the middle of its box.
+struct ReferenceMark {
+    std::vector<std::vector<PixelPoint>> rings; ///< drawn even–odd
+    std::vector<std::vector<PixelPoint>> paths;
+    std::vector<PixelPoint> points;
+    Rgba fill, edge;
+    double edgeWidth = 0;
+    std::string label;
+    PixelPoint labelAt;
+    std::uint32_t layer = 0;   ///< position in SceneRequest::referenceLayers
+    std::uint32_t feature = 0; ///< position in the layer's features
+};
+
 /// An incident two pulls disagree about, where it is (the newer pull's point; the older's for
 /// one deleted since) and how large its symbol is.
 struct ChangeSpot {
@@ -109,8 +134,9 @@ struct ChangeMark {
     PullChange::Kind kind = PullChange::Kind::Added;
 };
 
-/// What a view shows, in draw order: areas, lines, sites, changes, clusters, symbols, then the selection.
+/// What a view shows, in draw order: reference layers, areas, lines, sites, changes, clusters, symbols, then the selection.
 struct Scene {
+    std::vector<ReferenceMark> reference; ///< the analyst's reference layers, bottom first
     std::vector<AreaMark> areas;
     std::vector<LineMark> lines;
     std::vector<SiteMark> sites;
@@ -149,6 +175,8 @@ struct SceneRequest {
     std::optional<std::uint32_t> selectedSite; ///< position in the situation's sites
     /// Two pulls compared: the changed incidents to mark (the caller keeps those of the window).
     std::span<const ChangeSpot> changes;
+    /// Reference layers under everything else, bottom first.
+    std::span<const ReferenceLayerStyle> referenceLayers;
 };
 
 /// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.
@@ -156,6 +184,10 @@ struct SceneRequest {
 /// The selected event's mark (drawn last, with a halo); none for a position outside `symbols`.
 [[nodiscard]] std::optional<SymbolMark> selectionMark(const std::vector<EventSymbol>& symbols, const ViewTransform& view,
                                                       std::uint32_t event);
+/// The reference layers' features in view, simplified to the pixel, for a view of
+/// `width` × `height` pixels.
+void addReferenceLayers(Scene& scene, std::span<const ReferenceLayerStyle> layers, const ViewTransform& view, double width,
+                        double height);
 /// Only the situation (areas, lines, sites) of a day, for a view.
 void addSituation(Scene& scene, const Dataset& dataset, const ViewTransform& view, Date day,
                   std::optional<std::uint32_t> selectedSite = std::nullopt);

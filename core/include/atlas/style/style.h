@@ -72,6 +72,23 @@ inline constexpr double kSiteLabelOffsetY = 4.0;
 inline constexpr double kPlacementHaloFillAlpha = 0.05; ///< the area an incident may be anywhere in
 inline constexpr double kPlacementHaloEdgeAlpha = 0.55;
 inline constexpr double kPlacementHaloEdgeWidth = 1.0;
+/// Reference layers (boundaries, roads, camps from the analyst's GIS files): a dark outline, a
+/// label per area large enough on screen, points as small rings.
+inline constexpr Rgba kReferenceEdge{70, 70, 90, 255};
+inline constexpr double kReferenceEdgeWidth = 1.0;
+inline constexpr double kReferenceLineWidth = 1.5;
+inline constexpr double kReferencePointRadius = 3.5;
+inline constexpr double kReferenceLabelPixelSize = 10.0;
+inline constexpr double kReferenceLabelMinWidth = 60.0; ///< areas narrower than this on screen go unlabelled
+/// Incidents per area: a sequential ramp, light to dark (ColorBrewer's OrRd), a class each, and
+/// the fill of an area with none.
+inline constexpr Rgb kChoroplethRamp[] = {{254, 232, 200}, {253, 187, 132}, {252, 141, 89}, {227, 74, 51}, {179, 0, 0}};
+inline constexpr Rgba kChoroplethNone{255, 255, 255, 0};
+inline constexpr double kChoroplethAlpha = 0.72;
+/// Two periods compared: blue for fewer, grey for stable, red for more (ColorBrewer's RdBu),
+/// by atlas::ChangeBand (None, Fewer25, Fewer10, Stable, More10, More25, Surge, New).
+inline constexpr Rgb kChangeBandColours[] = {{255, 255, 255}, {33, 102, 172}, {146, 197, 222}, {220, 220, 220},
+                                             {244, 165, 130}, {214, 96, 77},  {103, 0, 31},    {178, 24, 43}};
 } // namespace map_style
 
 /// How far from its drawn point an incident may be, by how precisely it is placed, in km: the
