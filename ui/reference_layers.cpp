@@ -251,7 +251,7 @@ void ReferenceLayers::recount() {
             m_peakDays = days;
         }
         const std::vector<std::string> labels = atlas::classLabels(m_classes);
-        m_legendTitle = tr("%1 per %2 in the window (scale fixed over the data)").arg(what, fromStd(entry.layer.name));
+        m_legendTitle = tr("%1 per area of %2 in the window (scale fixed over the data)").arg(what, fromStd(entry.layer.name));
         for (std::size_t i = 0; i < labels.size(); ++i)
             m_legend.append(QVariantMap{{QStringLiteral("label"), fromStd(labels[i])},
                                         {QStringLiteral("colour"), toQColor(rampColour(static_cast<int>(i), static_cast<int>(labels.size())))}});

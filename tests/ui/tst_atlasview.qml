@@ -885,5 +885,43 @@ Item {
             }
             verify(!findChild(view, "problemBanner").visible)
         }
+    
+        // A boundary file on the map: its areas drawn, coloured by incidents, one clicked for
+        // its counts and made the filter's region.
+        function test_areasOfAReferenceLayerAreCountedAndFilteredTo() {
+            const layers = session.layers
+            compare(layers.addFile(Qt.resolvedUrl("../data/layers/test-areas.geojson")), "")
+            timeline.windowDays = 30
+            layers.choroplethLayer = 0
+            tryVerify(() => view.layersShown) // a layer added: the panel is shown
+            waitForRendering(view)
+            tryVerify(() => view.sceneLayer.referenceCount === 2)
+            verify(layers.legend.length >= 1)
+            // A spot inside "West" where nothing else is drawn.
+            let spot = null
+            for (let lat = 35.65; lat < 36.35 && !spot; lat += 0.05) {
+                for (let lon = 36.05; lon < 36.55 && !spot; lon += 0.05) {
+                    const p = view.map.fromCoordinate(QtPositioning.coordinate(lat, lon), false)
+                    const q = view.sceneLayer.mapFromItem(view.map, p.x, p.y)
+                    if (q.x > 20 && q.y > 20 && q.x < view.sceneLayer.width - 20 && q.y < view.sceneLayer.height - 20
+                            && view.sceneLayer.hitAt(q.x, q.y).kind === "") spot = q
+                }
+            }
+            verify(spot !== null)
+            mouseClick(view.sceneLayer, spot.x, spot.y)
+            tryVerify(() => view.areaPopup.opened)
+            compare(view.areaPopup.area.name, "West")
+            const inWest = view.areaPopup.area.events
+            verify(inWest > 0)
+            if (ImageFiles.screenshotFolder() !== "")
+                grabImage(root).save(ImageFiles.screenshotFolder() + "/areas.png")
+            mouseClick(findChild(view.areaPopup.contentItem, "onlyThisArea"))
+            compare(filterSettings.regionName, "West (test-areas.geojson)")
+            tryCompare(visibleEvents, "count", inWest)
+            filterSettings.clearRegion()
+            layers.choroplethLayer = -1
+            layers.remove(0)
+            tryVerify(() => view.sceneLayer.referenceCount === 0)
+        }
     }
 }

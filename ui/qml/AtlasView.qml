@@ -413,9 +413,9 @@ Item {
                                     const area = view.session.layers.areaAt(c.latitude, c.longitude)
                                     if (area.name !== undefined) {
                                         areaPopup.area = area
-                                        areaPopup.x = Math.min(x + 8, sceneLayer.width - areaPopup.width - 4)
-                                        areaPopup.y = Math.min(y + 8, sceneLayer.height - areaPopup.implicitHeight - 4)
-                                        areaPopup.open()
+                                        areaPopup.open() // then placed: its height is known once its rows are made
+                                        areaPopup.x = Math.max(4, Math.min(x + 8, sceneLayer.width - areaPopup.width - 4))
+                                        areaPopup.y = Math.max(4, Math.min(y + 8, sceneLayer.height - areaPopup.height - 4))
                                     }
                                 }
                             }
