@@ -5,6 +5,7 @@
 #include "atlas/io/text.h"
 #include "atlas/query/area_aggregation.h"
 #include "atlas/query/filter_description.h"
+#include "atlas/query/ground_held.h"
 
 #include <cstdio>
 #include <iostream>
@@ -18,7 +19,9 @@ const char* kAggregateHelp =
     "control areas; any vector file GDAL reads, in any coordinate system): one row per area with\n"
     "its incidents and killed, and a last row for the incidents outside every area. The window's\n"
     "Areas panel gives the same numbers.\n"
-    "  --by FILE          the boundary file (its first layer that has areas)\n"
+    "  --by FILE          the boundary file (its first layer that has areas), or --by control:\n"
+    "                     the data's own control areas, each incident counted in the one in\n"
+    "                     force on its day (who held the ground)\n"
     "  --field NAME       the attribute that names the areas (default: ADMn_EN, shapeName, name, ...)\n"
     "  --split side|type  a column per side or per type of incident\n"
     "  --compare-from D --compare-to D\n"
@@ -28,6 +31,29 @@ const char* kAggregateHelp =
     "  --format csv|geojson   a table (default), or the areas with their counts as GeoJSON\n"
     "  --out FILE         write there (atomically) instead of to standard output\n"
     "Filters (as query's):\n";
+
+namespace {
+
+// The data's control areas as a layer: one feature each, named, with its holder and days.
+ReferenceLayer controlAreasLayer(const Dataset& d) {
+    ReferenceLayer layer;
+    layer.path = "control";
+    layer.name = "control areas";
+    layer.fields = {"name", "controller", "side", "from", "to"};
+    layer.labelField = 0;
+    for (std::size_t a = 0; a < d.areas.size(); ++a) {
+        const Area& area = d.areas[a];
+        ReferenceFeature f;
+        f.fid = static_cast<std::int64_t>(a);
+        f.area.rings = area.rings;
+        f.values = {area.name.empty() ? area.id : area.name, d.actorName(area.controller), std::string(toKey(d.sideOfActor(area.controller))),
+                    area.validity.from.toString(), area.validity.to ? area.validity.to->toString() : ""};
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+} // namespace
 
 int aggregate(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files;
@@ -74,11 +100,24 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
         return usageError("aggregate", "--compare-from and --compare-to go together");
     if (compareFrom && *compareTo < *compareFrom) return usageError("aggregate", "--compare-to is before --compare-from");
 
-    std::string error;
-    const auto layer = readPolygonLayer(layerPath, error);
-    if (!layer) {
-        std::fprintf(stderr, "conflict-atlas aggregate: %s\n", error.c_str());
-        return kBadInput;
+    Loaded loaded = loadAll(files, {}, options);
+    const Dataset& d = loaded.dataset;
+    if (loaded.project) applyProjectFilters(filters, *loaded.project);
+    if (!resolveActorsOrSay(d, filters, "aggregate")) return kBadInput;
+
+    // The areas: a boundary file's, or the data's control areas joined by day.
+    std::optional<ReferenceLayer> layer;
+    std::vector<std::int32_t> areaOfEvent;
+    if (layerPath == "control") {
+        layer = controlAreasLayer(d);
+        areaOfEvent = groundHeldAt(d);
+    } else {
+        std::string error;
+        layer = readPolygonLayer(layerPath, error);
+        if (!layer) {
+            std::fprintf(stderr, "conflict-atlas aggregate: %s\n", error.c_str());
+            return kBadInput;
+        }
     }
     int nameField = -1;
     if (!field.empty()) {
@@ -89,25 +128,20 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
             return usageError("aggregate", "the layer has no field \"" + field + "\" (it has: " + fields + ")");
         }
     }
-
-    Loaded loaded = loadAll(files, {}, options);
-    const Dataset& d = loaded.dataset;
-    if (loaded.project) applyProjectFilters(filters, *loaded.project);
-    if (!resolveActorsOrSay(d, filters, "aggregate")) return kBadInput;
     const EventIndex index(d);
-    const std::vector<GeoPolygon> polygons = layer->polygons();
-    const std::vector<std::int32_t> areaOfEvent = locateEvents(d.events, PolygonIndex(polygons));
+    const std::size_t areaCount = layer->features.size();
+    if (layerPath != "control") areaOfEvent = locateEvents(d.events, PolygonIndex(layer->polygons()));
 
     AreaTable table;
     table.layer = &*layer;
     table.nameField = nameField;
     table.split = split;
-    table.counts = index.countByArea(filters.filter, areaOfEvent, polygons.size());
+    table.counts = index.countByArea(filters.filter, areaOfEvent, areaCount);
     if (compareFrom) {
         EventFilter before = filters.filter;
         before.from = compareFrom;
         before.to = compareTo;
-        table.before = index.countByArea(before, areaOfEvent, polygons.size());
+        table.before = index.countByArea(before, areaOfEvent, areaCount);
     }
     const auto write = [&](std::ostream& stream) {
         if (format == "geojson") writeAreaTableGeoJson(table, stream);
@@ -125,7 +159,7 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
     std::uint64_t inAreas = 0;
     for (const AreaTotals& t : table.counts.areas) inAreas += t.events;
     std::fprintf(stderr, "%llu incidents in %zu areas of %s, %u outside them\n%s\n", static_cast<unsigned long long>(inAreas),
-                 polygons.size(), layerPath.c_str(), table.counts.outside.events, selectionNote(d, filters.filter).c_str());
+                 areaCount, layerPath.c_str(), table.counts.outside.events, selectionNote(d, filters.filter).c_str());
     return loaded.bad ? kBadInput : kOk;
 }
 

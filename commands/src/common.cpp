@@ -262,6 +262,8 @@ const char* const kFilterOptionsHelp =
     "  --bbox W,S,E,N         min lon, min lat, max lon, max lat\n"
     "  --text TEXT            case-insensitive text in description, place, actors, sources\n"
     "  --min-killed N         at least N killed (lower bound of the reported figure)\n"
+    "  --held-by SIDE         only incidents on ground that side held that day (the data's\n"
+    "                         control areas; unknown: outside every mapped area); repeatable\n"
     "  --within FILE[:NAME]   only incidents inside the area NAME (its name or code) of a\n"
     "                         boundary file GDAL reads (.shp, .gpkg, .geojson, .kml, ...),\n"
     "                         or inside any of its areas when no NAME is given\n";
@@ -279,7 +281,7 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         options.given.push_back(a);
         return true;
     }
-    static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed", "--within"};
+    static const char* const withValue[] = {"--from", "--to", "--actor", "--role", "--type", "--bbox", "--text", "--min-killed", "--within", "--held-by"};
     if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; })) return false;
     options.given.push_back(a);
     if (i + 1 >= args.size()) {
@@ -306,6 +308,9 @@ bool takeFilterOption(const std::vector<std::string>& args, std::size_t& i, Filt
         else filter.box = *box;
     } else if (a == "--text") {
         filter.text = v;
+    } else if (a == "--held-by") {
+        if (const auto side = sideFromKey(v)) filter.heldBy.push_back(*side);
+        else error = "--held-by takes a side (pro_government, opposition, jihadist, turkish_forces, russian_forces, kurdish_led, other, unknown), not \"" + v + "\"";
     } else if (a == "--within") {
         if (auto region = detail::regionOfLayerFile(v, error)) {
             filter.region = std::move(region->first);

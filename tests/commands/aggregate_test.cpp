@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 using namespace atlas;
 using namespace atlas::commands;
@@ -49,10 +50,17 @@ std::vector<Row> rows(const std::string& csv) {
     std::getline(lines, line); // header
     while (std::getline(lines, line)) {
         Row row;
-        std::istringstream cells(line);
+        // Cells, a quoted one ("Afrin, Azaz") whole.
         std::string cell;
-        while (std::getline(cells, cell, ',')) row.cells.push_back(cell);
-        if (line.back() == ',') row.cells.emplace_back();
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') cell += line[++i];
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) row.cells.push_back(std::exchange(cell, {}));
+            else cell += c;
+        }
+        row.cells.push_back(cell);
         row.area = row.cells.at(0);
         row.events = std::stol(row.cells.at(2));
         row.killed = std::stol(row.cells.at(3));
@@ -149,4 +157,19 @@ TEST(Aggregate, BadUsageAndBadLayers) {
     const Ran unknown = runCommand({"query", kSample, "--within", districtsFile() + ":Atlantis"});
     EXPECT_EQ(unknown.code, kBadUsage);
     EXPECT_NE(unknown.err.find("District"), std::string::npos) << unknown.err; // lists some names
+}
+
+TEST(Aggregate, ByTheDataControlAreasAsHeldOnEachDay) {
+    const Ran ran = runCommand({"aggregate", kSample, "--by", "control", "--type", "air_strike"});
+    ASSERT_EQ(ran.code, kOk) << ran.err;
+    const std::vector<Row> table = rows(ran.out);
+    ASSERT_EQ(table.size(), 4u); // the sample's three control areas, then outside them
+    // The two opposition areas (before Maarat al-Numan fell, after the ceasefire) hold what
+    // --held-by opposition finds; outside every area is --held-by unknown.
+    const Ran opposition = runCommand({"query", kSample, "--type", "air_strike", "--held-by", "opposition"});
+    const Ran nowhere = runCommand({"query", kSample, "--type", "air_strike", "--held-by", "unknown"});
+    EXPECT_EQ(table[0].events + table[1].events, matching(opposition));
+    EXPECT_EQ(table[3].events, matching(nowhere));
+    EXPECT_GT(matching(opposition), 0);
+    EXPECT_EQ(runCommand({"query", kSample, "--held-by", "martians"}).code, kBadUsage);
 }

@@ -39,6 +39,11 @@ std::vector<std::string> describeFilter(const Dataset& dataset, const EventFilte
         for (const Side side : filter.sides) names.emplace_back(toLabel(side));
         parts.push_back("side: " + joined(names, ", "));
     }
+    if (!filter.heldBy.empty()) {
+        std::vector<std::string> names;
+        for (const Side side : filter.heldBy) names.emplace_back(side == Side::Unknown ? "no mapped control" : toLabel(side));
+        parts.push_back("on ground held by: " + joined(names, ", "));
+    }
     if (filter.region) parts.push_back("within " + (filter.regionName.empty() ? std::string("a drawn region") : filter.regionName));
     if (filter.box)
         parts.push_back("within " + degrees(filter.box->minLongitude) + "," + degrees(filter.box->minLatitude) + " – " +

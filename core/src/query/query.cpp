@@ -2,6 +2,7 @@
 
 #include "atlas/io/text.h"
 #include "atlas/model/actor_tree.h"
+#include "atlas/query/ground_held.h"
 
 #include <algorithm>
 #include <cmath>
@@ -169,6 +170,17 @@ EventIndex::EventIndex(const Dataset& dataset) : m_dataset(&dataset) {
     fill(0, n / threads);
     for (std::thread& helper : helpers) helper.join();
 
+    // Who held the ground each incident struck, on its day: the side of the control area's
+    // holder (Unknown outside every mapped area). Nothing to do without areas.
+    m_heldBy.assign(n, static_cast<std::uint8_t>(Side::Unknown));
+    if (!dataset.areas.empty()) {
+        const std::vector<std::int32_t> held = groundHeldAt(dataset);
+        std::vector<std::uint8_t> sideOfArea(dataset.areas.size());
+        for (std::size_t a = 0; a < dataset.areas.size(); ++a) sideOfArea[a] = static_cast<std::uint8_t>(tree.effectiveSide(dataset.areas[a].controller));
+        for (std::size_t row = 0; row < n; ++row)
+            if (const std::int32_t area = held[m_position[row]]; area >= 0) m_heldBy[row] = sideOfArea[static_cast<std::size_t>(area)];
+    }
+
     // The doubt of the events dated only to a week or a month.
     for (std::size_t row = 0; row < n; ++row) {
         if (m_datePrecision[row] == 0) continue;
@@ -212,6 +224,7 @@ struct EventIndex::Compiled {
     bool approximate = false;
     std::uint32_t typeMask = 0;     // 0: every type
     std::uint32_t sideMask = 0;
+    std::uint32_t heldMask = 0; // sides whose ground is wanted; 0: any
     std::uint8_t coarsest = 3;
     bool dayOnly = false;
     std::uint16_t minKilled = 0;
@@ -252,6 +265,7 @@ EventIndex::Compiled EventIndex::compile(const EventFilter& filter) const {
     }
     for (EventType type : filter.types) c.typeMask |= bit(static_cast<int>(type));
     for (Side side : filter.sides) c.sideMask |= bit(static_cast<int>(side));
+    for (Side side : filter.heldBy) c.heldMask |= bit(static_cast<int>(side));
     c.coarsest = static_cast<std::uint8_t>(filter.coarsestPrecision);
     c.dayOnly = filter.dayPreciseOnly;
     c.minKilled = static_cast<std::uint16_t>(std::clamp(filter.minKilled, 0, 65535));
@@ -317,6 +331,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
     auto matches = [&](std::size_t row) {
         if (c.typeMask && !(c.typeMask & bit(m_type[row]))) return false;
         if (c.sideMask && !(c.sideMask & bit(m_side[row]))) return false;
+        if (c.heldMask && !(c.heldMask & bit(m_heldBy[row]))) return false;
         if (m_precision[row] > c.coarsest) return false;
         if (c.dayOnly && m_datePrecision[row] != 0) return false;
         if (m_killed[row] < c.minKilled) return false;
@@ -341,7 +356,7 @@ template <typename Visit> void EventIndex::forEachMatch(const EventFilter& filte
 
     // The rows dated in the range, by the fastest way the filter allows.
     auto scanDated = [&] {
-        const bool onlyTime = !c.typeMask && !c.sideMask && c.coarsest >= 3 && !c.dayOnly && c.minKilled == 0 && !c.hasBox &&
+        const bool onlyTime = !c.typeMask && !c.sideMask && !c.heldMask && c.coarsest >= 3 && !c.dayOnly && c.minKilled == 0 && !c.hasBox &&
                               !c.hasActors && !c.region;
         if (c.needle.empty() && onlyTime) {
             for (std::size_t row = c.begin; row < c.end; ++row) visit(row);
@@ -538,7 +553,7 @@ std::size_t EventIndex::count(const EventFilter& filter) const {
 Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucket, HistogramSplit split) const {
     Histogram h;
     h.bucket = bucket;
-    h.groups = split == HistogramSplit::ByType ? kEventTypeCount : split == HistogramSplit::BySide ? kSideCount : 1;
+    h.groups = split == HistogramSplit::ByType ? kEventTypeCount : split == HistogramSplit::None ? 1 : kSideCount;
     if (m_day.empty() && !(filter.from && filter.to)) return h;
     const Date first = filter.from.value_or(firstDate());
     const Date last = filter.to.value_or(lastDate());
@@ -560,7 +575,10 @@ Histogram EventIndex::histogram(const EventFilter& filter, HistogramBucket bucke
     bounded.to = last;
     const std::int32_t lastDay = last.daysSinceEpoch();
     forEachMatch(bounded, [&](std::size_t row) {
-        const int group = split == HistogramSplit::ByType ? m_type[row] : split == HistogramSplit::BySide ? m_side[row] : 0;
+        const int group = split == HistogramSplit::ByType         ? m_type[row]
+                          : split == HistogramSplit::BySide       ? m_side[row]
+                          : split == HistogramSplit::ByGroundHeld ? m_heldBy[row]
+                                                                  : 0;
         if (m_datePrecision[row] != 0) {
             // Known only to a week or a month: a share on each day it may fall on.
             if (h.spread.empty()) h.spread.assign(h.counts.size(), 0.0f);
@@ -706,7 +724,7 @@ AreaPeaks EventIndex::areaPeaks(EventFilter filter, std::span<const std::int32_t
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) + bytes(m_datePrecision) +
-           bytes(m_lead) + bytes(m_lag) + bytes(m_killed) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
+           bytes(m_lead) + bytes(m_lag) + bytes(m_killed) + bytes(m_heldBy) + bytes(m_position) + bytes(m_actorBegin) + bytes(m_actors) + bytes(m_actorBits) + bytes(m_perpetrators);
 }
 
 // --- LatestQueryRunner ----------------------------------------------------------------------

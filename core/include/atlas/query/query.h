@@ -43,6 +43,9 @@ struct EventFilter {
     ActorRole actorRole = ActorRole::Either;
     std::vector<EventType> types; ///< empty: every type
     std::vector<Side> sides;      ///< side of the event (its first perpetrator's); empty: all
+    /// The side holding the ground where the event took place, on its day (the control areas
+    /// of the data, atlas/query/ground_held.h); Unknown: in no mapped area. Empty: anywhere.
+    std::vector<Side> heldBy;
     std::optional<GeoBox> box;
     std::optional<GeoPolygon> region;
     /// What the region is, in words ("District 7 of districts.shp"), for descriptions.
@@ -75,7 +78,8 @@ struct EventFilter {
 [[nodiscard]] std::optional<GeoBox> boxAroundEvents(const Dataset& dataset, const std::vector<std::uint32_t>& positions);
 
 enum class HistogramBucket { Day, Week, Month };
-enum class HistogramSplit { None, ByType, BySide };
+/// Bars split by type, by the perpetrator's side, or by the side holding the ground struck.
+enum class HistogramSplit { None, ByType, BySide, ByGroundHeld };
 
 /// Counts per time bin, optionally split into groups (types or sides).
 struct Histogram {
@@ -190,6 +194,7 @@ private:
     std::vector<float> m_x, m_y;            // Web Mercator, unit square
     std::vector<std::uint8_t> m_type, m_side, m_precision, m_datePrecision;
     std::vector<std::uint16_t> m_killed;    // lower bound, saturated at 65535
+    std::vector<std::uint8_t> m_heldBy;     // side holding the ground on the event's day (groundHeldAt)
     std::vector<std::uint32_t> m_position;  // index into Dataset::events
     std::vector<std::uint32_t> m_actorBegin; // size()+1 offsets into m_actors
     std::vector<std::uint16_t> m_perpetrators; // how many of a row's actors are perpetrators (they come first)
