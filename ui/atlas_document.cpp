@@ -486,4 +486,20 @@ QVariantList AtlasDocument::typeChoices() const {
     return out;
 }
 
+QVariantList AtlasDocument::groundChoices() const {
+    std::array<bool, atlas::kSideCount> holds{};
+    for (const atlas::Area& area : m_dataset->areas) holds[static_cast<std::size_t>(m_dataset->sideOfActor(area.controller))] = true;
+    QVariantList out;
+    if (m_dataset->areas.empty()) return out;
+    holds[static_cast<std::size_t>(atlas::Side::Unknown)] = false; // listed last, as "no mapped area"
+    const auto choice = [](atlas::Side side, const QString& label) {
+        return QVariantMap{{QStringLiteral("key"), QString::fromStdString(std::string(atlas::toKey(side)))}, {QStringLiteral("label"), label}};
+    };
+    for (int side = 0; side < atlas::kSideCount; ++side)
+        if (holds[static_cast<std::size_t>(side)])
+            out.append(choice(static_cast<atlas::Side>(side), QString::fromStdString(std::string(atlas::toLabel(static_cast<atlas::Side>(side))))));
+    out.append(choice(atlas::Side::Unknown, tr("no mapped control area")));
+    return out;
+}
+
 } // namespace atlas::ui

@@ -46,6 +46,9 @@ class AtlasDocument : public QObject {
     Q_PROPERTY(QVariantList actorChoices READ actorChoices NOTIFY datasetChanged)
     /// [{key, label}] of the event types the dataset uses.
     Q_PROPERTY(QVariantList typeChoices READ typeChoices NOTIFY datasetChanged)
+    /// [{key, label}] of the sides holding the data's control areas, then "unknown" (no mapped
+    /// area), for "on ground held by"; empty when the data maps no control areas.
+    Q_PROPERTY(QVariantList groundChoices READ groundChoices NOTIFY datasetChanged)
     /// Where File → Save writes: the file opened, when it is one file in a format that holds
     /// the whole model (.gpkg, .atlas.json, .geojson); empty otherwise (Save asks, as Save As).
     Q_PROPERTY(QUrl saveLocation READ saveLocation NOTIFY saveLocationChanged)
@@ -156,6 +159,7 @@ public:
     [[nodiscard]] std::shared_ptr<const atlas::EventIndex> eventIndex() const { return m_eventIndex; }
     [[nodiscard]] QVariantList actorChoices() const;
     [[nodiscard]] QVariantList typeChoices() const;
+    [[nodiscard]] QVariantList groundChoices() const;
 
 signals:
     void datasetChanged();

@@ -244,6 +244,11 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         if (!m_layers.compareWith(options.compareFrom, options.compareTo))
             return tr("--compare-from and --compare-to take the first and last days of a period, as YYYY-MM-DD");
     }
+    if (!options.filter.heldBy.empty()) {
+        QStringList keys;
+        for (const atlas::Side side : options.filter.heldBy) keys.append(QString::fromUtf8(atlas::toKey(side).data()));
+        m_filters.setHeldBy(keys);
+    }
     if (options.filter.region) m_filters.setRegion(*options.filter.region, QString::fromStdString(options.filter.regionName));
     QStringList actorIds;
     for (const std::string& wanted : options.actors) {

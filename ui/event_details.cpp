@@ -1,5 +1,7 @@
 #include "event_details.h"
 
+#include "atlas/query/ground_held.h"
+
 #include "atlas/model/revisions.h"
 #include "atlas/query/duplicates.h"
 
@@ -67,7 +69,18 @@ QVariantMap eventDetails(const atlas::Dataset& dataset, std::uint32_t position, 
         recording << QCoreApplication::translate("EventDetails", "first seen %1").arg(qs(seen->toString()));
     if (const auto earlier = atlas::earlierVersions(event).size(); earlier > 0)
         recording << QCoreApplication::translate("EventDetails", "%n earlier version(s)", "", int(earlier));
+    // Who held the ground there on the day (the data's control areas, query/ground_held.h).
+    QString ground;
+    if (const auto area = atlas::controlAreaAt(dataset, event.place.point, event.date)) {
+        const atlas::Area& held = dataset.areas[*area];
+        ground = QCoreApplication::translate("EventDetails", "held by %1 (%2%3)")
+                     .arg(qs(atlas::toLabel(dataset.sideOfActor(held.controller))), qs(held.name.empty() ? held.id : held.name),
+                          held.approximate ? QCoreApplication::translate("EventDetails", "; an approximate outline") : QString());
+    } else if (!dataset.areas.empty()) {
+        ground = QCoreApplication::translate("EventDetails", "no mapped control area on the day");
+    }
     return {{QStringLiteral("row"), row},
+            {QStringLiteral("groundHeld"), ground},
             {QStringLiteral("record"), record},
             {QStringLiteral("recording"), recording.join(QStringLiteral(" \u00B7 "))},
             {QStringLiteral("id"), qs(event.id)},

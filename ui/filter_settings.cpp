@@ -95,6 +95,15 @@ void FilterSettings::setExactOnly(bool on) {
     emit changed();
 }
 
+void FilterSettings::setHeldBy(const QStringList& sideKeys) {
+    QStringList known;
+    for (const QString& key : withoutDuplicates(sideKeys))
+        if (atlas::sideFromKey(key.toStdString())) known.append(key);
+    if (m_heldBy == known) return;
+    m_heldBy = known;
+    emit changed();
+}
+
 void FilterSettings::setRegion(atlas::GeoPolygon region, const QString& name) {
     if (m_region && *m_region == region && m_regionName == name) return;
     m_region = std::move(region);
@@ -111,7 +120,7 @@ void FilterSettings::clearRegion() {
 
 bool FilterSettings::active() const {
     return !m_text.trimmed().isEmpty() || !m_actorIds.isEmpty() || !m_typeKeys.isEmpty() || m_minKilled > 0 || m_exactOnly ||
-           m_region.has_value();
+           m_region.has_value() || !m_heldBy.isEmpty();
 }
 
 void FilterSettings::clear() {
@@ -123,6 +132,7 @@ void FilterSettings::clear() {
     m_exactOnly = false;
     m_region.reset();
     m_regionName.clear();
+    m_heldBy.clear();
     m_includeSubgroups = true;
     m_actorRole = QStringLiteral("either");
     if (wasActive) emit changed();
@@ -138,6 +148,8 @@ atlas::EventFilter FilterSettings::toFilter() const {
         if (const auto type = atlas::eventTypeFromKey(key.toStdString())) filter.types.push_back(*type);
     filter.minKilled = m_minKilled;
     filter.setExactOnly(m_exactOnly);
+    for (const QString& key : m_heldBy)
+        if (const auto side = atlas::sideFromKey(key.toStdString())) filter.heldBy.push_back(*side);
     filter.region = m_region;
     filter.regionName = m_regionName.toStdString();
     return filter;

@@ -27,6 +27,9 @@ class FilterSettings : public QObject {
     Q_PROPERTY(int minKilled READ minKilled WRITE setMinKilled NOTIFY changed)
     /// Only incidents placed exactly and dated to the day.
     Q_PROPERTY(bool exactOnly READ exactOnly WRITE setExactOnly NOTIFY changed)
+    /// Side keys ("opposition", "unknown" for no mapped control area) whose ground incidents
+    /// are kept on, on their day; empty for anywhere.
+    Q_PROPERTY(QStringList heldBy READ heldBy WRITE setHeldBy NOTIFY changed)
     /// The area incidents are kept inside (a polygon of a reference layer), in words; empty
     /// for none.
     Q_PROPERTY(QString regionName READ regionName NOTIFY changed)
@@ -49,6 +52,8 @@ public:
     void setMinKilled(int killed);
     [[nodiscard]] bool exactOnly() const { return m_exactOnly; }
     void setExactOnly(bool on);
+    [[nodiscard]] QStringList heldBy() const { return m_heldBy; }
+    void setHeldBy(const QStringList& sideKeys);
     [[nodiscard]] QString regionName() const { return m_regionName; }
     /// Only incidents inside `region` (even–odd rings, degrees), called `name`.
     void setRegion(atlas::GeoPolygon region, const QString& name);
@@ -80,6 +85,7 @@ private:
     QStringList m_typeKeys;
     int m_minKilled = 0;
     bool m_exactOnly = false;
+    QStringList m_heldBy;
     std::optional<atlas::GeoPolygon> m_region;
     QString m_regionName;
 };

@@ -73,6 +73,7 @@ void Timeline::rebuildHistogram() {
         filter.to = m_last;
         const auto split = m_histogramSplit == 1   ? atlas::HistogramSplit::BySide
                            : m_histogramSplit == 2 ? atlas::HistogramSplit::ByType
+                           : m_histogramSplit == 3 ? atlas::HistogramSplit::ByGroundHeld
                                                    : atlas::HistogramSplit::None;
         m_split = m_document->eventIndex()->histogram(filter, atlas::HistogramBucket::Day, split);
         // Bars stack the day's share of incidents known only to a week or a month on top.
@@ -83,7 +84,7 @@ void Timeline::rebuildHistogram() {
 }
 
 void Timeline::setHistogramSplit(int split) {
-    split = std::clamp(split, 0, 2);
+    split = std::clamp(split, 0, 3);
     if (split == m_histogramSplit) return;
     m_histogramSplit = split;
     rebuildHistogram();
@@ -91,7 +92,7 @@ void Timeline::setHistogramSplit(int split) {
 
 QColor Timeline::groupColour(int group) const {
     atlas::Rgb colour{0xb2, 0x3a, 0x2e}; // one group: the timeline's red
-    if (m_histogramSplit == 1) colour = atlas::sideColour(static_cast<atlas::Side>(group));
+    if (m_histogramSplit == 1 || m_histogramSplit == 3) colour = atlas::sideColour(static_cast<atlas::Side>(group));
     else if (m_histogramSplit == 2) colour = atlas::typeColour(static_cast<atlas::EventType>(group));
     return toQColor(colour);
 }
@@ -106,9 +107,9 @@ QString Timeline::dayText(int day) const {
         for (int group = 0; group < m_split.groups; ++group)
             if (const auto n = m_split.counts[static_cast<std::size_t>(day) * static_cast<std::size_t>(m_split.groups) + static_cast<std::size_t>(group)])
                 text += QStringLiteral(" \u00B7 %1 %2")
-                            .arg(QString::fromStdString(std::string(m_histogramSplit == 1
-                                                                        ? atlas::toLabel(static_cast<atlas::Side>(group))
-                                                                        : atlas::toLabel(static_cast<atlas::EventType>(group)))))
+                            .arg(m_histogramSplit == 2   ? QString::fromStdString(std::string(atlas::toLabel(static_cast<atlas::EventType>(group))))
+                                 : m_histogramSplit == 3 ? tr("on %1 ground").arg(QString::fromStdString(std::string(atlas::toLabel(static_cast<atlas::Side>(group)))))
+                                                         : QString::fromStdString(std::string(atlas::toLabel(static_cast<atlas::Side>(group)))))
                             .arg(n);
     if (const float spread = m_split.spreadTotal(day); spread >= 0.05f)
         text += tr(" \u00B7 plus %1 spread from incidents dated only to the week or month").arg(locale.toString(spread, 'f', 1));

@@ -33,7 +33,8 @@ class Timeline : public QObject {
     /// Incidents per day over the whole range that pass the filters (time aside).
     Q_PROPERTY(QList<int> histogram READ histogram NOTIFY histogramChanged)
     Q_PROPERTY(int histogramMaximum READ histogramMaximum NOTIFY histogramChanged)
-    /// How the histogram's bars are divided: 0 not at all, 1 by side, 2 by type.
+    /// How the histogram's bars are divided: 0 not at all, 1 by side, 2 by type, 3 by the side
+    /// holding the ground struck (the data's control areas on the day; unknown outside them).
     Q_PROPERTY(int histogramSplit READ histogramSplit WRITE setHistogramSplit NOTIFY histogramChanged)
     Q_PROPERTY(int currentDay READ currentDay WRITE setCurrentDay NOTIFY windowChanged)
     Q_PROPERTY(QDate currentDate READ currentDate WRITE setCurrentDate NOTIFY windowChanged)

@@ -116,10 +116,11 @@ Pane {
                         [qsTr("Placed"), panel.details.placePrecision],
                         [qsTr("Dated"), panel.details.datePrecision],
                         [qsTr("Side"), panel.details.side],
+                        [qsTr("Ground"), panel.details.groundHeld],
                         [qsTr("Id"), panel.details.id],
                         [qsTr("From"), panel.details.record],
                         [qsTr("Recorded"), panel.details.recording]
-                    ].filter(row => row[0] !== qsTr("Recorded") || row[1])
+                    ].filter(row => (row[0] !== qsTr("Recorded") && row[0] !== qsTr("Ground")) || row[1])
                     delegate: RowLayout {
                         required property var modelData
                         Layout.columnSpan: 2

@@ -115,6 +115,20 @@ ColumnLayout {
         }
     }
 
+    RowLayout { // who held the ground struck, on the day: the data's control areas
+        visible: bar.document.groundChoices.length > 0
+        Layout.fillWidth: true
+        Label { text: qsTr("On ground held by") }
+        ComboBox {
+            objectName: "groundHeldBox"
+            Layout.fillWidth: true
+            textRole: "label"
+            model: [{ key: "", label: qsTr("anyone (no filter)") }].concat(bar.document.groundChoices)
+            currentIndex: bar.filters.heldBy.length === 0 ? 0 : Math.max(0, model.findIndex(c => c.key === bar.filters.heldBy[0]))
+            onActivated: (i) => bar.filters.heldBy = i === 0 ? [] : [model[i].key]
+        }
+    }
+
     CheckBox {
         objectName: "exactOnlyBox"
         // Placed exactly and dated to the day; says how many of the window that leaves out.
@@ -153,6 +167,9 @@ ColumnLayout {
             if (f.minKilled > 0) parts.push(qsTr("at least %1 killed").arg(f.minKilled))
             if (f.exactOnly) parts.push(qsTr("exactly placed and dated only"))
             if (f.text !== "") parts.push(qsTr("mentioning \u201C%1\u201D").arg(f.text))
+            if (f.heldBy.length > 0)
+                parts.push(qsTr("on ground held by %1").arg(f.heldBy.map(k => (bar.document.groundChoices.find(c => c.key === k) || { label: k }).label).join(", ")))
+            if (f.regionName !== "") parts.push(qsTr("inside %1").arg(f.regionName))
             return qsTr("Filtered: ") + parts.join(" \u00B7 ")
         }
     }

@@ -126,7 +126,7 @@ Pane {
                 objectName: "histogramSplit"
                 implicitWidth: 110
                 focusPolicy: Qt.NoFocus
-                model: [qsTr("total"), qsTr("by side"), qsTr("by type")]
+                model: [qsTr("total"), qsTr("by side"), qsTr("by type"), qsTr("by ground held")]
                 currentIndex: bar.timeline.histogramSplit
                 onActivated: (index) => bar.timeline.histogramSplit = index
             }
