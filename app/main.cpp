@@ -79,6 +79,16 @@ int main(int argc, char* argv[]) {
             view.tileDirectory = tiles;
             view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
             if (request.earlierPull) view.changes = atlas::render::changeSpots(request.changes, *request.earlierPull, symbols);
+            for (const auto& layer : request.layers) {
+                atlas::render::ReferenceLayerStyle style;
+                style.layer = layer.layer.get();
+                style.opacity = 0.85; // as the window draws a layer first added
+                style.labelField = layer.layer->labelField;
+                style.fills = layer.fills;
+                view.referenceLayers.push_back(std::move(style));
+            }
+            view.areaLegendTitle = QString::fromStdString(request.areaLegendTitle);
+            view.areaLegend = request.areaLegend;
             return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
         });
     }

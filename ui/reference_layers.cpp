@@ -5,6 +5,7 @@
 #include "atlas/io/gdal_layer.h"
 #include "atlas/model/vocabulary.h"
 #include "atlas/query/area_aggregation.h"
+#include "atlas/render/area_shading.h"
 #include "atlas/style/style.h"
 #include "symbology.h"
 
@@ -33,16 +34,6 @@ struct ReferenceLayers::Entry {
 namespace {
 
 QString fromStd(const std::string& text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
-// Class i of n on the ramp, keeping its dark end: two classes are its two darkest colours.
-atlas::Rgb rampColour(int i, int n) {
-    constexpr int ramp = static_cast<int>(std::size(atlas::map_style::kChoroplethRamp));
-    return atlas::map_style::kChoroplethRamp[std::clamp(ramp - n + i, 0, ramp - 1)];
-}
-
-std::uint64_t valueOf(const atlas::AreaTotals& totals, bool killed) {
-    return killed ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, totals.killedAtLeast)) : totals.events;
-}
 
 } // namespace
 
@@ -220,6 +211,7 @@ void ReferenceLayers::recount() {
     m_before.reset();
     if (m_choropleth < 0 || !index || !m_events) {
         m_classes.clear();
+        m_shading = {};
         emit countsChanged();
         restyle();
         return;
@@ -233,9 +225,6 @@ void ReferenceLayers::recount() {
     if (comparing()) {
         m_before = index->countByArea(comparedFilter(shown), m_areaOfEvent, areas);
         m_legendTitle = tr("%1: window against %2 – %3").arg(what, m_compareFrom.toString(Qt::ISODate), m_compareTo.toString(Qt::ISODate));
-        for (int band = 1; band < atlas::kChangeBandCount; ++band)
-            m_legend.append(QVariantMap{{QStringLiteral("label"), fromStd(std::string(atlas::describe(static_cast<atlas::ChangeBand>(band))))},
-                                        {QStringLiteral("colour"), toQColor(atlas::map_style::kChangeBandColours[band])}});
     } else {
         // The scale's top: the most one area holds in any window of this length over the data,
         // recounted only when the filter (its window aside) or the window's length changes.
@@ -250,19 +239,18 @@ void ReferenceLayers::recount() {
             m_peakFilter = withoutWindow;
             m_peakDays = days;
         }
-        const std::vector<std::string> labels = atlas::classLabels(m_classes);
         m_legendTitle = tr("%1 per area of %2 in the window (scale fixed over the data)").arg(what, fromStd(entry.layer.name));
-        for (std::size_t i = 0; i < labels.size(); ++i)
-            m_legend.append(QVariantMap{{QStringLiteral("label"), fromStd(labels[i])},
-                                        {QStringLiteral("colour"), toQColor(rampColour(static_cast<int>(i), static_cast<int>(labels.size())))}});
     }
+    m_shading = atlas::render::shadeAreas(m_counts, m_before, m_classes, m_measureKilled);
+    for (const auto& [label, colour] : m_shading.legend)
+        m_legend.append(QVariantMap{{QStringLiteral("label"), fromStd(label)}, {QStringLiteral("colour"), toQColor(colour)}});
     // The table beside the map: the most, or the largest changes.
     std::vector<std::size_t> order(areas);
     for (std::size_t a = 0; a < areas; ++a) order[a] = a;
     const auto key = [&](std::size_t a) -> double {
-        const double now = static_cast<double>(valueOf(m_counts.areas[a], m_measureKilled));
+        const double now = static_cast<double>(atlas::render::shadedValue(m_counts.areas[a], m_measureKilled));
         if (!m_before) return now;
-        return std::abs(now - static_cast<double>(valueOf(m_before->areas[a], m_measureKilled)));
+        return std::abs(now - static_cast<double>(atlas::render::shadedValue(m_before->areas[a], m_measureKilled)));
     };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return key(l) > key(r); });
     for (std::size_t i = 0; i < order.size() && m_topAreas.size() < 12; ++i) {
@@ -273,7 +261,7 @@ void ReferenceLayers::recount() {
                         {QStringLiteral("events"), static_cast<int>(m_counts.areas[a].events)},
                         {QStringLiteral("killed"), static_cast<qlonglong>(m_counts.areas[a].killedAtLeast)}};
         if (m_before) {
-            const std::uint64_t before = valueOf(m_before->areas[a], m_measureKilled), after = valueOf(m_counts.areas[a], m_measureKilled);
+            const std::uint64_t before = atlas::render::shadedValue(m_before->areas[a], m_measureKilled), after = atlas::render::shadedValue(m_counts.areas[a], m_measureKilled);
             const auto percent = atlas::percentChange(before, after);
             row.insert(QStringLiteral("before"), static_cast<qlonglong>(before));
             row.insert(QStringLiteral("after"), static_cast<qlonglong>(after));
@@ -297,19 +285,7 @@ void ReferenceLayers::restyle() {
         style.opacity = e.opacity;
         style.outline = e.outline;
         style.labelField = e.labelField;
-        if (static_cast<int>(row) == m_choropleth && m_counts.areas.size() == e.layer.features.size()) {
-            style.fills.resize(e.layer.features.size(), atlas::map_style::kChoroplethNone);
-            for (std::size_t a = 0; a < style.fills.size(); ++a) {
-                const std::uint64_t now = valueOf(m_counts.areas[a], m_measureKilled);
-                if (m_before) {
-                    const auto band = atlas::changeBand(valueOf(m_before->areas[a], m_measureKilled), now);
-                    if (band != atlas::ChangeBand::None)
-                        style.fills[a] = atlas::withAlpha(atlas::map_style::kChangeBandColours[static_cast<int>(band)], atlas::map_style::kChoroplethAlpha);
-                } else if (const int c = atlas::classOf(now, m_classes); c >= 0) {
-                    style.fills[a] = atlas::withAlpha(rampColour(c, static_cast<int>(m_classes.size())), atlas::map_style::kChoroplethAlpha);
-                }
-            }
-        }
+        if (static_cast<int>(row) == m_choropleth && m_shading.fills.size() == e.layer.features.size()) style.fills = m_shading.fills;
         m_styles.push_back(std::move(style));
     }
     ++m_generation;

@@ -3,6 +3,7 @@
 #include "atlas/geo/polygon_index.h"
 #include "atlas/geo/reference_layer.h"
 #include "atlas/query/query.h"
+#include "atlas/render/area_shading.h"
 #include "atlas/render/scene.h"
 #include "filter_settings.h"
 #include "visible_events_model.h"
@@ -109,6 +110,8 @@ public:
 
     /// How the shown layers are drawn, bottom first (the scene's input; valid until the next change).
     [[nodiscard]] const std::vector<atlas::render::ReferenceLayerStyle>& styles() const { return m_styles; }
+    /// The choropleth's fills and legend (empty when no layer is coloured).
+    [[nodiscard]] const atlas::render::AreaShading& shading() const { return m_shading; }
     /// Changes with anything that alters the drawing (a repaint is due).
     [[nodiscard]] quint64 generation() const { return m_generation; }
     /// A layer's data (tests, snapshots).
@@ -145,6 +148,7 @@ private:
     std::optional<atlas::EventFilter> m_peakFilter;
     int m_peakDays = 0;
     std::vector<std::uint64_t> m_classes;
+    atlas::render::AreaShading m_shading;
     QVariantList m_legend, m_topAreas;
     QString m_legendTitle;
     quint64 m_generation = 0;

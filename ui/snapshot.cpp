@@ -141,7 +141,7 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
                      dataShown);
 }
 
-void paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparing) {
+QRectF paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparing) {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(13);
     QFont bold = font;
@@ -194,7 +194,7 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparin
     painter.drawEllipse(at, 6 * atlas::map_style::kApproximateDateCentreRatio, 6 * atlas::map_style::kApproximateDateCentreRatio);
     painter.setPen(kInk);
     painter.drawText(QPointF(box.left() + 30, y), QStringLiteral("hollow: dated only to the week or month"));
-    if (!comparing) return;
+    if (!comparing) return box;
     // Two pulls compared: the marks' colours.
     y += line;
     double x = box.left() + 10;
@@ -209,6 +209,35 @@ void paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparin
         x += 18 + metrics.horizontalAdvance(QString::fromLatin1(label)) + 12;
     }
     painter.drawText(QPointF(x, y), QStringLiteral("since the earlier pull"));
+    return box;
+}
+
+// Incidents per area: the choropleth's title and classes (or change bands), under the legend.
+void paintAreaLegend(QPainter& painter, const SnapshotView& view, double top) {
+    if (view.areaLegend.empty()) return;
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(12);
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF metrics(font), boldMetrics(bold);
+    const QString title = boldMetrics.elidedText(view.areaLegendTitle, Qt::ElideRight, 2 * (kLegendWidth - 20));
+    const QRectF titleRect = boldMetrics.boundingRect(QRectF(0, 0, kLegendWidth - 20, 200), Qt::TextWordWrap, title);
+    const double line = metrics.height() + 3;
+    const QRectF box(12, top + 8, kLegendWidth, 16 + titleRect.height() + line * double(view.areaLegend.size()));
+    panel(painter, box);
+    painter.setFont(bold);
+    painter.setPen(kInk);
+    painter.drawText(QRectF(box.left() + 10, box.top() + 8, kLegendWidth - 20, titleRect.height()), Qt::TextWordWrap, title);
+    painter.setFont(font);
+    double y = box.top() + 8 + titleRect.height() + metrics.ascent();
+    for (const auto& [label, colour] : view.areaLegend) {
+        painter.setPen(QPen(QColor(90, 90, 90), 1));
+        painter.setBrush(toQColor(colour));
+        painter.drawRect(QRectF(box.left() + 10, y - metrics.ascent() + 2, 16, metrics.ascent() - 2));
+        painter.setPen(kInk);
+        painter.drawText(QPointF(box.left() + 34, y), QString::fromStdString(label));
+        y += line;
+    }
 }
 
 void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize size) {
@@ -333,6 +362,7 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
     request.situationDate = view.situationDate;
     const std::vector<atlas::render::ChangeSpot> changes = atlas::render::spotsShown(view.changes, positions, view.filter.from, view.filter.to);
     request.changes = changes;
+    request.referenceLayers = view.referenceLayers;
     return atlas::render::buildScene(dataset, request);
 }
 
@@ -346,7 +376,8 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     atlas::ui::paintSituationMarks(painter, scene);
     atlas::ui::paintEventMarks(painter, scene);
     const atlas::Breakdown shown = index.breakdown(view.filter);
-    paintLegend(painter, shown, !view.changes.empty());
+    const QRectF legend = paintLegend(painter, shown, !view.changes.empty());
+    paintAreaLegend(painter, view, legend.bottom());
     paintTitle(painter, view, dataset, shown);
     paintScaleAndNorth(painter, projection, view.size);
     paintTimeStrip(painter, index, view);

@@ -41,6 +41,12 @@ struct SnapshotView {
     /// Two pulls compared: every change's spot (render::changeSpots); those of the view's
     /// incidents and days are marked.
     std::vector<atlas::render::ChangeSpot> changes;
+    /// Reference layers drawn under everything (their fills a choropleth's), bottom first; the
+    /// layers must outlive the view.
+    std::vector<atlas::render::ReferenceLayerStyle> referenceLayers;
+    /// The choropleth's legend (under the map's own): its title and label–colour pairs.
+    QString areaLegendTitle;
+    std::vector<std::pair<std::string, atlas::Rgba>> areaLegend;
 };
 
 /// How the snapshot of `view` maps the world onto its image.

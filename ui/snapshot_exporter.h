@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reference_layers.h"
+
 #include "snapshot.h"
 #include "visible_events_model.h"
 
@@ -19,6 +21,8 @@ class SnapshotExporter : public QObject {
     Q_PROPERTY(QString tileDirectory READ tileDirectory WRITE setTileDirectory NOTIFY tileDirectoryChanged)
     /// Placement halos as the map shows them (on unless the map's are off).
     Q_PROPERTY(bool placementHalos MEMBER m_placementHalos NOTIFY placementHalosChanged)
+    /// The reference layers and incidents per area, drawn as the map draws them; may be null.
+    Q_PROPERTY(ReferenceLayers* layers MEMBER m_layers NOTIFY layersChanged)
 
 public:
     using QObject::QObject;
@@ -38,6 +42,7 @@ public:
                                         int clusterThreshold) const;
 
 signals:
+    void layersChanged();
     void eventsChanged();
     void tileDirectoryChanged();
     void placementHalosChanged();
@@ -48,6 +53,7 @@ private:
     QPointer<VisibleEventsModel> m_events;
     QString m_tileDirectory;
     bool m_placementHalos = true;
+    QPointer<ReferenceLayers> m_layers;
 };
 
 } // namespace atlas::ui

@@ -2,6 +2,7 @@
 
 #include "atlas/io/acled.h"
 #include "atlas/io/atomic_file.h"
+#include "atlas/io/gdal_layer.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/kml.h"
 #include "atlas/io/native_format.h"
@@ -11,7 +12,9 @@
 #include "atlas/io/workspace.h"
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/merge.h"
+#include "atlas/query/area_aggregation.h"
 #include "atlas/query/query.h"
+#include "atlas/render/area_shading.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -41,14 +44,22 @@ const char* kExportHelp =
     "                         amber revised, a red target where a deleted incident was)\n"
     "  --each-day-until YYYY-MM-DD   one snapshot a day from --date to this day, for an animation:\n"
     "                         OUT gets -YYYY-MM-DD before its extension; every frame shows one area\n"
-    "  --actor NAME, --exact-actor, --role ROLE, --exact-only, --type KEY, --text TEXT, --min-killed N   as for query\n";
+    "  --layer FILE           a reference layer (boundaries, roads; any file GDAL reads) under\n"
+    "                         everything; repeatable, the first drawn lowest\n"
+    "  --colour-by events|killed   colour the first layer's areas by the frame's incidents (or\n"
+    "                         killed) on a scale fixed over the data, with its legend\n"
+    "  --compare-from D --compare-to D   with --colour-by: colour by the change against those days\n"
+    "  --actor NAME, --exact-actor, --role ROLE, --exact-only, --type KEY, --text TEXT, --min-killed N,\n"
+    "  --held-by SIDE, --within FILE[:NAME]   as for query\n";
 
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer) {
     std::vector<std::string> files;
     FilterOptions filters; // the filter options query has (here the time is --date/--window, the area --bbox)
     ExportRequest request;
     std::optional<Date> date, until;
-    std::string compareWith;
+    std::string compareWith, colourBy;
+    std::vector<std::string> layerFiles;
+    std::optional<Date> compareFrom, compareTo;
     int windowDays = 0;
     bool windowGiven = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -58,7 +69,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             files.push_back(a);
             continue;
         }
-        if (a == "--exact-actor" || a == "--exact-only" || a == "--actor" || a == "--role" || a == "--type" || a == "--text" || a == "--min-killed") {
+        if (a == "--exact-actor" || a == "--exact-only" || a == "--actor" || a == "--role" || a == "--type" || a == "--text" || a == "--min-killed" ||
+            a == "--held-by" || a == "--within") {
             std::string error;
             takeFilterOption(args, i, filters, error);
             if (!error.empty()) return usageError("export", error);
@@ -68,7 +80,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             request.clusters = true;
             continue;
         }
-        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until", "--compare-with"};
+        static const char* const withValue[] = {"--out", "--date", "--window", "--bbox", "--size", "--title", "--each-day-until", "--compare-with",
+                                                "--layer", "--colour-by", "--compare-from", "--compare-to"};
         if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
             return usageError("export", "unknown option " + a);
         if (i + 1 >= args.size()) return usageError("export", a + " needs a value");
@@ -94,6 +107,15 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             if (!request.box) return usageError("export", "--bbox takes W,S,E,N with W <= E and S <= N");
         } else if (a == "--compare-with") {
             compareWith = v;
+        } else if (a == "--layer") {
+            layerFiles.push_back(v);
+        } else if (a == "--colour-by") {
+            if (v != "events" && v != "killed") return usageError("export", "--colour-by takes events or killed");
+            colourBy = v;
+        } else if (a == "--compare-from" || a == "--compare-to") {
+            const auto day = Date::parse(v);
+            if (!day) return usageError("export", a + " takes a date YYYY-MM-DD, not \"" + v + "\"");
+            (a == "--compare-from" ? compareFrom : compareTo) = *day;
         } else if (a == "--size") {
             char x = 0;
             std::istringstream in(v);
@@ -103,6 +125,10 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         }
     }
     if (files.empty()) return usageError("export", "give at least one file");
+    if (!colourBy.empty() && layerFiles.empty()) return usageError("export", "--colour-by needs a --layer with areas");
+    if (compareFrom.has_value() != compareTo.has_value() || (compareFrom && colourBy.empty()))
+        return usageError("export", "--compare-from and --compare-to go together, with --colour-by");
+    if (compareFrom && *compareTo < *compareFrom) return usageError("export", "--compare-to is before --compare-from");
     if (until && (!date || *until < *date)) return usageError("export", "--each-day-until needs --date, and a day on or after it");
     if (until && daysBetween(*date, *until) >= 3660) return usageError("export", "--each-day-until: at most ten years of frames");
     if (!(endsWithIgnoringCase(request.out, ".png") || endsWithIgnoringCase(request.out, ".pdf") ||
@@ -142,7 +168,34 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         for (const PullChange& change : request.changes) ++counts[static_cast<int>(change.kind)];
         std::fprintf(stderr, "against %s: %zu added, %zu revised, %zu deleted\n", fileNameOf(compareWith).c_str(), counts[0], counts[1], counts[2]);
     }
+    // Reference layers, and the one coloured by incidents (its first with areas).
+    int colourLayer = -1;
+    for (const std::string& file : layerFiles) {
+        ReferenceLayersRead read = readReferenceLayers(file);
+        for (const auto& problem : read.diagnostics) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+        if (read.failed()) return kBadInput;
+        for (ReferenceLayer& layer : read.layers) {
+            if (colourLayer < 0 && !colourBy.empty() && layer.areaCount() > 0) colourLayer = static_cast<int>(request.layers.size());
+            request.layers.push_back({std::make_shared<const ReferenceLayer>(std::move(layer)), {}});
+        }
+    }
+    if (!colourBy.empty() && colourLayer < 0) return usageError("export", "--colour-by: no --layer has areas");
     const EventIndex index(d);
+    const bool killed = colourBy == "killed";
+    std::vector<std::int32_t> areaOfEvent;
+    std::vector<std::uint64_t> classes;
+    if (colourLayer >= 0) {
+        const ReferenceLayer& layer = *request.layers[static_cast<std::size_t>(colourLayer)].layer;
+        areaOfEvent = locateEvents(d.events, PolygonIndex(layer.polygons()));
+        // The scale fixed over the data for this window length, as the window's (every frame alike).
+        const int days = windowDays > 0 ? windowDays
+                                        : (index.size() > 0 ? daysBetween(index.firstDate(), index.lastDate()) + 1 : 1);
+        const AreaPeaks peaks = index.areaPeaks(request.filter, areaOfEvent, layer.features.size(), days);
+        classes = scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
+        request.areaLegendTitle = std::string(killed ? "Killed (at least)" : "Incidents") +
+                                  (compareFrom ? " against " + compareFrom->toString() + " – " + compareTo->toString()
+                                               : " per area of " + layer.name + " in the window (scale fixed over the data)");
+    }
     const Date first = date.value_or(index.size() > 0 ? index.lastDate() : Date());
     const Date last = until.value_or(first);
     auto windowEnding = [&](Date day) {
@@ -161,6 +214,19 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         ExportRequest frame = request;
         frame.filter = windowEnding(day);
         frame.situationDate = day;
+        if (colourLayer >= 0) {
+            const std::size_t areas = request.layers[static_cast<std::size_t>(colourLayer)].layer->features.size();
+            std::optional<AreaCounts> before;
+            if (compareFrom) {
+                EventFilter earlier = frame.filter;
+                earlier.from = compareFrom;
+                earlier.to = compareTo;
+                before = index.countByArea(earlier, areaOfEvent, areas);
+            }
+            const render::AreaShading shading = render::shadeAreas(index.countByArea(frame.filter, areaOfEvent, areas), before, classes, killed);
+            frame.layers[static_cast<std::size_t>(colourLayer)].fills = shading.fills;
+            frame.areaLegend = shading.legend;
+        }
         if (until) frame.out = request.out.substr(0, dot) + "-" + day.toString() + request.out.substr(dot);
         for (const auto& problem : writer(d, index, frame)) {
             std::fprintf(stderr, "conflict-atlas export: %s\n", problem.toString().c_str());

@@ -173,3 +173,35 @@ TEST(Aggregate, ByTheDataControlAreasAsHeldOnEachDay) {
     EXPECT_GT(matching(opposition), 0);
     EXPECT_EQ(runCommand({"query", kSample, "--held-by", "martians"}).code, kBadUsage);
 }
+
+TEST(Aggregate, ExportColoursEachFramesAreasAsAggregateCountsThem) {
+    std::vector<ExportRequest> frames;
+    const ExportWriter writer = [&](const Dataset&, const EventIndex&, const ExportRequest& request) {
+        frames.push_back(request);
+        return std::vector<Diagnostic>{};
+    };
+    const Ran ran = runCommand({"export", kSample, "--out", "f.png", "--date", "2020-02-14", "--each-day-until", "2020-02-15", "--window", "14",
+                                "--layer", districtsFile(), "--colour-by", "events"},
+                               writer);
+    ASSERT_EQ(ran.code, kOk) << ran.err;
+    ASSERT_EQ(frames.size(), 2u);
+    ASSERT_EQ(frames[0].layers.size(), 1u);
+    EXPECT_FALSE(frames[0].areaLegend.empty());
+    EXPECT_EQ(frames[0].areaLegend, frames[1].areaLegend); // the scale is the same on every frame
+    // An area has a fill exactly when aggregate counts incidents in it for that frame's window.
+    const std::vector<Row> table = rows(runCommand({"aggregate", kSample, "--by", districtsFile(), "--from", "2020-02-01", "--to", "2020-02-14"}).out);
+    const auto& fills = frames[0].layers[0].fills;
+    ASSERT_EQ(fills.size() + 1, table.size());
+    for (std::size_t a = 0; a < fills.size(); ++a) EXPECT_EQ(fills[a].alpha > 0, table[a].events > 0) << table[a].area;
+    // Compared with the fortnight before: fills by change band.
+    frames.clear();
+    EXPECT_EQ(runCommand({"export", kSample, "--out", "c.png", "--date", "2020-02-14", "--window", "14", "--layer", districtsFile(), "--colour-by",
+                          "events", "--compare-from", "2020-01-18", "--compare-to", "2020-01-31"},
+                         writer)
+                  .code,
+              kOk);
+    ASSERT_EQ(frames.size(), 1u);
+    EXPECT_NE(frames[0].areaLegendTitle.find("against 2020-01-18"), std::string::npos);
+    EXPECT_EQ(runCommand({"export", kSample, "--out", "x.png", "--colour-by", "events"}, writer).code, kBadUsage); // no layer
+    EXPECT_EQ(runCommand({"export", kSample, "--out", "x.png", "--layer", districtsFile(), "--colour-by", "many"}, writer).code, kBadUsage);
+}

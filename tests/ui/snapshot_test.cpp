@@ -1,4 +1,5 @@
 // Map snapshots (snapshot.cpp): the incidents of the window where they were, in PNG and SVG.
+#include "scene_painter.h"
 #include "snapshot.h"
 #include "atlas/io/native_format.h"
 
@@ -68,6 +69,48 @@ private slots:
         QCOMPARE(writeSnapshot(dir.filePath(QStringLiteral("x.gif")), loaded.dataset, index, view).front().code,
                  std::string("snapshot.write"));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.gif"))));
+    }
+
+    // A reference layer is drawn under the incidents with its fills (a choropleth's), and its
+    // legend under the map's.
+    void aColouredAreaIsDrawnWithItsLegend() {
+        const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
+        QVERIFY(!loaded.failed());
+        const atlas::EventIndex index(loaded.dataset);
+        atlas::ReferenceLayer layer;
+        layer.name = "test";
+        atlas::ReferenceFeature square; // over the Syrian desert east of Aleppo, where no incident is
+        square.area.rings = {{{35.9, 38.0}, {35.9, 38.3}, {36.1, 38.3}, {36.1, 38.0}}};
+        square.bounds = {38.0, 35.9, 38.3, 36.1};
+        layer.features = {square};
+        SnapshotView view;
+        view.box = {37.2, 35.5, 38.6, 36.5};
+        view.size = QSize(1000, 700);
+        view.filter = atlas::EventFilter::forWindow(*atlas::Date::parse("2020-10-01"), *atlas::Date::parse("2020-10-31"));
+        view.situationDate = *view.filter.to;
+        atlas::render::ReferenceLayerStyle style;
+        style.layer = &layer;
+        style.fills = {atlas::Rgba{0, 0, 255, 255}};
+        view.referenceLayers = {style};
+        view.areaLegendTitle = QStringLiteral("Incidents per area");
+        view.areaLegend = {{"1–2", atlas::Rgba{0, 0, 255, 255}}};
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("areas.png"));
+        QVERIFY(writeSnapshot(path, loaded.dataset, index, view).empty());
+        const QImage image(path);
+        const QColor inside = image.pixelColor(snapshotPosition(view, {36.0, 38.15}).toPoint());
+        QVERIFY2(inside.blueF() > 0.8 && inside.redF() < 0.2, qPrintable(inside.name()));
+        const QColor outside = image.pixelColor(snapshotPosition(view, {36.3, 38.15}).toPoint());
+        QVERIFY2(outside.blueF() < 0.8 || outside.redF() > 0.2, qPrintable(outside.name()));
+        const QVariantList marks = describeMarks(snapshotScene(loaded.dataset, index, atlas::render::resolveSymbols(loaded.dataset), view));
+        QCOMPARE(marks.front().toMap().value(QStringLiteral("kind")).toString(), QStringLiteral("reference")); // drawn first, under all
+        // The legend's swatch: below the map's legend, in the fill's colour.
+        bool swatch = false;
+        for (int y = 150; y < 450 && !swatch; ++y) {
+            const QColor c = image.pixelColor(30, y);
+            swatch = c.blueF() > 0.8 && c.redF() < 0.2;
+        }
+        QVERIFY(swatch);
     }
 
     // An incident known only to the week is in every window it may fall in, drawn with a

@@ -270,6 +270,7 @@ Item {
         events: view.events
         tileDirectory: view.tileDirectory
         placementHalos: view.placementHalos
+        layers: view.session.layers
     }
 
     // The map's area, size and clustering, as a snapshot of it takes them (everyIncident:

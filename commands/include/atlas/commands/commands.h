@@ -6,6 +6,8 @@
 // success, 1 for bad input, 2 for bad usage.
 
 #include "atlas/geo/geo.h"
+#include "atlas/geo/reference_layer.h"
+#include "atlas/style/style.h"
 #include "atlas/model/dataset.h"
 #include "atlas/model/revisions.h"
 #include "atlas/model/diagnostic.h"
@@ -32,6 +34,15 @@ struct ExportRequest {
     /// --compare-with FILE: the earlier pull and what the data changed against it, to mark.
     std::shared_ptr<const Dataset> earlierPull;
     std::vector<PullChange> changes;
+    /// --layer FILE: reference layers under everything, bottom first, with each area's fill
+    /// (--colour-by: the frame's incidents per area; none otherwise), and that colouring's legend.
+    struct Layer {
+        std::shared_ptr<const ReferenceLayer> layer;
+        std::vector<Rgba> fills;
+    };
+    std::vector<Layer> layers;
+    std::string areaLegendTitle;
+    std::vector<std::pair<std::string, Rgba>> areaLegend;
 };
 /// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
 using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const EventIndex&, const ExportRequest&)>;

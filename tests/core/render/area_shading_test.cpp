@@ -1,0 +1,50 @@
+// Incidents per area as colours (render/area_shading): classes on the fixed scale, bands when
+// comparing, nothing where nothing happened.
+#include "atlas/render/area_shading.h"
+
+#include "atlas/query/area_aggregation.h"
+
+#include <gtest/gtest.h>
+
+using namespace atlas;
+
+namespace {
+
+AreaCounts counts(std::initializer_list<std::uint32_t> events) {
+    AreaCounts c;
+    for (std::uint32_t n : events) {
+        AreaTotals t;
+        t.events = n;
+        t.killedAtLeast = 10 * n;
+        c.areas.push_back(t);
+    }
+    return c;
+}
+
+} // namespace
+
+TEST(AreaShading, ClassesOnTheFixedScale) {
+    const std::vector<std::uint64_t> classes = scaleClasses(20); // 1, 2, 5, 10, 20
+    const render::AreaShading s = render::shadeAreas(counts({0, 1, 7, 40}), std::nullopt, classes, false);
+    ASSERT_EQ(s.fills.size(), 4u);
+    EXPECT_EQ(s.fills[0].alpha, 0);                 // none: not coloured
+    EXPECT_GT(s.fills[1].alpha, 0);
+    EXPECT_NE(s.fills[1], s.fills[2]);
+    EXPECT_EQ(s.fills[3].red, map_style::kChoroplethRamp[4].red); // above the scale: the top class
+    ASSERT_EQ(s.legend.size(), classes.size());
+    EXPECT_EQ(s.legend.front().first, "1");
+    EXPECT_EQ(s.legend.back().first, "11 or more");
+    // Killed instead: 70 killed is above a scale topped at 20.
+    const render::AreaShading k = render::shadeAreas(counts({0, 1, 7}), std::nullopt, classes, true);
+    EXPECT_EQ(k.fills[2].red, map_style::kChoroplethRamp[4].red);
+    EXPECT_EQ(render::shadedValue(counts({3}).areas[0], true), 30u);
+}
+
+TEST(AreaShading, BandsWhenComparing) {
+    const render::AreaShading s = render::shadeAreas(counts({0, 4, 10, 5}), counts({0, 0, 5, 5}), {}, false);
+    EXPECT_EQ(s.fills[0].alpha, 0); // none in either
+    EXPECT_EQ(s.fills[1].red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::New)].red);
+    EXPECT_EQ(s.fills[2].red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::Surge)].red);
+    EXPECT_EQ(s.fills[3].red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::Stable)].red);
+    EXPECT_EQ(s.legend.size(), static_cast<std::size_t>(kChangeBandCount - 1));
+}
