@@ -161,7 +161,11 @@ int main(int argc, char* argv[]) {
                                          QStringLiteral("date"));
     const QCommandLineOption compareTo(QStringLiteral("compare-to"), QStringLiteral("… to this day (YYYY-MM-DD)."),
                                        QStringLiteral("date"));
-    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith, layer, colourBy, compareFrom, compareTo});
+    const QCommandLineOption incidentsAs(QStringLiteral("incidents-as"),
+                                         QStringLiteral("Draw incidents as symbols (default) or hexagons (counted per hexagon)."),
+                                         QStringLiteral("symbols|hexagons"));
+    parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith, layer, colourBy, compareFrom, compareTo,
+                       incidentsAs});
     // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,
     // one meaning. They are taken out first; QCommandLineParser reads the rest.
     std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -251,6 +255,7 @@ int main(int argc, char* argv[]) {
     launch.compareWith = parser.value(compareWith);
     for (const QString& file : parser.values(layer)) launch.layerFiles.append(QFileInfo(file).absoluteFilePath());
     launch.colourBy = parser.value(colourBy);
+    launch.incidentsAs = parser.value(incidentsAs);
     launch.compareFrom = parser.value(compareFrom);
     launch.compareTo = parser.value(compareTo);
     QStringList notes;

@@ -225,6 +225,11 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         if (!m_comparison.active()) return sentence;
         if (notes) *notes << sentence;
     }
+    if (!options.incidentsAs.isEmpty()) {
+        if (options.incidentsAs != QLatin1String("symbols") && options.incidentsAs != QLatin1String("hexagons"))
+            return tr("--incidents-as takes symbols or hexagons, not \"%1\"").arg(options.incidentsAs);
+        m_initialLayers.insert(QStringLiteral("density"), options.incidentsAs); // the map's layers, as a project gives them
+    }
     for (const QString& file : options.layerFiles) {
         const QString problem = m_layers.addPath(file);
         if (!problem.isEmpty()) return problem;

@@ -44,6 +44,7 @@ struct LaunchOptions {
     QStringList layerFiles;  ///< reference layers to add (--layer FILE, repeatable)
     QString colourBy;        ///< "events" or "killed": colour the first layer's areas by them (--colour-by)
     QString compareFrom, compareTo; ///< the areas' counts compared with these days (--compare-from/--compare-to)
+    QString incidentsAs;     ///< "symbols" or "hexagons" (--incidents-as): how the map draws incidents
 };
 
 /// The window's composition root: owns the open document, the filters, the timeline and the

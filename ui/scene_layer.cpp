@@ -169,6 +169,15 @@ void SceneLayer::setReferenceLayers(ReferenceLayers* layers) {
     refresh();
 }
 
+void SceneLayer::setDensity(const QString& density) {
+    const QString wanted = density == QLatin1String("hexagons") ? density : QStringLiteral("symbols");
+    if (wanted == m_density) return;
+    m_density = wanted;
+    m_situationDirty = true;
+    emit densityChanged();
+    refresh();
+}
+
 void SceneLayer::setComparison(PullComparison* comparison) {
     if (comparison == m_comparison) return;
     if (m_comparison) disconnect(m_comparison, nullptr, this, nullptr);
@@ -290,6 +299,28 @@ void SceneLayer::updatePolish() {
             m_changeSpots = m_comparison->spots(m_drawOrder, m_model->datasetSymbols(), m_timeline->window());
         request.changes = m_changeSpots;
         if (m_referenceLayers) request.referenceLayers = m_referenceLayers->styles();
+        m_densityLegend.clear();
+        if (m_density == QLatin1String("hexagons")) {
+            // Incidents counted per hexagon instead of drawn one by one; the scale is fixed for
+            // this filter, window length and hexagon size (recounted only when one changes).
+            const atlas::EventIndex& index = *m_model->document()->eventIndex();
+            const atlas::EventFilter& shown = m_model->shownFilter();
+            const double size = atlas::render::hexSizeFor(request.view, atlas::map_style::kHexPixels);
+            HexScaleKey key{shown, shown.from && shown.to ? atlas::daysBetween(*shown.from, *shown.to) + 1 : 0, size};
+            key.filter.from.reset();
+            key.filter.to.reset();
+            if (!m_hexScaleFor || !(*m_hexScaleFor == key)) {
+                m_hexClasses = atlas::render::hexScaleClasses(index, shown, size);
+                m_hexScaleFor = std::move(key);
+            }
+            m_hexbins = atlas::render::hexbinLayer(index, shown, size, m_hexClasses);
+            request.hexbins = &m_hexbins.bins;
+            request.hexFills = m_hexbins.shading.fills;
+            request.events = {};
+            request.eventSymbols = {};
+            for (const auto& [label, colour] : m_hexbins.shading.legend)
+                m_densityLegend.append(QVariantMap{{QStringLiteral("label"), QString::fromStdString(label)}, {QStringLiteral("colour"), toQColor(colour)}});
+        }
         scene = atlas::render::buildScene(dataset, request);
     }
     m_scene = std::move(scene);
@@ -298,6 +329,9 @@ void SceneLayer::updatePolish() {
     // step that changes none of it (most days) keeps the painted texture.
     std::vector<std::uint64_t> situation;
     for (const auto& area : m_scene.areas) situation.push_back(area.area);
+    situation.push_back(~0ull);
+    for (const auto& hex : m_scene.hexes) // the hexagons follow the window's incidents
+        situation.push_back((std::uint64_t(hex.events) << 32) | (std::uint64_t(hex.fill.red) << 16) | std::uint64_t(std::llround(hex.centre.x * 4)));
     situation.push_back(~0ull);
     for (const auto& line : m_scene.lines) situation.push_back(line.line);
     situation.push_back(~0ull);

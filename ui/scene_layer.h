@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas/render/area_shading.h"
 #include "atlas/render/scene.h"
 #include "pull_comparison.h"
 #include "reference_layers.h"
@@ -42,6 +43,12 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(ReferenceLayers* referenceLayers READ referenceLayers WRITE setReferenceLayers NOTIFY referenceLayersChanged)
     /// How many reference features the last scene draws.
     Q_PROPERTY(int referenceCount READ referenceCount NOTIFY sceneBuilt)
+    /// How incidents are drawn: "symbols" (each its symbol, clustered when many), or
+    /// "hexagons" (counted per hexagon about 28 pixels across, on a scale fixed over the data).
+    Q_PROPERTY(QString density READ density WRITE setDensity NOTIFY densityChanged)
+    /// The hexagons' legend: [{label, colour}], empty with symbols.
+    Q_PROPERTY(QVariantList densityLegend READ densityLegend NOTIFY sceneBuilt)
+    Q_PROPERTY(int hexCount READ hexCount NOTIFY sceneBuilt)
     /// How many changes the last scene marks.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY sceneBuilt)
     /// Whether the last scene has clusters.
@@ -71,6 +78,10 @@ public:
     [[nodiscard]] ReferenceLayers* referenceLayers() const { return m_referenceLayers; }
     void setReferenceLayers(ReferenceLayers* layers);
     [[nodiscard]] int referenceCount() const { return static_cast<int>(m_scene.reference.size()); }
+    [[nodiscard]] QString density() const { return m_density; }
+    void setDensity(const QString& density);
+    [[nodiscard]] QVariantList densityLegend() const { return m_densityLegend; }
+    [[nodiscard]] int hexCount() const { return static_cast<int>(m_scene.hexes.size()); }
     [[nodiscard]] int changeCount() const { return static_cast<int>(m_scene.changes.size()); }
     void setClusterThreshold(int threshold);
     [[nodiscard]] bool clustered() const { return m_scene.clustered(); }
@@ -112,6 +123,7 @@ signals:
     void placementHalosChanged();
     void comparisonChanged();
     void referenceLayersChanged();
+    void densityChanged();
     void sceneBuilt();
 
 protected:
@@ -148,6 +160,19 @@ private:
     bool m_placementHalos = true;
     QPointer<PullComparison> m_comparison;
     QPointer<ReferenceLayers> m_referenceLayers;
+    QString m_density = QStringLiteral("symbols");
+    // The hexbin layer of the last frame, and its scale's classes with what they were worked out
+    // for (the filter without its window, the window's length in it, the hexagons' size).
+    atlas::render::HexbinLayer m_hexbins;
+    struct HexScaleKey {
+        atlas::EventFilter filter; // without its window
+        int windowDays = 0;
+        double size = 0;
+        bool operator==(const HexScaleKey&) const = default;
+    };
+    std::optional<HexScaleKey> m_hexScaleFor;
+    std::vector<std::uint64_t> m_hexClasses;
+    QVariantList m_densityLegend;
     quint64 m_referencePainted = ~0ull; // the reference layers' generation the texture shows
     std::vector<atlas::render::ChangeSpot> m_changeSpots; // the scene request's, kept while it is built
     int m_selectedRow = -1;

@@ -107,6 +107,14 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
         painter.setBrush(toQColor(area.fill));
         painter.drawPath(path);
     }
+    // The hexbin layer over the ground's areas, under lines, posts and incidents.
+    painter.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
+    for (const atlas::render::HexMark& hex : scene.hexes) {
+        QPolygonF polygon;
+        for (const auto& corner : hex.corners) polygon << toPoint(corner);
+        painter.setBrush(toQColor(hex.fill));
+        painter.drawPolygon(polygon);
+    }
     painter.setBrush(Qt::NoBrush);
     for (const atlas::render::LineMark& line : scene.lines) {
         QPainterPath path;
@@ -163,6 +171,8 @@ QRectF situationBounds(const atlas::render::Scene& scene) {
     for (const auto& area : scene.areas)
         for (const auto& ring : area.rings)
             for (const auto& p : ring) include(p, area.edgeWidth + 1);
+    for (const auto& hex : scene.hexes)
+        for (const auto& p : hex.corners) include(p, 1);
     for (const auto& line : scene.lines)
         for (const auto& p : line.path) include(p, std::max(line.width, line.bandWidth) / 2 + 2);
     for (const auto& halo : scene.halos) include(halo.centre, halo.radius + atlas::map_style::kPlacementHaloEdgeWidth + 1);
@@ -245,6 +255,12 @@ QVariantList describeMarks(const atlas::render::Scene& scene) {
     for (const auto& area : scene.areas) {
         QVariantMap mark = at("area", area.rings.empty() || area.rings.front().empty() ? atlas::render::PixelPoint{} : area.rings.front().front());
         mark.insert(QStringLiteral("rings"), static_cast<int>(area.rings.size()));
+        marks.append(mark);
+    }
+    for (const auto& hex : scene.hexes) {
+        QVariantMap mark = at("hex", hex.centre);
+        mark.insert(QStringLiteral("events"), static_cast<int>(hex.events));
+        mark.insert(QStringLiteral("fill"), toQColor(hex.fill));
         marks.append(mark);
     }
     for (const auto& halo : scene.halos) {

@@ -1,5 +1,7 @@
 #include "snapshot.h"
 
+#include "atlas/render/area_shading.h"
+
 #include "atlas/geo/basemap.h"
 #include "atlas/model/diagnostic_codes.h"
 
@@ -213,24 +215,24 @@ QRectF paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool compar
 }
 
 // Incidents per area: the choropleth's title and classes (or change bands), under the legend.
-void paintAreaLegend(QPainter& painter, const SnapshotView& view, double top) {
-    if (view.areaLegend.empty()) return;
+double paintAreaLegend(QPainter& painter, const QString& legendTitle, const std::vector<std::pair<std::string, atlas::Rgba>>& entries, double top) {
+    if (entries.empty()) return top;
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(12);
     QFont bold = font;
     bold.setBold(true);
     const QFontMetricsF metrics(font), boldMetrics(bold);
-    const QString title = boldMetrics.elidedText(view.areaLegendTitle, Qt::ElideRight, 2 * (kLegendWidth - 20));
+    const QString title = boldMetrics.elidedText(legendTitle, Qt::ElideRight, 2 * (kLegendWidth - 20));
     const QRectF titleRect = boldMetrics.boundingRect(QRectF(0, 0, kLegendWidth - 20, 200), Qt::TextWordWrap, title);
     const double line = metrics.height() + 3;
-    const QRectF box(12, top + 8, kLegendWidth, 16 + titleRect.height() + line * double(view.areaLegend.size()));
+    const QRectF box(12, top + 8, kLegendWidth, 16 + titleRect.height() + line * double(entries.size()));
     panel(painter, box);
     painter.setFont(bold);
     painter.setPen(kInk);
     painter.drawText(QRectF(box.left() + 10, box.top() + 8, kLegendWidth - 20, titleRect.height()), Qt::TextWordWrap, title);
     painter.setFont(font);
     double y = box.top() + 8 + titleRect.height() + metrics.ascent();
-    for (const auto& [label, colour] : view.areaLegend) {
+    for (const auto& [label, colour] : entries) {
         painter.setPen(QPen(QColor(90, 90, 90), 1));
         painter.setBrush(toQColor(colour));
         painter.drawRect(QRectF(box.left() + 10, y - metrics.ascent() + 2, 16, metrics.ascent() - 2));
@@ -238,6 +240,7 @@ void paintAreaLegend(QPainter& painter, const SnapshotView& view, double top) {
         painter.drawText(QPointF(box.left() + 34, y), QString::fromStdString(label));
         y += line;
     }
+    return box.bottom();
 }
 
 void paintScaleAndNorth(QPainter& painter, const Projection& projection, QSize size) {
@@ -363,6 +366,14 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
     const std::vector<atlas::render::ChangeSpot> changes = atlas::render::spotsShown(view.changes, positions, view.filter.from, view.filter.to);
     request.changes = changes;
     request.referenceLayers = view.referenceLayers;
+    atlas::render::HexbinLayer hexbins;
+    if (view.hexagons) {
+        const double size = atlas::render::hexSizeFor(request.view, atlas::map_style::kHexPixels);
+        hexbins = atlas::render::hexbinLayer(index, view.filter, size, atlas::render::hexScaleClasses(index, view.filter, size));
+        request.hexbins = &hexbins.bins;
+        request.hexFills = hexbins.shading.fills;
+        request.events = {};
+    }
     return atlas::render::buildScene(dataset, request);
 }
 
@@ -377,7 +388,13 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     atlas::ui::paintEventMarks(painter, scene);
     const atlas::Breakdown shown = index.breakdown(view.filter);
     const QRectF legend = paintLegend(painter, shown, !view.changes.empty());
-    paintAreaLegend(painter, view, legend.bottom());
+    double below = paintAreaLegend(painter, view.areaLegendTitle, view.areaLegend, legend.bottom());
+    if (view.hexagons) {
+        const double size = atlas::render::hexSizeFor(snapshotTransform(view), atlas::map_style::kHexPixels);
+        const auto classes = atlas::render::hexScaleClasses(index, view.filter, size);
+        below = paintAreaLegend(painter, QStringLiteral("Incidents per hexagon in the window (scale fixed over the data)"),
+                                atlas::render::shadeValues({}, classes).legend, below);
+    }
     paintTitle(painter, view, dataset, shown);
     paintScaleAndNorth(painter, projection, view.size);
     paintTimeStrip(painter, index, view);

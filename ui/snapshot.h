@@ -44,6 +44,9 @@ struct SnapshotView {
     /// Reference layers drawn under everything (their fills a choropleth's), bottom first; the
     /// layers must outlive the view.
     std::vector<atlas::render::ReferenceLayerStyle> referenceLayers;
+    /// Incidents counted per hexagon (as the map's "hexagons"), on a scale fixed over the data,
+    /// instead of drawn one by one.
+    bool hexagons = false;
     /// The choropleth's legend (under the map's own): its title and label–colour pairs.
     QString areaLegendTitle;
     std::vector<std::pair<std::string, atlas::Rgba>> areaLegend;

@@ -23,6 +23,8 @@ class SnapshotExporter : public QObject {
     Q_PROPERTY(bool placementHalos MEMBER m_placementHalos NOTIFY placementHalosChanged)
     /// The reference layers and incidents per area, drawn as the map draws them; may be null.
     Q_PROPERTY(ReferenceLayers* layers MEMBER m_layers NOTIFY layersChanged)
+    /// "symbols" or "hexagons", as the map draws incidents.
+    Q_PROPERTY(QString density MEMBER m_density NOTIFY layersChanged)
 
 public:
     using QObject::QObject;
@@ -54,6 +56,7 @@ private:
     QString m_tileDirectory;
     bool m_placementHalos = true;
     QPointer<ReferenceLayers> m_layers;
+    QString m_density = QStringLiteral("symbols");
 };
 
 } // namespace atlas::ui

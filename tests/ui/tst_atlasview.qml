@@ -923,5 +923,23 @@ Item {
             layers.remove(0)
             tryVerify(() => view.sceneLayer.referenceCount === 0)
         }
+
+        // Incidents counted per hexagon instead of drawn one by one, with the scale's legend.
+        function test_hexagonsCountTheWindowsIncidents() {
+            timeline.windowDays = 0 // everything up to the day
+            view.density = "hexagons"
+            tryVerify(() => view.sceneLayer.hexCount > 0)
+            const marks = view.sceneLayer.drawnMarks()
+            verify(!marks.some(m => m.kind === "symbol"), "no symbols under the hexagons")
+            const counted = marks.filter(m => m.kind === "hex").reduce((sum, m) => sum + m.events, 0)
+            verify(counted > 0 && counted <= visibleEvents.count, counted + " of " + visibleEvents.count)
+            verify(view.sceneLayer.densityLegend.length >= 1)
+            verify(findChild(view, "hexLegend").visible)
+            if (ImageFiles.screenshotFolder() !== "")
+                grabImage(root).save(ImageFiles.screenshotFolder() + "/hexagons.png")
+            view.density = "symbols"
+            tryVerify(() => view.sceneLayer.hexCount === 0)
+            verify(view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
+        }
     }
 }

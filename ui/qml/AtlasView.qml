@@ -28,6 +28,8 @@ Item {
     // The incident table under the map (View → Incident table, Ctrl+T).
     property bool tableShown: false
     /// The Layers panel (View → Layers): reference layers and incidents per area.
+    /// How incidents are drawn: "symbols" or "hexagons" (counted per hexagon).
+    property string density: "symbols"
     property bool layersShown: session.layers.count > 0 // opened with layers (--layer, a project): shown
     readonly property alias layersPanel: layersPanel
     readonly property alias areaPopup: areaPopup
@@ -271,6 +273,7 @@ Item {
         tileDirectory: view.tileDirectory
         placementHalos: view.placementHalos
         layers: view.session.layers
+        density: view.density
     }
 
     // The map's area, size and clustering, as a snapshot of it takes them (everyIncident:
@@ -323,6 +326,8 @@ Item {
             SplitView.minimumWidth: 240
             layers: view.session.layers
             filters: view.filters
+            density: view.density
+            onDensityChosen: (density) => view.density = density
             onMessage: (text) => view.showMessage(text)
         }
 
@@ -382,6 +387,7 @@ Item {
                         placementHalos: view.placementHalos
                         comparison: view.session.comparison
                         referenceLayers: view.session.layers
+                        density: view.density
                         clusterThreshold: view.map && view.map.zoomLevel >= view.map.maximumZoomLevel - 0.01 ? 2147483647 : view.clusterThreshold
                         Component.onCompleted: view.syncSceneLayer()
 
@@ -478,6 +484,7 @@ Item {
                         events: view.events
                         comparison: view.session.comparison
                         referenceLayers: view.session.layers
+                        sceneLayer: sceneLayer
                     }
 
                     // Find a place by name (the basemap's towns and GeoNames' places): type, then

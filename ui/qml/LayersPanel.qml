@@ -14,6 +14,9 @@ Pane {
     required property ReferenceLayers layers
     required property FilterSettings filters
     property string problem: ""
+    /// How the map draws incidents: "symbols" or "hexagons".
+    property string density: "symbols"
+    signal densityChosen(string density)
     signal message(string text)
     padding: 10
 
@@ -50,6 +53,17 @@ Pane {
             Layout.fillWidth: true
             Label { text: qsTr("Layers"); font.bold: true; font.pixelSize: 15; Layout.fillWidth: true }
             Button { text: qsTr("Add layer…"); objectName: "addLayerButton"; onClicked: addDialog.open() }
+        }
+        RowLayout { // incidents one by one, or counted per hexagon
+            Layout.fillWidth: true
+            Label { text: qsTr("Incidents as") }
+            ComboBox {
+                objectName: "densityBox"
+                Layout.fillWidth: true
+                model: [qsTr("symbols"), qsTr("hexagons (counts, scale fixed over the data)")]
+                currentIndex: panel.density === "hexagons" ? 1 : 0
+                onActivated: (i) => panel.densityChosen(i === 1 ? "hexagons" : "symbols")
+            }
         }
         Label {
             visible: panel.layers.count === 0

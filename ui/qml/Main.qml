@@ -338,7 +338,7 @@ ApplicationWindow {
     // The layers as a project and the next start keep them.
     function currentLayers() {
         const layers = { basemap: atlasView.tileSource, table: atlasView.tableShown ? "shown" : "hidden",
-                         placementHalos: atlasView.placementHalos ? "shown" : "hidden" }
+                         placementHalos: atlasView.placementHalos ? "shown" : "hidden", density: atlasView.density }
         if (atlasView.tileSource === "custom") {
             layers.tileSource = atlasView.customTiles.given
             layers.tileAttribution = atlasView.customTiles.attribution
@@ -348,6 +348,7 @@ ApplicationWindow {
     }
     function applyLayers(layers) {
         if (layers.table !== undefined) atlasView.tableShown = layers.table === "shown"
+        if (layers.density !== undefined) atlasView.density = layers.density
         if (layers.placementHalos !== undefined) atlasView.placementHalos = layers.placementHalos !== "hidden"
         if (layers.basemap === "custom") {
             const source = MapTools.tileSourceOf(layers.tileSource ?? "", layers.tileAttribution ?? "", parseInt(layers.tileMaxZoom ?? "18"))

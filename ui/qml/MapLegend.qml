@@ -11,6 +11,8 @@ Pane {
     property PullComparison comparison: null
     // Incidents per area: its colour scale (null or no coloured layer: none).
     property ReferenceLayers referenceLayers: null
+    // The map's layer: its hexagons' scale, when incidents are counted per hexagon (null: none).
+    property SceneLayer sceneLayer: null
     padding: 8
     opacity: 0.92
     background: Rectangle { color: "white"; border.color: "#b0b0b0"; radius: 3 }
@@ -47,6 +49,21 @@ Pane {
             textFormat: Text.StyledText
             font.pixelSize: 11
             color: "#404040"
+        }
+        ColumnLayout {
+            objectName: "hexLegend"
+            visible: legend.sceneLayer !== null && legend.sceneLayer.densityLegend.length > 0
+            spacing: 2
+            Label { text: qsTr("Incidents per hexagon in the window\n(scale fixed over the data)"); font.pixelSize: 11; font.bold: true }
+            Repeater {
+                model: legend.sceneLayer ? legend.sceneLayer.densityLegend : []
+                RowLayout {
+                    required property var modelData
+                    spacing: 6
+                    Rectangle { width: 14; height: 11; color: modelData.colour; border.color: "#707070" }
+                    Label { text: modelData.label; font.pixelSize: 11 }
+                }
+            }
         }
         ColumnLayout {
             objectName: "areaLegend"

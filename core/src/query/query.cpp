@@ -721,6 +721,61 @@ AreaPeaks EventIndex::areaPeaks(EventFilter filter, std::span<const std::int32_t
     return peaks;
 }
 
+HexBins EventIndex::hexbin(const EventFilter& filter, double size) const {
+    HexBins bins;
+    bins.size = size;
+    if (!(size > 0)) return bins;
+    std::unordered_map<std::uint64_t, std::uint32_t> cellOf;
+    forEachMatch(filter, [&](std::size_t row) {
+        const HexCoordinate hex = hexOf({m_x[row], m_y[row]}, size);
+        const auto [it, inserted] = cellOf.try_emplace(hexKey(hex), static_cast<std::uint32_t>(bins.cells.size()));
+        if (inserted) bins.cells.push_back({hex, 0, 0});
+        HexCell& cell = bins.cells[it->second];
+        ++cell.events;
+        cell.killedAtLeast += m_killed[row];
+    });
+    return bins;
+}
+
+AreaPeaks EventIndex::hexPeaks(EventFilter filter, double size, int windowDays) const {
+    AreaPeaks peaks;
+    if (!(size > 0)) return peaks;
+    filter.from.reset();
+    filter.to.reset();
+    windowDays = std::max(windowDays, 1);
+    // Each hexagon's rows in date order (the index's order), then a window sliding over them:
+    // linear in the events, whatever the number of days.
+    struct Run {
+        std::vector<std::int32_t> days;
+        std::vector<std::uint16_t> killed;
+    };
+    std::unordered_map<std::uint64_t, Run> runs;
+    forEachMatch(filter, [&](std::size_t row) {
+        Run& run = runs[hexKey(hexOf({m_x[row], m_y[row]}, size))];
+        run.days.push_back(m_day[row]);
+        run.killed.push_back(m_killed[row]);
+    });
+    for (auto& [key, run] : runs) {
+        if (!std::is_sorted(run.days.begin(), run.days.end())) { // rows dated to a week or month come apart
+            std::vector<std::size_t> order(run.days.size());
+            std::iota(order.begin(), order.end(), std::size_t{0});
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return run.days[a] < run.days[b]; });
+            Run sorted;
+            for (std::size_t i : order) sorted.days.push_back(run.days[i]), sorted.killed.push_back(run.killed[i]);
+            run = std::move(sorted);
+        }
+        std::uint64_t killed = 0;
+        std::size_t first = 0;
+        for (std::size_t last = 0; last < run.days.size(); ++last) {
+            killed += run.killed[last];
+            while (run.days[last] - run.days[first] >= windowDays) killed -= run.killed[first++];
+            peaks.events = std::max<std::uint64_t>(peaks.events, last - first + 1);
+            peaks.killedAtLeast = std::max(peaks.killedAtLeast, killed);
+        }
+    }
+    return peaks;
+}
+
 std::size_t EventIndex::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
     return bytes(m_day) + bytes(m_x) + bytes(m_y) + bytes(m_type) + bytes(m_side) + bytes(m_precision) + bytes(m_datePrecision) +

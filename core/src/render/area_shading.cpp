@@ -3,6 +3,7 @@
 #include "atlas/query/area_aggregation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 namespace atlas::render {
@@ -21,6 +22,17 @@ std::uint64_t shadedValue(const AreaTotals& totals, bool killed) {
     return killed ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, totals.killedAtLeast)) : totals.events;
 }
 
+AreaShading shadeValues(std::span<const std::uint64_t> values, const std::vector<std::uint64_t>& classes) {
+    AreaShading shading;
+    shading.fills.assign(values.size(), map_style::kChoroplethNone);
+    const int n = static_cast<int>(classes.size());
+    const std::vector<std::string> labels = classLabels(classes);
+    for (int i = 0; i < n; ++i) shading.legend.emplace_back(labels[static_cast<std::size_t>(i)], opaque(rampColour(i, n)));
+    for (std::size_t a = 0; a < values.size(); ++a)
+        if (const int c = classOf(values[a], classes); c >= 0) shading.fills[a] = withAlpha(rampColour(c, n), map_style::kChoroplethAlpha);
+    return shading;
+}
+
 AreaShading shadeAreas(const AreaCounts& counts, const std::optional<AreaCounts>& before, const std::vector<std::uint64_t>& classes,
                        bool killed) {
     AreaShading shading;
@@ -35,13 +47,37 @@ AreaShading shadeAreas(const AreaCounts& counts, const std::optional<AreaCounts>
         }
         return shading;
     }
-    const int n = static_cast<int>(classes.size());
-    const std::vector<std::string> labels = classLabels(classes);
-    for (int i = 0; i < n; ++i) shading.legend.emplace_back(labels[static_cast<std::size_t>(i)], opaque(rampColour(i, n)));
-    for (std::size_t a = 0; a < counts.areas.size(); ++a)
-        if (const int c = classOf(shadedValue(counts.areas[a], killed), classes); c >= 0)
-            shading.fills[a] = withAlpha(rampColour(c, n), map_style::kChoroplethAlpha);
+    std::vector<std::uint64_t> values(counts.areas.size());
+    for (std::size_t a = 0; a < values.size(); ++a) values[a] = shadedValue(counts.areas[a], killed);
+    shading = shadeValues(values, classes);
     return shading;
+}
+
+HexbinLayer hexbinLayer(const EventIndex& index, const EventFilter& filter, double size, const std::vector<std::uint64_t>& classes,
+                        bool killed) {
+    HexbinLayer layer;
+    layer.bins = index.hexbin(filter, size);
+    std::vector<std::uint64_t> values(layer.bins.cells.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = killed ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, layer.bins.cells[i].killedAtLeast)) : layer.bins.cells[i].events;
+    layer.shading = shadeValues(values, classes);
+    return layer;
+}
+
+std::vector<std::uint64_t> hexScaleClasses(const EventIndex& index, const EventFilter& filter, double size, bool killed) {
+    const int days = filter.from && filter.to ? daysBetween(*filter.from, *filter.to) + 1
+                                              : (index.size() > 0 ? daysBetween(index.firstDate(), index.lastDate()) + 1 : 1);
+    const AreaPeaks peaks = index.hexPeaks(filter, size, days);
+    return scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
+}
+
+double hexSizeFor(const ViewTransform& view, double pixels) {
+    // Pixels per Mercator unit here, rounded to a whole zoom level (256 · 2^z per unit).
+    const PixelPoint a = view.map(MercatorPoint{0.5, 0.5}), b = view.map(MercatorPoint{0.5 + 1e-4, 0.5});
+    const double perUnit = std::hypot(b.x - a.x, b.y - a.y) / 1e-4;
+    if (!(perUnit > 0)) return 0;
+    const double zoom = std::round(std::log2(perUnit / 256.0));
+    return pixels / 2.0 / (256.0 * std::exp2(zoom));
 }
 
 } // namespace atlas::render

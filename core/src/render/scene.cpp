@@ -1,5 +1,6 @@
 #include "atlas/render/scene.h"
 
+#include "atlas/geo/hexagons.h"
 #include "atlas/model/actor_tree.h"
 #include "atlas/render/screen_clusters.h"
 #include "atlas/io/text.h"
@@ -244,6 +245,24 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
     Scene scene;
     addReferenceLayers(scene, request.referenceLayers, request.view, request.width, request.height);
     if (request.situationDate) addSituation(scene, dataset, request.view, *request.situationDate, request.selectedSite);
+    if (request.hexbins && request.hexFills.size() == request.hexbins->cells.size()) {
+        for (std::size_t i = 0; i < request.hexbins->cells.size(); ++i) {
+            const HexCell& cell = request.hexbins->cells[i];
+            HexMark mark;
+            const auto corners = hexCorners(cell.hex, request.hexbins->size);
+            double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+            for (std::size_t k = 0; k < 6; ++k) {
+                mark.corners[k] = request.view.map(corners[k]);
+                x0 = std::min(x0, mark.corners[k].x), x1 = std::max(x1, mark.corners[k].x);
+                y0 = std::min(y0, mark.corners[k].y), y1 = std::max(y1, mark.corners[k].y);
+            }
+            if (x1 < 0 || y1 < 0 || x0 > request.width || y0 > request.height || request.hexFills[i].alpha == 0) continue;
+            mark.centre = request.view.map(hexCentre(cell.hex, request.hexbins->size));
+            mark.fill = request.hexFills[i];
+            mark.events = cell.events;
+            scene.hexes.push_back(mark);
+        }
+    }
     if (!request.symbols || request.symbols->size() != dataset.events.size()) return scene;
     const std::vector<EventSymbol>& symbols = *request.symbols;
 

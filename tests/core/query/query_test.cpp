@@ -456,3 +456,42 @@ TEST(LatestQueryRunner, DeliversTheNewestAnswerAndNeverAnOlderOneAfterIt) {
     EXPECT_EQ(last.events, index->select(filter));
     EXPECT_EQ(last.breakdown.events, last.events.size());
 }
+
+TEST(EventIndex, HexbinsCountTheFiltersEventsPerHexagon) {
+    const Dataset d = bench::makeSyntheticDataset(20'000);
+    const EventIndex index(d);
+    EventFilter filter = EventFilter::forWindow(*Date::parse("2017-01-01"), *Date::parse("2017-12-31"));
+    filter.types = {EventType::AirStrike, EventType::Shelling};
+    const double size = 0.0008;
+    const HexBins bins = index.hexbin(filter, size);
+    std::map<std::uint64_t, std::pair<std::uint32_t, std::int64_t>> expected;
+    for (std::uint32_t position : index.select(filter)) {
+        auto& [events, killed] = expected[hexKey(hexOf(toMercator(d.events.point(position)), size))];
+        ++events;
+        killed += d.events.killedLowerBound(position);
+    }
+    ASSERT_EQ(bins.cells.size(), expected.size());
+    for (const HexCell& cell : bins.cells) {
+        const auto found = expected.find(hexKey(cell.hex));
+        ASSERT_NE(found, expected.end());
+        EXPECT_EQ(cell.events, found->second.first);
+        EXPECT_EQ(cell.killedAtLeast, found->second.second);
+    }
+}
+
+TEST(EventIndex, HexPeaksAreTheMostOneHexagonHoldsInAnyWindow) {
+    const Dataset d = bench::makeSyntheticDataset(6'000);
+    const EventIndex index(d);
+    EventFilter filter;
+    filter.sides = {Side::Opposition};
+    const double size = 0.002;
+    const AreaPeaks peaks = index.hexPeaks(filter, size, 20);
+    std::uint64_t most = 0;
+    for (Date from = index.firstDate(); from <= index.lastDate(); from = from.addDays(1)) {
+        filter.from = from;
+        filter.to = from.addDays(19);
+        for (const HexCell& cell : index.hexbin(filter, size).cells) most = std::max<std::uint64_t>(most, cell.events);
+    }
+    EXPECT_GT(most, 1u);
+    EXPECT_EQ(peaks.events, most);
+}

@@ -6,6 +6,7 @@
 
 #include "atlas/model/dataset.h"
 #include "atlas/geo/geo.h"
+#include "atlas/geo/hexagons.h"
 #include "atlas/geo/polygon_index.h"
 
 #include <array>
@@ -144,6 +145,18 @@ struct AreaPeaks {
     bool exact = true; ///< false when counted in bins of a few days (long data, many areas)
 };
 
+/// A filter's events counted in hexagons of a size (atlas/geo/hexagons.h): only the hexagons
+/// that hold some, in no particular order.
+struct HexCell {
+    HexCoordinate hex;
+    std::uint32_t events = 0;
+    std::int64_t killedAtLeast = 0;
+};
+struct HexBins {
+    double size = 0; ///< centre to corner, in normalised Web Mercator
+    std::vector<HexCell> cells;
+};
+
 /// Column arrays of a dataset's events in date order, built once: a time window is two binary
 /// searches; the other predicates scan only that slice. Text is indexed lazily on first use.
 /// The index refers to the dataset, which must outlive it and stay unchanged.
@@ -175,6 +188,11 @@ public:
     /// with the filter's other criteria (its own window is ignored).
     [[nodiscard]] AreaPeaks areaPeaks(EventFilter filter, std::span<const std::int32_t> areaOfEvent, std::size_t areaCount,
                                       int windowDays) const;
+    /// The filter's events in hexagons of `size` (normalised Mercator, centre to corner).
+    [[nodiscard]] HexBins hexbin(const EventFilter& filter, double size) const;
+    /// The most one hexagon of `size` holds in any `windowDays`-day window of the data, with
+    /// the filter's other criteria: the top of the hexbin's fixed scale.
+    [[nodiscard]] AreaPeaks hexPeaks(EventFilter filter, double size, int windowDays) const;
     /// Bytes held by the numeric columns and actor lists (text index excluded).
     [[nodiscard]] std::size_t memoryBytes() const;
     /// Builds the text index now rather than on the first text query.

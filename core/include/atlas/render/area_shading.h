@@ -5,10 +5,12 @@
 // the window's map, its snapshots and `conflict-atlas export --colour-by`.
 
 #include "atlas/query/query.h"
+#include "atlas/render/view_transform.h"
 #include "atlas/style/style.h"
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,25 @@ struct AreaShading {
 /// scale's tops, atlas::scaleClasses), or — with `before` — by the change band against it.
 [[nodiscard]] AreaShading shadeAreas(const AreaCounts& counts, const std::optional<AreaCounts>& before,
                                      const std::vector<std::uint64_t>& classes, bool killed);
+
+/// Values coloured by class of `classes` (transparent for zero), and the classes' legend.
+[[nodiscard]] AreaShading shadeValues(std::span<const std::uint64_t> values, const std::vector<std::uint64_t>& classes);
+
+/// The hexbin layer of a view: the filter's incidents per hexagon, coloured on a scale.
+struct HexbinLayer {
+    HexBins bins;
+    AreaShading shading; ///< fills per bins.cells entry, and the legend
+};
+/// Hexagons `size` across (atlas::hexbin's size) for the filter, on `classes`.
+[[nodiscard]] HexbinLayer hexbinLayer(const EventIndex& index, const EventFilter& filter, double size,
+                                      const std::vector<std::uint64_t>& classes, bool killed = false);
+/// The classes of the hexbin's scale fixed over the data: up to the most one hexagon holds in
+/// any window as long as the filter's (all the data's days when it has none).
+[[nodiscard]] std::vector<std::uint64_t> hexScaleClasses(const EventIndex& index, const EventFilter& filter, double size,
+                                                         bool killed = false);
+/// The hexagon size for a view: about `pixels` across at the nearest whole zoom level (so the
+/// grid is re-cut at whole zoom steps, not on every frame of a pinch).
+[[nodiscard]] double hexSizeFor(const ViewTransform& view, double pixels);
 
 /// The value an area is coloured by.
 [[nodiscard]] std::uint64_t shadedValue(const AreaTotals& totals, bool killed);

@@ -8,10 +8,12 @@
 #include "atlas/geo/reference_layer.h"
 #include "atlas/model/dataset.h"
 #include "atlas/model/revisions.h"
+#include "atlas/query/query.h"
 #include "atlas/geo/geo.h"
 #include "atlas/render/view_transform.h"
 #include "atlas/style/style.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -108,6 +110,14 @@ struct ReferenceMark {
     std::uint32_t feature = 0; ///< position in the layer's features
 };
 
+/// A hexagon of the hexbin layer on screen, filled by how many incidents it holds.
+struct HexMark {
+    std::array<PixelPoint, 6> corners;
+    PixelPoint centre;
+    Rgba fill;
+    std::uint32_t events = 0;
+};
+
 /// An incident two pulls disagree about, where it is (the newer pull's point; the older's for
 /// one deleted since) and how large its symbol is.
 struct ChangeSpot {
@@ -138,6 +148,7 @@ struct ChangeMark {
 struct Scene {
     std::vector<ReferenceMark> reference; ///< the analyst's reference layers, bottom first
     std::vector<AreaMark> areas;
+    std::vector<HexMark> hexes;           ///< the hexbin layer (incidents counted per hexagon), over the areas
     std::vector<LineMark> lines;
     std::vector<SiteMark> sites;
     std::vector<HaloMark> halos;          ///< placement halos of the symbols drawn (not of clusters)
@@ -177,6 +188,10 @@ struct SceneRequest {
     std::span<const ChangeSpot> changes;
     /// Reference layers under everything else, bottom first.
     std::span<const ReferenceLayerStyle> referenceLayers;
+    /// The hexbin layer: the window's incidents per hexagon and each cell's fill (hexFills[i]
+    /// for hexbins->cells[i]); none when null.
+    const HexBins* hexbins = nullptr;
+    std::span<const Rgba> hexFills;
 };
 
 /// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.

@@ -85,6 +85,8 @@ inline constexpr double kReferenceLabelMinWidth = 60.0; ///< areas narrower than
 inline constexpr Rgb kChoroplethRamp[] = {{254, 232, 200}, {253, 187, 132}, {252, 141, 89}, {227, 74, 51}, {179, 0, 0}};
 inline constexpr Rgba kChoroplethNone{255, 255, 255, 0};
 inline constexpr double kChoroplethAlpha = 0.72;
+/// The hexbin layer's hexagons, about this many pixels across.
+inline constexpr double kHexPixels = 28.0;
 /// Two periods compared: blue for fewer, grey for stable, red for more (ColorBrewer's RdBu),
 /// by atlas::ChangeBand (None, Fewer25, Fewer10, Stable, More10, More25, Surge, New).
 inline constexpr Rgb kChangeBandColours[] = {{255, 255, 255}, {33, 102, 172}, {146, 197, 222}, {220, 220, 220},
