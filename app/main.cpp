@@ -162,8 +162,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption compareTo(QStringLiteral("compare-to"), QStringLiteral("… to this day (YYYY-MM-DD)."),
                                        QStringLiteral("date"));
     const QCommandLineOption incidentsAs(QStringLiteral("incidents-as"),
-                                         QStringLiteral("Draw incidents as symbols (default) or hexagons (counted per hexagon)."),
-                                         QStringLiteral("symbols|hexagons"));
+                                         QStringLiteral("Draw incidents as symbols (default), hexagons (counted per hexagon) or heat (density)."),
+                                         QStringLiteral("symbols|hexagons|heat"));
     parser.addOptions({selfTest, screenshot, date, window, select, tiles, actorMap, asKnownOn, compareWith, layer, colourBy, compareFrom, compareTo,
                        incidentsAs});
     // The filter options are the commands' own (atlas::commands::FilterOptions): one parser,

@@ -226,8 +226,9 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         if (notes) *notes << sentence;
     }
     if (!options.incidentsAs.isEmpty()) {
-        if (options.incidentsAs != QLatin1String("symbols") && options.incidentsAs != QLatin1String("hexagons"))
-            return tr("--incidents-as takes symbols or hexagons, not \"%1\"").arg(options.incidentsAs);
+        if (options.incidentsAs != QLatin1String("symbols") && options.incidentsAs != QLatin1String("hexagons") &&
+            options.incidentsAs != QLatin1String("heat"))
+            return tr("--incidents-as takes symbols, hexagons or heat, not \"%1\"").arg(options.incidentsAs);
         m_initialLayers.insert(QStringLiteral("density"), options.incidentsAs); // the map's layers, as a project gives them
     }
     for (const QString& file : options.layerFiles) {

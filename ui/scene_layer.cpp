@@ -170,7 +170,7 @@ void SceneLayer::setReferenceLayers(ReferenceLayers* layers) {
 }
 
 void SceneLayer::setDensity(const QString& density) {
-    const QString wanted = density == QLatin1String("hexagons") ? density : QStringLiteral("symbols");
+    const QString wanted = density == QLatin1String("hexagons") || density == QLatin1String("heat") ? density : QStringLiteral("symbols");
     if (wanted == m_density) return;
     m_density = wanted;
     m_situationDirty = true;
@@ -300,12 +300,14 @@ void SceneLayer::updatePolish() {
         request.changes = m_changeSpots;
         if (m_referenceLayers) request.referenceLayers = m_referenceLayers->styles();
         m_densityLegend.clear();
-        if (m_density == QLatin1String("hexagons")) {
+        if (m_density != QLatin1String("symbols")) {
             // Incidents counted per hexagon instead of drawn one by one; the scale is fixed for
             // this filter, window length and hexagon size (recounted only when one changes).
             const atlas::EventIndex& index = *m_model->document()->eventIndex();
             const atlas::EventFilter& shown = m_model->shownFilter();
-            const double size = atlas::render::hexSizeFor(request.view, atlas::map_style::kHexPixels);
+            // The heat's scale is the hexagons' at the kernel's reach.
+            const bool heat = m_density == QLatin1String("heat");
+            const double size = atlas::render::hexSizeFor(request.view, heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
             HexScaleKey key{shown, shown.from && shown.to ? atlas::daysBetween(*shown.from, *shown.to) + 1 : 0, size};
             key.filter.from.reset();
             key.filter.to.reset();
@@ -313,9 +315,15 @@ void SceneLayer::updatePolish() {
                 m_hexClasses = atlas::render::hexScaleClasses(index, shown, size);
                 m_hexScaleFor = std::move(key);
             }
-            m_hexbins = atlas::render::hexbinLayer(index, shown, size, m_hexClasses);
-            request.hexbins = &m_hexbins.bins;
-            request.hexFills = m_hexbins.shading.fills;
+            if (heat) {
+                m_hexbins = {};
+                m_hexbins.shading = atlas::render::shadeValues({}, m_hexClasses);
+                request.heat = atlas::render::heatMark(dataset, index, shown, request.view, width(), height(), m_hexClasses);
+            } else {
+                m_hexbins = atlas::render::hexbinLayer(index, shown, size, m_hexClasses);
+                request.hexbins = &m_hexbins.bins;
+                request.hexFills = m_hexbins.shading.fills;
+            }
             request.events = {};
             request.eventSymbols = {};
             for (const auto& [label, colour] : m_hexbins.shading.legend)
@@ -330,6 +338,7 @@ void SceneLayer::updatePolish() {
     std::vector<std::uint64_t> situation;
     for (const auto& area : m_scene.areas) situation.push_back(area.area);
     situation.push_back(~0ull);
+    if (m_scene.heat) situation.push_back(std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(m_scene.heat->cells.data()), m_scene.heat->cells.size() * sizeof(atlas::Rgba))));
     for (const auto& hex : m_scene.hexes) // the hexagons follow the window's incidents
         situation.push_back((std::uint64_t(hex.events) << 32) | (std::uint64_t(hex.fill.red) << 16) | std::uint64_t(std::llround(hex.centre.x * 4)));
     situation.push_back(~0ull);

@@ -43,10 +43,11 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(ReferenceLayers* referenceLayers READ referenceLayers WRITE setReferenceLayers NOTIFY referenceLayersChanged)
     /// How many reference features the last scene draws.
     Q_PROPERTY(int referenceCount READ referenceCount NOTIFY sceneBuilt)
-    /// How incidents are drawn: "symbols" (each its symbol, clustered when many), or
-    /// "hexagons" (counted per hexagon about 28 pixels across, on a scale fixed over the data).
+    /// How incidents are drawn: "symbols" (each its symbol, clustered when many), "hexagons"
+    /// (counted per hexagon about 28 pixels across) or "heat" (kernel density, 14 pixels in
+    /// radius), both on a scale fixed over the data.
     Q_PROPERTY(QString density READ density WRITE setDensity NOTIFY densityChanged)
-    /// The hexagons' legend: [{label, colour}], empty with symbols.
+    /// The hexagons' or heat's legend: [{label, colour}], empty with symbols.
     Q_PROPERTY(QVariantList densityLegend READ densityLegend NOTIFY sceneBuilt)
     Q_PROPERTY(int hexCount READ hexCount NOTIFY sceneBuilt)
     /// How many changes the last scene marks.

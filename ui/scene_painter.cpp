@@ -3,6 +3,7 @@
 #include "symbology.h"
 
 #include <QFont>
+#include <QImage>
 #include <QFontMetricsF>
 #include <QVariantMap>
 
@@ -107,6 +108,22 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
         painter.setBrush(toQColor(area.fill));
         painter.drawPath(path);
     }
+    // The heat layer: its grid scaled up smoothly over the whole view.
+    if (scene.heat && !scene.heat->cells.empty()) {
+        const atlas::render::HeatMark& heat = *scene.heat;
+        QImage image(heat.columns, heat.rows, QImage::Format_ARGB32);
+        for (int y = 0; y < heat.rows; ++y) {
+            auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+            for (int x = 0; x < heat.columns; ++x) {
+                const atlas::Rgba c = heat.cells[static_cast<std::size_t>(y) * static_cast<std::size_t>(heat.columns) + static_cast<std::size_t>(x)];
+                line[x] = qRgba(c.red, c.green, c.blue, c.alpha);
+            }
+        }
+        painter.save();
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(0, 0, heat.columns * heat.cellPixels, heat.rows * heat.cellPixels), image);
+        painter.restore();
+    }
     // The hexbin layer over the ground's areas, under lines, posts and incidents.
     painter.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
     for (const atlas::render::HexMark& hex : scene.hexes) {
@@ -173,6 +190,7 @@ QRectF situationBounds(const atlas::render::Scene& scene) {
             for (const auto& p : ring) include(p, area.edgeWidth + 1);
     for (const auto& hex : scene.hexes)
         for (const auto& p : hex.corners) include(p, 1);
+    if (scene.heat) bounds = bounds.united(QRectF(0, 0, scene.heat->columns * scene.heat->cellPixels, scene.heat->rows * scene.heat->cellPixels));
     for (const auto& line : scene.lines)
         for (const auto& p : line.path) include(p, std::max(line.width, line.bandWidth) / 2 + 2);
     for (const auto& halo : scene.halos) include(halo.centre, halo.radius + atlas::map_style::kPlacementHaloEdgeWidth + 1);

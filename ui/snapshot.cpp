@@ -367,7 +367,12 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
     request.changes = changes;
     request.referenceLayers = view.referenceLayers;
     atlas::render::HexbinLayer hexbins;
-    if (view.hexagons) {
+    if (view.heat) {
+        const double size = atlas::render::hexSizeFor(request.view, 2 * atlas::map_style::kHeatRadiusPixels);
+        request.heat = atlas::render::heatMark(dataset, index, view.filter, request.view, request.width, request.height,
+                                               atlas::render::hexScaleClasses(index, view.filter, size));
+        request.events = {};
+    } else if (view.hexagons) {
         const double size = atlas::render::hexSizeFor(request.view, atlas::map_style::kHexPixels);
         hexbins = atlas::render::hexbinLayer(index, view.filter, size, atlas::render::hexScaleClasses(index, view.filter, size));
         request.hexbins = &hexbins.bins;
@@ -389,10 +394,13 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     const atlas::Breakdown shown = index.breakdown(view.filter);
     const QRectF legend = paintLegend(painter, shown, !view.changes.empty());
     double below = paintAreaLegend(painter, view.areaLegendTitle, view.areaLegend, legend.bottom());
-    if (view.hexagons) {
-        const double size = atlas::render::hexSizeFor(snapshotTransform(view), atlas::map_style::kHexPixels);
+    if (view.hexagons || view.heat) {
+        const double size = atlas::render::hexSizeFor(snapshotTransform(view),
+                                                      view.heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
         const auto classes = atlas::render::hexScaleClasses(index, view.filter, size);
-        below = paintAreaLegend(painter, QStringLiteral("Incidents per hexagon in the window (scale fixed over the data)"),
+        below = paintAreaLegend(painter,
+                                view.heat ? QStringLiteral("Incident density in the window: incidents on one spot (scale fixed over the data)")
+                                          : QStringLiteral("Incidents per hexagon in the window (scale fixed over the data)"),
                                 atlas::render::shadeValues({}, classes).legend, below);
     }
     paintTitle(painter, view, dataset, shown);

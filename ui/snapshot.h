@@ -47,6 +47,8 @@ struct SnapshotView {
     /// Incidents counted per hexagon (as the map's "hexagons"), on a scale fixed over the data,
     /// instead of drawn one by one.
     bool hexagons = false;
+    /// Or as the map's "heat" (kernel density on the same scale).
+    bool heat = false;
     /// The choropleth's legend (under the map's own): its title and label–colour pairs.
     QString areaLegendTitle;
     std::vector<std::pair<std::string, atlas::Rgba>> areaLegend;

@@ -32,6 +32,7 @@ SnapshotView SnapshotExporter::viewOf(double west, double south, double east, do
     view.clusterThreshold = static_cast<std::size_t>(std::max(0, clusterThreshold));
     view.placementHalos = m_placementHalos;
     view.hexagons = m_density == QLatin1String("hexagons");
+    view.heat = m_density == QLatin1String("heat");
     if (m_layers) {
         view.referenceLayers = m_layers->styles();
         if (m_layers->choroplethLayer() >= 0) {

@@ -937,8 +937,13 @@ Item {
             verify(findChild(view, "hexLegend").visible)
             if (ImageFiles.screenshotFolder() !== "")
                 grabImage(root).save(ImageFiles.screenshotFolder() + "/hexagons.png")
-            view.density = "symbols"
+            view.density = "heat" // the same scale, as a density
             tryVerify(() => view.sceneLayer.hexCount === 0)
+            verify(!view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
+            verify(view.sceneLayer.densityLegend.length >= 1)
+            if (ImageFiles.screenshotFolder() !== "")
+                grabImage(root).save(ImageFiles.screenshotFolder() + "/heat.png")
+            view.density = "symbols"
             verify(view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
         }
     }

@@ -60,9 +60,9 @@ Pane {
             ComboBox {
                 objectName: "densityBox"
                 Layout.fillWidth: true
-                model: [qsTr("symbols"), qsTr("hexagons (counts, scale fixed over the data)")]
-                currentIndex: panel.density === "hexagons" ? 1 : 0
-                onActivated: (i) => panel.densityChosen(i === 1 ? "hexagons" : "symbols")
+                model: [qsTr("symbols"), qsTr("hexagons (counts, scale fixed over the data)"), qsTr("heat (density, scale fixed over the data)")]
+                currentIndex: panel.density === "hexagons" ? 1 : panel.density === "heat" ? 2 : 0
+                onActivated: (i) => panel.densityChosen(["symbols", "hexagons", "heat"][i])
             }
         }
         Label {

@@ -71,6 +71,50 @@ std::vector<std::uint64_t> hexScaleClasses(const EventIndex& index, const EventF
     return scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
 }
 
+HeatMark heatMark(const Dataset& dataset, const EventIndex& index, const EventFilter& filter, const ViewTransform& view, double width,
+                  double height, const std::vector<std::uint64_t>& classes, double bandwidth, double cellPixels) {
+    HeatMark heat;
+    heat.cellPixels = cellPixels;
+    heat.columns = std::max(1, static_cast<int>(std::ceil(width / cellPixels)));
+    heat.rows = std::max(1, static_cast<int>(std::ceil(height / cellPixels)));
+    std::vector<float> density(static_cast<std::size_t>(heat.columns) * static_cast<std::size_t>(heat.rows), 0.0f);
+    // The kernel on the grid once: (1 − d²/h²)² inside the radius, its centre 1.
+    const int reach = static_cast<int>(std::ceil(bandwidth / cellPixels));
+    std::vector<float> kernel;
+    for (int dy = -reach; dy <= reach; ++dy)
+        for (int dx = -reach; dx <= reach; ++dx) {
+            const double d2 = (dx * dx + dy * dy) * cellPixels * cellPixels / (bandwidth * bandwidth);
+            kernel.push_back(d2 < 1 ? static_cast<float>((1 - d2) * (1 - d2)) : 0.0f);
+        }
+    for (const std::uint32_t position : index.select(filter)) {
+        const PixelPoint p = view.map(dataset.events.point(position));
+        const int cx = static_cast<int>(std::floor(p.x / cellPixels)), cy = static_cast<int>(std::floor(p.y / cellPixels));
+        if (cx < -reach || cy < -reach || cx >= heat.columns + reach || cy >= heat.rows + reach) continue;
+        for (int dy = -reach; dy <= reach; ++dy) {
+            const int y = cy + dy;
+            if (y < 0 || y >= heat.rows) continue;
+            const float* row = &kernel[static_cast<std::size_t>((dy + reach) * (2 * reach + 1))];
+            for (int dx = -reach; dx <= reach; ++dx) {
+                const int x = cx + dx;
+                if (x >= 0 && x < heat.columns) density[static_cast<std::size_t>(y) * static_cast<std::size_t>(heat.columns) + static_cast<std::size_t>(x)] += row[dx + reach];
+            }
+        }
+    }
+    // A cell's value is the kernels' sum there: n incidents on one spot give n, the unit of the
+    // hexagon scale at the kernel's reach (a hexagon never holds fewer than the sum at its centre
+    // would say of incidents heaped there).
+    heat.cells.assign(density.size(), Rgba{0, 0, 0, 0});
+    const int n = static_cast<int>(classes.size());
+    for (std::size_t i = 0; i < density.size(); ++i) {
+        if (density[i] <= 0.0f) continue;
+        const double incidents = density[i];
+        if (incidents < 0.5) continue; // less than half an incident's worth: left clear
+        const int c = classOf(static_cast<std::uint64_t>(std::llround(std::max(1.0, incidents))), classes);
+        if (c >= 0) heat.cells[i] = withAlpha(rampColour(c, n), map_style::kChoroplethAlpha);
+    }
+    return heat;
+}
+
 double hexSizeFor(const ViewTransform& view, double pixels) {
     // Pixels per Mercator unit here, rounded to a whole zoom level (256 · 2^z per unit).
     const PixelPoint a = view.map(MercatorPoint{0.5, 0.5}), b = view.map(MercatorPoint{0.5 + 1e-4, 0.5});

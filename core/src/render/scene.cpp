@@ -245,6 +245,7 @@ Scene buildScene(const Dataset& dataset, const SceneRequest& request) {
     Scene scene;
     addReferenceLayers(scene, request.referenceLayers, request.view, request.width, request.height);
     if (request.situationDate) addSituation(scene, dataset, request.view, *request.situationDate, request.selectedSite);
+    scene.heat = request.heat;
     if (request.hexbins && request.hexFills.size() == request.hexbins->cells.size()) {
         for (std::size_t i = 0; i < request.hexbins->cells.size(); ++i) {
             const HexCell& cell = request.hexbins->cells[i];

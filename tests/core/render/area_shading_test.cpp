@@ -48,3 +48,28 @@ TEST(AreaShading, BandsWhenComparing) {
     EXPECT_EQ(s.fills[3].red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::Stable)].red);
     EXPECT_EQ(s.legend.size(), static_cast<std::size_t>(kChangeBandCount - 1));
 }
+
+TEST(AreaShading, HeatReadsIncidentsHeapedOnOneSpot) {
+    Dataset d;
+    for (int i = 0; i < 5; ++i) {
+        Event e;
+        e.id = "e" + std::to_string(i);
+        e.date = *Date::parse("2020-10-26");
+        e.place.point = {36.0, 36.5};
+        d.events.push_back(e);
+    }
+    const EventIndex index(d);
+    const render::ViewTransform view = render::ViewTransform::fitting({36.0, 35.5, 37.0, 36.5}, 400, 400);
+    const std::vector<std::uint64_t> classes{1, 2, 5, 10};
+    const render::HeatMark heat = render::heatMark(d, index, EventFilter{}, view, 400, 400, classes, 14, 4);
+    ASSERT_EQ(heat.columns, 100);
+    ASSERT_EQ(heat.rows, 100);
+    const render::PixelPoint at = view.map(GeoPoint{36.0, 36.5});
+    const auto cell = [&](double x, double y) {
+        return heat.cells[static_cast<std::size_t>(y / 4) * 100 + static_cast<std::size_t>(x / 4)];
+    };
+    const render::AreaShading legend = render::shadeValues({}, classes);
+    EXPECT_EQ(cell(at.x, at.y).red, legend.legend[2].second.red); // five on the spot: the 3–5 class
+    EXPECT_EQ(cell(at.x + 40, at.y).alpha, 0);                    // beyond the kernel: clear
+    EXPECT_GT(cell(at.x + 8, at.y).alpha, 0);                     // within it: some
+}

@@ -5,6 +5,7 @@
 // the window's map, its snapshots and `conflict-atlas export --colour-by`.
 
 #include "atlas/query/query.h"
+#include "atlas/render/scene.h"
 #include "atlas/render/view_transform.h"
 #include "atlas/style/style.h"
 
@@ -45,6 +46,14 @@ struct HexbinLayer {
 /// The hexagon size for a view: about `pixels` across at the nearest whole zoom level (so the
 /// grid is re-cut at whole zoom steps, not on every frame of a pinch).
 [[nodiscard]] double hexSizeFor(const ViewTransform& view, double pixels);
+
+/// The heat layer of a view `width` × `height`: a quartic kernel `bandwidth` pixels in radius
+/// round each of the filter's incidents, summed on a grid of `cellPixels` cells, coloured on
+/// `classes` (hexScaleClasses for hexagons of the kernel's reach: a scale fixed over the data):
+/// a cell's value is the kernels' sum there, n for n incidents on one spot.
+[[nodiscard]] HeatMark heatMark(const Dataset& dataset, const EventIndex& index, const EventFilter& filter, const ViewTransform& view,
+                                double width, double height, const std::vector<std::uint64_t>& classes,
+                                double bandwidth = map_style::kHeatRadiusPixels, double cellPixels = 4);
 
 /// The value an area is coloured by.
 [[nodiscard]] std::uint64_t shadedValue(const AreaTotals& totals, bool killed);

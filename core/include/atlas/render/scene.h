@@ -118,6 +118,14 @@ struct HexMark {
     std::uint32_t events = 0;
 };
 
+/// The heat layer (kernel density) of a view: a grid of coloured cells over the whole view,
+/// each `cellPixels` square, row by row from the top left; drawn scaled up, smoothly.
+struct HeatMark {
+    int columns = 0, rows = 0;
+    double cellPixels = 4;
+    std::vector<Rgba> cells;
+};
+
 /// An incident two pulls disagree about, where it is (the newer pull's point; the older's for
 /// one deleted since) and how large its symbol is.
 struct ChangeSpot {
@@ -149,6 +157,7 @@ struct Scene {
     std::vector<ReferenceMark> reference; ///< the analyst's reference layers, bottom first
     std::vector<AreaMark> areas;
     std::vector<HexMark> hexes;           ///< the hexbin layer (incidents counted per hexagon), over the areas
+    std::optional<HeatMark> heat;         ///< the heat layer (kernel density), over the areas
     std::vector<LineMark> lines;
     std::vector<SiteMark> sites;
     std::vector<HaloMark> halos;          ///< placement halos of the symbols drawn (not of clusters)
@@ -192,6 +201,8 @@ struct SceneRequest {
     /// for hexbins->cells[i]); none when null.
     const HexBins* hexbins = nullptr;
     std::span<const Rgba> hexFills;
+    /// The heat layer, made by the caller (render::heatMark); none when unset.
+    std::optional<HeatMark> heat;
 };
 
 /// Builds the scene of `request` for `dataset`: culls to the view, clusters, styles.

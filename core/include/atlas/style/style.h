@@ -87,6 +87,8 @@ inline constexpr Rgba kChoroplethNone{255, 255, 255, 0};
 inline constexpr double kChoroplethAlpha = 0.72;
 /// The hexbin layer's hexagons, about this many pixels across.
 inline constexpr double kHexPixels = 28.0;
+/// The heat layer's kernel radius, in pixels.
+inline constexpr double kHeatRadiusPixels = 14.0;
 /// Two periods compared: blue for fewer, grey for stable, red for more (ColorBrewer's RdBu),
 /// by atlas::ChangeBand (None, Fewer25, Fewer10, Stable, More10, More25, Surge, New).
 inline constexpr Rgb kChangeBandColours[] = {{255, 255, 255}, {33, 102, 172}, {146, 197, 222}, {220, 220, 220},
