@@ -944,7 +944,7 @@ Item {
             if (ImageFiles.screenshotFolder() !== "")
                 grabImage(root).save(ImageFiles.screenshotFolder() + "/heat.png")
             view.density = "symbols"
-            verify(view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
+            tryVerify(() => view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
         }
     }
 }
