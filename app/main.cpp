@@ -288,7 +288,8 @@ int main(int argc, char* argv[]) {
         state.insert(QStringLiteral("layers"), layers.toMap()); // basemap (its custom tiles too) and table
         // Several files, or mappings applied, are more than "the file": kept as a project (in the
         // user's data folder), which the next start opens with everything it holds.
-        if (document.sourceFiles().size() > 1 || !document.actorMapping().empty() || !document.duplicateDecisions().empty()) {
+        if (document.sourceFiles().size() > 1 || !document.actorMapping().empty() || !document.duplicateDecisions().empty() ||
+            session.layers()->count() > 0) {
             const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
             QDir().mkpath(folder);
             const QString project = folder + QStringLiteral("/last-session.atlasproj");

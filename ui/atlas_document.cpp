@@ -131,11 +131,14 @@ void AtlasDocument::addInBackground(const QUrl& location) { startLoad(location, 
 
 void AtlasDocument::cancelLoading() { m_loader.cancel(); }
 
-void AtlasDocument::rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty) {
+void AtlasDocument::rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty, const QString& dateFormat) {
     if (!m_beforeLastFile.dataset || !m_lastLocation.isLocalFile()) return;
     atlas::GeoJsonOptions options;
     options.dateProperty = dateProperty.toStdString();
     options.endDateProperty = endDateProperty.toStdString();
+    options.dayOrder = dateFormat == QLatin1String("dmy")   ? atlas::DayOrder::DayFirst
+                       : dateFormat == QLatin1String("mdy") ? atlas::DayOrder::MonthFirst
+                                                            : atlas::DayOrder::Unknown;
     startLoad(m_lastLocation, m_lastMerged, options, true);
 }
 

@@ -115,7 +115,7 @@ public:
     /// Reads the last file again (in the background, as it was read: opened or added) with
     /// the points' dates taken from `dateProperty` and end dates from `endDateProperty` ("" for
     /// the usual names). The map shows the first reading until the second one is done.
-    Q_INVOKABLE void rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty);
+    Q_INVOKABLE void rereadWithDateProperty(const QString& dateProperty, const QString& endDateProperty, const QString& dateFormat = QString());
 
     /// Actor mappings (docs/import-export.md): give actors ids, umbrellas and sides. Each
     /// returns a sentence for the user; problems also go to `diagnostics`. A mapping applied

@@ -79,6 +79,8 @@ QString AtlasSession::saveProject(const QUrl& location, const QVariantMap& view,
         const QVariantMap bookmark = entry.toMap();
         if (const auto v = mapViewOf(bookmark)) project.bookmarks.push_back({bookmark.value(QStringLiteral("name")).toString().toStdString(), *v});
     }
+    project.referenceLayers = m_layers.projectLayers();
+    project.areaColouring = m_layers.projectColouring();
     const auto problems = atlas::writeProjectFile(path.toStdString(), std::move(project));
     if (!problems.empty()) return tr("Project not saved: %1").arg(QString::fromStdString(problems.front().message));
     m_projectLocation = QUrl::fromLocalFile(path);
@@ -109,6 +111,7 @@ QString AtlasSession::openProject(const QUrl& location) {
                                           : tr("None of the project's files is where it says: %1")
                                                 .arg(QString::fromStdString(fileProblems.front().message));
     }
+    for (atlas::ProjectLayer& layer : read.project.referenceLayers) layer.path = atlas::resolveProjectPath(path.toStdString(), layer.path);
     m_pendingProject = std::move(read.project);
     m_pendingProblems = std::move(problems);
     m_projectLocation = QUrl::fromLocalFile(path);
@@ -144,7 +147,14 @@ void AtlasSession::finishOpeningProject() {
     if (project.date) state.insert(QStringLiteral("date"), QString::fromStdString(project.date->toString()));
     if (project.windowStart) state.insert(QStringLiteral("windowStart"), QString::fromStdString(project.windowStart->toString()));
     if (const QString split = layer("histogramSplit"); !split.isEmpty()) state.insert(QStringLiteral("histogramSplit"), split.toInt());
+    if (!project.filter.heldBy.empty()) {
+        QStringList held;
+        for (const atlas::Side side : project.filter.heldBy) held << QString::fromUtf8(atlas::toKey(side).data());
+        state.insert(QStringLiteral("heldBy"), held);
+    }
     restore(state);
+    const auto layerProblems = m_layers.restore(project.referenceLayers, project.areaColouring);
+    m_pendingProblems.insert(m_pendingProblems.end(), layerProblems.begin(), layerProblems.end());
     m_document.noteProblems(m_pendingProblems);
     m_pendingProblems.clear();
     QVariantMap layers;
@@ -306,6 +316,7 @@ QVariantMap AtlasSession::state(const QVariantMap& view) const {
                     {QStringLiteral("typeKeys"), m_filters.typeKeys()},
                     {QStringLiteral("minKilled"), m_filters.minKilled()},
                     {QStringLiteral("exactOnly"), m_filters.exactOnly()},
+                    {QStringLiteral("heldBy"), m_filters.heldBy()},
                     {QStringLiteral("tableSort"), m_table.columnKeys().value(m_table.sortColumn())},
                     {QStringLiteral("tableDescending"), m_table.sortDescending()},
                     {QStringLiteral("tableHidden"), m_table.hiddenColumns()},
@@ -335,6 +346,7 @@ void AtlasSession::restore(const QVariantMap& state) {
     m_filters.setTypeKeys(types);
     m_filters.setMinKilled(state.value(QStringLiteral("minKilled")).toInt());
     m_filters.setExactOnly(state.value(QStringLiteral("exactOnly")).toBool());
+    m_filters.setHeldBy(state.value(QStringLiteral("heldBy")).toStringList());
     if (const int column = m_table.columnKeys().indexOf(state.value(QStringLiteral("tableSort")).toString()); column >= 0)
         m_table.sortBy(column, state.value(QStringLiteral("tableDescending")).toBool());
     m_table.setHiddenColumns(state.value(QStringLiteral("tableHidden")).toStringList());

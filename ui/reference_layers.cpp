@@ -3,6 +3,7 @@
 #include "atlas/io/area_table.h"
 #include "atlas/io/atomic_file.h"
 #include "atlas/io/gdal_layer.h"
+#include "atlas/model/diagnostic_codes.h"
 #include "atlas/model/vocabulary.h"
 #include "atlas/query/area_aggregation.h"
 #include "atlas/render/area_shading.h"
@@ -101,6 +102,79 @@ QString ReferenceLayers::addPath(const QString& path) {
     emit countChanged();
     restyle();
     return {};
+}
+
+std::vector<atlas::ProjectLayer> ReferenceLayers::projectLayers() const {
+    std::vector<atlas::ProjectLayer> out;
+    for (const auto& e : m_layers)
+        out.push_back({e->layer.path, e->layer.name, e->shown, e->opacity, e->outline,
+                       e->labelField >= 0 ? e->layer.fields[static_cast<std::size_t>(e->labelField)] : std::string()});
+    return out;
+}
+
+atlas::ProjectAreaColouring ReferenceLayers::projectColouring() const {
+    atlas::ProjectAreaColouring colouring;
+    colouring.layer = m_choropleth;
+    colouring.killed = m_measureKilled;
+    if (comparing()) {
+        colouring.compareFrom = atlas::Date::fromYearMonthDay(m_compareFrom.year(), m_compareFrom.month(), m_compareFrom.day());
+        colouring.compareTo = atlas::Date::fromYearMonthDay(m_compareTo.year(), m_compareTo.month(), m_compareTo.day());
+    }
+    return colouring;
+}
+
+void ReferenceLayers::clear() {
+    if (m_layers.empty()) return;
+    setChoroplethLayer(-1);
+    beginResetModel();
+    m_layers.clear();
+    endResetModel();
+    emit countChanged();
+    restyle();
+}
+
+std::vector<atlas::Diagnostic> ReferenceLayers::restore(const std::vector<atlas::ProjectLayer>& layers,
+                                                        const atlas::ProjectAreaColouring& colouring) {
+    clear();
+    std::vector<atlas::Diagnostic> problems;
+    std::vector<int> rowOf(layers.size(), -1); // a project's layer → its row here (a missing one has none)
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const atlas::ProjectLayer& wanted = layers[i];
+        atlas::ReferenceLayersRead read = atlas::readReferenceLayers(wanted.path);
+        auto found = std::find_if(read.layers.begin(), read.layers.end(), [&](const atlas::ReferenceLayer& l) { return l.name == wanted.layer; });
+        if (found == read.layers.end() && !read.layers.empty() && wanted.layer.empty()) found = read.layers.begin();
+        if (found == read.layers.end()) {
+            atlas::Diagnostic d;
+            d.severity = atlas::Severity::Error;
+            d.code = atlas::codes::kLayerOpen;
+            d.file = wanted.path;
+            d.message = read.failed() && !read.diagnostics.empty() ? read.diagnostics.front().message
+                                                                   : "the project's layer \"" + wanted.layer + "\" is no longer in the file";
+            problems.push_back(std::move(d));
+            continue;
+        }
+        auto entry = std::make_unique<Entry>();
+        entry->layer = std::move(*found);
+        entry->shown = wanted.shown;
+        entry->opacity = wanted.opacity;
+        entry->outline = wanted.outline;
+        entry->labelField = wanted.labelField.empty() ? -1 : entry->layer.fieldIndex(wanted.labelField);
+        beginInsertRows({}, count(), count());
+        m_layers.push_back(std::move(entry));
+        endInsertRows();
+        rowOf[i] = count() - 1;
+    }
+    emit countChanged();
+    m_measureKilled = colouring.killed;
+    if (colouring.compareFrom && colouring.compareTo) {
+        m_compareFrom = QDate::fromString(QString::fromStdString(colouring.compareFrom->toString()), Qt::ISODate);
+        m_compareTo = QDate::fromString(QString::fromStdString(colouring.compareTo->toString()), Qt::ISODate);
+    }
+    const int row = colouring.layer >= 0 && static_cast<std::size_t>(colouring.layer) < rowOf.size() ? rowOf[static_cast<std::size_t>(colouring.layer)] : -1;
+    m_choropleth = -2; // so that the next call sets it and recounts, even to -1
+    setChoroplethLayer(row);
+    restyle();
+    return problems;
 }
 
 void ReferenceLayers::remove(int row) {

@@ -2,6 +2,7 @@
 
 #include "atlas/geo/polygon_index.h"
 #include "atlas/geo/reference_layer.h"
+#include "atlas/io/project.h"
 #include "atlas/query/query.h"
 #include "atlas/render/area_shading.h"
 #include "atlas/render/scene.h"
@@ -107,6 +108,14 @@ public:
     Q_INVOKABLE void filterToArea(int row, int feature);
     /// The choropleth's table (CSV as `conflict-atlas aggregate` writes it) into `file`; "" or the problem.
     Q_INVOKABLE QString exportTable(const QUrl& file) const;
+
+    /// The layers and the colouring as a project keeps them (paths as read: absolute).
+    [[nodiscard]] std::vector<atlas::ProjectLayer> projectLayers() const;
+    [[nodiscard]] atlas::ProjectAreaColouring projectColouring() const;
+    /// Replaces the layers by a project's (paths resolved already); the problems of those that
+    /// could not be read, as diagnostics naming their file.
+    std::vector<atlas::Diagnostic> restore(const std::vector<atlas::ProjectLayer>& layers, const atlas::ProjectAreaColouring& colouring);
+    Q_INVOKABLE void clear();
 
     /// How the shown layers are drawn, bottom first (the scene's input; valid until the next change).
     [[nodiscard]] const std::vector<atlas::render::ReferenceLayerStyle>& styles() const { return m_styles; }

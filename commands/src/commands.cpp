@@ -12,8 +12,9 @@ namespace {
 // The options every command takes, for reading its inputs; the rest go to the command.
 bool splitInputOptions(const char* command, const std::vector<std::string>& arguments, std::vector<std::string>& rest,
                        detail::InputOptions& options, int& failure) {
-    std::string asKnownOn;
+    std::string asKnownOn, dateFormat;
     const std::pair<const char*, std::string*> valued[] = {{"--as-known-on", &asKnownOn},
+                                                           {"--date-format", &dateFormat},
                                                            {"--actor-map", &options.actorMap},
                                                            {"--date-property", &options.geoJson.dateProperty},
                                                            {"--end-date-property", &options.geoJson.endDateProperty}};
@@ -28,6 +29,14 @@ bool splitInputOptions(const char* command, const std::vector<std::string>& argu
             return false;
         }
         *option->second = arguments[++i];
+    }
+    if (!dateFormat.empty()) {
+        if (dateFormat == "dmy") options.geoJson.dayOrder = DayOrder::DayFirst;
+        else if (dateFormat == "mdy") options.geoJson.dayOrder = DayOrder::MonthFirst;
+        else {
+            failure = detail::usageError(command, "--date-format takes dmy (03/04/2011 = 3 April) or mdy (= 4 March), not \"" + dateFormat + "\"");
+            return false;
+        }
     }
     if (!asKnownOn.empty()) {
         options.asKnownOn = Date::parse(asKnownOn);

@@ -117,7 +117,8 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
         report(checkProjectFiles(path, read.project));
         for (const ProjectFile& file : read.project.files) {
             Input input{resolveProjectPath(path, file.path), options};
-            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty()) input.options.geoJson = file.geoJson;
+            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty() || file.geoJson.dayOrder != DayOrder::Unknown)
+                input.options.geoJson = file.geoJson;
             if (std::filesystem::exists(input.path)) inputs.push_back(std::move(input)); // a missing one was reported
         }
         projectMapping = read.project.actorMapping;
@@ -174,6 +175,7 @@ void applyProjectFilters(FilterOptions& options, const Project& project) {
     if (!wasGiven(options, {"--type"})) f.types = p.types;
     if (!wasGiven(options, {"--text"})) f.text = p.text;
     if (!wasGiven(options, {"--min-killed"})) f.minKilled = p.minKilled;
+    if (!wasGiven(options, {"--held-by"})) f.heldBy = p.heldBy;
     if (!wasGiven(options, {"--exact-only"})) {
         f.coarsestPrecision = p.coarsestPrecision;
         f.dayPreciseOnly = p.dayPreciseOnly;
@@ -214,6 +216,8 @@ const char* const kInputHelp =
     "  --actor-map FILE       give imported actors ids, parents and sides (docs/import-export.md)\n"
     "  --date-property NAME   GeoJSON: read the points' dates from this property\n"
     "  --end-date-property NAME  GeoJSON: and their end dates from this one\n"
+    "  --date-format dmy|mdy  GeoJSON: read numeric dates such as 03/04/2011 day first (dmy)\n"
+    "                         or month first (mdy); unsaid, such points are skipped and said\n"
     "  --as-known-on YYYY-MM-DD  the data as it stood at the end of that day: each event as\n"
     "                         recorded by then (ACLED's timestamp, revision history), events\n"
     "                         recorded later left out, events deleted since brought back\n";

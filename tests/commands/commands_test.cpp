@@ -314,3 +314,19 @@ TEST(Commands, ExportComparesWithAnEarlierPull) {
     EXPECT_NE(ran.err.find("1 added, 2 revised, 1 deleted"), std::string::npos) << ran.err;
     EXPECT_EQ(runCommand({"export", kSample, "--compare-with", "/nonexistent.csv", "--out", "x.png"}, writer).code, kBadInput);
 }
+
+TEST(Commands, DateFormatSaysHowToReadNumericDates) {
+    const auto path = (std::filesystem::temp_directory_path() / "atlas-date-format.geojson").string();
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,35.9]},"properties":{"date":"03/04/2011"}},
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,35.9]},"properties":{"date":"March 2, 2011"}}]})";
+    const Ran unsaid = runCommand({"query", path});
+    EXPECT_NE(unsaid.err.find("1 of 1 events match"), std::string::npos) << unsaid.err;
+    EXPECT_NE(unsaid.err.find("--date-format dmy or mdy"), std::string::npos) << unsaid.err;
+    const Ran dmy = runCommand({"query", path, "--date-format", "dmy", "--from", "2011-04-03", "--to", "2011-04-03"});
+    EXPECT_EQ(dmy.code, kOk) << dmy.err;
+    EXPECT_NE(dmy.err.find("1 of 2 events match"), std::string::npos) << dmy.err;
+    const Ran mdy = runCommand({"query", path, "--date-format", "mdy", "--from", "2011-03-04", "--to", "2011-03-04"});
+    EXPECT_NE(mdy.err.find("1 of 2 events match"), std::string::npos) << mdy.err;
+    EXPECT_EQ(runCommand({"query", path, "--date-format", "ymd"}).code, kBadUsage);
+}

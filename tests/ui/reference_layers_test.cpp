@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -136,6 +137,38 @@ private slots:
         session.filters()->clearRegion();
         QVERIFY(session.events()->count() > events);
         QVERIFY(layers.areaAt(30.0, 30.0).isEmpty()); // in the sea, outside every area
+    }
+
+    void aProjectKeepsTheLayersTheirColouringAndTheGroundFilter() {
+        QTemporaryDir folder;
+        const QString districts = districtsFile(folder);
+        const QString projectPath = folder.filePath(QStringLiteral("brief.atlasproj"));
+        {
+            AtlasSession session;
+            QVERIFY(session.document()->open(QUrl::fromLocalFile(QStringLiteral(ATLAS_SAMPLE_DATASET))));
+            ReferenceLayers& layers = *session.layers();
+            QCOMPARE(layers.addPath(districts), QString());
+            layers.setOpacity(0, 0.5);
+            layers.setLabelField(0, QStringLiteral("ADM2_PCODE"));
+            layers.setChoroplethLayer(0);
+            layers.setMeasure(QStringLiteral("killed"));
+            QVERIFY(layers.compareWith(QStringLiteral("2020-01-01"), QStringLiteral("2020-01-31")));
+            session.filters()->setHeldBy({QStringLiteral("opposition")});
+            QVERIFY(session.saveProject(QUrl::fromLocalFile(projectPath), {}, {}, {}).startsWith(QStringLiteral("Project saved")));
+        }
+        AtlasSession session;
+        QSignalSpy opened(&session, &AtlasSession::projectOpened);
+        QCOMPARE(session.openProject(QUrl::fromLocalFile(projectPath)), QString());
+        QVERIFY(opened.count() > 0 || opened.wait(20000));
+        ReferenceLayers& layers = *session.layers();
+        QCOMPARE(layers.count(), 1);
+        QCOMPARE(layers.data(layers.index(0), ReferenceLayers::OpacityRole).toDouble(), 0.5);
+        QCOMPARE(layers.data(layers.index(0), ReferenceLayers::LabelFieldRole).toString(), QStringLiteral("ADM2_PCODE"));
+        QCOMPARE(layers.choroplethLayer(), 0);
+        QCOMPARE(layers.measure(), QStringLiteral("killed"));
+        QVERIFY(layers.comparing());
+        QCOMPARE(layers.compareFrom(), QDate(2020, 1, 1));
+        QCOMPARE(session.filters()->heldBy(), QStringList{QStringLiteral("opposition")});
     }
 
     void aBrokenFileIsRefusedWithItsName() {

@@ -5,7 +5,8 @@ import ConflictAtlas
 
 // Offered when points of a GeoJSON file were skipped for want of a date under the usual
 // names: pick the property that holds their dates (and, if any, their end dates), and the
-// file is read again with it.
+// file is read again with it; and how to read numeric dates such as 03/04/2011, which could be
+// day or month first.
 Dialog {
     id: dialog
     required property AtlasDocument document
@@ -46,6 +47,13 @@ Dialog {
                 Layout.fillWidth: true
                 model: dialog.choices.map(c => qsTr("%1 (%n point(s))", "", c.points).arg(c.name))
             }
+            Label { text: qsTr("03/04/2011 is") }
+            ComboBox {
+                id: orderBox
+                objectName: "dateFormatBox"
+                Layout.fillWidth: true
+                model: [qsTr("either: skip such dates"), qsTr("3 April 2011 (day first)"), qsTr("4 March 2011 (month first)")]
+            }
             Label { text: qsTr("End dates from") }
             ComboBox {
                 id: endBox
@@ -64,7 +72,7 @@ Dialog {
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             onClicked: {
                 const end = endBox.currentIndex > 0 ? dialog.choices[endBox.currentIndex - 1].name : ""
-                dialog.document.rereadWithDateProperty(dialog.choices[dateBox.currentIndex].name, end)
+                dialog.document.rereadWithDateProperty(dialog.choices[dateBox.currentIndex].name, end, ["", "dmy", "mdy"][orderBox.currentIndex])
                 dialog.close()
             }
         }

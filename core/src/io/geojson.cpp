@@ -34,14 +34,19 @@ bool isTrue(const nlohmann::json& properties, const char* key) {
 using json = nlohmann::json;
 
 // A date as people write them (written_dates.h), a range too; or a timestamp.
-std::optional<WrittenDate> writtenDateOf(const json& value) {
+std::optional<WrittenDate> writtenDateOf(const json& value, DayOrder order = DayOrder::Unknown) {
     if (!value.is_string()) return std::nullopt;
-    return parseWrittenDate(value.get<std::string>());
+    return parseWrittenDate(value.get<std::string>(), order);
 }
 
-std::optional<Date> dateOf(const json& value) {
+// A numeric date either way round (03/04/2011): read only once the day order is known.
+bool ambiguousDate(const json& value) {
+    return value.is_string() && !parseWrittenDate(value.get<std::string>()) && parseWrittenDate(value.get<std::string>(), DayOrder::DayFirst);
+}
+
+std::optional<Date> dateOf(const json& value, DayOrder order = DayOrder::Unknown) {
     if (value.is_string()) {
-        if (const auto written = writtenDateOf(value)) return written->first;
+        if (const auto written = writtenDateOf(value, order)) return written->first;
         return std::nullopt;
     }
     if (value.is_number()) { // a timestamp: seconds, or milliseconds when large
@@ -266,7 +271,7 @@ private:
         if (m_survey) {
             if (kind == "Point")
                 for (const auto& [key, value] : props.items())
-                    if ((value.is_string() || (value.is_number() && std::abs(value.get<double>()) >= 1e8)) && dateOf(value))
+                    if ((value.is_string() || (value.is_number() && std::abs(value.get<double>()) >= 1e8)) && (dateOf(value) || ambiguousDate(value)))
                         ++(*m_survey)[key];
             return;
         }
@@ -278,19 +283,21 @@ private:
         std::optional<Date> date, end;
         const std::vector<std::string> dateKeys = options.dateProperty.empty() ? dateNames : std::vector<std::string>{options.dateProperty};
         std::optional<Date> rangeEnd;
+        std::string ambiguous; // a date that reads either way round, when that is why there is none
         for (const auto& key : dateKeys) {
             if (date || !props.contains(key)) continue;
-            if (const auto written = writtenDateOf(props[key])) { // "August 5, 2012 - August 10, 2012" is a span
+            if (const auto written = writtenDateOf(props[key], options.dayOrder)) { // "August 5, 2012 - August 10, 2012" is a span
                 date = written->first;
                 rangeEnd = written->last;
                 ++m_dateForms[static_cast<std::size_t>(written->form)];
             } else {
-                date = dateOf(props[key]);
+                date = dateOf(props[key], options.dayOrder);
+                if (!date && ambiguousDate(props[key])) ambiguous = props[key].get<std::string>();
             }
         }
         const std::vector<std::string> endKeys = options.endDateProperty.empty() ? endNames : std::vector<std::string>{options.endDateProperty};
         for (const auto& key : endKeys)
-            if (!end && props.contains(key)) end = dateOf(props[key]);
+            if (!end && props.contains(key)) end = dateOf(props[key], options.dayOrder);
         if (!end) end = rangeEnd;
         ExtraFields extra;
         for (const auto& [key, value] : props.items())
@@ -300,6 +307,13 @@ private:
             const auto point = pointOf(coordinates);
             if (!point) {
                 report(Severity::Error, codes::kGeojsonCoordinates, "expected [longitude, latitude] within range; skipped", pointer + "/geometry/coordinates");
+                return;
+            }
+            if (!date && !ambiguous.empty()) {
+                report(Severity::Warning, codes::kGeojsonDate,
+                       "\"" + ambiguous + "\" reads as day/month or month/day; say which with --date-format dmy or mdy "
+                       "(the window asks); the point was skipped",
+                       pointer + "/properties");
                 return;
             }
             if (!date) {

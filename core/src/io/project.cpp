@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -185,6 +186,8 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
             file.size = reader.get<std::uint64_t>(entry, "size", pointer).value_or(0);
             file.geoJson.dateProperty = reader.get<std::string>(entry, "dateProperty", pointer).value_or("");
             file.geoJson.endDateProperty = reader.get<std::string>(entry, "endDateProperty", pointer).value_or("");
+            const std::string dayOrder = reader.get<std::string>(entry, "dateFormat", pointer).value_or("");
+            file.geoJson.dayOrder = dayOrder == "dmy" ? DayOrder::DayFirst : dayOrder == "mdy" ? DayOrder::MonthFirst : DayOrder::Unknown;
             project.files.push_back(std::move(file));
         }
     }
@@ -229,6 +232,12 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
             }
         f.minKilled = std::max(0, reader.get<int>(*filters, "minKilled", "/filters").value_or(0));
         if (reader.get<bool>(*filters, "exactOnly", "/filters").value_or(false)) f.setExactOnly(true);
+        if (const Json* held = reader.array(*filters, "heldBy", "/filters"))
+            for (std::size_t i = 0; i < held->size(); ++i) {
+                const auto side = (*held)[i].is_string() ? sideFromKey((*held)[i].get<std::string>()) : std::nullopt;
+                if (side) f.heldBy.push_back(*side);
+                else reader.warn("/filters/heldBy/" + std::to_string(i), "no such side; left out");
+            }
     }
     if (const Json* time = reader.object(root, "time", "")) {
         project.date = reader.date(*time, "date", "/time");
@@ -242,6 +251,36 @@ ProjectReadResult readProjectText(std::string_view json, const std::string& file
             else if (value.is_boolean()) project.layers[name] = value.get<bool>() ? "true" : "false";
             else reader.warn("/layers/" + name, "a layer setting should be text; left out");
         }
+    }
+    if (const Json* layers = reader.array(root, "referenceLayers", "")) {
+        for (std::size_t i = 0; i < layers->size(); ++i) {
+            const std::string pointer = "/referenceLayers/" + std::to_string(i);
+            const Json& entry = (*layers)[i];
+            const auto path = entry.is_object() ? reader.get<std::string>(entry, "path", pointer) : std::nullopt;
+            if (!path || path->empty()) {
+                reader.warn(pointer, "a reference layer needs its \"path\"; left out");
+                continue;
+            }
+            ProjectLayer layer;
+            layer.path = *path;
+            layer.layer = reader.get<std::string>(entry, "layer", pointer).value_or("");
+            layer.shown = reader.get<bool>(entry, "shown", pointer).value_or(true);
+            layer.opacity = std::clamp(reader.get<double>(entry, "opacity", pointer).value_or(0.85), 0.0, 1.0);
+            layer.outline = reader.get<bool>(entry, "outline", pointer).value_or(true);
+            layer.labelField = reader.get<std::string>(entry, "labelField", pointer).value_or("");
+            project.referenceLayers.push_back(std::move(layer));
+        }
+    }
+    if (const Json* colouring = reader.object(root, "areaColouring", "")) {
+        ProjectAreaColouring& c = project.areaColouring;
+        c.layer = reader.get<int>(*colouring, "layer", "/areaColouring").value_or(-1);
+        if (c.layer >= static_cast<int>(project.referenceLayers.size())) {
+            reader.warn("/areaColouring/layer", "no such reference layer; left out");
+            c.layer = -1;
+        }
+        c.killed = reader.get<std::string>(*colouring, "measure", "/areaColouring").value_or("events") == "killed";
+        c.compareFrom = reader.date(*colouring, "compareFrom", "/areaColouring");
+        c.compareTo = reader.date(*colouring, "compareTo", "/areaColouring");
     }
     if (const Json* bookmarks = reader.array(root, "bookmarks", "")) {
         for (std::size_t i = 0; i < bookmarks->size(); ++i) {
@@ -294,6 +333,7 @@ std::string writeProjectText(const Project& project) {
         OrderedJson entry{{"path", file.path}, {"sha256", file.sha256}, {"size", file.size}};
         if (!file.geoJson.dateProperty.empty()) entry["dateProperty"] = file.geoJson.dateProperty;
         if (!file.geoJson.endDateProperty.empty()) entry["endDateProperty"] = file.geoJson.endDateProperty;
+        if (file.geoJson.dayOrder != DayOrder::Unknown) entry["dateFormat"] = file.geoJson.dayOrder == DayOrder::DayFirst ? "dmy" : "mdy";
         files.push_back(std::move(entry));
     }
     root["files"] = std::move(files);
@@ -316,6 +356,11 @@ std::string writeProjectText(const Project& project) {
                                   {"types", std::move(types)},
                                   {"minKilled", f.minKilled},
                                   {"exactOnly", f.exactOnly()}};
+    if (!f.heldBy.empty()) {
+        OrderedJson held = OrderedJson::array();
+        for (const Side side : f.heldBy) held.push_back(std::string(toKey(side)));
+        root["filters"]["heldBy"] = std::move(held);
+    }
     OrderedJson time = OrderedJson::object();
     if (project.date) time["date"] = project.date->toString();
     time["windowDays"] = project.windowDays;
@@ -323,6 +368,19 @@ std::string writeProjectText(const Project& project) {
     root["time"] = std::move(time);
     if (project.view) root["view"] = viewJson(*project.view);
     root["layers"] = project.layers;
+    if (!project.referenceLayers.empty()) {
+        OrderedJson layers = OrderedJson::array();
+        for (const ProjectLayer& layer : project.referenceLayers)
+            layers.push_back(OrderedJson{{"path", layer.path}, {"layer", layer.layer}, {"shown", layer.shown}, {"opacity", layer.opacity},
+                                         {"outline", layer.outline}, {"labelField", layer.labelField}});
+        root["referenceLayers"] = std::move(layers);
+    }
+    if (project.areaColouring.layer >= 0) {
+        OrderedJson colouring{{"layer", project.areaColouring.layer}, {"measure", project.areaColouring.killed ? "killed" : "events"}};
+        if (project.areaColouring.compareFrom) colouring["compareFrom"] = project.areaColouring.compareFrom->toString();
+        if (project.areaColouring.compareTo) colouring["compareTo"] = project.areaColouring.compareTo->toString();
+        root["areaColouring"] = std::move(colouring);
+    }
     OrderedJson bookmarks = OrderedJson::array();
     for (const Bookmark& bookmark : project.bookmarks) {
         OrderedJson entry{{"name", bookmark.name}};
@@ -347,16 +405,20 @@ std::string resolveProjectPath(const std::string& projectPath, const std::string
 
 std::vector<Diagnostic> writeProjectFile(const std::string& path, Project project) {
     const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
-    for (ProjectFile& file : project.files) {
-        const std::string absolute = resolveProjectPath(path, file.path);
-        // Relative when the file is in the project's folder, below it, or at most two folders
-        // up (a shared data folder beside the project's): what moves with the project. Others
-        // (another root, /tmp from a project in one's home) keep their absolute path.
+    // Relative when the file is in the project's folder, below it, or at most two folders up (a
+    // shared data folder beside the project's): what moves with the project. Others (another
+    // root, /tmp from a project in one's home) keep their absolute path.
+    const auto asWritten = [&](const std::string& absolute) {
         const std::filesystem::path relative = std::filesystem::path(absolute).lexically_relative(folder);
         int up = 0;
         for (const auto& part : relative)
             if (part == "..") ++up;
-        file.path = relative.empty() || up > 2 ? absolute : relative.generic_string();
+        return relative.empty() || up > 2 ? absolute : relative.generic_string();
+    };
+    for (ProjectLayer& layer : project.referenceLayers) layer.path = asWritten(resolveProjectPath(path, layer.path));
+    for (ProjectFile& file : project.files) {
+        const std::string absolute = resolveProjectPath(path, file.path);
+        file.path = asWritten(absolute);
         std::error_code error;
         file.size = std::filesystem::file_size(absolute, error);
         if (error) file.size = 0;

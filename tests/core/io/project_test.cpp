@@ -17,7 +17,8 @@ namespace {
 
 Project everything() {
     Project p;
-    p.files = {{"data/acled.csv", std::string(64, 'a'), 1234, {}}, {"../shared/points.geojson", std::string(64, 'b'), 99, {"reported_on", "until"}}};
+    p.files = {{"data/acled.csv", std::string(64, 'a'), 1234, {}},
+               {"../shared/points.geojson", std::string(64, 'b'), 99, {"reported_on", "until", DayOrder::DayFirst}}};
     p.actorMapping = {{"Military Forces of Syria (2000-)", "saa", std::string("syrian-government"), Side::ProGovernment},
                       {"Unidentified Armed Group (Syria)", "", std::nullopt, std::nullopt}};
     p.filter.text = "kafr";
@@ -35,6 +36,9 @@ Project everything() {
     p.layers = {{"basemap", "osm"}, {"histogramSplit", "type"}, {"table", "shown"}, {"tableSort", "killed"}};
     p.bookmarks = {{"Jabal al-Zawiya", {35.68, 36.52, 11, 0}}, {"Idlib city", {35.93, 36.63, 12, 15}}};
     p.duplicates = {{"SYR123", "ged-900001", DuplicateDecision::Kind::Merge}, {"SYR124", "ged-900002", DuplicateDecision::Kind::Distinct}};
+    p.filter.heldBy = {Side::Opposition, Side::Unknown};
+    p.referenceLayers = {{"layers/syr_admin3.shp", "syr_admin3", true, 0.6, false, "ADM3_EN"}, {"roads.gpkg", "roads", false, 1.0, true, ""}};
+    p.areaColouring = {0, true, Date::parse("2020-10-01"), Date::parse("2020-10-14")};
     return p;
 }
 
@@ -59,6 +63,25 @@ TEST(Project, EverySettingSurvivesTheRoundTrip) {
     EXPECT_EQ(back.project, p);
     EXPECT_TRUE(isProjectPath("/x/y/my.atlasproj"));
     EXPECT_FALSE(isProjectPath("/x/y/my.atlas.json"));
+}
+
+TEST(Project, ReferenceLayersAreKeptRelativeToTheProject) {
+    const fs::path folder = freshFolder("atlas-project-layers") / "work" / "briefs"; // deep: the root is far
+    writeText(folder / "data" / "events.atlas.json", "{}");
+    Project p;
+    p.files = {{(folder / "data" / "events.atlas.json").string(), "", 0, {}}};
+    p.referenceLayers = {{(folder / "data" / "districts.shp").string(), "districts", true, 0.85, true, "ADM2_EN"},
+                         {"/elsewhere/roads.gpkg", "roads", true, 0.85, true, ""}};
+    ASSERT_TRUE(writeProjectFile((folder / "p.atlasproj").string(), p).empty());
+    const ProjectReadResult back = readProjectFile((folder / "p.atlasproj").string());
+    ASSERT_EQ(back.project.referenceLayers.size(), 2u);
+    EXPECT_EQ(back.project.referenceLayers[0].path, "data/districts.shp");
+    EXPECT_EQ(back.project.referenceLayers[1].path, "/elsewhere/roads.gpkg");
+    EXPECT_EQ(resolveProjectPath((folder / "p.atlasproj").string(), back.project.referenceLayers[0].path), (folder / "data" / "districts.shp").string());
+    // A colouring that names no layer is said and left out.
+    const ProjectReadResult bad = readProjectText(R"({"conflictAtlasProject": 1, "files": [], "areaColouring": {"layer": 3}})", "p.atlasproj");
+    EXPECT_EQ(bad.project.areaColouring.layer, -1);
+    EXPECT_FALSE(bad.diagnostics.empty());
 }
 
 TEST(Project, FilesAreKeptRelativeWithTheirHashAndFoundAgainWhenMovedTogether) {

@@ -74,3 +74,29 @@ TEST(WrittenDates, AGeoJsonFileOfPointsDatedAsPeopleWriteThemLoadsWithItsFormsRe
     EXPECT_NE(provenance.find("1 as \"02.03.2011\""), std::string::npos) << provenance;
     EXPECT_FALSE(read.diagnostics.empty());
 }
+
+TEST(WrittenDates, AmbiguousNumericDatesAreReadTheWayTheUserSays) {
+    const std::string text = R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,35.9]},"properties":{"date":"03/04/2011"}},
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[36.6,35.9]},"properties":{"date":"25/03/2011"}}]})";
+    // Unsaid: the ambiguous one is skipped, and the warning says why and what to do.
+    const LoadResult unsaid = readGeoJsonText(text, "points.geojson");
+    ASSERT_EQ(unsaid.dataset.events.size(), 1u);
+    ASSERT_EQ(unsaid.diagnostics.size(), 1u);
+    EXPECT_NE(unsaid.diagnostics[0].message.find("\"03/04/2011\" reads as day/month or month/day"), std::string::npos)
+        << unsaid.diagnostics[0].message;
+    EXPECT_NE(unsaid.diagnostics[0].message.find("--date-format"), std::string::npos);
+    EXPECT_EQ(unsaid.diagnostics[0].jsonPointer, "/features/0/properties");
+    GeoJsonOptions dayFirst;
+    dayFirst.dayOrder = DayOrder::DayFirst;
+    const LoadResult dmy = readGeoJsonText(text, "points.geojson", dayFirst);
+    ASSERT_EQ(dmy.dataset.events.size(), 2u);
+    EXPECT_EQ(dmy.dataset.events.date(0), day("2011-04-03"));
+    EXPECT_EQ(dmy.dataset.events.date(1), day("2011-03-25")); // unambiguous either way
+    GeoJsonOptions monthFirst;
+    monthFirst.dayOrder = DayOrder::MonthFirst;
+    const LoadResult mdy = readGeoJsonText(text, "points.geojson", monthFirst);
+    ASSERT_EQ(mdy.dataset.events.size(), 2u);
+    EXPECT_EQ(mdy.dataset.events.date(0), day("2011-03-04"));
+    EXPECT_EQ(mdy.dataset.events.date(1), day("2011-03-25")); // day above 12: read as it can only be
+}

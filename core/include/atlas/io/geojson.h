@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas/io/load_result.h"
+#include "atlas/io/written_dates.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,9 @@ namespace atlas {
 struct GeoJsonOptions {
     std::string dateProperty;    ///< empty: the first of date, event_date, start, start_date, time, timestamp
     std::string endDateProperty; ///< empty: end, end_date
+    /// How to read numeric dates that could be day- or month-first (03/04/2011): unknown
+    /// leaves such points undated, with a warning that says so (--date-format dmy|mdy).
+    DayOrder dayOrder = DayOrder::Unknown;
     friend bool operator==(const GeoJsonOptions&, const GeoJsonOptions&) = default;
 };
 

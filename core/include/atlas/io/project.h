@@ -52,12 +52,32 @@ struct Bookmark {
     friend bool operator==(const Bookmark&, const Bookmark&) = default;
 };
 
+/// A reference layer on the map (View → Layers): which file and layer, and how it is drawn.
+struct ProjectLayer {
+    std::string path;        ///< as files' paths: relative to the project's folder (or absolute)
+    std::string layer;       ///< the layer's name in the file (a file may hold several)
+    bool shown = true;
+    double opacity = 0.85;
+    bool outline = true;
+    std::string labelField;  ///< empty: no labels
+    friend bool operator==(const ProjectLayer&, const ProjectLayer&) = default;
+};
+
+/// Incidents per area: the layer coloured, by what, and the period compared with, if any.
+struct ProjectAreaColouring {
+    int layer = -1;               ///< position in referenceLayers; -1: none
+    bool killed = false;          ///< killed rather than incidents
+    std::optional<Date> compareFrom, compareTo;
+    friend bool operator==(const ProjectAreaColouring&, const ProjectAreaColouring&) = default;
+};
+
 struct Project {
     std::vector<ProjectFile> files; ///< read in order: the first opened, the others added
     /// Applied after the first file (so every later file gets them before it is merged, the
     /// workspace policy, atlas/io/workspace.h).
     std::vector<ActorMappingEntry> actorMapping;
-    /// Text, actors (ids), sub-groups, role, types and minimum killed; no time bounds.
+    /// Text, actors (ids), sub-groups, role, types, minimum killed and the sides whose ground;
+    /// no time bounds (a region drawn from a layer is not kept).
     EventFilter filter;
     std::optional<Date> date;       ///< the slider's day
     int windowDays = -1;            ///< -1: as the data opens; 0: everything up to the date
@@ -71,6 +91,9 @@ struct Project {
     /// The analyst's decisions on candidate duplicates, re-applied (merges) or not proposed
     /// again (distinct pairs) whenever the project's files are opened.
     std::vector<DuplicateDecision> duplicates;
+    /// Reference layers, bottom first, and the one coloured by incidents.
+    std::vector<ProjectLayer> referenceLayers;
+    ProjectAreaColouring areaColouring;
     friend bool operator==(const Project&, const Project&) = default;
 };
 
