@@ -322,8 +322,8 @@ Item {
         LayersPanel {
             id: layersPanel
             visible: view.layersShown
-            SplitView.preferredWidth: 330
-            SplitView.minimumWidth: 240
+            SplitView.preferredWidth: 370
+            SplitView.minimumWidth: 260
             layers: view.session.layers
             filters: view.filters
             density: view.density

@@ -181,9 +181,15 @@ Pane {
             RowLayout { // two periods: the window (B) against days A
                 Layout.fillWidth: true
                 Label { text: qsTr("Against") }
-                TextField { id: compareFrom; objectName: "compareFrom"; placeholderText: "2020-10-01"; Layout.preferredWidth: 92 }
+                TextField { // the compared days, as set (here, by a project or the command line)
+                    id: compareFrom; objectName: "compareFrom"; placeholderText: "2020-10-01"; Layout.preferredWidth: 92
+                    text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareFrom, "yyyy-MM-dd") : ""
+                }
                 Label { text: "–" }
-                TextField { id: compareTo; objectName: "compareTo"; placeholderText: "2020-10-14"; Layout.preferredWidth: 92 }
+                TextField {
+                    id: compareTo; objectName: "compareTo"; placeholderText: "2020-10-14"; Layout.preferredWidth: 92
+                    text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareTo, "yyyy-MM-dd") : ""
+                }
                 Button {
                     text: panel.layers.comparing ? qsTr("Stop") : qsTr("Compare")
                     onClicked: {

@@ -129,10 +129,7 @@ public:
         if (document.contains("name") && document["name"].is_string()) dataset.metadata.title = document["name"].get<std::string>();
         dataset.metadata.provenance = "Imported from the GeoJSON file " + m_source.label();
         // How its dates were written, so a misread form shows (docs/import-export.md).
-        std::string forms;
-        for (int f = 0; f < kWrittenDateFormCount; ++f)
-            if (const std::size_t n = m_dateForms[static_cast<std::size_t>(f)])
-                forms += (forms.empty() ? "" : ", ") + std::to_string(n) + " as \"" + std::string(toLabel(static_cast<WrittenDateForm>(f))) + "\"";
+        const std::string forms = describeDateForms(m_dateForms);
         if (!forms.empty()) dataset.metadata.provenance += "; dates read: " + forms;
         dataset.events.setOrigin({fileNameOf(m_source.label()), RecordKind::GeoJsonFeature});
         dataset.reindexActors();

@@ -3,6 +3,7 @@
 #include "atlas/io/acled.h"
 #include "atlas/io/geopackage.h"
 #include "atlas/io/native_format.h"
+#include "atlas/io/point_csv.h"
 #include "atlas/io/text.h"
 #include "atlas/io/ucdp.h"
 
@@ -16,8 +17,12 @@ LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
         std::ifstream in(path, std::ios::binary);
         std::string firstLine;
         std::getline(in, firstLine);
-        if (lower(firstLine).find("type_of_violence") != std::string::npos || lower(firstLine).find("date_start") != std::string::npos)
+        const std::string header = lower(firstLine);
+        if (header.find("type_of_violence") != std::string::npos || header.find("date_start") != std::string::npos)
             return readUcdpGedCsvFile(path, options.control);
+        // Points from elsewhere (a spreadsheet of incidents): coordinates and a date, no ACLED ids.
+        if (header.find("event_id_cnty") == std::string::npos && looksLikePointCsvHeader(firstLine))
+            return readPointCsvFile(path, options.geoJson, options.control);
         return readAcledCsvFile(path, options.control);
     }
     if (endsWithIgnoringCase(path, ".geojson")) return readGeoJsonFile(path, options.geoJson, options.control);
@@ -26,6 +31,7 @@ LoadResult readAnyFile(const std::string& path, const ReadOptions& options) {
 
 std::vector<GeoJsonDateProperty> datePropertiesOfFile(const std::string& path) {
     if (endsWithIgnoringCase(path, ".gpkg") || looksLikeSqlite(path)) return geoPackageDateProperties(path);
+    if (endsWithIgnoringCase(path, ".csv")) return pointCsvDateColumns(path);
     return geoJsonDatePropertiesOfFile(path);
 }
 

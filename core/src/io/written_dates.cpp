@@ -101,4 +101,12 @@ std::optional<WrittenDate> parseWrittenDate(std::string_view text, DayOrder orde
     return std::nullopt;
 }
 
+std::string describeDateForms(const std::array<std::size_t, kWrittenDateFormCount>& counts) {
+    std::string forms;
+    for (int f = 0; f < kWrittenDateFormCount; ++f)
+        if (const std::size_t n = counts[static_cast<std::size_t>(f)])
+            forms += (forms.empty() ? "" : ", ") + std::to_string(n) + " as \"" + std::string(toLabel(static_cast<WrittenDateForm>(f))) + "\"";
+    return forms;
+}
+
 } // namespace atlas

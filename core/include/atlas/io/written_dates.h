@@ -7,7 +7,9 @@
 
 #include "atlas/model/date.h"
 
+#include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace atlas {
@@ -33,6 +35,10 @@ struct WrittenDate {
     std::optional<Date> last; ///< a range's last day
     WrittenDateForm form = WrittenDateForm::Iso;
 };
+
+/// How many dates were read in each form: "2 as \"March 2, 2011\", 1 as \"2011_03_02\"" (empty
+/// when none), for a dataset's provenance, so a misread form shows.
+[[nodiscard]] std::string describeDateForms(const std::array<std::size_t, kWrittenDateFormCount>& counts);
 
 /// Reads `text` in any of the forms above, or a range of two joined by "-", "–", "to" or "..".
 /// nullopt when it is none of them, or numeric with day and month both 12 or below and
