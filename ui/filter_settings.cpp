@@ -2,6 +2,10 @@
 
 #include "atlas/model/vocabulary.h"
 
+#include <QGeoCoordinate>
+#include <QVariant>
+#include <QVariantMap>
+
 #include <algorithm>
 
 namespace atlas::ui {
@@ -109,6 +113,23 @@ void FilterSettings::setRegion(atlas::GeoPolygon region, const QString& name) {
     m_region = std::move(region);
     m_regionName = name;
     emit changed();
+}
+
+bool FilterSettings::setDrawnRegion(const QVariantList& corners) {
+    std::vector<atlas::GeoPoint> ring;
+    for (const QVariant& corner : corners) {
+        if (corner.canConvert<QGeoCoordinate>()) {
+            const QGeoCoordinate c = corner.value<QGeoCoordinate>();
+            if (c.isValid()) ring.push_back({c.latitude(), c.longitude()});
+            continue;
+        }
+        const QVariantMap map = corner.toMap();
+        if (map.contains(QStringLiteral("latitude")) && map.contains(QStringLiteral("longitude")))
+            ring.push_back({map.value(QStringLiteral("latitude")).toDouble(), map.value(QStringLiteral("longitude")).toDouble()});
+    }
+    if (ring.size() < 3) return false;
+    setRegion(atlas::GeoPolygon{{std::move(ring)}}, tr("a drawn region"));
+    return true;
 }
 
 void FilterSettings::clearRegion() {

@@ -58,6 +58,9 @@ public:
     /// Only incidents inside `region` (even–odd rings, degrees), called `name`.
     void setRegion(atlas::GeoPolygon region, const QString& name);
     Q_INVOKABLE void clearRegion();
+    /// Only incidents inside the polygon drawn through `corners` ([{latitude, longitude}] or
+    /// QGeoCoordinates, three at least); false (nothing changed) with fewer.
+    Q_INVOKABLE bool setDrawnRegion(const QVariantList& corners);
     [[nodiscard]] const std::optional<atlas::GeoPolygon>& region() const { return m_region; }
     /// Whether anything is narrowed at all.
     [[nodiscard]] bool active() const;

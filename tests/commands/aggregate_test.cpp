@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -22,7 +24,8 @@ const std::string kSample = ATLAS_SAMPLE_DATASET;
 // Districts over north-west Syria, in UTM zone 37N as a national boundary file would be.
 const std::string& districtsFile() {
     static const std::string path = [] {
-        const auto folder = std::filesystem::temp_directory_path() / "atlas-aggregate-test";
+        // A folder per process: ctest runs each test in a process of its own, side by side.
+        const auto folder = std::filesystem::temp_directory_path() / ("atlas-aggregate-test-" + std::to_string(::getpid()));
         std::filesystem::remove_all(folder);
         std::filesystem::create_directories(folder);
         bench::SyntheticDistrictsOptions options;
@@ -149,11 +152,11 @@ TEST(Aggregate, BadUsageAndBadLayers) {
     const Ran field = runCommand({"aggregate", kSample, "--by", districtsFile(), "--field", "NOPE"});
     EXPECT_EQ(field.code, kBadUsage);
     EXPECT_NE(field.err.find("ADM2_PCODE"), std::string::npos) << field.err; // says which fields there are
-    const auto broken = std::filesystem::temp_directory_path() / "atlas-aggregate-broken.geojson";
+    const auto broken = std::filesystem::temp_directory_path() / ("atlas-aggregate-broken-" + std::to_string(::getpid()) + ".geojson");
     std::ofstream(broken) << "{\"type\":\"FeatureCollection\",\"features\":[";
     const Ran bad = runCommand({"aggregate", kSample, "--by", broken.string()});
     EXPECT_EQ(bad.code, kBadInput);
-    EXPECT_NE(bad.err.find("atlas-aggregate-broken.geojson"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find(broken.filename().string()), std::string::npos) << bad.err;
     const Ran unknown = runCommand({"query", kSample, "--within", districtsFile() + ":Atlantis"});
     EXPECT_EQ(unknown.code, kBadUsage);
     EXPECT_NE(unknown.err.find("District"), std::string::npos) << unknown.err; // lists some names

@@ -946,5 +946,26 @@ Item {
             view.density = "symbols"
             tryVerify(() => view.sceneLayer.drawnMarks().some(m => m.kind === "symbol"))
         }
+
+        // A region drawn on the map by its corners becomes the filter's region.
+        function test_aRegionDrawnOnTheMapFiltersTheIncidents() {
+            timeline.windowDays = 30
+            const before = visibleEvents.count
+            const row = visibleEvents.rowOfEvent(root.strikeId)
+            verify(row >= 0)
+            const at = view.sceneLayer.positionOfRow(row)
+            view.setDrawingRegion(true)
+            verify(findChild(view, "regionBanner").visible)
+            for (const [dx, dy] of [[-40, -40], [40, -40], [40, 40], [-40, 40]])
+                mouseClick(view.sceneLayer, at.x + dx, at.y + dy)
+            compare(view.regionPath.length, 4)
+            keyClick(Qt.Key_Return)
+            compare(filterSettings.regionName, "a drawn region")
+            verify(!view.drawingRegion)
+            tryVerify(() => visibleEvents.count < before)
+            verify(visibleEvents.rowOfEvent(root.strikeId) >= 0, "the strike is inside what was drawn")
+            filterSettings.clearRegion()
+            tryCompare(visibleEvents, "count", before)
+        }
     }
 }

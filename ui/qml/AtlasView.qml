@@ -174,7 +174,23 @@ Item {
     function setMeasuring(on) {
         measuring = on
         measurePath = []
+        if (on) drawingRegion = false
     }
+    // Drawing a region to filter by: clicks add corners; Enter (or Use) makes it the filter's
+    // region, Esc gives up.
+    property bool drawingRegion: false
+    property var regionPath: []
+    function setDrawingRegion(on) {
+        drawingRegion = on
+        regionPath = []
+        if (on) measuring = false
+    }
+    function useDrawnRegion() {
+        if (!filters.setDrawnRegion(regionPath)) { showMessage(qsTr("Click at least three corners")); return }
+        setDrawingRegion(false)
+    }
+    Shortcut { sequences: ["Escape"]; enabled: view.drawingRegion; onActivated: view.setDrawingRegion(false) }
+    Shortcut { sequences: ["Return", "Enter"]; enabled: view.drawingRegion; onActivated: view.useDrawnRegion() }
 
     Plugin {
         id: tilePlugin
@@ -328,6 +344,7 @@ Item {
             filters: view.filters
             density: view.density
             onDensityChosen: (density) => view.density = density
+            onDrawRegion: view.setDrawingRegion(true)
             onMessage: (text) => view.showMessage(text)
         }
 
@@ -359,7 +376,7 @@ Item {
                             map.activeMapType: view.mapType(view.tileSource === "offline" ? MapType.CustomMap
                                                             : view.tileSource === "osm" ? MapType.StreetMap : MapType.CustomMap)
                             map.copyrightsVisible: false // the attribution label says it, for every source
-                            Component.onCompleted: map.addMapItem(measureLine)
+                            Component.onCompleted: { map.addMapItem(measureLine); map.addMapItem(regionOutline) }
                         }
                     }
 
@@ -395,6 +412,10 @@ Item {
                             onTapped: (eventPoint) => {
                                 const x = eventPoint.position.x
                                 const y = eventPoint.position.y
+                                if (view.drawingRegion) {
+                                    view.regionPath = view.regionPath.concat([mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)])
+                                    return
+                                }
                                 if (view.measuring) {
                                     const coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)
                                     view.measurePath = view.measurePath.concat([coordinate])
@@ -477,6 +498,32 @@ Item {
                         line.width: 3
                         line.color: "#1f5fbf"
                         path: view.measurePath
+                    }
+
+                    // The region being drawn (a tool's outline, in no scene or snapshot until it is the filter's).
+                    MapPolygon {
+                        id: regionOutline
+                        border.width: 2
+                        border.color: "#7a1fbf"
+                        color: "#227a1fbf"
+                        path: view.regionPath
+                    }
+                    Rectangle {
+                        objectName: "regionBanner"
+                        visible: view.drawingRegion
+                        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 10 }
+                        width: regionRow.implicitWidth + 16
+                        height: regionRow.implicitHeight + 10
+                        radius: 3
+                        color: "#f3ecfb"
+                        border.color: "#7a1fbf"
+                        RowLayout {
+                            id: regionRow
+                            anchors.centerIn: parent
+                            Label { text: qsTr("Click the region's corners (%n so far)", "", view.regionPath.length); font.bold: true }
+                            Button { text: qsTr("Use as filter"); enabled: view.regionPath.length >= 3; onClicked: view.useDrawnRegion() }
+                            Button { text: qsTr("Cancel"); onClicked: view.setDrawingRegion(false) }
+                        }
                     }
 
                     MapLegend {

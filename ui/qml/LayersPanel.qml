@@ -17,6 +17,8 @@ Pane {
     /// How the map draws incidents: "symbols" or "hexagons".
     property string density: "symbols"
     signal densityChosen(string density)
+    /// "Draw a region…": the map takes clicks as the corners of a region to filter by.
+    signal drawRegion()
     signal message(string text)
     padding: 10
 
@@ -81,11 +83,16 @@ Pane {
             color: "#8a4b00"
             text: panel.problem
         }
-        RowLayout { // the region filter, while one is set
-            visible: panel.filters.regionName !== ""
+        RowLayout { // the region filter: an area of a layer, or one drawn
             Layout.fillWidth: true
-            Label { text: qsTr("Only inside %1").arg(panel.filters.regionName); font.bold: true; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-            Button { text: qsTr("Show all"); onClicked: panel.filters.clearRegion() }
+            Label {
+                text: panel.filters.regionName !== "" ? qsTr("Only inside %1").arg(panel.filters.regionName) : qsTr("Region: the whole map")
+                font.bold: panel.filters.regionName !== ""
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Button { objectName: "drawRegionButton"; text: qsTr("Draw…"); onClicked: panel.drawRegion() }
+            Button { text: qsTr("Show all"); visible: panel.filters.regionName !== ""; onClicked: panel.filters.clearRegion() }
         }
 
         ListView {

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include <unistd.h>
 #include <iomanip>
 #include <map>
 
@@ -24,7 +26,8 @@ struct Districts {
 
 const Districts& districts() {
     static const Districts d = [] {
-        const auto path = (std::filesystem::temp_directory_path() / "atlas-area-aggregation.gpkg").string();
+        // One file per process: ctest runs each test in a process of its own, side by side.
+        const auto path = (std::filesystem::temp_directory_path() / ("atlas-area-aggregation-" + std::to_string(::getpid()) + ".gpkg")).string();
         std::filesystem::remove(path);
         bench::SyntheticDistrictsOptions options;
         options.count = 60;
