@@ -28,6 +28,9 @@ const char* kAggregateHelp =
     "                     a second period (A) to compare the filter's window (B) with: each area's\n"
     "                     count in A, the change in percent and its band (down25, down10, stable,\n"
     "                     up10, up25, surge at +100 %, new)\n"
+    "  --per week|month|year  a table per period (a first column: the period's first day), over\n"
+    "                     the filter's days or the data's: e.g. --by control --held-by opposition\n"
+    "                     --type air_strike --split side --per month (CSV only)\n"
     "  --format csv|geojson   a table (default), or the areas with their counts as GeoJSON\n"
     "  --out FILE         write there (atomically) instead of to standard output\n"
     "Filters (as query's):\n";
@@ -58,7 +61,7 @@ ReferenceLayer controlAreasLayer(const Dataset& d) {
 int aggregate(const std::vector<std::string>& args, const InputOptions& options) {
     std::vector<std::string> files;
     FilterOptions filters;
-    std::string layerPath, field, format = "csv", out;
+    std::string layerPath, field, format = "csv", out, per;
     AreaSplit split = AreaSplit::None;
     std::optional<Date> compareFrom, compareTo;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -73,7 +76,7 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
             files.push_back(a);
             continue;
         }
-        static const char* const withValue[] = {"--by", "--field", "--split", "--compare-from", "--compare-to", "--format", "--out"};
+        static const char* const withValue[] = {"--by", "--field", "--split", "--compare-from", "--compare-to", "--format", "--out", "--per"};
         if (std::none_of(std::begin(withValue), std::end(withValue), [&](const char* o) { return a == o; }))
             return usageError("aggregate", "unknown option " + a);
         if (i + 1 >= args.size()) return usageError("aggregate", a + " needs a value");
@@ -81,6 +84,10 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
         if (a == "--by") layerPath = v;
         else if (a == "--field") field = v;
         else if (a == "--out") out = v;
+        else if (a == "--per") {
+            per = v;
+            if (per != "week" && per != "month" && per != "year") return usageError("aggregate", "--per is week, month or year");
+        }
         else if (a == "--format") {
             format = lower(v);
             if (format != "csv" && format != "geojson") return usageError("aggregate", "--format is csv or geojson");
@@ -99,6 +106,7 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
     if (compareFrom.has_value() != compareTo.has_value())
         return usageError("aggregate", "--compare-from and --compare-to go together");
     if (compareFrom && *compareTo < *compareFrom) return usageError("aggregate", "--compare-to is before --compare-from");
+    if (!per.empty() && (compareFrom || format != "csv")) return usageError("aggregate", "--per makes a CSV table, without --compare-from/--compare-to");
 
     Loaded loaded = loadAll(files, {}, options);
     const Dataset& d = loaded.dataset;
@@ -143,7 +151,33 @@ int aggregate(const std::vector<std::string>& args, const InputOptions& options)
         before.to = compareTo;
         table.before = index.countByArea(before, areaOfEvent, areaCount);
     }
+    // The periods: the filter's days (or the data's) cut into weeks from their first day,
+    // calendar months or years.
+    std::vector<std::pair<Date, Date>> periods;
+    if (!per.empty() && index.size() > 0) {
+        const Date first = filters.filter.from.value_or(index.firstDate()), last = filters.filter.to.value_or(index.lastDate());
+        for (Date start = first; !(last < start);) {
+            Date next = per == "week" ? start.addDays(7)
+                        : per == "month" ? *Date::fromYearMonthDay(start.month() == 12 ? start.year() + 1 : start.year(), start.month() % 12 + 1, 1)
+                                         : *Date::fromYearMonthDay(start.year() + 1, 1, 1);
+            periods.emplace_back(start, std::min(next.addDays(-1), last));
+            start = next;
+        }
+    }
     const auto write = [&](std::ostream& stream) {
+        if (!periods.empty()) {
+            for (std::size_t p = 0; p < periods.size(); ++p) {
+                AreaTable part = table;
+                EventFilter window = filters.filter;
+                window.from = periods[p].first;
+                window.to = periods[p].second;
+                part.counts = index.countByArea(window, areaOfEvent, areaCount);
+                part.period = periods[p].first.toString();
+                part.header = p == 0;
+                writeAreaTableCsv(part, stream);
+            }
+            return;
+        }
         if (format == "geojson") writeAreaTableGeoJson(table, stream);
         else writeAreaTableCsv(table, stream);
     };

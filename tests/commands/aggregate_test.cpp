@@ -208,3 +208,39 @@ TEST(Aggregate, ExportColoursEachFramesAreasAsAggregateCountsThem) {
     EXPECT_EQ(runCommand({"export", kSample, "--out", "x.png", "--colour-by", "events"}, writer).code, kBadUsage); // no layer
     EXPECT_EQ(runCommand({"export", kSample, "--out", "x.png", "--layer", districtsFile(), "--colour-by", "many"}, writer).code, kBadUsage);
 }
+
+TEST(Aggregate, PerMonthAirStrikesBySideIntoOppositionHeldGround) {
+    const Ran ran = runCommand({"aggregate", kSample, "--by", "control", "--held-by", "opposition", "--type", "air_strike", "--split", "side",
+                                "--per", "month"});
+    ASSERT_EQ(ran.code, kOk) << ran.err;
+    EXPECT_EQ(ran.out.substr(0, ran.out.find(',')), "period");
+    // The rows: one per area and month of the data (2020: twelve months, three areas and the outside row).
+    std::istringstream lines(ran.out);
+    std::string line;
+    std::getline(lines, line);
+    long total = 0, rowCount = 0, january = 0;
+    while (std::getline(lines, line)) {
+        ++rowCount;
+        const auto cells = [&] {
+            std::vector<std::string> out;
+            std::string cell;
+            bool quoted = false;
+            for (const char c : line) {
+                if (c == '"') quoted = !quoted;
+                else if (c == ',' && !quoted) out.push_back(std::exchange(cell, {}));
+                else cell += c;
+            }
+            out.push_back(cell);
+            return out;
+        }();
+        total += std::stol(cells.at(3));
+        if (cells[0] == "2020-01-01") january += std::stol(cells.at(3));
+    }
+    EXPECT_EQ(rowCount, 12 * 4);
+    const Ran all = runCommand({"query", kSample, "--held-by", "opposition", "--type", "air_strike"});
+    EXPECT_EQ(total, matching(all));
+    const Ran inJanuary = runCommand({"query", kSample, "--held-by", "opposition", "--type", "air_strike", "--from", "2020-01-01", "--to", "2020-01-31"});
+    EXPECT_EQ(january, matching(inJanuary));
+    EXPECT_EQ(runCommand({"aggregate", kSample, "--by", "control", "--per", "month", "--format", "geojson"}).code, kBadUsage);
+    EXPECT_EQ(runCommand({"aggregate", kSample, "--by", "control", "--per", "fortnight"}).code, kBadUsage);
+}

@@ -43,11 +43,14 @@ std::uint32_t splitValue(const AreaTotals& totals, AreaSplit split, std::size_t 
 
 void writeAreaTableCsv(const AreaTable& table, std::ostream& out) {
     const std::vector<std::string> keys = splitKeys(table.split);
-    out << "area,fid,events,killed_at_least";
-    if (table.before) out << ",events_before,killed_before,change_percent,change";
-    for (const std::string& key : keys) out << "," << (table.split == AreaSplit::Side ? "side_" : "type_") << key;
-    out << "\n";
+    if (table.header) {
+        out << (table.period.empty() ? "" : "period,") << "area,fid,events,killed_at_least";
+        if (table.before) out << ",events_before,killed_before,change_percent,change";
+        for (const std::string& key : keys) out << "," << (table.split == AreaSplit::Side ? "side_" : "type_") << key;
+        out << "\n";
+    }
     const auto row = [&](const std::string& name, const std::string& fid, const AreaTotals& totals, const AreaTotals* before) {
+        if (!table.period.empty()) out << table.period << ",";
         out << delimitedField(name) << "," << fid << "," << totals.events << "," << totals.killedAtLeast;
         if (table.before) {
             out << "," << before->events << "," << before->killedAtLeast << "," << percentText(percentChange(before->events, totals.events))

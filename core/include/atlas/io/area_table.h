@@ -21,9 +21,13 @@ struct AreaTable {
     AreaCounts counts;             ///< the period asked for (B when comparing)
     std::optional<AreaCounts> before; ///< the period compared against (A)
     AreaSplit split = AreaSplit::None;
+    /// Counted per period (aggregate --per month): the period's first day, written in a first
+    /// column "period"; the header only with the first period's table.
+    std::string period;
+    bool header = true;
 };
 
-/// One row per area in layer order, then "(outside every area)": area, fid, events,
+/// One row per area in layer order, then "(outside every area)": [period,] area, fid, events,
 /// killed_at_least[, events_before, killed_before, change_percent, change][, one column per
 /// side or type].
 void writeAreaTableCsv(const AreaTable& table, std::ostream& out);
