@@ -256,7 +256,8 @@ QString AtlasSession::apply(const LaunchOptions& options, QStringList* notes) {
         m_layers.setChoroplethLayer(row);
     }
     if (!options.compareFrom.isEmpty() || !options.compareTo.isEmpty()) {
-        if (m_layers.choroplethLayer() < 0) return tr("--compare-from and --compare-to need --colour-by and a --layer");
+        if (m_layers.choroplethLayer() < 0 && options.incidentsAs != QLatin1String("hexagons"))
+            return tr("--compare-from and --compare-to need --colour-by and a --layer, or --incidents-as hexagons");
         if (!m_layers.compareWith(options.compareFrom, options.compareTo))
             return tr("--compare-from and --compare-to take the first and last days of a period, as YYYY-MM-DD");
     }

@@ -243,6 +243,8 @@ bool ReferenceLayers::compareWith(const QString& from, const QString& to) {
     m_compareTo = b;
     emit choroplethChanged();
     recount();
+    ++m_generation; // hexagons compare too
+    emit drawingChanged();
     return true;
 }
 
@@ -252,6 +254,8 @@ void ReferenceLayers::stopComparing() {
     m_peakFilter.reset();
     emit choroplethChanged();
     recount();
+    ++m_generation;
+    emit drawingChanged();
 }
 
 const atlas::ReferenceLayer* ReferenceLayers::layer(int row) const {

@@ -119,6 +119,8 @@ public:
 
     /// How the shown layers are drawn, bottom first (the scene's input; valid until the next change).
     [[nodiscard]] const std::vector<atlas::render::ReferenceLayerStyle>& styles() const { return m_styles; }
+    /// `shown` moved to the compared period (A), when comparing.
+    [[nodiscard]] atlas::EventFilter comparedFilter(const atlas::EventFilter& shown) const;
     /// The choropleth's fills and legend (empty when no layer is coloured).
     [[nodiscard]] const atlas::render::AreaShading& shading() const { return m_shading; }
     /// Changes with anything that alters the drawing (a repaint is due).
@@ -138,7 +140,7 @@ private:
     void restyle();
     void recount();
     void relocate();
-    [[nodiscard]] atlas::EventFilter comparedFilter(const atlas::EventFilter& shown) const;
+
 
     QPointer<VisibleEventsModel> m_events;
     QPointer<FilterSettings> m_filters;

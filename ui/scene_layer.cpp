@@ -300,6 +300,7 @@ void SceneLayer::updatePolish() {
         request.changes = m_changeSpots;
         if (m_referenceLayers) request.referenceLayers = m_referenceLayers->styles();
         m_densityLegend.clear();
+        m_densityTitle.clear();
         if (m_density != QLatin1String("symbols")) {
             // Incidents counted per hexagon instead of drawn one by one; the scale is fixed for
             // this filter, window length and hexagon size (recounted only when one changes).
@@ -315,10 +316,19 @@ void SceneLayer::updatePolish() {
                 m_hexClasses = atlas::render::hexScaleClasses(index, shown, size);
                 m_hexScaleFor = std::move(key);
             }
+            m_densityTitle = heat ? tr("Incident density in the window:\nincidents on one spot (scale fixed over the data)")
+                                  : tr("Incidents per hexagon in the window\n(scale fixed over the data)");
             if (heat) {
                 m_hexbins = {};
                 m_hexbins.shading = atlas::render::shadeValues({}, m_hexClasses);
                 request.heat = atlas::render::heatMark(dataset, index, shown, request.view, width(), height(), m_hexClasses);
+            } else if (m_referenceLayers && m_referenceLayers->comparing()) {
+                // Two periods compared: each hexagon by its change band, as the areas are.
+                m_hexbins = atlas::render::hexbinChange(index, shown, m_referenceLayers->comparedFilter(shown), size);
+                m_densityTitle = tr("Incidents per hexagon: the window\nagainst %1 – %2")
+                                     .arg(m_referenceLayers->compareFrom().toString(Qt::ISODate), m_referenceLayers->compareTo().toString(Qt::ISODate));
+                request.hexbins = &m_hexbins.bins;
+                request.hexFills = m_hexbins.shading.fills;
             } else {
                 m_hexbins = atlas::render::hexbinLayer(index, shown, size, m_hexClasses);
                 request.hexbins = &m_hexbins.bins;

@@ -49,6 +49,8 @@ class SceneLayer : public QQuickItem {
     Q_PROPERTY(QString density READ density WRITE setDensity NOTIFY densityChanged)
     /// The hexagons' or heat's legend: [{label, colour}], empty with symbols.
     Q_PROPERTY(QVariantList densityLegend READ densityLegend NOTIFY sceneBuilt)
+    /// What that legend counts, in words.
+    Q_PROPERTY(QString densityTitle READ densityTitle NOTIFY sceneBuilt)
     Q_PROPERTY(int hexCount READ hexCount NOTIFY sceneBuilt)
     /// How many changes the last scene marks.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY sceneBuilt)
@@ -82,6 +84,7 @@ public:
     [[nodiscard]] QString density() const { return m_density; }
     void setDensity(const QString& density);
     [[nodiscard]] QVariantList densityLegend() const { return m_densityLegend; }
+    [[nodiscard]] QString densityTitle() const { return m_densityTitle; }
     [[nodiscard]] int hexCount() const { return static_cast<int>(m_scene.hexes.size()); }
     [[nodiscard]] int changeCount() const { return static_cast<int>(m_scene.changes.size()); }
     void setClusterThreshold(int threshold);
@@ -174,6 +177,7 @@ private:
     std::optional<HexScaleKey> m_hexScaleFor;
     std::vector<std::uint64_t> m_hexClasses;
     QVariantList m_densityLegend;
+    QString m_densityTitle;
     quint64 m_referencePainted = ~0ull; // the reference layers' generation the texture shows
     std::vector<atlas::render::ChangeSpot> m_changeSpots; // the scene request's, kept while it is built
     int m_selectedRow = -1;

@@ -170,6 +170,30 @@ Pane {
             }
         }
 
+        // Two periods: the window (B) against days A — areas coloured by incidents, or hexagons.
+        RowLayout {
+            visible: panel.layers.choroplethLayer >= 0 || panel.density === "hexagons"
+            Layout.fillWidth: true
+            Label { text: qsTr("Against") }
+            TextField { // the compared days, as set (here, by a project or the command line)
+                id: compareFrom; objectName: "compareFrom"; placeholderText: "2020-10-01"; Layout.preferredWidth: 92
+                text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareFrom, "yyyy-MM-dd") : ""
+            }
+            Label { text: "–" }
+            TextField {
+                id: compareTo; objectName: "compareTo"; placeholderText: "2020-10-14"; Layout.preferredWidth: 92
+                text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareTo, "yyyy-MM-dd") : ""
+            }
+            Button {
+                text: panel.layers.comparing ? qsTr("Stop") : qsTr("Compare")
+                onClicked: {
+                    if (panel.layers.comparing) { panel.layers.stopComparing(); return }
+                    if (!panel.layers.compareWith(compareFrom.text, compareTo.text))
+                        panel.message(qsTr("Type the earlier period's first and last days as 2020-10-01"))
+                }
+            }
+        }
+
         // Incidents per area, while a layer is coloured by them.
         ColumnLayout {
             visible: panel.layers.choroplethLayer >= 0
@@ -184,27 +208,6 @@ Pane {
                 }
                 Item { Layout.fillWidth: true }
                 Button { text: qsTr("Export…"); onClicked: exportDialog.open() }
-            }
-            RowLayout { // two periods: the window (B) against days A
-                Layout.fillWidth: true
-                Label { text: qsTr("Against") }
-                TextField { // the compared days, as set (here, by a project or the command line)
-                    id: compareFrom; objectName: "compareFrom"; placeholderText: "2020-10-01"; Layout.preferredWidth: 92
-                    text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareFrom, "yyyy-MM-dd") : ""
-                }
-                Label { text: "–" }
-                TextField {
-                    id: compareTo; objectName: "compareTo"; placeholderText: "2020-10-14"; Layout.preferredWidth: 92
-                    text: panel.layers.comparing ? Qt.formatDate(panel.layers.compareTo, "yyyy-MM-dd") : ""
-                }
-                Button {
-                    text: panel.layers.comparing ? qsTr("Stop") : qsTr("Compare")
-                    onClicked: {
-                        if (panel.layers.comparing) { panel.layers.stopComparing(); return }
-                        if (!panel.layers.compareWith(compareFrom.text, compareTo.text))
-                            panel.message(qsTr("Type the earlier period's first and last days as 2020-10-01"))
-                    }
-                }
             }
             Label { text: panel.layers.legendTitle; wrapMode: Text.WordWrap; Layout.fillWidth: true; font.pixelSize: 11; color: "#404040" }
             Flow {

@@ -54,11 +54,7 @@ Pane {
             objectName: "hexLegend"
             visible: legend.sceneLayer !== null && legend.sceneLayer.densityLegend.length > 0
             spacing: 2
-            Label {
-                text: legend.sceneLayer && legend.sceneLayer.density === "heat" ? qsTr("Incident density in the window:\nincidents on one spot (scale fixed over the data)")
-                                                                                : qsTr("Incidents per hexagon in the window\n(scale fixed over the data)")
-                font.pixelSize: 11; font.bold: true
-            }
+            Label { text: legend.sceneLayer ? legend.sceneLayer.densityTitle : ""; font.pixelSize: 11; font.bold: true }
             Repeater {
                 model: legend.sceneLayer ? legend.sceneLayer.densityLegend : []
                 RowLayout {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <iterator>
 
 namespace atlas::render {
@@ -61,6 +62,37 @@ HexbinLayer hexbinLayer(const EventIndex& index, const EventFilter& filter, doub
     for (std::size_t i = 0; i < values.size(); ++i)
         values[i] = killed ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, layer.bins.cells[i].killedAtLeast)) : layer.bins.cells[i].events;
     layer.shading = shadeValues(values, classes);
+    return layer;
+}
+
+HexbinLayer hexbinChange(const EventIndex& index, const EventFilter& filter, const EventFilter& before, double size, bool killed) {
+    HexbinLayer layer;
+    layer.bins = index.hexbin(filter, size);
+    const HexBins earlier = index.hexbin(before, size);
+    // The later period's hexagons, then those only the earlier one had (now empty).
+    AreaCounts now, then;
+    std::unordered_map<std::uint64_t, std::size_t> at;
+    const auto totals = [](const HexCell& cell) {
+        AreaTotals t;
+        t.events = cell.events;
+        t.killedAtLeast = cell.killedAtLeast;
+        return t;
+    };
+    for (const HexCell& cell : layer.bins.cells) {
+        at.emplace(hexKey(cell.hex), now.areas.size());
+        now.areas.push_back(totals(cell));
+        then.areas.emplace_back();
+    }
+    for (const HexCell& cell : earlier.cells) {
+        const auto [it, inserted] = at.try_emplace(hexKey(cell.hex), now.areas.size());
+        if (inserted) {
+            layer.bins.cells.push_back({cell.hex, 0, 0});
+            now.areas.emplace_back();
+            then.areas.emplace_back();
+        }
+        then.areas[it->second] = totals(cell);
+    }
+    layer.shading = shadeAreas(now, then, {}, killed);
     return layer;
 }
 

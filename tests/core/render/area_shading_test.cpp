@@ -73,3 +73,32 @@ TEST(AreaShading, HeatReadsIncidentsHeapedOnOneSpot) {
     EXPECT_EQ(cell(at.x + 40, at.y).alpha, 0);                    // beyond the kernel: clear
     EXPECT_GT(cell(at.x + 8, at.y).alpha, 0);                     // within it: some
 }
+
+TEST(AreaShading, HexagonsComparedKeepThoseEmptiedSince) {
+    Dataset d;
+    const auto add = [&](const char* id, const char* date, double lat, double lon) {
+        Event e;
+        e.id = id;
+        e.date = *Date::parse(date);
+        e.place.point = {lat, lon};
+        d.events.push_back(e);
+    };
+    add("a", "2020-01-05", 36.0, 36.5); // January only: emptied since
+    add("b", "2020-02-05", 35.0, 37.5); // February only: new
+    add("c", "2020-01-06", 35.5, 38.5);
+    add("d", "2020-02-06", 35.5, 38.5); // one each month: stable
+    const EventIndex index(d);
+    const auto layer = render::hexbinChange(index, EventFilter::forWindow(*Date::parse("2020-02-01"), *Date::parse("2020-02-29")),
+                                            EventFilter::forWindow(*Date::parse("2020-01-01"), *Date::parse("2020-01-31")), 0.001);
+    ASSERT_EQ(layer.bins.cells.size(), 3u);
+    ASSERT_EQ(layer.shading.fills.size(), 3u);
+    const auto colourOf = [&](GeoPoint p) {
+        const HexCoordinate hex = hexOf(toMercator(p), 0.001);
+        for (std::size_t i = 0; i < layer.bins.cells.size(); ++i)
+            if (layer.bins.cells[i].hex == hex) return layer.shading.fills[i];
+        return Rgba{};
+    };
+    EXPECT_EQ(colourOf({36.0, 36.5}).red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::Fewer25)].red);
+    EXPECT_EQ(colourOf({35.0, 37.5}).red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::New)].red);
+    EXPECT_EQ(colourOf({35.5, 38.5}).red, map_style::kChangeBandColours[static_cast<int>(ChangeBand::Stable)].red);
+}

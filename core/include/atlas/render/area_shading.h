@@ -39,6 +39,10 @@ struct HexbinLayer {
 /// Hexagons `size` across (atlas::hexbin's size) for the filter, on `classes`.
 [[nodiscard]] HexbinLayer hexbinLayer(const EventIndex& index, const EventFilter& filter, double size,
                                       const std::vector<std::uint64_t>& classes, bool killed = false);
+/// Hexagons `size` across coloured by the change from the period of `before` to that of
+/// `filter` (change bands, as areas compared): every hexagon holding incidents in either.
+[[nodiscard]] HexbinLayer hexbinChange(const EventIndex& index, const EventFilter& filter, const EventFilter& before, double size,
+                                       bool killed = false);
 /// The classes of the hexbin's scale fixed over the data: up to the most one hexagon holds in
 /// any window as long as the filter's (all the data's days when it has none).
 [[nodiscard]] std::vector<std::uint64_t> hexScaleClasses(const EventIndex& index, const EventFilter& filter, double size,
