@@ -45,10 +45,14 @@ void ReferenceLayers::setSources(VisibleEventsModel* events, FilterSettings* fil
     m_events = events;
     m_filters = filters;
     connect(events, &VisibleEventsModel::shownChanged, this, &ReferenceLayers::recount);
-    connect(events, &VisibleEventsModel::documentChanged, this, [this] {
+    // Other data (a file added, a replay, a mapping, a merge): locate again, re-scale.
+    const auto dataChanged = [this] {
         m_locatedFor = nullptr;
+        m_peakFilter.reset();
         recount();
-    });
+    };
+    connect(events, &VisibleEventsModel::documentChanged, this, dataChanged);
+    if (events->document()) connect(events->document(), &AtlasDocument::datasetChanged, this, dataChanged);
 }
 
 int ReferenceLayers::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
@@ -166,6 +170,7 @@ std::vector<atlas::Diagnostic> ReferenceLayers::restore(const std::vector<atlas:
     }
     emit countChanged();
     m_measureKilled = colouring.killed;
+    m_compareFrom = m_compareTo = QDate(); // the project's period, or none: not the one before
     if (colouring.compareFrom && colouring.compareTo) {
         m_compareFrom = QDate::fromString(QString::fromStdString(colouring.compareFrom->toString()), Qt::ISODate);
         m_compareTo = QDate::fromString(QString::fromStdString(colouring.compareTo->toString()), Qt::ISODate);

@@ -72,6 +72,12 @@ void SceneLayer::setModel(VisibleEventsModel* model) {
         // A new dataset has other sites, lines and areas.
         connect(m_model, &VisibleEventsModel::documentChanged, this, [this] {
             m_situationDirty = true;
+            m_hexScaleFor.reset();
+            refresh();
+        });
+        // Other data in the same document: the hexagons' scale is worked out again.
+        if (m_model->document()) connect(m_model->document(), &AtlasDocument::datasetChanged, this, [this] {
+            m_hexScaleFor.reset();
             refresh();
         });
     }

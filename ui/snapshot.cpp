@@ -374,7 +374,8 @@ atlas::render::Scene snapshotScene(const atlas::Dataset& dataset, const atlas::E
         request.events = {};
     } else if (view.hexagons) {
         const double size = atlas::render::hexSizeFor(request.view, atlas::map_style::kHexPixels);
-        hexbins = atlas::render::hexbinLayer(index, view.filter, size, atlas::render::hexScaleClasses(index, view.filter, size));
+        hexbins = view.hexagonsAgainst ? atlas::render::hexbinChange(index, view.filter, *view.hexagonsAgainst, size)
+                                       : atlas::render::hexbinLayer(index, view.filter, size, atlas::render::hexScaleClasses(index, view.filter, size));
         request.hexbins = &hexbins.bins;
         request.hexFills = hexbins.shading.fills;
         request.events = {};
@@ -394,7 +395,14 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
     const atlas::Breakdown shown = index.breakdown(view.filter);
     const QRectF legend = paintLegend(painter, shown, !view.changes.empty());
     double below = paintAreaLegend(painter, view.areaLegendTitle, view.areaLegend, legend.bottom());
-    if (view.hexagons || view.heat) {
+    if (view.hexagons && view.hexagonsAgainst) {
+        const atlas::EventFilter& a = *view.hexagonsAgainst;
+        below = paintAreaLegend(painter,
+                                QStringLiteral("Incidents per hexagon: the window against %1 – %2")
+                                    .arg(QString::fromStdString(a.from ? a.from->toString() : std::string()),
+                                         QString::fromStdString(a.to ? a.to->toString() : std::string())),
+                                atlas::render::shadeAreas({}, atlas::AreaCounts{}, {}, false).legend, below);
+    } else if (view.hexagons || view.heat) {
         const double size = atlas::render::hexSizeFor(snapshotTransform(view),
                                                       view.heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
         const auto classes = atlas::render::hexScaleClasses(index, view.filter, size);

@@ -49,6 +49,9 @@ struct SnapshotView {
     bool hexagons = false;
     /// Or as the map's "heat" (kernel density on the same scale).
     bool heat = false;
+    /// With hexagons: each coloured by its change from this filter's period (two periods
+    /// compared, as the map shows them).
+    std::optional<atlas::EventFilter> hexagonsAgainst;
     /// The choropleth's legend (under the map's own): its title and label–colour pairs.
     QString areaLegendTitle;
     std::vector<std::pair<std::string, atlas::Rgba>> areaLegend;

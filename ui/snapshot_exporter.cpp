@@ -33,6 +33,7 @@ SnapshotView SnapshotExporter::viewOf(double west, double south, double east, do
     view.placementHalos = m_placementHalos;
     view.hexagons = m_density == QLatin1String("hexagons");
     view.heat = m_density == QLatin1String("heat");
+    if (view.hexagons && m_layers && m_layers->comparing()) view.hexagonsAgainst = m_layers->comparedFilter(view.filter);
     if (m_layers) {
         view.referenceLayers = m_layers->styles();
         if (m_layers->choroplethLayer() >= 0) {

@@ -49,6 +49,7 @@ ReferenceLayer controlAreasLayer(const Dataset& d) {
         ReferenceFeature f;
         f.fid = static_cast<std::int64_t>(a);
         f.area.rings = area.rings;
+        if (!area.rings.empty()) f.polygonStarts = {0}; // one outline, then its holes
         f.values = {area.name.empty() ? area.id : area.name, d.actorName(area.controller), std::string(toKey(d.sideOfActor(area.controller))),
                     area.validity.from.toString(), area.validity.to ? area.validity.to->toString() : ""};
         layer.features.push_back(std::move(f));

@@ -117,8 +117,10 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
         report(checkProjectFiles(path, read.project));
         for (const ProjectFile& file : read.project.files) {
             Input input{resolveProjectPath(path, file.path), options};
-            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty() || file.geoJson.dayOrder != DayOrder::Unknown)
+            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty() || file.geoJson.dayOrder != DayOrder::Unknown) {
                 input.options.geoJson = file.geoJson;
+                if (options.geoJson.dayOrder != DayOrder::Unknown) input.options.geoJson.dayOrder = options.geoJson.dayOrder; // --date-format said it
+            }
             if (std::filesystem::exists(input.path)) inputs.push_back(std::move(input)); // a missing one was reported
         }
         projectMapping = read.project.actorMapping;

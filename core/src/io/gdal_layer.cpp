@@ -9,6 +9,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -81,8 +82,9 @@ void addRings(const OGRPolygon& polygon, ReferenceFeature& feature) {
         if (!ring || ring->getNumPoints() < 3) return;
         std::vector<GeoPoint> points;
         points.reserve(static_cast<std::size_t>(ring->getNumPoints()));
-        for (int i = 0; i < ring->getNumPoints(); ++i) points.push_back({ring->getY(i), ring->getX(i)});
-        feature.area.rings.push_back(std::move(points));
+        for (int i = 0; i < ring->getNumPoints(); ++i)
+            if (std::isfinite(ring->getX(i)) && std::isfinite(ring->getY(i))) points.push_back({ring->getY(i), ring->getX(i)});
+        if (points.size() >= 3) feature.area.rings.push_back(std::move(points));
     };
     const auto start = static_cast<std::uint32_t>(feature.area.rings.size());
     addRing(polygon.getExteriorRing());
@@ -102,13 +104,14 @@ void addGeometry(const OGRGeometry& geometry, ReferenceFeature& feature) {
     switch (wkbFlatten(geometry.getGeometryType())) {
     case wkbPoint: {
         const auto& point = *geometry.toPoint();
-        feature.points.push_back({point.getY(), point.getX()});
+        if (std::isfinite(point.getX()) && std::isfinite(point.getY())) feature.points.push_back({point.getY(), point.getX()});
         break;
     }
     case wkbLineString: {
         const auto& line = *geometry.toLineString();
         std::vector<GeoPoint> path;
-        for (int i = 0; i < line.getNumPoints(); ++i) path.push_back({line.getY(i), line.getX(i)});
+        for (int i = 0; i < line.getNumPoints(); ++i)
+            if (std::isfinite(line.getX(i)) && std::isfinite(line.getY(i))) path.push_back({line.getY(i), line.getX(i)});
         if (path.size() >= 2) feature.paths.push_back(std::move(path));
         break;
     }
@@ -276,7 +279,7 @@ ReferenceLayersRead readReferenceLayers(const std::string& path) {
     GdalMessages messages;
     const fs::path file(path);
     std::error_code error;
-    if (!fs::exists(file, error)) {
+    if (!path.starts_with("/vsi") && !fs::exists(file, error)) { // /vsizip/… are GDAL's own paths
         read.diagnostics.push_back(diagnostic(Severity::Fatal, codes::kFileOpen, "no such file", path));
         return read;
     }

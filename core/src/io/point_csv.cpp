@@ -109,13 +109,16 @@ LoadResult readPointCsv(std::istream& in, const std::string& fileLabel, const Ge
         if (row.size() == 1 && trim(row[0]).empty()) continue;
         ++number;
         const auto at = [&](const std::optional<std::size_t>& c) -> std::string { return c && *c < row.size() ? trim(row[*c]) : std::string(); };
+        // Where a field is, or the record's line when the row is too short to have it.
+        const auto lineOf = [&](std::size_t c) { return c < row.size() ? csv.fieldLine(c) : csv.recordLine(); };
+        const auto columnOf = [&](std::size_t c) { return c < row.size() ? csv.fieldColumn(c) : 0; };
         const auto latitude = parseDouble(at(colLat)), longitude = parseDouble(at(colLon));
         if (!latitude || !longitude || std::abs(*latitude) > 90 || std::abs(*longitude) > 180) {
             const std::size_t bad = !latitude || std::abs(latitude.value_or(0)) > 90 ? *colLat : *colLon;
             report(Severity::Error, codes::kGeojsonCoordinates,
                    "\"" + at(bad).substr(0, 40) + "\" is not a " + (bad == *colLat ? "latitude between -90 and 90" : "longitude between -180 and 180") +
                        "; the row was skipped",
-                   csv.fieldLine(bad), csv.fieldColumn(bad));
+                   lineOf(bad), columnOf(bad));
             continue;
         }
         const std::string dateText = at(colDate);
@@ -126,7 +129,7 @@ LoadResult readPointCsv(std::istream& in, const std::string& fileLabel, const Ge
             report(Severity::Warning, codes::kGeojsonDate,
                    eitherWay ? "\"" + dateText + "\" reads as day/month or month/day; say which with --date-format dmy or mdy (the window asks); the row was skipped"
                              : "\"" + dateText.substr(0, 40) + "\" is not a date; the row was skipped",
-                   csv.fieldLine(*colDate), csv.fieldColumn(*colDate));
+                   lineOf(*colDate), columnOf(*colDate));
             continue;
         }
         ++forms[static_cast<std::size_t>(written->form)];

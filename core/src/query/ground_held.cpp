@@ -61,10 +61,17 @@ std::vector<std::int32_t> groundHeldAt(const Dataset& dataset) {
 }
 
 std::optional<std::size_t> controlAreaAt(const Dataset& dataset, GeoPoint point, Date day) {
-    if (dataset.areas.empty()) return std::nullopt;
-    const ControlAreas areas(dataset, day);
-    const std::int32_t a = areas.at(dataset, point, day);
-    return a < 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(a));
+    // One point (the details panel, a hover): each area tested directly, no index built. The
+    // same rule as groundHeldAt: of the areas in force holding it, the newest claim, then the first.
+    std::optional<std::size_t> found;
+    for (std::size_t a = 0; a < dataset.areas.size(); ++a) {
+        const Area& area = dataset.areas[a];
+        if (!area.validity.contains(day)) continue;
+        if (found && !(dataset.areas[*found].validity.from < area.validity.from)) continue;
+        const GeoPolygon polygon{area.rings};
+        if (polygon.bounds().contains(point) && polygon.contains(point)) found = a;
+    }
+    return found;
 }
 
 } // namespace atlas

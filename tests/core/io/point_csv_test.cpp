@@ -49,6 +49,15 @@ TEST(PointCsv, PointsWithDatesAsPeopleWriteThemLoadWithTheirColumns) {
     EXPECT_NE(read.dataset.metadata.provenance.find("1 date(s) day/month either way"), std::string::npos);
 }
 
+TEST(PointCsv, AShortRowIsSkippedAtItsLine) {
+    std::istringstream in("date,latitude,longitude\n2020-01-01,36.2,36.6\n2020-01-02,36.2\n");
+    const LoadResult read = readPointCsv(in, "short.csv");
+    ASSERT_EQ(read.dataset.events.size(), 1u);
+    ASSERT_EQ(read.diagnostics.size(), 1u);
+    EXPECT_EQ(read.diagnostics[0].line, 3);
+    EXPECT_EQ(read.diagnostics[0].code, codes::kGeojsonCoordinates);
+}
+
 TEST(PointCsv, DayOrderAndNamedColumnsAsForGeoJson) {
     GeoJsonOptions options;
     options.dateProperty = "reported_on";
