@@ -314,11 +314,9 @@ void ReferenceLayers::recount() {
         atlas::EventFilter withoutWindow = shown;
         withoutWindow.from.reset();
         withoutWindow.to.reset();
-        const int days = shown.from && shown.to ? static_cast<int>(shown.to->daysSinceEpoch() - shown.from->daysSinceEpoch() + 1)
-                                                : static_cast<int>(index->lastDate().daysSinceEpoch() - index->firstDate().daysSinceEpoch() + 1);
+        const int days = shown.from && shown.to ? atlas::daysBetween(*shown.from, *shown.to) + 1 : 0; // 0: the data's span
         if (!m_peakFilter || !(*m_peakFilter == withoutWindow) || m_peakDays != days) {
-            const atlas::AreaPeaks peaks = index->areaPeaks(shown, m_areaOfEvent, areas, days);
-            m_classes = atlas::scaleClasses(m_measureKilled ? peaks.killedAtLeast : peaks.events);
+            m_classes = atlas::render::areaScaleClasses(*index, shown, m_areaOfEvent, areas, m_measureKilled);
             m_peakFilter = withoutWindow;
             m_peakDays = days;
         }

@@ -43,6 +43,12 @@ void paintSymbol(QPainter& painter, QPointF at, atlas::SymbolShape shape, double
     painter.drawPath(symbolPath(shape, radius).translated(at));
 }
 
+// A path through `points`, closed as a ring when `closed`.
+void addPolyline(QPainterPath& path, const std::vector<atlas::render::PixelPoint>& points, bool closed) {
+    for (std::size_t i = 0; i < points.size(); ++i) i == 0 ? path.moveTo(toPoint(points[i])) : path.lineTo(toPoint(points[i]));
+    if (closed) path.closeSubpath();
+}
+
 } // namespace
 
 QPainterPath symbolPath(atlas::SymbolShape shape, double radius) {
@@ -68,10 +74,7 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
         if (!mark.rings.empty()) {
             QPainterPath path;
             path.setFillRule(Qt::OddEvenFill);
-            for (const auto& ring : mark.rings) {
-                for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(toPoint(ring[i])) : path.lineTo(toPoint(ring[i]));
-                path.closeSubpath();
-            }
+            for (const auto& ring : mark.rings) addPolyline(path, ring, true);
             painter.setPen(mark.edge.alpha ? QPen(toQColor(mark.edge), mark.edgeWidth) : QPen(Qt::NoPen));
             painter.setBrush(mark.fill.alpha ? QBrush(toQColor(mark.fill)) : QBrush(Qt::NoBrush));
             painter.drawPath(path);
@@ -81,7 +84,7 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
                             Qt::RoundJoin));
         for (const auto& line : mark.paths) {
             QPainterPath path;
-            for (std::size_t i = 0; i < line.size(); ++i) i == 0 ? path.moveTo(toPoint(line[i])) : path.lineTo(toPoint(line[i]));
+            addPolyline(path, line, false);
             painter.drawPath(path);
         }
         for (const auto& point : mark.points)
@@ -100,10 +103,7 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
     for (const atlas::render::AreaMark& area : scene.areas) {
         QPainterPath path;
         path.setFillRule(Qt::OddEvenFill); // rings after the first are holes
-        for (const auto& ring : area.rings) {
-            for (std::size_t i = 0; i < ring.size(); ++i) i == 0 ? path.moveTo(toPoint(ring[i])) : path.lineTo(toPoint(ring[i]));
-            path.closeSubpath();
-        }
+        for (const auto& ring : area.rings) addPolyline(path, ring, true);
         painter.setPen(QPen(toQColor(area.edge), area.edgeWidth));
         painter.setBrush(toQColor(area.fill));
         painter.drawPath(path);
@@ -135,7 +135,7 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
     painter.setBrush(Qt::NoBrush);
     for (const atlas::render::LineMark& line : scene.lines) {
         QPainterPath path;
-        for (std::size_t i = 0; i < line.path.size(); ++i) i == 0 ? path.moveTo(toPoint(line.path[i])) : path.lineTo(toPoint(line.path[i]));
+        addPolyline(path, line.path, false);
         if (line.bandWidth > 0) {
             painter.setPen(QPen(toQColor(line.bandColour), line.bandWidth, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin));
             painter.drawPath(path);

@@ -188,10 +188,12 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         const ReferenceLayer& layer = *request.layers[static_cast<std::size_t>(colourLayer)].layer;
         areaOfEvent = locateEvents(d.events, PolygonIndex(layer.polygons()));
         // The scale fixed over the data for this window length, as the window's (every frame alike).
-        const int days = windowDays > 0 ? windowDays
-                                        : (index.size() > 0 ? daysBetween(index.firstDate(), index.lastDate()) + 1 : 1);
-        const AreaPeaks peaks = index.areaPeaks(request.filter, areaOfEvent, layer.features.size(), days);
-        classes = scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
+        EventFilter window = request.filter;
+        if (windowDays > 0 && index.size() > 0) {
+            window.to = index.lastDate();
+            window.from = index.lastDate().addDays(1 - windowDays);
+        }
+        classes = render::areaScaleClasses(index, window, areaOfEvent, layer.features.size(), killed);
         request.areaLegendTitle = std::string(killed ? "Killed (at least)" : "Incidents") +
                                   (compareFrom ? " against " + compareFrom->toString() + " – " + compareTo->toString()
                                                : " per area of " + layer.name + " in the window (scale fixed over the data)");

@@ -1,5 +1,6 @@
 #include "atlas/io/gdal_layer.h"
 
+#include "atlas/io/text.h"
 #include "atlas/model/diagnostic_codes.h"
 
 #include <cpl_conv.h>
@@ -24,12 +25,6 @@ namespace fs = std::filesystem;
 void registerDrivers() {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-}
-
-std::string lowered(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
 }
 
 /// What GDAL says while a file is read, kept instead of printed (GDAL's handler stack is per
@@ -65,7 +60,7 @@ Diagnostic diagnostic(Severity severity, const char* code, std::string message, 
 bool siblingExists(const fs::path& path, const std::string& extension) {
     std::error_code error;
     fs::path candidate = path;
-    for (const std::string& ext : {lowered(extension), [&] {
+    for (const std::string& ext : {lower(extension), [&] {
              std::string upper = extension;
              for (char& c : upper)
                  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -283,7 +278,7 @@ ReferenceLayersRead readReferenceLayers(const std::string& path) {
         read.diagnostics.push_back(diagnostic(Severity::Fatal, codes::kFileOpen, "no such file", path));
         return read;
     }
-    const std::string extension = lowered(file.extension().string());
+    const std::string extension = lower(file.extension().string());
     bool assumeWgs84 = false;
     if (extension == ".shp") {
         // GDAL could rebuild a missing .shx, but only by writing beside the user's file.

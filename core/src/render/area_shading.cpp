@@ -96,10 +96,24 @@ HexbinLayer hexbinChange(const EventIndex& index, const EventFilter& filter, con
     return layer;
 }
 
+namespace {
+
+// The window's length a fixed scale is for: the filter's, else every day of the data.
+int scaleWindowDays(const EventIndex& index, const EventFilter& filter) {
+    return filter.from && filter.to ? daysBetween(*filter.from, *filter.to) + 1
+                                    : (index.size() > 0 ? daysBetween(index.firstDate(), index.lastDate()) + 1 : 1);
+}
+
+} // namespace
+
+std::vector<std::uint64_t> areaScaleClasses(const EventIndex& index, const EventFilter& filter, std::span<const std::int32_t> areaOfEvent,
+                                            std::size_t areaCount, bool killed) {
+    const AreaPeaks peaks = index.areaPeaks(filter, areaOfEvent, areaCount, scaleWindowDays(index, filter));
+    return scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
+}
+
 std::vector<std::uint64_t> hexScaleClasses(const EventIndex& index, const EventFilter& filter, double size, bool killed) {
-    const int days = filter.from && filter.to ? daysBetween(*filter.from, *filter.to) + 1
-                                              : (index.size() > 0 ? daysBetween(index.firstDate(), index.lastDate()) + 1 : 1);
-    const AreaPeaks peaks = index.hexPeaks(filter, size, days);
+    const AreaPeaks peaks = index.hexPeaks(filter, size, scaleWindowDays(index, filter));
     return scaleClasses(killed ? peaks.killedAtLeast : peaks.events);
 }
 

@@ -39,6 +39,12 @@ struct HexbinLayer {
 /// Hexagons `size` across (atlas::hexbin's size) for the filter, on `classes`.
 [[nodiscard]] HexbinLayer hexbinLayer(const EventIndex& index, const EventFilter& filter, double size,
                                       const std::vector<std::uint64_t>& classes, bool killed = false);
+/// The classes of an area colouring's scale fixed over the data: up to the most one area holds
+/// in any window as long as the filter's (all the data's days when it has none). The window's
+/// colours and `export --colour-by` both take it.
+[[nodiscard]] std::vector<std::uint64_t> areaScaleClasses(const EventIndex& index, const EventFilter& filter,
+                                                          std::span<const std::int32_t> areaOfEvent, std::size_t areaCount,
+                                                          bool killed = false);
 /// Hexagons `size` across coloured by the change from the period of `before` to that of
 /// `filter` (change bands, as areas compared): every hexagon holding incidents in either.
 [[nodiscard]] HexbinLayer hexbinChange(const EventIndex& index, const EventFilter& filter, const EventFilter& before, double size,
