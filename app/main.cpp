@@ -19,6 +19,8 @@
 #include <cstdio>
 
 #include "atlas/commands/commands.h"
+#include "atlas/io/recipe.h"
+#include "export_writer.h"
 #include "atlas_session.h"
 #include "snapshot.h"
 #include "workspace_settings.h"
@@ -64,33 +66,7 @@ int main(int argc, char* argv[]) {
         if (!command->needsQt) return atlas::commands::run(arguments);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
-        // The symbols are resolved once for every frame of the dataset.
-        std::vector<atlas::render::EventSymbol> symbols;
-        const QString tiles = findTileDirectory({});
-        return atlas::commands::run(arguments, [&](const atlas::Dataset& dataset, const atlas::EventIndex& index,
-                                                   const atlas::commands::ExportRequest& request) {
-            if (symbols.size() != dataset.events.size()) symbols = atlas::render::resolveSymbols(dataset);
-            SnapshotView view;
-            view.filter = request.filter;
-            view.situationDate = request.situationDate;
-            view.box = request.box ? *request.box : atlas::boxAroundEvents(dataset, index.select(request.filter)).value_or(view.box);
-            view.size = QSize(request.width, request.height);
-            view.title = QString::fromStdString(request.title);
-            view.tileDirectory = tiles;
-            view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
-            if (request.earlierPull) view.changes = atlas::render::changeSpots(request.changes, *request.earlierPull, symbols);
-            for (const auto& layer : request.layers) {
-                atlas::render::ReferenceLayerStyle style;
-                style.layer = layer.layer.get();
-                style.opacity = 0.85; // as the window draws a layer first added
-                style.labelField = layer.layer->labelField;
-                style.fills = layer.fills;
-                view.referenceLayers.push_back(std::move(style));
-            }
-            view.areaLegendTitle = QString::fromStdString(request.areaLegendTitle);
-            view.areaLegend = request.areaLegend;
-            return writeSnapshot(QString::fromStdString(request.out), dataset, index, symbols, view);
-        });
+        return atlas::commands::run(arguments, atlas::app::makeExportWriter(findTileDirectory({})));
     }
 
     // A word that is neither a command nor a file is a typo, said so before a window is tried.
@@ -118,7 +94,7 @@ int main(int argc, char* argv[]) {
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("conflict-atlas"));
     QGuiApplication::setOrganizationName(QStringLiteral("Conflict Atlas"));
-    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setApplicationVersion(QString::fromUtf8(atlas::programVersion()).section(QLatin1Char(' '), -1));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
     QCommandLineParser parser;

@@ -12,7 +12,9 @@
 #include "atlas/geo/geo.h"
 #include "atlas/query/query.h"
 
+#include <QImage>
 #include <QPainter>
+#include <QStringList>
 #include <QSize>
 #include <QString>
 
@@ -55,6 +57,19 @@ struct SnapshotView {
     /// The choropleth's legend (under the map's own): its title and label–colour pairs.
     QString areaLegendTitle;
     std::vector<std::pair<std::string, atlas::Rgba>> areaLegend;
+    /// A print layout on this paper ("A4", "A3", "letter"): the map in a frame beside a column
+    /// with the counts, the legend of what is drawn, a locator inset and the notes; a header
+    /// with title, subtitle and dates, a footer with the filter and every source's attribution.
+    /// `size` is then the page at 96 pixels an inch. Empty: the map fills the image.
+    QString paper;
+    QString subtitle, notes;
+    /// Image pixels per layout pixel: a page's PNG at N dots an inch has N / 96.
+    double pixelRatio = 1.0;
+    /// The names of the reference layers' files, for the layout's attribution.
+    QStringList layerSources;
+    /// How the picture was made (atlas/io/recipe.h, its embedded form), recorded in the file:
+    /// PNG text chunk "Recipe", PDF XMP, SVG <metadata>. Empty: none.
+    QString recipe;
 };
 
 /// How the snapshot of `view` maps the world onto its image.
@@ -78,6 +93,12 @@ void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas
                                                            const atlas::EventIndex& index,
                                                            const std::vector<atlas::render::EventSymbol>& symbols,
                                                            const SnapshotView& view);
+
+/// What every frame of an animation over `view`'s area starts from: the sea and the basemap
+/// tiles at its size, drawn once. paintSnapshot draws it instead of the tiles.
+[[nodiscard]] QImage snapshotBackground(const SnapshotView& view);
+void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                   const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view, const QImage& background);
 
 /// Where `point` lands on the snapshot image of `view`.
 [[nodiscard]] QPointF snapshotPosition(const SnapshotView& view, atlas::GeoPoint point);

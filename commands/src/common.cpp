@@ -85,6 +85,11 @@ LoadResult load(const std::string& path, const std::string& forced, const InputO
 // The files as the window opens them (atlas::Workspace): the first, then the mapping, then
 // each further file mapped and merged. Problems go to stderr as they come.
 Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options) {
+    return loadAll(paths, forced, options, std::nullopt, {});
+}
+
+Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options,
+               std::optional<Project> given, const std::string& givenPath) {
     Workspace workspace;
     Loaded out;
     auto report = [&](const std::vector<Diagnostic>& diagnostics) {
@@ -101,6 +106,20 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
     };
     std::vector<Input> inputs;
     std::vector<ActorMappingEntry> projectMapping;
+    auto takeProject = [&](Project project, const std::string& path) {
+        for (const ProjectFile& file : project.files) {
+            Input input{resolveProjectPath(path, file.path), options};
+            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty() || file.geoJson.dayOrder != DayOrder::Unknown) {
+                input.options.geoJson = file.geoJson;
+                if (options.geoJson.dayOrder != DayOrder::Unknown) input.options.geoJson.dayOrder = options.geoJson.dayOrder; // --date-format said it
+            }
+            if (std::filesystem::exists(input.path)) inputs.push_back(std::move(input)); // a missing one was reported
+        }
+        projectMapping = project.actorMapping;
+        out.project = std::move(project);
+        out.projectPath = path;
+    };
+    if (given) takeProject(std::move(*given), givenPath); // checked by the caller (a recipe's inputs)
     for (const std::string& path : paths) {
         if (!isProjectPath(path)) {
             inputs.push_back({path, options});
@@ -115,17 +134,7 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
             continue;
         }
         report(checkProjectFiles(path, read.project));
-        for (const ProjectFile& file : read.project.files) {
-            Input input{resolveProjectPath(path, file.path), options};
-            if (!file.geoJson.dateProperty.empty() || !file.geoJson.endDateProperty.empty() || file.geoJson.dayOrder != DayOrder::Unknown) {
-                input.options.geoJson = file.geoJson;
-                if (options.geoJson.dayOrder != DayOrder::Unknown) input.options.geoJson.dayOrder = options.geoJson.dayOrder; // --date-format said it
-            }
-            if (std::filesystem::exists(input.path)) inputs.push_back(std::move(input)); // a missing one was reported
-        }
-        projectMapping = read.project.actorMapping;
-        out.project = std::move(read.project);
-        out.projectPath = path;
+        takeProject(std::move(read.project), path);
     }
     bool mapped = false;
     for (const Input& input : inputs) {
@@ -345,17 +354,18 @@ std::optional<ReferenceLayer> readPolygonLayer(const std::string& path, std::str
     return std::nullopt;
 }
 
-std::optional<std::pair<GeoPolygon, std::string>> regionOfLayerFile(const std::string& spec, std::string& error) {
+std::pair<std::string, std::string> splitLayerSpec(const std::string& spec) {
     // FILE, or FILE:NAME — a file's own name may hold a colon, so a whole existing path wins.
-    std::string path = spec, name;
     std::error_code missing;
     if (!std::filesystem::exists(spec, missing)) {
         const auto colon = spec.rfind(':');
-        if (colon != std::string::npos && colon > 0) {
-            path = spec.substr(0, colon);
-            name = spec.substr(colon + 1);
-        }
+        if (colon != std::string::npos && colon > 0) return {spec.substr(0, colon), spec.substr(colon + 1)};
     }
+    return {spec, {}};
+}
+
+std::optional<std::pair<GeoPolygon, std::string>> regionOfLayerFile(const std::string& spec, std::string& error) {
+    const auto [path, name] = splitLayerSpec(spec);
     const auto layer = readPolygonLayer(path, error);
     if (!layer) return std::nullopt;
     const std::string file = std::filesystem::path(path).filename().string();

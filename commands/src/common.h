@@ -43,6 +43,9 @@ struct Loaded {
     std::string projectPath;
 };
 [[nodiscard]] Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options);
+/// The same with a project already read (a recipe's inputs, at `projectPath`) first.
+[[nodiscard]] Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced, const InputOptions& options,
+                             std::optional<Project> project, const std::string& projectPath);
 
 /// A project's filters and time window, for each filter option not given on the command line.
 void applyProjectFilters(FilterOptions& options, const Project& project);
@@ -59,6 +62,8 @@ bool resolveActorsOrSay(const Dataset& d, FilterOptions& options, const char* co
 
 /// The first layer of `path` that has areas; none (with `error` set) otherwise.
 [[nodiscard]] std::optional<ReferenceLayer> readPolygonLayer(const std::string& path, std::string& error);
+/// --within's FILE or FILE:NAME split into the file and the name (empty: every area).
+[[nodiscard]] std::pair<std::string, std::string> splitLayerSpec(const std::string& spec);
 /// --within's FILE or FILE:NAME as a region and its name in words; none (with `error` set)
 /// when the file has no areas or none has that name.
 [[nodiscard]] std::optional<std::pair<GeoPolygon, std::string>> regionOfLayerFile(const std::string& spec, std::string& error);

@@ -403,18 +403,20 @@ std::string resolveProjectPath(const std::string& projectPath, const std::string
     return (std::filesystem::absolute(projectPath).parent_path() / file).lexically_normal().string();
 }
 
-std::vector<Diagnostic> writeProjectFile(const std::string& path, Project project) {
-    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+std::string pathFromProject(const std::string& projectPath, const std::string& absolute) {
+    const std::filesystem::path folder = std::filesystem::absolute(projectPath).parent_path();
     // Relative when the file is in the project's folder, below it, or at most two folders up (a
     // shared data folder beside the project's): what moves with the project. Others (another
     // root, /tmp from a project in one's home) keep their absolute path.
-    const auto asWritten = [&](const std::string& absolute) {
-        const std::filesystem::path relative = std::filesystem::path(absolute).lexically_relative(folder);
-        int up = 0;
-        for (const auto& part : relative)
-            if (part == "..") ++up;
-        return relative.empty() || up > 2 ? absolute : relative.generic_string();
-    };
+    const std::filesystem::path relative = std::filesystem::path(absolute).lexically_relative(folder);
+    int up = 0;
+    for (const auto& part : relative)
+        if (part == "..") ++up;
+    return relative.empty() || up > 2 ? absolute : relative.generic_string();
+}
+
+std::vector<Diagnostic> writeProjectFile(const std::string& path, Project project) {
+    const auto asWritten = [&](const std::string& absolute) { return pathFromProject(path, absolute); };
     for (ProjectLayer& layer : project.referenceLayers) layer.path = asWritten(resolveProjectPath(path, layer.path));
     for (ProjectFile& file : project.files) {
         const std::string absolute = resolveProjectPath(path, file.path);

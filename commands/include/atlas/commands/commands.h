@@ -43,6 +43,29 @@ struct ExportRequest {
     std::vector<Layer> layers;
     std::string areaLegendTitle;
     std::vector<std::pair<std::string, Rgba>> areaLegend;
+    /// --incidents-as: "symbols", "hexagons" or "heat" (counted on a scale fixed over the data).
+    std::string incidentsAs = "symbols";
+    /// A print layout (--paper): the page, its furniture and resolution. width × height are
+    /// then the page at 96 pixels an inch; a PNG is drawn at dpi.
+    std::string paper;           ///< "A4", "A3", "letter"; empty: a map snapshot
+    bool landscape = true;
+    int dpi = 96;
+    std::string subtitle, notes;
+    /// What the file records of how it was made (the recipe as JSON, atlas/io/recipe.h): PNG
+    /// text chunk, PDF XMP, SVG <metadata>, MP4/WebM tags.
+    std::string recipe;
+    /// An animation (.mp4, .webm, .gif): one frame a day, each with its own window, day and
+    /// area fills over the request's view; played at fps, the last held holdLastFrames longer.
+    struct Frame {
+        EventFilter filter;
+        Date situationDate;
+        std::vector<Rgba> colourLayerFills; ///< the coloured layer's fills (colourLayer), if any
+        std::vector<std::pair<std::string, Rgba>> areaLegend;
+    };
+    std::vector<Frame> frames;
+    int colourLayer = -1;        ///< the layer in `layers` whose fills change per frame
+    double fps = 4;
+    int holdLastFrames = 0;
 };
 /// Draws and writes the snapshot of `dataset` (queried through `index`); returns its problems.
 using ExportWriter = std::function<std::vector<Diagnostic>(const Dataset&, const EventIndex&, const ExportRequest&)>;

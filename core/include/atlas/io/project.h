@@ -120,6 +120,10 @@ struct ProjectReadResult {
 /// A file's path as the program opens it: relative paths are taken from the project's folder.
 [[nodiscard]] std::string resolveProjectPath(const std::string& projectPath, const std::string& filePath);
 
+/// How a project (or recipe) at `projectPath` writes the file at `absolute`: relative to its
+/// folder when in it, below it or at most two folders up; absolute otherwise.
+[[nodiscard]] std::string pathFromProject(const std::string& projectPath, const std::string& absolute);
+
 /// Each file checked against what the project recorded: one that is not there is an error
 /// ("project.file.missing", naming the path looked at), one whose bytes differ a warning
 /// ("project.file.changed", its size and hash then and now). The files' hashes are computed

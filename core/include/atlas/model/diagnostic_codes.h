@@ -189,6 +189,12 @@ inline constexpr const char* kLayerGdal = "layer.gdal";
 // --- Snapshots
 /// a snapshot cannot be written
 inline constexpr const char* kSnapshotWrite = "snapshot.write";
+/// a video or GIF cannot be encoded or written (the FFmpeg library's reason)
+inline constexpr const char* kVideoWrite = "video.write";
+/// a recipe cannot be read, or its data is missing or changed since
+inline constexpr const char* kRecipeRead = "recipe.read";
+inline constexpr const char* kRecipeDataMissing = "recipe.data.missing";
+inline constexpr const char* kRecipeDataChanged = "recipe.data.changed";
 
 /// Every code with its meaning, for the documentation and its test.
 struct CodeMeaning {
@@ -270,6 +276,10 @@ inline constexpr CodeMeaning kAll[] = {
     {kProjectFileMissing, "a file of the project is not where the project says"},
     {kProjectFileChanged, "a file of the project has changed since the project was saved (other content)"},
     {kSnapshotWrite, "a snapshot cannot be written"},
+    {kVideoWrite, "a video or GIF cannot be encoded or written (the FFmpeg library's reason)"},
+    {kRecipeRead, "a recipe file cannot be read (not JSON, not a recipe, a setting of the wrong type)"},
+    {kRecipeDataMissing, "a dataset a recipe names is not where the recipe says"},
+    {kRecipeDataChanged, "a dataset a recipe names has other bytes than when the image was made"},
     {kLayerOpen, "GDAL cannot open the file as a vector dataset (what GDAL says, and what is missing)"},
     {kLayerShapefilePart, "a shapefile lacks a part it needs (.shx, .dbf) or has no .prj"},
     {kLayerCrs, "the layer's coordinate system is unknown or cannot be converted to WGS 84"},
