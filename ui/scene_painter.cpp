@@ -2,6 +2,10 @@
 
 #include "symbology.h"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include <QFont>
 #include <QImage>
 #include <QFontMetricsF>
@@ -144,10 +148,60 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
         painter.drawPath(path);
     }
     // Placement halos over the ground's areas and lines, under the posts and the incidents.
-    for (const atlas::render::HaloMark& halo : scene.halos) {
-        painter.setPen(QPen(toQColor(halo.edge), atlas::map_style::kPlacementHaloEdgeWidth, Qt::DashLine));
-        painter.setBrush(toQColor(halo.fill));
-        painter.drawEllipse(toPoint(halo.centre), halo.radius, halo.radius);
+    // Their translucent fills cover most of a busy view many times over (1,300 halos of a
+    // month of a million incidents: 0.6 s a 1080p frame). Above a few dozen they are blended
+    // at a quarter of the resolution and laid over the view once (SourceOver composes the same
+    // either way); their dashed edges stay sharp.
+    constexpr std::size_t kHalosBlendedFullSize = 48;
+    constexpr double kHaloFillScale = 0.25;
+    const bool coarseFills = scene.halos.size() > kHalosBlendedFullSize;
+    if (coarseFills) {
+        QRectF covered;
+        for (const atlas::render::HaloMark& halo : scene.halos)
+            covered |= QRectF(halo.centre.x - halo.radius, halo.centre.y - halo.radius, 2 * halo.radius, 2 * halo.radius);
+        const QRect device = painter.device() ? QRect(0, 0, painter.device()->width(), painter.device()->height()) : QRect();
+        covered &= painter.transform().inverted().mapRect(QRectF(device));
+        if (painter.hasClipping()) covered &= painter.clipBoundingRect();
+        if (!covered.isEmpty()) {
+            QImage fills(std::max(1, int(std::ceil(covered.width() * kHaloFillScale))), std::max(1, int(std::ceil(covered.height() * kHaloFillScale))),
+                         QImage::Format_ARGB32_Premultiplied);
+            fills.fill(Qt::transparent);
+            QPainter blend(&fills);
+            blend.setRenderHint(QPainter::Antialiasing);
+            blend.scale(kHaloFillScale, kHaloFillScale);
+            blend.translate(-covered.topLeft());
+            blend.setPen(Qt::NoPen);
+            for (const atlas::render::HaloMark& halo : scene.halos) {
+                blend.setBrush(toQColor(halo.fill));
+                blend.drawEllipse(toPoint(halo.centre), halo.radius, halo.radius);
+            }
+            blend.end();
+            painter.save();
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.drawImage(covered, fills);
+            painter.restore();
+        }
+    }
+    if (coarseFills) {
+        // The edges one path a colour: one rasterisation each, instead of a thousand (Qt
+        // hands each large one to its thread pool, which costs more than it saves here).
+        std::vector<std::pair<atlas::Rgba, QPainterPath>> edges;
+        for (const atlas::render::HaloMark& halo : scene.halos) {
+            auto found = std::find_if(edges.begin(), edges.end(), [&](const auto& e) { return e.first == halo.edge; });
+            if (found == edges.end()) found = edges.insert(edges.end(), {halo.edge, QPainterPath()});
+            found->second.addEllipse(toPoint(halo.centre), halo.radius, halo.radius);
+        }
+        painter.setBrush(Qt::NoBrush);
+        for (const auto& [colour, path] : edges) {
+            painter.setPen(QPen(toQColor(colour), atlas::map_style::kPlacementHaloEdgeWidth, Qt::DashLine));
+            painter.drawPath(path);
+        }
+    } else {
+        for (const atlas::render::HaloMark& halo : scene.halos) {
+            painter.setPen(QPen(toQColor(halo.edge), atlas::map_style::kPlacementHaloEdgeWidth, Qt::DashLine));
+            painter.setBrush(toQColor(halo.fill));
+            painter.drawEllipse(toPoint(halo.centre), halo.radius, halo.radius);
+        }
     }
     painter.setBrush(Qt::NoBrush);
     const QFont font = labelFont(atlas::map_style::kSiteLabelPixelSize);
