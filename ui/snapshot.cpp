@@ -600,7 +600,7 @@ void paintLayout(QPainter& painter, const atlas::Dataset& dataset, const atlas::
                     .arg(QLocale(QLocale::English).toString(shown.events), shown.events == 1 ? QString() : QStringLiteral("s"))
                     .arg(QLocale(QLocale::English).toString(static_cast<qlonglong>(shown.killedAtLeast))),
                 13, true);
-    const atlas::render::SceneLegend legend = atlas::render::sceneLegend(dataset, scene, mapView.situationDate);
+    const atlas::render::SceneLegend legend = atlas::render::sceneLegend(dataset, scene, mapView.situationDate, mapView.size.width(), mapView.size.height());
     auto count = [](std::uint32_t n) { return QLocale(QLocale::English).toString(n); };
     // Counts by side and by type are the window's (the whole filter); the rows are what the map draws.
     if (!legend.sides.empty() && column.heading(QStringLiteral("Perpetrator's side"))) {

@@ -1,8 +1,10 @@
 // Map snapshots (snapshot.cpp): the incidents of the window where they were, in PNG and SVG.
 #include "scene_painter.h"
 #include "snapshot.h"
+#include "animation.h"
 #include "atlas/io/native_format.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -15,6 +17,13 @@ using namespace atlas::ui;
 
 namespace {
 
+// The air strike near Kafr Takharim on 26 October 2020 (Russian forces), in the sample.
+std::optional<atlas::Event> kafrTakharimStrike(const atlas::Dataset& dataset) {
+    for (std::size_t row = 0; row < dataset.events.size(); ++row)
+        if (dataset.events.id(row) == "kafr-takharim-strike-2020-10-26") return dataset.events.at(row);
+    return std::nullopt;
+}
+
 class SnapshotTest : public QObject {
     Q_OBJECT
 
@@ -23,9 +32,7 @@ private slots:
         const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
         QVERIFY(!loaded.failed());
         const atlas::EventIndex index(loaded.dataset);
-        std::optional<atlas::Event> strike;
-        for (std::size_t row = 0; row < loaded.dataset.events.size(); ++row)
-            if (loaded.dataset.events.id(row) == "kafr-takharim-strike-2020-10-26") strike = loaded.dataset.events.at(row);
+        const std::optional<atlas::Event> strike = kafrTakharimStrike(loaded.dataset);
         QVERIFY(strike);
         SnapshotView view;
         view.box = {36.0, 35.4, 37.4, 36.4};
@@ -146,6 +153,94 @@ private slots:
             for (int x = view.size.width() / 4; x < view.size.width() * 3 / 4; ++x)
                 if (image.pixelColor(x, y) == QColor(0xb2, 0x3a, 0x2e)) ++windowRed;
         QVERIFY2(windowRed > 10, qPrintable(QString::number(windowRed)));
+    }
+
+    // A print layout: the strike where snapshotPosition says on the page's map (at 144 dpi),
+    // the legend listing what is drawn, the recipe in the PNG's text, and the page's size.
+    void aPageLaysOutTheMapWithItsLegendAndRecordsItsRecipe() {
+        const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
+        QVERIFY(!loaded.failed());
+        const atlas::EventIndex index(loaded.dataset);
+        const std::optional<atlas::Event> strike = kafrTakharimStrike(loaded.dataset);
+        QVERIFY(strike);
+        SnapshotView view;
+        view.box = {36.0, 35.4, 37.4, 36.4};
+        view.size = QSize(1123, 794); // A4 landscape at 96 a inch
+        view.paper = QStringLiteral("A4");
+        view.pixelRatio = 1.5;
+        view.title = QStringLiteral("Kafr Takharim");
+        view.notes = QStringLiteral("A note.");
+        view.placementHalos = false;
+        const atlas::Date day = *atlas::Date::parse("2020-10-26");
+        view.filter = atlas::EventFilter::forWindow(day, day);
+        view.situationDate = day;
+        view.recipe = QStringLiteral("{\"conflictAtlasRecipe\": 1}");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("page.png"));
+        QVERIFY(writeSnapshot(path, loaded.dataset, index, view).empty());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1685, 1191));
+        QCOMPARE(image.text(QStringLiteral("Recipe")), view.recipe);
+        QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 144);
+        const QPoint at = snapshotPosition(view, strike->place.point).toPoint();
+        const QColor fill = image.pixelColor(at); // Russian forces' purple, on the page's map
+        QVERIFY2(fill.blueF() > 0.45 && fill.greenF() < 0.25 && fill.redF() > 0.3, qPrintable(fill.name()));
+        QVERIFY2(image.pixelColor(10, 10) == QColor(Qt::white), "the page's margin is white");
+        // Only the strike's side has a purple swatch in the column (right third of the page).
+        int purple = 0;
+        for (int y = 150; y < 900; ++y)
+            for (int x = 1165; x < 1205; ++x) { // the swatches: the column starts at 781 layout pixels
+                const QColor c = image.pixelColor(x, y);
+                if (c.blueF() > 0.45 && c.greenF() < 0.25 && c.redF() > 0.3) ++purple;
+            }
+        QVERIFY2(purple > 20, qPrintable(QString::number(purple)));
+        // The SVG of the page holds the recipe in <metadata>; its text survives as text.
+        const QString svgPath = dir.filePath(QStringLiteral("page.svg"));
+        QVERIFY(writeSnapshot(svgPath, loaded.dataset, index, view).empty());
+        QFile svg(svgPath);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains("<metadata id=\"conflict-atlas-recipe\""));
+        QVERIFY(svgText.contains("{&quot;conflictAtlasRecipe&quot;: 1}"));
+        QVERIFY(svgText.contains("Perpetrator's side") || svgText.contains("Perpetrator&apos;s side") || svgText.contains("Perpetrator&#39;s side"));
+        QVERIFY(QSvgRenderer(svgPath).isValid());
+    }
+
+    // An animation: one frame a day over one background, encoded to a file ffprobe could read
+    // (here: read back by the frame count the writer reports and a decodable header).
+    void anAnimationEncodesEveryFrameOfTheDays() {
+        const atlas::LoadResult loaded = atlas::readNativeFile(ATLAS_SAMPLE_DATASET);
+        QVERIFY(!loaded.failed());
+        const atlas::EventIndex index(loaded.dataset);
+        const auto symbols = atlas::render::resolveSymbols(loaded.dataset);
+        QTemporaryDir dir;
+        AnimationJob job;
+        job.path = dir.filePath(QStringLiteral("week.gif"));
+        job.frameCount = 7;
+        const atlas::Date first = *atlas::Date::parse("2020-10-20");
+        job.frame = [&](int i) {
+            SnapshotView view;
+            view.size = QSize(400, 300);
+            view.filter = atlas::EventFilter::forWindow(first.addDays(i - 6), first.addDays(i));
+            view.situationDate = first.addDays(i);
+            return view;
+        };
+        int done = 0;
+        job.progress = [&](int d, int) {
+            done = d;
+            return true;
+        };
+        const atlas::VideoResult result = writeAnimation(loaded.dataset, index, symbols, job);
+        QVERIFY2(!result.failed(), result.diagnostics.empty() ? "" : result.diagnostics.front().message.c_str());
+        QCOMPARE(done, 7);
+        QFile gif(job.path);
+        QVERIFY(gif.open(QIODevice::ReadOnly));
+        QVERIFY(gif.read(6) == "GIF89a");
+        // Cancelled half way: no file.
+        job.path = dir.filePath(QStringLiteral("cancelled.mp4"));
+        job.progress = [](int d, int) { return d < 3; };
+        QVERIFY(writeAnimation(loaded.dataset, index, symbols, job).cancelled);
+        QVERIFY(!QFileInfo::exists(job.path));
     }
 
     // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.

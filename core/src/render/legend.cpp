@@ -19,8 +19,20 @@ template <typename Key> std::vector<LegendEntry> ordered(std::map<Key, LegendEnt
 
 } // namespace
 
-SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situationDate) {
+SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situationDate, double width, double height) {
     SceneLegend legend;
+    // Whether any of `points` (their box) reaches into the view.
+    auto inView = [&](const auto& parts) {
+        double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+        for (const auto& part : parts)
+            for (const PixelPoint& p : part) {
+                left = std::min(left, p.x);
+                right = std::max(right, p.x);
+                top = std::min(top, p.y);
+                bottom = std::max(bottom, p.y);
+            }
+        return right >= 0 && left <= width && bottom >= 0 && top <= height;
+    };
     std::map<Side, LegendEntry> sides;
     std::map<EventType, LegendEntry> types;
     for (const SymbolMark& symbol : scene.symbols) {
@@ -49,7 +61,7 @@ SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situati
         const Situation situation = dataset.situationOn(situationDate);
         std::map<SiteStatus, LegendEntry> statuses;
         for (const SiteMark& site : scene.sites) {
-            if (site.site >= situation.sites.size()) continue;
+            if (site.site >= situation.sites.size() || site.centre.x < 0 || site.centre.y < 0 || site.centre.x > width || site.centre.y > height) continue;
             const SiteStatus status = situation.sites[site.site].status;
             LegendEntry& entry = statuses[status];
             if (entry.count++ == 0) {
@@ -62,7 +74,7 @@ SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situati
     }
     std::map<LineKind, LegendEntry> kinds;
     for (const LineMark& line : scene.lines) {
-        if (line.line >= dataset.lines.size()) continue;
+        if (line.line >= dataset.lines.size() || !inView(std::vector<std::vector<PixelPoint>>{line.path})) continue;
         const LineKind kind = dataset.lines[line.line].kind;
         LegendEntry& entry = kinds[kind];
         if (entry.count++ == 0) {
@@ -74,7 +86,7 @@ SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situati
     legend.lineKinds = ordered(kinds);
     // Control areas by holder, in the order first drawn.
     for (const AreaMark& area : scene.areas) {
-        if (area.area >= dataset.areas.size()) continue;
+        if (area.area >= dataset.areas.size() || !inView(area.rings)) continue;
         const std::string& holder = dataset.areas[area.area].controller;
         const Actor* actor = dataset.findActor(holder);
         const std::string label = "held by " + (actor ? actor->name : holder.empty() ? std::string("unknown") : holder);

@@ -37,7 +37,8 @@ struct SceneLegend {
     }
 };
 
-/// What `scene` (built for `situationDate`) draws of `dataset`, for its legend.
-[[nodiscard]] SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situationDate);
+/// What `scene` (built for `situationDate`, `width` × `height` pixels) draws of `dataset` inside
+/// the view, for its legend: sites, lines and areas off the view are left out.
+[[nodiscard]] SceneLegend sceneLegend(const Dataset& dataset, const Scene& scene, Date situationDate, double width, double height);
 
 } // namespace atlas::render
