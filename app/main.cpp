@@ -190,7 +190,8 @@ int main(int argc, char* argv[]) {
     AtlasSession session;
     AtlasDocument& document = *session.document();
     QObject::connect(&document, &AtlasDocument::fileRead, &workspace, [&](const QUrl& location) { workspace.noteFileRead(location); });
-    if (datasetLocation.toLocalFile().endsWith(QStringLiteral(".atlasproj"))) {
+    const bool recipe = datasetLocation.toLocalFile().endsWith(QStringLiteral(".recipe.json"));
+    if (recipe || datasetLocation.toLocalFile().endsWith(QStringLiteral(".atlasproj"))) {
         // A project: its files read (in the background, waited for here), its settings applied,
         // its bookmarks added; its view and layers wait in the session for the window.
         QEventLoop waitForFiles;
@@ -212,7 +213,7 @@ int main(int argc, char* argv[]) {
         QObject::connect(&document, &AtlasDocument::loadingChanged, &waitForFiles, [&] {
             if (!document.loading() && !document.loaded()) waitForFiles.quit(); // nothing could be read
         });
-        const QString problem = session.openProject(datasetLocation);
+        const QString problem = recipe ? session.openRecipe(datasetLocation) : session.openProject(datasetLocation);
         if (!problem.isEmpty()) return fail(problem);
         waitForFiles.exec();
         if (datasetLocation == QUrl::fromLocalFile(lastProject)) session.forgetProjectLocation(); // the program's own

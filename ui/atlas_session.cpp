@@ -1,10 +1,13 @@
 #include "atlas_session.h"
 
+#include "atlas/model/diagnostic_codes.h"
 #include "atlas/model/vocabulary.h"
 
 #include <QFileInfo>
+#include <QSize>
 
 #include <algorithm>
+#include <utility>
 
 namespace atlas::ui {
 
@@ -101,23 +104,98 @@ QString AtlasSession::openProject(const QUrl& location) {
     std::vector<atlas::Diagnostic> problems = std::move(read.diagnostics);
     const auto fileProblems = atlas::checkProjectFiles(path.toStdString(), read.project);
     problems.insert(problems.end(), fileProblems.begin(), fileProblems.end());
+    return openProjectFiles(std::move(read.project), path.toStdString(), std::move(problems), QUrl::fromLocalFile(path));
+}
+
+QString AtlasSession::openRecipe(const QUrl& location) {
+    const std::string path = pathOf(location).toStdString();
+    atlas::RecipeReadResult read = atlas::readRecipeFile(path);
+    if (read.failed()) return tr("Cannot open the recipe: %1").arg(QString::fromStdString(read.diagnostics.front().toString()));
+    std::vector<atlas::Diagnostic> problems = std::move(read.diagnostics);
+    for (const atlas::Diagnostic& problem : atlas::checkRecipeFiles(path, read.recipe)) {
+        if (problem.severity == atlas::Severity::Fatal) return tr("Cannot open the recipe: %1").arg(QString::fromStdString(problem.message));
+        problems.push_back(problem); // changed since: said, and opened as the data is now
+    }
+    // The recipe's inputs as a project: its files, mappings and filters; the picture's day,
+    // window, layers and way of drawing incidents.
+    const atlas::RecipePicture& picture = read.recipe.picture;
+    atlas::Project project = read.recipe.inputs;
+    project.date = picture.date;
+    project.windowDays = picture.windowDays;
+    for (const atlas::ProjectFile& layer : picture.layers) {
+        atlas::ProjectLayer entry;
+        entry.path = layer.path;
+        project.referenceLayers.push_back(entry);
+    }
+    if (!picture.colourBy.empty() && !project.referenceLayers.empty()) {
+        project.areaColouring.layer = 0;
+        project.areaColouring.killed = picture.colourBy == "killed";
+        project.areaColouring.compareFrom = picture.compareFrom;
+        project.areaColouring.compareTo = picture.compareTo;
+    }
+    project.layers["density"] = picture.incidentsAs;
+    m_pendingBox = {picture.box.minLongitude, picture.box.minLatitude, picture.box.maxLongitude, picture.box.maxLatitude};
+    return openProjectFiles(std::move(project), path, std::move(problems), {});
+}
+
+QString AtlasSession::openProjectFiles(atlas::Project project, const std::string& path, std::vector<atlas::Diagnostic> problems, const QUrl& location) {
     std::vector<AtlasDocument::SourceFile> files;
-    for (const atlas::ProjectFile& file : read.project.files) {
-        const QString resolved = QString::fromStdString(atlas::resolveProjectPath(path.toStdString(), file.path));
+    for (const atlas::ProjectFile& file : project.files) {
+        const QString resolved = QString::fromStdString(atlas::resolveProjectPath(path, file.path));
         if (QFileInfo::exists(resolved)) files.push_back({QUrl::fromLocalFile(resolved), file.geoJson}); // a missing one is reported
     }
     if (files.empty()) {
-        return read.project.files.empty() ? tr("The project names no file to open")
-                                          : tr("None of the project's files is where it says: %1")
-                                                .arg(QString::fromStdString(fileProblems.front().message));
+        m_pendingBox.clear();
+        const auto missing = std::find_if(problems.begin(), problems.end(), [](const atlas::Diagnostic& d) { return d.code == atlas::codes::kProjectFileMissing; });
+        return project.files.empty() ? tr("The project names no file to open")
+                                     : tr("None of the project's files is where it says: %1")
+                                           .arg(QString::fromStdString(missing != problems.end() ? missing->message : project.files.front().path));
     }
-    for (atlas::ProjectLayer& layer : read.project.referenceLayers) layer.path = atlas::resolveProjectPath(path.toStdString(), layer.path);
-    m_pendingProject = std::move(read.project);
+    for (atlas::ProjectLayer& layer : project.referenceLayers) layer.path = atlas::resolveProjectPath(path, layer.path);
+    m_pendingProject = std::move(project);
     m_pendingProblems = std::move(problems);
-    m_projectLocation = QUrl::fromLocalFile(path);
-    emit projectLocationChanged();
+    if (!location.isEmpty()) {
+        m_projectLocation = location;
+        emit projectLocationChanged();
+    }
     m_document.openFiles(files, m_pendingProject->actorMapping, m_pendingProject->duplicates);
     return {};
+}
+
+atlas::Recipe AtlasSession::recipeFor(const atlas::GeoBox& box, QSize size, const QString& format, bool clusters, const QString& incidentsAs) const {
+    atlas::Recipe recipe;
+    recipe.program = atlas::programVersion();
+    for (const AtlasDocument::SourceFile& file : m_document.sourceFiles()) {
+        if (!file.location.isLocalFile()) continue; // the bundled sample: named by the title only
+        atlas::ProjectFile entry = atlas::identifyFile(file.location.toLocalFile().toStdString());
+        entry.geoJson = file.geoJson;
+        recipe.inputs.files.push_back(std::move(entry));
+    }
+    recipe.inputs.actorMapping = m_document.actorMapping();
+    recipe.inputs.duplicates = m_document.duplicateDecisions();
+    recipe.inputs.filter = m_filters.toFilter();
+    recipe.inputs.filter.region.reset(); // a drawn region is not kept (docs/decisions.md)
+    recipe.inputs.filter.regionName.clear();
+    atlas::RecipePicture& picture = recipe.picture;
+    picture.format = format.toStdString();
+    if (m_timeline.currentDate().isValid())
+        picture.date = atlas::Date::parse(m_timeline.currentDate().toString(Qt::ISODate).toStdString()).value_or(atlas::Date());
+    picture.windowDays = std::max(0, m_timeline.windowDays());
+    picture.box = box;
+    picture.width = size.width();
+    picture.height = size.height();
+    picture.clusters = clusters;
+    picture.incidentsAs = incidentsAs.toStdString();
+    for (const atlas::ProjectLayer& layer : m_layers.projectLayers())
+        if (layer.shown) picture.layers.push_back(atlas::identifyFile(layer.path));
+    const atlas::ProjectAreaColouring colouring = m_layers.projectColouring();
+    if (colouring.layer >= 0 && colouring.layer == 0) { // the command colours the first layer's areas
+        picture.colourBy = colouring.killed ? "killed" : "events";
+        picture.compareFrom = colouring.compareFrom;
+        picture.compareTo = colouring.compareTo;
+    }
+    if (!m_document.asKnownOn().isEmpty()) picture.asKnownOn = atlas::Date::parse(m_document.asKnownOn().toStdString());
+    return recipe;
 }
 
 void AtlasSession::finishOpeningProject() {
@@ -165,10 +243,12 @@ void AtlasSession::finishOpeningProject() {
         entry.insert(QStringLiteral("name"), QString::fromStdString(bookmark.name));
         bookmarks << entry;
     }
+    QVariantMap view = project.view ? viewMap(*project.view) : QVariantMap();
+    if (!m_pendingBox.isEmpty()) view.insert(QStringLiteral("box"), std::exchange(m_pendingBox, {})); // a recipe's map area
     // A window made after this (a project named on the command line) opens on its view and layers.
-    if (project.view) m_initialView = viewMap(*project.view);
+    if (!view.isEmpty()) m_initialView = view;
     m_initialLayers = layers;
-    emit projectOpened(project.view ? viewMap(*project.view) : QVariantMap(), layers, bookmarks);
+    emit projectOpened(view, layers, bookmarks);
 }
 
 void AtlasSession::setSelectedRow(int row) {

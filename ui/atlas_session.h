@@ -1,5 +1,9 @@
 #pragma once
 
+#include "atlas/io/recipe.h"
+
+#include <QSize>
+
 #include "atlas_document.h"
 #include "filter_choices.h"
 #include "filter_settings.h"
@@ -126,6 +130,16 @@ public:
     /// skipped, a changed one reported), then its settings applied and projectOpened emitted
     /// with what the view applies itself. Returns "" when the reading started, else why not.
     Q_INVOKABLE QString openProject(const QUrl& location);
+    /// Opens a recipe (atlas/io/recipe.h, NAME.png.recipe.json beside an exported picture): its
+    /// files are read as a project's, then its filters, day and window applied, and its map's
+    /// area framed (projectOpened with view.box). Data missing is refused, data changed since
+    /// is reported. Returns "" when the reading started, else why not.
+    Q_INVOKABLE QString openRecipe(const QUrl& location);
+    /// How a picture of `box` at `size` would be made from what is open now: the files (with
+    /// their hashes), mappings, filters, day, window, layers and colouring (what File → Export
+    /// records inside the picture and beside it).
+    [[nodiscard]] atlas::Recipe recipeFor(const atlas::GeoBox& box, QSize size, const QString& format, bool clusters,
+                                          const QString& incidentsAs) const;
     /// The project open (saved or opened last), for File → Save Project; empty without one.
     Q_PROPERTY(QUrl projectLocation READ projectLocation NOTIFY projectLocationChanged)
     [[nodiscard]] QUrl projectLocation() const { return m_projectLocation; }
@@ -166,6 +180,11 @@ private:
     std::optional<atlas::Project> m_pendingProject;
     std::vector<atlas::Diagnostic> m_pendingProblems;
     void finishOpeningProject();
+    // Reads a project's files in the background (openProject, openRecipe); `location` becomes
+    // the project's (Save Project) unless empty.
+    QString openProjectFiles(atlas::Project project, const std::string& path, std::vector<atlas::Diagnostic> problems, const QUrl& location);
+    // A recipe's area, framed once its files are read.
+    QVariantList m_pendingBox;
     // An event showEvent() moved the window for: selected when its rows come.
     QString m_pendingSelection;
     void selectPendingEvent();

@@ -284,6 +284,16 @@ void ReferenceLayers::relocate() {
     m_areaOfEvent = atlas::locateEvents(dataset->events, m_layers[static_cast<std::size_t>(m_choropleth)]->polygons());
 }
 
+atlas::render::AreaShading ReferenceLayers::shadingFor(const atlas::EventFilter& shown) const {
+    const AtlasDocument* document = m_events ? m_events->document() : nullptr;
+    const auto index = document ? document->eventIndex() : nullptr;
+    if (m_choropleth < 0 || !index || m_areaOfEvent.empty()) return {};
+    const std::size_t areas = m_layers[static_cast<std::size_t>(m_choropleth)]->layer.features.size();
+    std::optional<atlas::AreaCounts> before;
+    if (comparing()) before = index->countByArea(comparedFilter(shown), m_areaOfEvent, areas);
+    return atlas::render::shadeAreas(index->countByArea(shown, m_areaOfEvent, areas), before, m_classes, m_measureKilled);
+}
+
 void ReferenceLayers::recount() {
     const AtlasDocument* document = m_events ? m_events->document() : nullptr;
     const auto index = document ? document->eventIndex() : nullptr;

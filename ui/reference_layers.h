@@ -123,6 +123,9 @@ public:
     [[nodiscard]] atlas::EventFilter comparedFilter(const atlas::EventFilter& shown) const;
     /// The choropleth's fills and legend (empty when no layer is coloured).
     [[nodiscard]] const atlas::render::AreaShading& shading() const { return m_shading; }
+    /// The coloured layer's fills and legend for another window of the same length (a frame of
+    /// an animation), on the same fixed scale; empty without a coloured layer.
+    [[nodiscard]] atlas::render::AreaShading shadingFor(const atlas::EventFilter& shown) const;
     /// Changes with anything that alters the drawing (a repaint is due).
     [[nodiscard]] quint64 generation() const { return m_generation; }
     /// A layer's data (tests, snapshots).

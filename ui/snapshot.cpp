@@ -829,7 +829,7 @@ std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::D
     };
     if (view.size.width() < 200 || view.size.height() < 150 || view.size.width() > 20000 || view.size.height() > 20000)
         return problem(QStringLiteral("the image size must be between 200×150 and 20000×20000 pixels"));
-    if (!(view.pixelRatio >= 0.5 && view.pixelRatio <= 8) || view.size.width() * view.pixelRatio > 30000 || view.size.height() * view.pixelRatio > 30000)
+    if (!(view.pixelRatio >= 0.1 && view.pixelRatio <= 8) || view.size.width() * view.pixelRatio > 30000 || view.size.height() * view.pixelRatio > 30000)
         return problem(QStringLiteral("the page at that resolution is too large (at most 30000 pixels a side)"));
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))

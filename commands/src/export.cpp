@@ -76,13 +76,6 @@ const char* kExportHelp =
 
 namespace {
 
-// Paper sizes in millimetres (portrait).
-struct Paper {
-    const char* name;
-    double widthMm, heightMm;
-};
-constexpr Paper kPapers[] = {{"A4", 210, 297}, {"A3", 297, 420}, {"letter", 215.9, 279.4}};
-
 // Everything the command line (or a recipe) asks for, before the data is read.
 struct ExportOptions {
     std::vector<std::string> files;
@@ -249,9 +242,9 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             if (!number(dpi, 72, 600, "dots an inch from 72 to 600")) return kBadUsage;
             o.dpi = static_cast<int>(std::lround(dpi));
         } else if (a == "--paper") {
-            const auto paper = std::find_if(std::begin(kPapers), std::end(kPapers), [&](const Paper& p) { return lower(p.name) == lower(v); });
-            if (paper == std::end(kPapers)) return usageError("export", "--paper takes A4, A3 or letter, not \"" + v + "\"");
-            o.paper = paper->name;
+            const auto paper = paperName(v);
+            if (!paper) return usageError("export", "--paper takes A4, A3 or letter, not \"" + v + "\"");
+            o.paper = *paper;
         } else if (a == "--size") {
             char x = 0;
             std::istringstream in(v);
@@ -329,11 +322,8 @@ int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writ
     request.fps = o.fps;
     request.box = o.box;
     if (!o.paper.empty()) {
-        const Paper& paper = *std::find_if(std::begin(kPapers), std::end(kPapers), [&](const Paper& p) { return o.paper == p.name; });
-        const double longSide = std::max(paper.widthMm, paper.heightMm), shortSide = std::min(paper.widthMm, paper.heightMm);
         // The page laid out at 96 pixels an inch (the furniture's sizes are in those pixels).
-        request.width = static_cast<int>(std::lround((o.landscape ? longSide : shortSide) / 25.4 * 96));
-        request.height = static_cast<int>(std::lround((o.landscape ? shortSide : longSide) / 25.4 * 96));
+        std::tie(request.width, request.height) = paperPixels(o.paper, o.landscape);
         request.paper = o.paper;
         request.landscape = o.landscape;
         request.dpi = o.dpi > 0 ? o.dpi : 150;

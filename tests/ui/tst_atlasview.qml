@@ -543,6 +543,37 @@ Item {
             verify(refused.startsWith("Snapshot not saved"), refused)
         }
 
+        // File → Print layout… and Export animation…: the page previewed and written, the
+        // animation written on a worker thread with its progress, a bad span refused.
+        function test_aPageAndAnAnimationAreWrittenFromTheMap() {
+            const folder = StandardPaths.writableLocation(StandardPaths.TempLocation)
+            const layout = { paper: "A4", landscape: true, dpi: 150, title: "Idlib", subtitle: "October", notes: "Lower bounds." }
+            const said = view.exportLayout(folder + "/conflict-atlas-quicktest-layout.pdf", layout)
+            verify(said.startsWith("Layout saved to conflict-atlas-quicktest-layout.pdf"), said)
+            const preview = view.previewLayout({ paper: "A3", landscape: false, dpi: 150, title: "Idlib" }, 400)
+            verify(preview.toString().endsWith(".png"), preview)
+            const shown = ImageFiles.size(preview.toString().replace("file://", ""))
+            verify(Math.abs(shown.width - 400) <= 1 && shown.height > shown.width, shown.width + "×" + shown.height) // A3 portrait
+            const frame = view.previewAnimation({ from: "2020-10-20", to: "2020-10-26", windowDays: 7, width: 1280, height: 720 }, 320)
+            compare(ImageFiles.size(frame.toString().replace("file://", "")).width, 320)
+
+            const finished = Qt.createQmlObject('import QtTest; SignalSpy { signalName: "animationFinished" }', view)
+            finished.target = view.exporter
+            const gif = folder + "/conflict-atlas-quicktest-week.gif"
+            compare(view.startAnimation(gif, { from: "2020-10-20", to: "2020-10-26", windowDays: 7, fps: 4, holdSeconds: 0,
+                                               width: 480, height: 300 }), "")
+            verify(view.exporter.animating)
+            finished.wait(30000)
+            verify(finished.signalArguments[0][1], finished.signalArguments[0][0])
+            verify(finished.signalArguments[0][0].startsWith("Animation of 7 frames saved to conflict-atlas-quicktest-week.gif"),
+                   finished.signalArguments[0][0])
+            verify(!view.exporter.animating)
+            compare(view.exporter.animationProgress, 1)
+            const refused = view.startAnimation(gif, { from: "2020-10-26", to: "2020-10-01", windowDays: 7, width: 480, height: 300 })
+            verify(refused.indexOf("before") >= 0, refused)
+            finished.destroy()
+        }
+
         // The window's map and its snapshot draw one scene: the same marks at the same pixels
         // (within 1 px), clusters included; an area's hole is left open and a corridor is as
         // wide in both.

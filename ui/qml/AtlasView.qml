@@ -116,6 +116,11 @@ Item {
         else keptView = v
     }
     function showView(v) {
+        if (v.box !== undefined) { // a recipe's area: framed, whatever the window's size
+            mapView.map.bearing = 0
+            fitBox(v.box)
+            return
+        }
         mapView.map.bearing = v.bearing ?? 0
         mapView.map.zoomLevel = v.zoom
         mapView.map.center = QtPositioning.coordinate(v.latitude, v.longitude)
@@ -245,7 +250,7 @@ Item {
             view.keptView = null
         } else if (mapView.map.mapReady && box.length === 4)
             view.fitBox(box)
-        else if (mapView.map.mapReady && view.session.initialView.latitude !== undefined)
+        else if (mapView.map.mapReady && (view.session.initialView.latitude !== undefined || view.session.initialView.box !== undefined))
             view.showView(view.session.initialView) // where the window was last closed
         else if (mapView.map.mapReady)
             view.zoomToData() // the file opened before the map was ready
@@ -290,6 +295,31 @@ Item {
         placementHalos: view.placementHalos
         layers: view.session.layers
         density: view.density
+        session: view.session
+        onAnimationFinished: (message, written) => view.showMessage(message)
+    }
+    // Export animation… and Print layout… use it: its progress, its previews.
+    readonly property alias exporter: snapshotExporter
+    // The map's area, west, south, east, north: what an animation or a page shows.
+    function mapArea() {
+        return view.snapshotArea(true).slice(0, 4)
+    }
+    function exportLayout(location, layout) {
+        const a = view.mapArea()
+        view.showMessage(snapshotExporter.exportLayout(location, layout, a[0], a[1], a[2], a[3]))
+        return view.message
+    }
+    function previewLayout(layout, width) {
+        const a = view.mapArea()
+        return snapshotExporter.previewLayout(layout, a[0], a[1], a[2], a[3], width)
+    }
+    function startAnimation(location, animation) {
+        const a = view.mapArea()
+        return snapshotExporter.startAnimation(location, animation, a[0], a[1], a[2], a[3])
+    }
+    function previewAnimation(animation, width) {
+        const a = view.mapArea()
+        return snapshotExporter.previewAnimation(animation, a[0], a[1], a[2], a[3], width)
     }
 
     // The map's area, size and clustering, as a snapshot of it takes them (everyIncident:

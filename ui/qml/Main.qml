@@ -87,6 +87,18 @@ ApplicationWindow {
                 text: qsTr("Export snapshot of &every incident…")
                 onTriggered: { exportDialog.everyIncident = true; exportDialog.open() }
             }
+            Action {
+                text: qsTr("Export a&nimation…") // a video or GIF, a frame a day
+                shortcut: "Ctrl+Shift+E"
+                enabled: atlasDocument.loaded
+                onTriggered: animationDialog.open()
+            }
+            Action {
+                text: qsTr("&Print layout…") // a page: map, legend, inset, notes
+                shortcut: StandardKey.Print
+                enabled: atlasDocument.loaded
+                onTriggered: layoutDialog.open()
+            }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
         }
@@ -301,11 +313,13 @@ ApplicationWindow {
         title: adding ? qsTr("Add a file to the map") : qsTr("Open a dataset")
         currentFolder: window.workspace.dialogFolder
         nameFilters: [qsTr("All supported (*.gpkg *.atlas.json *.json *.csv *.geojson *.atlasproj)"),
+                      qsTr("Recipes of exported pictures (*.recipe.json)"),
                       qsTr("Conflict Atlas datasets (*.gpkg *.atlas.json *.json)"),
                       qsTr("ACLED or UCDP GED exports (*.csv)"), qsTr("GeoJSON (*.geojson)"), qsTr("All files (*)")]
         onAccepted: {
             window.workspace.noteDialogChoice(selectedFile)
             if (selectedFile.toString().endsWith(".atlasproj")) window.openProject(selectedFile)
+            else if (selectedFile.toString().endsWith(".recipe.json")) window.openRecipe(selectedFile)
             else adding ? atlasDocument.addInBackground(selectedFile) : atlasDocument.openInBackground(selectedFile)
         }
     }
@@ -329,6 +343,11 @@ ApplicationWindow {
     }
     function openProject(location) {
         const problem = window.session.openProject(location)
+        if (problem !== "") atlasView.showMessage(problem)
+    }
+    // A recipe (beside an exported picture): its data, filters, day and window, and its area.
+    function openRecipe(location) {
+        const problem = window.session.openRecipe(location)
         if (problem !== "") atlasView.showMessage(problem)
     }
     function saveProject(location) {
@@ -366,11 +385,12 @@ ApplicationWindow {
         // The project's files are read and its filters applied: the view, layers and bookmarks here.
         function onProjectOpened(view, layers, bookmarks) {
             window.applyLayers(layers)
-            if (view.latitude !== undefined) atlasView.showViewWhenReady(view)
+            if (view.latitude !== undefined || view.box !== undefined) atlasView.showViewWhenReady(view)
             const names = window.workspace.bookmarks.map(b => b.name)
             for (const b of bookmarks)
                 if (!names.includes(b.name)) window.workspace.addBookmark(b.name, b.latitude, b.longitude, b.zoom, b.bearing)
-            atlasView.showMessage(qsTr("Project %1 opened").arg(window.session.projectLocation.toString().split("/").pop()))
+            atlasView.showMessage(view.box !== undefined ? qsTr("Recipe opened: its data, filters, day and area")
+                                                         : qsTr("Project %1 opened").arg(window.session.projectLocation.toString().split("/").pop()))
         }
     }
 
@@ -450,6 +470,22 @@ ApplicationWindow {
             }
             Button { text: qsTr("Close"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole; onClicked: asKnownOnDialog.close() }
         }
+    }
+
+    AnimationDialog {
+        id: animationDialog
+        objectName: "animationDialog"
+        parent: Overlay.overlay
+        view: atlasView
+        timeline: window.session.timeline
+        workspace: window.workspace
+    }
+    LayoutDialog {
+        id: layoutDialog
+        objectName: "layoutDialog"
+        parent: Overlay.overlay
+        view: atlasView
+        workspace: window.workspace
     }
 
     PullsDialog {

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,6 +79,33 @@ std::optional<ProjectFile> optionalFile(const Json& object, const char* key, con
 } // namespace
 
 const char* programVersion() { return "Conflict Atlas " ATLAS_VERSION; }
+
+namespace {
+struct Paper {
+    const char* name;
+    double widthMm, heightMm; // portrait
+};
+constexpr Paper kPapers[] = {{"A4", 210, 297}, {"A3", 297, 420}, {"letter", 215.9, 279.4}};
+} // namespace
+
+std::optional<std::string> paperName(std::string_view given) {
+    for (const Paper& paper : kPapers) {
+        const std::string_view name = paper.name;
+        if (name.size() == given.size() &&
+            std::equal(name.begin(), name.end(), given.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); }))
+            return std::string(name);
+    }
+    return std::nullopt;
+}
+
+std::pair<int, int> paperPixels(std::string_view paper, bool landscape) {
+    const Paper* found = &kPapers[0];
+    for (const Paper& p : kPapers)
+        if (paper == p.name) found = &p;
+    const auto pixels = [](double mm) { return static_cast<int>(std::lround(mm / 25.4 * 96)); };
+    const int shortSide = pixels(found->widthMm), longSide = pixels(found->heightMm);
+    return landscape ? std::pair{longSide, shortSide} : std::pair{shortSide, longSide};
+}
 
 std::string recipePathFor(const std::string& outputPath) {
     return outputPath + std::string(kRecipeExtension);

@@ -29,6 +29,12 @@ inline constexpr std::string_view kRecipeExtension = ".recipe.json";
 /// Whether `path` names a recipe (by its extension).
 [[nodiscard]] bool isRecipePath(std::string_view path);
 
+/// The papers a print layout is made for, by name ("A4", "A3", "letter"; any case): the
+/// name as written in recipes, or none for another.
+[[nodiscard]] std::optional<std::string> paperName(std::string_view given);
+/// A paper's page in layout pixels (96 an inch), width × height as oriented.
+[[nodiscard]] std::pair<int, int> paperPixels(std::string_view paper, bool landscape);
+
 /// What the picture shows and how it is laid out, every choice resolved (the day, the box), so
 /// drawing it again gives the same pixels.
 struct RecipePicture {
