@@ -15,7 +15,8 @@ atlas::VideoResult writeAnimation(const atlas::Dataset& dataset, const atlas::Ev
                                       format ? "an animation needs at least one frame" : "an animation is written as .mp4, .webm or .gif", path, 0, 0, {}, {}});
         return result;
     }
-    const SnapshotView first = job.frame(0);
+    SnapshotView first = job.frame(0);
+    first.largeDates = true;
     // The sea and the tiles are the same in every frame: painted once.
     const QImage background = snapshotBackground(first);
     QImage image(QSize(static_cast<int>(std::lround(first.size.width() * first.pixelRatio)),
@@ -33,7 +34,8 @@ atlas::VideoResult writeAnimation(const atlas::Dataset& dataset, const atlas::Ev
     if (!job.recipe.isEmpty()) video.metadata.emplace_back("comment", job.recipe.toStdString());
     video.metadata.emplace_back("encoder_tool", atlas::programVersion());
     video.frame = [&](int i) {
-        const SnapshotView view = i == 0 ? first : job.frame(i);
+        SnapshotView view = i == 0 ? first : job.frame(i);
+        view.largeDates = true; // what a viewer reads as it plays
         QPainter painter(&image);
         painter.scale(view.pixelRatio, view.pixelRatio);
         paintSnapshot(painter, dataset, index, symbols, view, background);

@@ -124,28 +124,32 @@ void paintTitle(QPainter& painter, const SnapshotView& view, const atlas::Datase
     big.setBold(true);
     QFont small(QStringLiteral("DejaVu Sans"));
     small.setPixelSize(13);
-    const QFontMetricsF bigMetrics(big), smallMetrics(small);
+    // An animation's frames say their dates in large type: what a viewer reads as it plays.
+    QFont dates = big;
+    if (view.largeDates) dates.setPixelSize(std::max(30, view.size.height() / 30));
+    const QFontMetricsF bigMetrics(big), smallMetrics(small), dateMetrics(dates);
     // Right of the legend (kLegendWidth at the top left), eliding what does not fit.
     const double room = view.size.width() - kLegendWidth - 36;
     // The files the incidents come from, so the image can be traced back to its data.
     const std::vector<std::string> names = atlas::datasetNames(dataset);
     const QString data = QStringLiteral("Data: ") + QString::fromStdString(atlas::joinFrom(names, 0, ", "));
-    const double width = std::min(room, std::max({bigMetrics.horizontalAdvance(title), bigMetrics.horizontalAdvance(when),
+    const double width = std::min(room, std::max({bigMetrics.horizontalAdvance(title), dateMetrics.horizontalAdvance(when),
                                                   smallMetrics.horizontalAdvance(summary), smallMetrics.horizontalAdvance(data)}) + 24);
     const QString titleShown = bigMetrics.elidedText(title, Qt::ElideRight, width - 24);
     const QString summaryShown = smallMetrics.elidedText(summary, Qt::ElideRight, width - 24);
     const QString dataShown = smallMetrics.elidedText(data, Qt::ElideMiddle, width - 24);
-    const QRectF box(view.size.width() - width - 12, 12, width, 24 + bigMetrics.height() * 2 + smallMetrics.height() * 2);
+    const double top = 12 + bigMetrics.height() + dateMetrics.height(); // below the title and the dates
+    const QRectF box(view.size.width() - width - 12, 12, width, 12 + top + smallMetrics.height() * 2);
     panel(painter, box);
     painter.setPen(kInk);
     painter.setFont(big);
     painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.ascent()), titleShown);
-    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.height() + bigMetrics.ascent()), when);
+    painter.setFont(dates);
+    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + bigMetrics.height() + dateMetrics.ascent()), when);
     painter.setFont(small);
     painter.setPen(QColor(64, 64, 64));
-    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.ascent()), summaryShown);
-    painter.drawText(QPointF(box.left() + 12, box.top() + 12 + 2 * bigMetrics.height() + smallMetrics.height() + smallMetrics.ascent()),
-                     dataShown);
+    painter.drawText(QPointF(box.left() + 12, box.top() + top + smallMetrics.ascent()), summaryShown);
+    painter.drawText(QPointF(box.left() + 12, box.top() + top + smallMetrics.height() + smallMetrics.ascent()), dataShown);
 }
 
 QRectF paintLegend(QPainter& painter, const atlas::Breakdown& shown, bool comparing) {

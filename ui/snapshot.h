@@ -63,6 +63,8 @@ struct SnapshotView {
     /// `size` is then the page at 96 pixels an inch. Empty: the map fills the image.
     QString paper;
     QString subtitle, notes;
+    /// The window's dates in large type (an animation's frames).
+    bool largeDates = false;
     /// Image pixels per layout pixel: a page's PNG at N dots an inch has N / 96.
     double pixelRatio = 1.0;
     /// The names of the reference layers' files, for the layout's attribution.

@@ -27,6 +27,45 @@ class AtlasSessionTest : public QObject {
     }
 
 private slots:
+    // What the window records of a picture (recipeFor) opens again as it was (openRecipe): the
+    // data, filters, day, window, and the map's area framed; missing data refused.
+    void aPicturesRecipeOpensItsDataFiltersDayAndArea() {
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(QStringLiteral(ATLAS_SAMPLE_DATASET), folder.filePath("idlib.atlas.json")));
+        const QString sidecar = folder.filePath("brief.png.recipe.json");
+        const atlas::GeoBox box{36.2, 35.5, 36.9, 36.1};
+        {
+            AtlasSession session;
+            QVERIFY(session.document()->open(QUrl::fromLocalFile(folder.filePath("idlib.atlas.json"))));
+            session.filters()->setActorIds({"russia"});
+            session.filters()->setTypeKeys({"air_strike"});
+            session.timeline()->setWindowDays(14);
+            QVERIFY(session.timeline()->setCurrentDateText("2020-10-26"));
+            const atlas::Recipe recipe = session.recipeFor(box, QSize(1200, 800), QStringLiteral("png"), false, QStringLiteral("symbols"));
+            QCOMPARE(recipe.inputs.files.size(), std::size_t(1));
+            QCOMPARE(recipe.picture.date.toString(), std::string("2020-10-26"));
+            QCOMPARE(recipe.picture.windowDays, 14);
+            QCOMPARE(recipe.picture.width, 1200);
+            QVERIFY(atlas::writeRecipeFile(sidecar.toStdString(), recipe).empty());
+        }
+        AtlasSession session;
+        QSignalSpy spy(&session, &AtlasSession::projectOpened);
+        QCOMPARE(session.openRecipe(QUrl::fromLocalFile(sidecar)), QString());
+        QVERIFY(spy.wait(20000));
+        QCOMPARE(session.filters()->actorIds(), QStringList{"russia"});
+        QCOMPARE(session.filters()->typeKeys(), QStringList{"air_strike"});
+        QCOMPARE(session.timeline()->windowDays(), 14);
+        QCOMPARE(session.timeline()->currentDate(), QDate(2020, 10, 26));
+        const QVariantList framed = spy.takeFirst()[0].toMap().value("box").toList();
+        QCOMPARE(framed, (QVariantList{36.2, 35.5, 36.9, 36.1}));
+        QVERIFY(session.projectLocation().isEmpty()); // Save Project does not write over the recipe
+
+        QVERIFY(QFile::remove(folder.filePath("idlib.atlas.json")));
+        AtlasSession missing;
+        const QString refused = missing.openRecipe(QUrl::fromLocalFile(sidecar));
+        QVERIFY2(refused.contains("idlib.atlas.json") && refused.contains("is not there"), qPrintable(refused));
+    }
+
     void aSavedProjectReopensIdentically() {
         QTemporaryDir folder;
         QVERIFY(QFile::copy(QStringLiteral(ATLAS_SAMPLE_DATASET), folder.filePath("idlib.atlas.json")));

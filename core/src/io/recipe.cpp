@@ -136,6 +136,7 @@ std::string recipeText(const Recipe& recipe, RecipeForm form) {
     picture["title"] = p.title;
     if (!p.subtitle.empty()) picture["subtitle"] = p.subtitle;
     if (!p.notes.empty()) picture["notes"] = p.notes;
+    picture["basemap"] = p.basemap;
     picture["clusters"] = p.clusters;
     picture["incidentsAs"] = p.incidentsAs;
     if (!p.layers.empty()) {
@@ -203,6 +204,8 @@ RecipeReadResult readRecipeText(std::string_view text, const std::string& fileLa
         p.title = optional<std::string>(picture, "title", at, "text").value_or("");
         p.subtitle = optional<std::string>(picture, "subtitle", at, "text").value_or("");
         p.notes = optional<std::string>(picture, "notes", at, "text").value_or("");
+        p.basemap = optional<std::string>(picture, "basemap", at, "the basemap's name").value_or("offline");
+        if (p.basemap != "offline") throw BadSetting{at + "/basemap", "this program draws pictures on its offline basemap only, not \"" + p.basemap + "\""};
         p.clusters = optional<bool>(picture, "clusters", at, "true or false").value_or(false);
         p.incidentsAs = optional<std::string>(picture, "incidentsAs", at, "symbols, hexagons or heat").value_or("symbols");
         const Json& layers = member(picture, "layers");

@@ -59,6 +59,8 @@ struct RecipePicture {
     std::string withinName;            ///< …and the area's name (empty: all its areas)
     std::optional<ProjectFile> compareWith; ///< an earlier pull whose changes are marked
     std::optional<Date> asKnownOn;     ///< the data as it stood at the end of this day
+    /// The basemap drawn under the map: the offline one built in (its sources in its attribution).
+    std::string basemap = "offline";
     friend bool operator==(const RecipePicture&, const RecipePicture&) = default;
 };
 
