@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -211,19 +213,90 @@ TEST(Commands, ExportHandsTheRequestToTheWriter) {
         ++frames;
         return std::vector<Diagnostic>{};
     };
-    const Ran ran = runCommand({"export", kSample, "--out", "week.png", "--date", "2020-10-26", "--window", "7", "--clusters",
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("atlas-export-request-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string week = (dir / "week.png").string();
+    const Ran ran = runCommand({"export", kSample, "--out", week, "--date", "2020-10-26", "--window", "7", "--clusters",
                                 "--size", "800x600", "--type", "air_strike"}, writer);
     EXPECT_EQ(ran.code, kOk) << ran.err;
     EXPECT_EQ(frames, 1u);
-    EXPECT_EQ(seen.out, "week.png");
+    EXPECT_EQ(seen.out, week);
     EXPECT_TRUE(seen.clusters);
     EXPECT_EQ(seen.width, 800);
     EXPECT_EQ(seen.filter.to->toString(), "2020-10-26");
     EXPECT_EQ(seen.filter.from->toString(), "2020-10-20");
     EXPECT_EQ(seen.filter.types.size(), 1u);
-    const Ran animation = runCommand({"export", kSample, "--out", "f.png", "--date", "2020-10-20", "--each-day-until", "2020-10-22"}, writer);
+    const Ran animation = runCommand({"export", kSample, "--out", (dir / "f.png").string(), "--date", "2020-10-20", "--each-day-until", "2020-10-22"}, writer);
     EXPECT_EQ(animation.code, kOk) << animation.err;
     EXPECT_EQ(frames, 4u) << "three frames more";
+    std::filesystem::remove_all(dir);
+}
+
+// Every export records how it was made; `--recipe` turns that back into the same request —
+// filters, layers and their fills, page, frames — and the same recipe to record.
+TEST(Commands, ARecipeGivesTheSameRequestAgain) {
+    std::vector<ExportRequest> seen;
+    const ExportWriter writer = [&](const Dataset&, const EventIndex&, const ExportRequest& request) {
+        seen.push_back(request);
+        return std::vector<Diagnostic>{};
+    };
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("atlas-export-recipe-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string page = (dir / "page.pdf").string();
+    const Ran first = runCommand({"export", kSample, "--out", page, "--paper", "A3", "--portrait", "--dpi", "200", "--date", "2020-10-31",
+                                  "--window", "31", "--actor", "Russian Air Force", "--role", "perpetrator", "--type", "air_strike",
+                                  "--layer", ATLAS_TEST_DATA_DIR "/layers/test-areas.geojson", "--colour-by", "events", "--subtitle", "October",
+                                  "--notes", "Lower bounds.", "--incidents-as", "hexagons"},
+                                 writer);
+    ASSERT_EQ(first.code, kOk) << first.err;
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].paper, "A3");
+    EXPECT_EQ(seen[0].width, 1123); // A3 portrait at 96 a inch
+    EXPECT_EQ(seen[0].height, 1587);
+    EXPECT_EQ(seen[0].dpi, 200);
+    EXPECT_EQ(seen[0].incidentsAs, "hexagons");
+    EXPECT_NE(seen[0].recipe.find("\"paper\": \"A3\""), std::string::npos);
+    EXPECT_EQ(seen[0].recipe.find(dir.string()), std::string::npos) << "the copy inside holds no paths";
+    ASSERT_TRUE(std::filesystem::exists(page + ".recipe.json"));
+
+    const Ran again = runCommand({"export", "--recipe", page + ".recipe.json", "--out", (dir / "again.pdf").string()}, writer);
+    ASSERT_EQ(again.code, kOk) << again.err;
+    ASSERT_EQ(seen.size(), 2u);
+    EXPECT_EQ(seen[1].recipe, seen[0].recipe);
+    EXPECT_EQ(seen[1].filter, seen[0].filter);
+    EXPECT_EQ(seen[1].box->minLongitude, seen[0].box->minLongitude);
+    ASSERT_EQ(seen[1].layers.size(), seen[0].layers.size());
+    EXPECT_EQ(seen[1].layers[0].fills, seen[0].layers[0].fills);
+    EXPECT_EQ(seen[1].notes, "Lower bounds.");
+
+    // A video: its frames, frames a second and held frames, again from its recipe.
+    const std::string video = (dir / "october.mp4").string();
+    const Ran mp4 = runCommand({"export", kSample, "--out", video, "--date", "2020-10-01", "--each-day-until", "2020-10-31", "--window", "7",
+                                "--fps", "2", "--hold-last", "1.5"},
+                               writer);
+    ASSERT_EQ(mp4.code, kOk) << mp4.err;
+    ASSERT_EQ(seen.size(), 3u);
+    EXPECT_EQ(seen[2].frames.size(), 31u);
+    EXPECT_EQ(seen[2].fps, 2);
+    EXPECT_EQ(seen[2].holdLastFrames, 3);
+    EXPECT_EQ(seen[2].frames.back().filter.to->toString(), "2020-10-31");
+    EXPECT_EQ(seen[2].frames.back().filter.from->toString(), "2020-10-25");
+    EXPECT_EQ(seen[2].width, 1920);
+    const Ran replay = runCommand({"export", "--recipe", video + ".recipe.json"}, writer);
+    ASSERT_EQ(replay.code, kOk) << replay.err;
+    EXPECT_EQ(seen[3].out, video) << "the recipe's own picture, by default";
+    EXPECT_EQ(seen[3].frames.size(), 31u);
+    EXPECT_EQ(seen[3].recipe, seen[2].recipe);
+
+    // Refused: other options with --recipe, another format, a paper with a video.
+    EXPECT_EQ(runCommand({"export", "--recipe", video + ".recipe.json", "--date", "2020-10-02"}, writer).code, kBadUsage);
+    EXPECT_EQ(runCommand({"export", "--recipe", video + ".recipe.json", "--out", (dir / "x.gif").string()}, writer).code, kBadUsage);
+    EXPECT_EQ(runCommand({"export", kSample, "--out", video, "--date", "2020-10-01", "--each-day-until", "2020-10-02", "--paper", "A4"}, writer).code,
+              kBadUsage);
+    EXPECT_EQ(runCommand({"export", kSample, "--out", (dir / "p.png").string(), "--dpi", "300"}, writer).code, kBadUsage);
+    EXPECT_EQ(seen.size(), 4u);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(Commands, BadUsageIsExitTwoWithAPointerToHelp) {

@@ -312,8 +312,7 @@ VideoResult writeVideo(const VideoJob& job) {
             input.frame->pts = pts;
             if (av_buffersrc_add_frame_flags(graph.source, input.frame, AV_BUFFERSRC_FLAG_KEEP_REF) < 0) return failure.set("the GIF filter refused a frame");
             Frame mapped;
-            while (av_buffersink_get_frame(graph.sink, mapped.frame) >= 0) {
-                mapped.frame->pts = pts;
+            while (av_buffersink_get_frame(graph.sink, mapped.frame) >= 0) { // its own pts: the time base is the buffer's, 1/100
                 if (!encode(mapped.frame)) return false;
                 av_frame_unref(mapped.frame);
             }
@@ -335,6 +334,15 @@ VideoResult writeVideo(const VideoJob& job) {
         if (job.progress && !job.progress(index + 1, total)) {
             result.cancelled = true;
             return result;
+        }
+    }
+    if (gif) {
+        // Whatever the palette filter still holds comes out at its end.
+        if (av_buffersrc_add_frame(graph.source, nullptr) < 0) return fail("the GIF filter cannot finish");
+        Frame mapped;
+        while (av_buffersink_get_frame(graph.sink, mapped.frame) >= 0) {
+            if (!encode(mapped.frame)) return fail(failure.message);
+            av_frame_unref(mapped.frame);
         }
     }
     if (!encode(nullptr)) return fail(failure.message); // flush what the encoder holds
