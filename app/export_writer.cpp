@@ -27,6 +27,7 @@ SnapshotView viewOf(const atlas::Dataset& dataset, const atlas::EventIndex& inde
     view.title = QString::fromStdString(request.title);
     view.tileDirectory = tiles;
     view.clustering = request.clusters ? atlas::render::Clustering::AsOnScreen : atlas::render::Clustering::EveryIncident;
+    view.placementHalos = request.placementHalos;
     view.hexagons = request.incidentsAs == "hexagons";
     view.heat = request.incidentsAs == "heat";
     if (request.earlierPull) view.changes = atlas::render::changeSpots(request.changes, *request.earlierPull, symbols);

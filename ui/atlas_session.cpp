@@ -186,10 +186,18 @@ atlas::Recipe AtlasSession::recipeFor(const atlas::GeoBox& box, QSize size, cons
     picture.height = size.height();
     picture.clusters = clusters;
     picture.incidentsAs = incidentsAs.toStdString();
-    for (const atlas::ProjectLayer& layer : m_layers.projectLayers())
-        if (layer.shown) picture.layers.push_back(atlas::identifyFile(layer.path));
+    // The layers shown, each file once (the command draws every layer of a file it is given).
+    const std::vector<atlas::ProjectLayer> layers = m_layers.projectLayers();
+    int firstShown = -1;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (!layers[i].shown) continue;
+        if (firstShown < 0) firstShown = static_cast<int>(i);
+        const bool listed = std::any_of(picture.layers.begin(), picture.layers.end(),
+                                        [&](const atlas::ProjectFile& f) { return f.path == layers[i].path; });
+        if (!listed) picture.layers.push_back(atlas::identifyFile(layers[i].path));
+    }
     const atlas::ProjectAreaColouring colouring = m_layers.projectColouring();
-    if (colouring.layer >= 0 && colouring.layer == 0) { // the command colours the first layer's areas
+    if (colouring.layer >= 0 && colouring.layer == firstShown) { // the command colours the first layer's areas
         picture.colourBy = colouring.killed ? "killed" : "events";
         picture.compareFrom = colouring.compareFrom;
         picture.compareTo = colouring.compareTo;

@@ -153,23 +153,31 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
     // at a quarter of the resolution and laid over the view once (SourceOver composes the same
     // either way); their dashed edges stay sharp.
     constexpr std::size_t kHalosBlendedFullSize = 48;
-    constexpr double kHaloFillScale = 0.25;
-    const bool coarseFills = scene.halos.size() > kHalosBlendedFullSize;
+    // Only into images (a frame, a PNG): a PDF or SVG keeps them as vectors.
+    const bool raster = painter.device() && painter.device()->devType() == QInternal::Image;
+    const bool coarseFills = raster && scene.halos.size() > kHalosBlendedFullSize;
     if (coarseFills) {
+        // A quarter of the device's resolution (a page drawn at 300 dpi blends finer), the
+        // layer's pixels lying on whole layout pixels so the fills meet their sharp edges.
+        const double deviceScale = std::max(1e-3, std::sqrt(std::abs(painter.transform().determinant())));
+        const double scale = std::min(1.0, 0.25 * deviceScale);
+        const double step = 1.0 / scale; // layout pixels per layer pixel
         QRectF covered;
         for (const atlas::render::HaloMark& halo : scene.halos)
             covered |= QRectF(halo.centre.x - halo.radius, halo.centre.y - halo.radius, 2 * halo.radius, 2 * halo.radius);
-        const QRect device = painter.device() ? QRect(0, 0, painter.device()->width(), painter.device()->height()) : QRect();
+        const QRect device = QRect(0, 0, painter.device()->width(), painter.device()->height());
         covered &= painter.transform().inverted().mapRect(QRectF(device));
         if (painter.hasClipping()) covered &= painter.clipBoundingRect();
         if (!covered.isEmpty()) {
-            QImage fills(std::max(1, int(std::ceil(covered.width() * kHaloFillScale))), std::max(1, int(std::ceil(covered.height() * kHaloFillScale))),
-                         QImage::Format_ARGB32_Premultiplied);
+            const double left = std::floor(covered.left() / step) * step, top = std::floor(covered.top() / step) * step;
+            const int columns = static_cast<int>(std::ceil((covered.right() - left) / step));
+            const int rows = static_cast<int>(std::ceil((covered.bottom() - top) / step));
+            QImage fills(std::max(1, columns), std::max(1, rows), QImage::Format_ARGB32_Premultiplied);
             fills.fill(Qt::transparent);
             QPainter blend(&fills);
             blend.setRenderHint(QPainter::Antialiasing);
-            blend.scale(kHaloFillScale, kHaloFillScale);
-            blend.translate(-covered.topLeft());
+            blend.scale(scale, scale);
+            blend.translate(-left, -top);
             blend.setPen(Qt::NoPen);
             for (const atlas::render::HaloMark& halo : scene.halos) {
                 blend.setBrush(toQColor(halo.fill));
@@ -178,7 +186,7 @@ void paintSituationMarks(QPainter& painter, const atlas::render::Scene& scene) {
             blend.end();
             painter.save();
             painter.setRenderHint(QPainter::SmoothPixmapTransform);
-            painter.drawImage(covered, fills);
+            painter.drawImage(QRectF(left, top, fills.width() * step, fills.height() * step), fills);
             painter.restore();
         }
     }

@@ -75,8 +75,11 @@ std::optional<atlas::Date> dateOf(const QVariant& value) { return atlas::Date::p
 } // namespace
 
 atlas::Recipe SnapshotExporter::recipeOf(const SnapshotView& view, const QString& format) const {
-    atlas::Recipe recipe = m_session->recipeFor(view.box, view.size, format, view.clustering == atlas::render::Clustering::AsOnScreen, m_density);
+    // Clusters as the command draws them with --clusters; "every incident" is a threshold never reached.
+    const bool clusters = view.clustering == atlas::render::Clustering::AsOnScreen && view.clusterThreshold < std::size_t(INT_MAX);
+    atlas::Recipe recipe = m_session->recipeFor(view.box, view.size, format, clusters, m_density);
     atlas::RecipePicture& picture = recipe.picture;
+    picture.placementHalos = view.placementHalos;
     picture.title = view.title.toStdString();
     if (!view.paper.isEmpty()) {
         picture.paper = view.paper.toStdString();
@@ -214,6 +217,8 @@ QString SnapshotExporter::startAnimation(const QUrl& location, const QVariantMap
                                          double north) {
     if (m_animating) return tr("An animation is being written already");
     if (!m_events || !m_events->document()) return tr("Nothing to export");
+    // The worker reads the dataset while it draws: not while a file is being read into it.
+    if (m_events->document()->loading()) return tr("Wait until the file is read");
     const QString path = pathOf(location);
     if (!atlas::videoFormatOf(path.toStdString())) return tr("An animation is written as .mp4, .webm or .gif");
     QString problem;
@@ -254,7 +259,8 @@ QString SnapshotExporter::startAnimation(const QUrl& location, const QVariantMap
     // stay as they are meanwhile (the dialog is modal).
     const atlas::Dataset* dataset = &document.dataset();
     const auto index = document.eventIndex();
-    const std::vector<atlas::render::EventSymbol>* symbols = &m_events->datasetSymbols();
+    // The symbols copied: the events model may resolve them again while the worker draws.
+    const auto symbols = std::make_shared<const std::vector<atlas::render::EventSymbol>>(m_events->datasetSymbols());
     auto result = std::make_shared<atlas::VideoResult>();
     QThread* worker = QThread::create([=] { *result = writeAnimation(*dataset, *index, *symbols, job); });
     m_worker = worker;

@@ -49,6 +49,7 @@ const char* kExportHelp =
     "  --title TEXT           (default: the dataset's title)\n"
     "  --clusters             nearby incidents as numbered clusters, as the window's map draws\n"
     "                         them above 3,000 in view (default: every incident its own symbol)\n"
+    "  --no-placement-halos   no circles round incidents placed only near a town or in a region\n"
     "  --incidents-as symbols|hexagons|heat   incidents counted per hexagon or as density, on a\n"
     "                         scale fixed over the data (as the window's Layers panel)\n"
     "  --compare-with FILE    mark what the data changed against this earlier pull (green added,\n"
@@ -90,7 +91,7 @@ struct ExportOptions {
     int width = 0, height = 0; // 0: the default for the output
     std::string out, title, subtitle, notes, compareWith, colourBy, paper;
     std::string incidentsAs = "symbols";
-    bool landscape = true, clusters = false;
+    bool landscape = true, clusters = false, placementHalos = true;
     int dpi = 0;
     double fps = 4, holdLast = 2;
     std::vector<std::string> layerFiles;
@@ -128,6 +129,7 @@ ExportOptions optionsOfRecipe(const Recipe& recipe, const std::string& recipePat
     o.landscape = p.landscape;
     o.dpi = p.paper.empty() ? 0 : p.dpi;
     o.clusters = p.clusters;
+    o.placementHalos = p.placementHalos;
     o.incidentsAs = p.incidentsAs;
     o.fps = p.fps;
     o.holdLast = p.holdLastSeconds;
@@ -150,6 +152,8 @@ bool folderWritable(const std::string& path) {
 }
 
 int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writer);
+// Why the options cannot make a picture (a usage error), if they cannot.
+std::optional<std::string> refusal(const ExportOptions& o, bool sizeGiven);
 
 } // namespace
 
@@ -174,8 +178,9 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             if (!error.empty()) return usageError("export", error);
             continue;
         }
-        if (a == "--clusters" || a == "--landscape" || a == "--portrait" || a == "--allow-changed") {
+        if (a == "--clusters" || a == "--landscape" || a == "--portrait" || a == "--allow-changed" || a == "--no-placement-halos") {
             if (a == "--clusters") o.clusters = true;
+            else if (a == "--no-placement-halos") o.placementHalos = false;
             else if (a == "--allow-changed") allowChanged = true;
             else o.landscape = a == "--landscape";
             continue;
@@ -211,7 +216,9 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         } else if (a == "--window") {
             o.windowGiven = true;
             try {
-                o.windowDays = std::stoi(v);
+                std::size_t used = 0;
+                o.windowDays = std::stoi(v, &used);
+                if (used != v.size()) o.windowDays = -1;
             } catch (...) {
                 o.windowDays = -1;
             }
@@ -248,7 +255,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         } else if (a == "--size") {
             char x = 0;
             std::istringstream in(v);
-            if (!(in >> o.width >> x >> o.height) || x != 'x') return usageError("export", "--size takes WIDTHxHEIGHT, e.g. 1600x1000");
+            if (!(in >> o.width >> x >> o.height) || x != 'x' || in.peek() != std::char_traits<char>::eof())
+                return usageError("export", "--size takes WIDTHxHEIGHT, e.g. 1600x1000");
             sizeGiven = true;
         } else if (a == "--subtitle") {
             o.subtitle = v;
@@ -264,6 +272,9 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
             if (option != "--recipe" && option != "--out" && option != "--allow-changed")
                 return usageError("export", option + " does not go with --recipe (the recipe says what to draw; --out where)");
         if (!o.files.empty()) return usageError("export", "--recipe names its own files");
+        if (!options.actorMap.empty() || options.asKnownOn || !options.geoJson.dateProperty.empty() || !options.geoJson.endDateProperty.empty() ||
+            options.geoJson.dayOrder != DayOrder::Unknown)
+            return usageError("export", "--actor-map, --as-known-on and the date options do not go with --recipe (it has its own)");
         RecipeReadResult read = readRecipeFile(recipePath);
         for (const auto& problem : read.diagnostics) std::fprintf(stderr, "%s\n", problem.toString().c_str());
         if (read.failed()) return kBadInput;
@@ -282,33 +293,46 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         if (outGiven) o.out = out;
         if (extensionOf(o.out) != read.recipe.picture.format)
             return usageError("export", "--out must be a ." + read.recipe.picture.format + " file, as the recipe's picture is");
+        // What the recipe asks is checked as the command line's would be.
+        if (const auto problem = refusal(o, false)) return usageError("export", "the recipe " + recipePath + ": " + *problem);
         InputOptions recipeInputs; // the recipe's own: its files' date settings and mappings are in it
         recipeInputs.asKnownOn = read.recipe.picture.asKnownOn;
         return draw(o, recipeInputs, writer);
     }
     if (allowChanged) return usageError("export", "--allow-changed goes with --recipe");
     if (o.files.empty()) return usageError("export", "give at least one file");
-    const std::string format = extensionOf(o.out);
-    if (format != "png" && format != "pdf" && format != "svg" && !isVideo(o.out))
-        return usageError("export", "--out names the picture to write: .png, .pdf or .svg, or a video .mp4, .webm or .gif");
-    if (!o.colourBy.empty() && o.layerFiles.empty()) return usageError("export", "--colour-by needs a --layer with areas");
-    if (o.compareFrom.has_value() != o.compareTo.has_value() || (o.compareFrom && o.colourBy.empty()))
-        return usageError("export", "--compare-from and --compare-to go together, with --colour-by");
-    if (o.compareFrom && *o.compareTo < *o.compareFrom) return usageError("export", "--compare-to is before --compare-from");
-    if (o.until && !o.date) return usageError("export", "--each-day-until needs --date");
-    if (o.until && *o.until < *o.date)
-        return usageError("export", "--each-day-until " + o.until->toString() + " ends before --date " + o.date->toString() + " starts");
-    if (o.until && daysBetween(*o.date, *o.until) >= 3660) return usageError("export", "--each-day-until: at most ten years of frames");
-    if (isVideo(o.out) && !o.until) return usageError("export", "a video needs --date and --each-day-until (a frame a day)");
-    if (isVideo(o.out) && !o.paper.empty()) return usageError("export", "--paper makes a page (.pdf, .png, .svg), not a video");
-    if (!o.paper.empty() && sizeGiven) return usageError("export", "--paper sets the size; give one or the other");
-    if (o.dpi > 0 && o.paper.empty()) return usageError("export", "--dpi goes with --paper");
-    if ((!o.subtitle.empty() || !o.notes.empty()) && o.paper.empty()) return usageError("export", "--subtitle and --notes go with --paper (a print layout)");
-    if (!folderWritable(o.out)) return usageError("export", "cannot write " + o.out + ": its folder does not exist or is not writable");
+    if (const auto problem = refusal(o, sizeGiven)) return usageError("export", *problem);
     return draw(o, options, writer);
 }
 
 namespace {
+
+std::optional<std::string> refusal(const ExportOptions& o, bool sizeGiven) {
+    const std::string format = extensionOf(o.out);
+    if (format != "png" && format != "pdf" && format != "svg" && !isVideo(o.out))
+        return "--out names the picture to write: .png, .pdf or .svg, or a video .mp4, .webm or .gif";
+    if (!o.colourBy.empty() && o.colourBy != "events" && o.colourBy != "killed") return "--colour-by takes events or killed";
+    if (!o.colourBy.empty() && o.layerFiles.empty()) return "--colour-by needs a --layer with areas";
+    if (o.compareFrom.has_value() != o.compareTo.has_value() || (o.compareFrom && o.colourBy.empty()))
+        return "--compare-from and --compare-to go together, with --colour-by";
+    if (o.compareFrom && *o.compareTo < *o.compareFrom) return "--compare-to is before --compare-from";
+    if (o.until && !o.date) return "--each-day-until needs --date";
+    if (o.until && *o.until < *o.date) return "--each-day-until " + o.until->toString() + " ends before --date " + o.date->toString() + " starts";
+    if (o.until && daysBetween(*o.date, *o.until) >= 3660) return "--each-day-until: at most ten years of frames";
+    if (isVideo(o.out) && !o.until) return "a video needs --date and --each-day-until (a frame a day)";
+    if (isVideo(o.out) && !o.paper.empty()) return "--paper makes a page (.pdf, .png, .svg), not a video";
+    if (!(o.fps >= 0.1 && o.fps <= 60)) return "--fps takes frames a second from 0.1 to 60";
+    if (videoFormatOf(o.out) == VideoFormat::Gif && o.fps > 50) return "a GIF has at most 50 frames a second (--fps)";
+    if (!(o.holdLast >= 0 && o.holdLast <= 600)) return "--hold-last takes seconds from 0 to 600";
+    if (!o.paper.empty() && !paperName(o.paper)) return "--paper takes A4, A3 or letter";
+    if (!o.paper.empty() && sizeGiven) return "--paper sets the size; give one or the other";
+    if (o.dpi > 0 && o.paper.empty()) return "--dpi goes with --paper";
+    if (o.dpi != 0 && (o.dpi < 72 || o.dpi > 600)) return "--dpi takes dots an inch from 72 to 600";
+    if ((!o.subtitle.empty() || !o.notes.empty()) && o.paper.empty()) return "--subtitle and --notes go with --paper (a print layout)";
+    if (o.incidentsAs != "symbols" && o.incidentsAs != "hexagons" && o.incidentsAs != "heat") return "--incidents-as takes symbols, hexagons or heat";
+    if (!folderWritable(o.out)) return "cannot write " + o.out + ": its folder does not exist or is not writable";
+    return std::nullopt;
+}
 
 int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writer) {
     const bool video = isVideo(o.out);
@@ -318,6 +342,7 @@ int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writ
     request.subtitle = o.subtitle;
     request.notes = o.notes;
     request.clusters = o.clusters;
+    request.placementHalos = o.placementHalos;
     request.incidentsAs = o.incidentsAs;
     request.fps = o.fps;
     request.box = o.box;
@@ -458,21 +483,25 @@ int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writ
     // How the picture was made, every choice resolved: inside the file and beside it.
     Recipe recipe;
     recipe.program = programVersion();
-    if (loaded.project) {
-        for (ProjectFile file : loaded.project->files) {
-            const GeoJsonOptions geoJson = file.geoJson;
-            file = identifyFile(resolveProjectPath(loaded.projectPath, file.path));
-            file.geoJson = geoJson;
-            recipe.inputs.files.push_back(std::move(file));
-        }
+    // The files in the order they were read (a project's where it stands among them), each
+    // with the date settings it was read with.
+    auto identified = [&](const std::string& path, const GeoJsonOptions& own) {
+        ProjectFile file = identifyFile(path);
+        const bool ownSettings = !own.dateProperty.empty() || !own.endDateProperty.empty() || own.dayOrder != DayOrder::Unknown;
+        file.geoJson = ownSettings ? own : options.geoJson;
+        if (ownSettings && options.geoJson.dayOrder != DayOrder::Unknown) file.geoJson.dayOrder = options.geoJson.dayOrder;
+        return file;
+    };
+    auto addProjectFiles = [&] {
+        for (const ProjectFile& file : loaded.project->files)
+            recipe.inputs.files.push_back(identified(resolveProjectPath(loaded.projectPath, file.path), file.geoJson));
         recipe.inputs.actorMapping = loaded.project->actorMapping;
         recipe.inputs.duplicates = loaded.project->duplicates;
-    }
+    };
+    if (loaded.project && fromRecipe) addProjectFiles(); // read first (loadAll)
     for (const std::string& path : o.files) {
-        if (isProjectPath(path)) continue;
-        ProjectFile file = identifyFile(path);
-        file.geoJson = options.geoJson;
-        recipe.inputs.files.push_back(std::move(file));
+        if (!isProjectPath(path)) recipe.inputs.files.push_back(identified(path, {}));
+        else if (loaded.project && !fromRecipe && path == loaded.projectPath) addProjectFiles();
     }
     if (!options.actorMap.empty()) {
         const auto mapping = readActorMappingFile(options.actorMap);
@@ -498,6 +527,7 @@ int draw(ExportOptions& o, const InputOptions& options, const ExportWriter& writ
     picture.subtitle = o.subtitle;
     picture.notes = o.notes;
     picture.clusters = o.clusters;
+    picture.placementHalos = o.placementHalos;
     picture.incidentsAs = o.incidentsAs;
     for (const std::string& file : o.layerFiles) picture.layers.push_back(identifyFile(file));
     picture.colourBy = o.colourBy;

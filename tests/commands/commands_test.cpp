@@ -295,6 +295,19 @@ TEST(Commands, ARecipeGivesTheSameRequestAgain) {
     EXPECT_EQ(runCommand({"export", kSample, "--out", video, "--date", "2020-10-01", "--each-day-until", "2020-10-02", "--paper", "A4"}, writer).code,
               kBadUsage);
     EXPECT_EQ(runCommand({"export", kSample, "--out", (dir / "p.png").string(), "--dpi", "300"}, writer).code, kBadUsage);
+    EXPECT_EQ(runCommand({"export", "--recipe", video + ".recipe.json", "--as-known-on", "2020-11-01"}, writer).code, kBadUsage);
+    EXPECT_EQ(runCommand({"export", kSample, "--out", video, "--date", "2020-10-01", "--each-day-until", "2020-10-02", "--window", "7days"}, writer).code,
+              kBadUsage);
+    // A recipe edited by hand is checked as the command line is: a span ending before it starts.
+    std::ifstream in(video + ".recipe.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto until = text.find("\"until\": \"2020-10-31\"");
+    ASSERT_NE(until, std::string::npos);
+    text.replace(until, std::string("\"until\": \"2020-10-31\"").size(), "\"until\": \"2020-09-01\"");
+    std::ofstream((dir / "edited.mp4.recipe.json").string()) << text;
+    const Ran edited = runCommand({"export", "--recipe", (dir / "edited.mp4.recipe.json").string()}, writer);
+    EXPECT_EQ(edited.code, kBadUsage);
+    EXPECT_NE(edited.err.find("ends before"), std::string::npos) << edited.err;
     EXPECT_EQ(seen.size(), 4u);
     std::filesystem::remove_all(dir);
 }

@@ -90,7 +90,7 @@ ApplicationWindow {
             Action {
                 text: qsTr("Export a&nimation…") // a video or GIF, a frame a day
                 shortcut: "Ctrl+Shift+E"
-                enabled: atlasDocument.loaded
+                enabled: atlasDocument.loaded && !atlasDocument.loading
                 onTriggered: animationDialog.open()
             }
             Action {

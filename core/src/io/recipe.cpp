@@ -138,6 +138,7 @@ std::string recipeText(const Recipe& recipe, RecipeForm form) {
     if (!p.notes.empty()) picture["notes"] = p.notes;
     picture["basemap"] = p.basemap;
     picture["clusters"] = p.clusters;
+    if (!p.placementHalos) picture["placementHalos"] = false;
     picture["incidentsAs"] = p.incidentsAs;
     if (!p.layers.empty()) {
         OrderedJson layers = OrderedJson::array();
@@ -207,7 +208,15 @@ RecipeReadResult readRecipeText(std::string_view text, const std::string& fileLa
         p.basemap = optional<std::string>(picture, "basemap", at, "the basemap's name").value_or("offline");
         if (p.basemap != "offline") throw BadSetting{at + "/basemap", "this program draws pictures on its offline basemap only, not \"" + p.basemap + "\""};
         p.clusters = optional<bool>(picture, "clusters", at, "true or false").value_or(false);
+        p.placementHalos = optional<bool>(picture, "placementHalos", at, "true or false").value_or(true);
         p.incidentsAs = optional<std::string>(picture, "incidentsAs", at, "symbols, hexagons or heat").value_or("symbols");
+        if (p.incidentsAs != "symbols" && p.incidentsAs != "hexagons" && p.incidentsAs != "heat")
+            throw BadSetting{at + "/incidentsAs", "\"incidentsAs\" should be symbols, hexagons or heat, not \"" + p.incidentsAs + "\""};
+        if (!p.paper.empty()) {
+            const auto paper = paperName(p.paper);
+            if (!paper) throw BadSetting{at + "/paper", "\"paper\" should be A4, A3 or letter, not \"" + p.paper + "\""};
+            p.paper = *paper;
+        }
         const Json& layers = member(picture, "layers");
         if (!layers.is_null() && !layers.is_array()) throw BadSetting{at + "/layers", "\"layers\" should be a list of files"};
         for (std::size_t i = 0; i < layers.size(); ++i) {
@@ -215,6 +224,8 @@ RecipeReadResult readRecipeText(std::string_view text, const std::string& fileLa
             p.layers.push_back(*optionalFile(holder, "layer", at + "/layers/" + std::to_string(i)));
         }
         p.colourBy = optional<std::string>(picture, "colourBy", at, "events or killed").value_or("");
+        if (!p.colourBy.empty() && p.colourBy != "events" && p.colourBy != "killed")
+            throw BadSetting{at + "/colourBy", "\"colourBy\" should be events or killed, not \"" + p.colourBy + "\""};
         p.compareFrom = optionalDate(picture, "compareFrom", at);
         p.compareTo = optionalDate(picture, "compareTo", at);
         p.within = optionalFile(picture, "within", at);

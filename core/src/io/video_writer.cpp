@@ -39,8 +39,12 @@ std::string avError(int code) {
 // Owners of FFmpeg's objects, so every way out frees them.
 struct FormatContext {
     AVFormatContext* context = nullptr;
+    bool headerWritten = false, trailerWritten = false;
     ~FormatContext() {
         if (!context) return;
+        // A muxer frees what it holds back (the GIF muxer: a packet) only in its trailer: an
+        // abandoned video (cancelled, failed) still gets one before its file is removed.
+        if (headerWritten && !trailerWritten) (void)av_write_trailer(context);
         if (context->pb && !(context->oformat->flags & AVFMT_NOFILE)) avio_closep(&context->pb);
         avformat_free_context(context);
     }
@@ -193,6 +197,8 @@ VideoResult writeVideo(const VideoJob& job) {
     };
     if (job.width < 16 || job.height < 16 || job.width > 8192 || job.height > 8192) return fail("a video is from 16×16 to 8192×8192 pixels");
     if (!(job.fps >= 0.1 && job.fps <= 60)) return fail("a video has from 0.1 to 60 frames a second");
+    // A GIF counts its delays in hundredths of a second and browsers slow anything under two.
+    if (job.format == VideoFormat::Gif && job.fps > 50) return fail("a GIF has at most 50 frames a second");
     if (job.frameCount < 1 || !job.frame) return fail("a video needs at least one frame");
     const bool gif = job.format == VideoFormat::Gif;
     // yuv420p halves the colour planes: an odd side is padded by one pixel.
@@ -239,6 +245,12 @@ VideoResult writeVideo(const VideoJob& job) {
     c->time_base = gif ? AVRational{1, 100} : av_inv_q(frameRate);
     c->framerate = frameRate;
     c->pix_fmt = gif ? AV_PIX_FMT_PAL8 : AV_PIX_FMT_YUV420P;
+    if (!gif) { // said in the stream, so players do not guess (the conversion below uses the same)
+        c->colorspace = AVCOL_SPC_BT709;
+        c->color_primaries = AVCOL_PRI_BT709;
+        c->color_trc = AVCOL_TRC_BT709;
+        c->color_range = AVCOL_RANGE_MPEG;
+    }
     c->gop_size = std::max(1, static_cast<int>(std::lround(job.fps * 2))); // a key frame every two seconds: seeking stays quick
     if (format.context->oformat->flags & AVFMT_GLOBALHEADER) c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     AVDictionary* codecOptions = nullptr;
@@ -270,6 +282,7 @@ VideoResult writeVideo(const VideoJob& job) {
     const int header = avformat_write_header(format.context, &muxOptions);
     av_dict_free(&muxOptions);
     if (header < 0) return fail("cannot write the video's header: " + avError(header));
+    format.headerWritten = true;
 
     Frame input;
     if (!bgraFrame(input, width, height)) return fail("out of memory for a frame");
@@ -299,6 +312,9 @@ VideoResult writeVideo(const VideoJob& job) {
         converted.frame->width = width;
         converted.frame->height = height;
         if (!scaler.context || av_frame_get_buffer(converted.frame, 0) < 0) return fail("cannot set up the colour conversion");
+        // BT.709 into the limited range, as the stream says.
+        const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
+        sws_setColorspaceDetails(scaler.context, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
     }
 
     auto encode = [&](AVFrame* frame) {
@@ -346,6 +362,7 @@ VideoResult writeVideo(const VideoJob& job) {
         }
     }
     if (!encode(nullptr)) return fail(failure.message); // flush what the encoder holds
+    format.trailerWritten = true;
     if (const int trailer = av_write_trailer(format.context); trailer < 0) return fail("cannot finish the video: " + avError(trailer));
     if (const int closed = avio_closep(&format.context->pb); closed < 0) return fail("cannot finish the video: " + avError(closed));
     std::error_code renamed;

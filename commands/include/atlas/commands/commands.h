@@ -31,6 +31,7 @@ struct ExportRequest {
     int width = 1600, height = 1000;
     std::string title;            ///< empty: the dataset's title
     bool clusters = false;        ///< clusters as on screen (--clusters), else every incident
+    bool placementHalos = true;   ///< circles round incidents placed less than exactly
     /// --compare-with FILE: the earlier pull and what the data changed against it, to mark.
     std::shared_ptr<const Dataset> earlierPull;
     std::vector<PullChange> changes;

@@ -51,6 +51,7 @@ struct RecipePicture {
     int dpi = 96;                      ///< a page's PNG pixels per inch (its layout is at 96)
     std::string title, subtitle, notes;
     bool clusters = false;             ///< numbered clusters, as the window's map above 3,000
+    bool placementHalos = true;        ///< circles round incidents placed less than exactly
     std::string incidentsAs = "symbols"; ///< symbols, hexagons or heat
     std::vector<ProjectFile> layers;   ///< reference layers (every layer of each file), bottom first
     std::string colourBy;              ///< "events", "killed" or empty: the first layer's areas
