@@ -2,14 +2,21 @@
 #include "scene_painter.h"
 #include "snapshot.h"
 #include "animation.h"
+#include "atlas_session.h"
+#include "snapshot_exporter.h"
 #include "atlas/io/native_format.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QFileInfo>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <climits>
 
 #include "ui_test_registry.h"
 
@@ -241,6 +248,44 @@ private slots:
         job.progress = [](int d, int) { return d < 3; };
         QVERIFY(writeAnimation(loaded.dataset, index, symbols, job).cancelled);
         QVERIFY(!QFileInfo::exists(job.path));
+    }
+
+    // A picture exported from the window is drawn again by `conflict-atlas export --recipe`
+    // (the script's way) from the recipe the window wrote beside it: the same PNG, byte for byte.
+    void aWindowsPictureIsDrawnAgainFromItsRecipeByTheCommand() {
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(QStringLiteral(ATLAS_SAMPLE_DATASET), folder.filePath("idlib.atlas.json")));
+        AtlasSession session;
+        QVERIFY(session.document()->open(QUrl::fromLocalFile(folder.filePath("idlib.atlas.json"))));
+        session.filters()->setTypeKeys({"air_strike", "shelling"});
+        session.timeline()->setWindowDays(31);
+        QVERIFY(session.timeline()->setCurrentDateText("2020-10-31"));
+        const QString tiles = QFileInfo(QStringLiteral(ATLAS_EXE)).absolutePath() + QStringLiteral("/../basemap-tiles");
+        SnapshotExporter exporter;
+        exporter.setEvents(session.events());
+        exporter.setTileDirectory(QDir(tiles).exists() ? QDir(tiles).canonicalPath() : QString());
+        exporter.setProperty("session", QVariant::fromValue(&session));
+        const QString first = folder.filePath("window.png");
+        const QString said = exporter.exportTo(QUrl::fromLocalFile(first), 36.0, 35.4, 37.4, 36.4, 1000, 700, INT_MAX);
+        QVERIFY2(said.startsWith("Snapshot saved to window.png") && !said.contains("recipe not"), qPrintable(said));
+        QVERIFY(QFileInfo::exists(first + ".recipe.json"));
+
+        QProcess command;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("CONFLICT_ATLAS_TILES"), exporter.tileDirectory());
+        command.setProcessEnvironment(environment);
+        const QString again = folder.filePath("again.png");
+        command.start(QStringLiteral(ATLAS_EXE), {QStringLiteral("export"), QStringLiteral("--recipe"), first + ".recipe.json", QStringLiteral("--out"), again});
+        QVERIFY(command.waitForFinished(60000));
+        QVERIFY2(command.exitCode() == 0, command.readAllStandardError().constData());
+        // The same bytes: the same renderer, the same recipe inside.
+        QFile firstFile(first), againFile(again);
+        QVERIFY(firstFile.open(QIODevice::ReadOnly) && againFile.open(QIODevice::ReadOnly));
+        const QByteArray firstBytes = firstFile.readAll();
+        QVERIFY(firstBytes.size() > 1000);
+        QVERIFY2(firstBytes == againFile.readAll(), "the command's PNG differs from the window's");
+        QVERIFY(QImage(again).text(QStringLiteral("Recipe")).contains(QStringLiteral("air_strike")));
     }
 
     // A large file loads on a worker thread with progress, and Cancel leaves the map as it was.
