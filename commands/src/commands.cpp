@@ -71,6 +71,7 @@ int runAggregate(const std::vector<std::string>& arguments, const ExportWriter&)
 int runConvert(const std::vector<std::string>& arguments, const ExportWriter&) {
     return withInputs("convert", arguments, detail::convert);
 }
+int runDb(const std::vector<std::string>& arguments, const ExportWriter&) { return withInputs("db", arguments, detail::db); }
 int runExport(const std::vector<std::string>& arguments, const ExportWriter& writer) {
     return withInputs("export", arguments, [&](const std::vector<std::string>& rest, const detail::InputOptions& options) {
         return detail::exportSnapshot(rest, options, writer);
@@ -87,7 +88,8 @@ const std::vector<Command>& allCommands() {
         {"situation", "each site's status and the lines and areas in force on a day, as JSON or GeoJSON", runSituation, false},
         {"dedupe", "pairs of events that may be one incident reported twice, with scores and reasons", runDedupe, false},
         {"aggregate", "incidents and killed per area of a boundary file (and the change between two periods)", runAggregate, false},
-        {"export", "a map snapshot as PNG, PDF or SVG, or one a day for an animation", runExport, true},
+        {"export", "a map snapshot as PNG, PDF or SVG, a page, or a video or GIF of the days", runExport, true},
+        {"db", "a team's shared store on PostgreSQL/PostGIS: init, status, push, pull", runDb, false},
     };
     return table;
 }

@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "atlas/store/pg_store.h"
+
 #include "atlas/io/gdal_layer.h"
 
 #include "atlas/model/revisions.h"
@@ -73,6 +75,12 @@ std::vector<Diagnostic> writeDataset(const Dataset& dataset, const std::string& 
 
 // Loads one input; an input .csv is read as an ACLED export.
 LoadResult load(const std::string& path, const std::string& forced, const InputOptions& options) {
+    if (isStoreUrl(path)) { // a database in place of a file: everything it holds
+        std::vector<Diagnostic> problems;
+        const auto store = PgStore::connect(path, problems);
+        if (!store) return LoadResult{Dataset{}, std::move(problems)};
+        return store->pull({});
+    }
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
     if (format == Format::GeoJson) return readGeoJsonFile(path, options.geoJson);
@@ -145,7 +153,8 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
             out.bad = true;
             continue;
         }
-        workspace.add(std::move(r), input.path.substr(input.path.find_last_of('/') + 1));
+        // A file by its name; a database by its URL, never with its password.
+        workspace.add(std::move(r), isStoreUrl(input.path) ? redactedUrl(input.path) : input.path.substr(input.path.find_last_of('/') + 1));
         if (!mapped) {
             if (!projectMapping.empty()) report(workspace.applyMapping(projectMapping, out.projectPath));
             if (!options.actorMap.empty()) report(workspace.applyMapping(readActorMappingFile(options.actorMap)));

@@ -74,6 +74,7 @@ int query(const std::vector<std::string>& args, const InputOptions& options);
 int convert(const std::vector<std::string>& args, const InputOptions& options);
 int situation(const std::vector<std::string>& args, const InputOptions& options);
 int dedupe(const std::vector<std::string>& args, const InputOptions& options);
+int db(const std::vector<std::string>& args, const InputOptions& options);
 int exportSnapshot(const std::vector<std::string>& args, const InputOptions& options, const ExportWriter& writer);
 
 } // namespace atlas::commands::detail

@@ -196,6 +196,12 @@ inline constexpr const char* kRecipeRead = "recipe.read";
 inline constexpr const char* kRecipeDataMissing = "recipe.data.missing";
 inline constexpr const char* kRecipeDataChanged = "recipe.data.changed";
 
+// --- The shared store (PostgreSQL)
+inline constexpr const char* kStoreConnect = "store.connect";
+inline constexpr const char* kStoreSchema = "store.schema";
+inline constexpr const char* kStoreWrite = "store.write";
+inline constexpr const char* kStoreQuery = "store.query";
+
 /// Every code with its meaning, for the documentation and its test.
 struct CodeMeaning {
     const char* code;
@@ -280,6 +286,10 @@ inline constexpr CodeMeaning kAll[] = {
     {kRecipeRead, "a recipe file cannot be read (not JSON, not a recipe, a setting of the wrong type)"},
     {kRecipeDataMissing, "a dataset a recipe names is not where the recipe says"},
     {kRecipeDataChanged, "a dataset a recipe names has other bytes than when the image was made"},
+    {kStoreConnect, "the database cannot be reached or refuses the connection (libpq's reason, without the password)"},
+    {kStoreSchema, "the database's schema cannot be created, or is a newer one than this program knows"},
+    {kStoreWrite, "a change to the store was refused (the server's reason); nothing of it was kept"},
+    {kStoreQuery, "the store cannot be read (no schema yet, or the server's reason)"},
     {kLayerOpen, "GDAL cannot open the file as a vector dataset (what GDAL says, and what is missing)"},
     {kLayerShapefilePart, "a shapefile lacks a part it needs (.shx, .dbf) or has no .prj"},
     {kLayerCrs, "the layer's coordinate system is unknown or cannot be converted to WGS 84"},

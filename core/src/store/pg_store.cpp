@@ -1,0 +1,428 @@
+#include "atlas/store/pg_store.h"
+
+#include "../io/native_json.h"
+#include "atlas/io/native_format.h"
+#include "atlas/model/diagnostic_codes.h"
+#include "atlas/model/vocabulary.h"
+
+#include <libpq-fe.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <regex>
+
+namespace atlas {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A result that clears itself.
+struct Result {
+    PGresult* result = nullptr;
+    explicit Result(PGresult* r) : result(r) {}
+    ~Result() { PQclear(result); }
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+    [[nodiscard]] ExecStatusType status() const { return result ? PQresultStatus(result) : PGRES_FATAL_ERROR; }
+    [[nodiscard]] bool ok() const { return status() == PGRES_COMMAND_OK || status() == PGRES_TUPLES_OK; }
+    [[nodiscard]] std::string value(int row, int column) const { return PQgetvalue(result, row, column); }
+    [[nodiscard]] int rows() const { return PQntuples(result); }
+};
+
+std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+// The schema, version 1 (docs/format.md, "The shared store"). Every data table: an id, the
+// row's native JSON, a revision, who changed it when, and the order rows were first added
+// (pull gives them back in that order). History is kept by triggers, so every writer's
+// changes are recorded, not only this program's: statement triggers over transition tables
+// (one INSERT … SELECT a statement, not one a row: a million rows pushed in one go).
+const char* const kSchemaV1 = R"sql(
+CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
+CREATE TABLE atlas_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE atlas_actors (
+    id text PRIMARY KEY, data jsonb NOT NULL, revision integer NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user, seq bigserial);
+CREATE TABLE atlas_events (
+    id text PRIMARY KEY, first_day date NOT NULL, last_day date NOT NULL, type text NOT NULL,
+    geom geometry(Point, 4326) NOT NULL, data jsonb NOT NULL, revision integer NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user, seq bigserial);
+CREATE INDEX atlas_events_geom ON atlas_events USING gist (geom);
+CREATE INDEX atlas_events_days ON atlas_events (first_day, last_day);
+CREATE INDEX atlas_events_type ON atlas_events (type);
+CREATE TABLE atlas_sites (
+    id text PRIMARY KEY, geom geometry(Point, 4326), data jsonb NOT NULL, revision integer NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user, seq bigserial);
+CREATE INDEX atlas_sites_geom ON atlas_sites USING gist (geom);
+CREATE TABLE atlas_lines (
+    id text PRIMARY KEY, data jsonb NOT NULL, revision integer NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user, seq bigserial);
+CREATE TABLE atlas_areas (
+    id text PRIMARY KEY, data jsonb NOT NULL, revision integer NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user, seq bigserial);
+CREATE TABLE atlas_history (
+    change bigserial PRIMARY KEY, table_name text NOT NULL, id text NOT NULL, revision integer,
+    changed_at timestamptz NOT NULL DEFAULT now(), changed_by text NOT NULL DEFAULT current_user,
+    before jsonb, after jsonb);
+CREATE INDEX atlas_history_row ON atlas_history (table_name, id);
+CREATE FUNCTION atlas_history_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, after) SELECT TG_TABLE_NAME, id, revision, data FROM new_rows;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION atlas_history_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, before, after)
+        SELECT TG_TABLE_NAME, n.id, n.revision, o.data, n.data FROM new_rows n JOIN old_rows o USING (id);
+    RETURN NULL;
+END $$;
+CREATE FUNCTION atlas_history_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, before) SELECT TG_TABLE_NAME, id, revision, data FROM old_rows;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER atlas_actors_inserted AFTER INSERT ON atlas_actors REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
+CREATE TRIGGER atlas_actors_updated AFTER UPDATE ON atlas_actors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
+CREATE TRIGGER atlas_actors_deleted AFTER DELETE ON atlas_actors REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
+CREATE TRIGGER atlas_events_inserted AFTER INSERT ON atlas_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
+CREATE TRIGGER atlas_events_updated AFTER UPDATE ON atlas_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
+CREATE TRIGGER atlas_events_deleted AFTER DELETE ON atlas_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
+CREATE TRIGGER atlas_sites_inserted AFTER INSERT ON atlas_sites REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
+CREATE TRIGGER atlas_sites_updated AFTER UPDATE ON atlas_sites REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
+CREATE TRIGGER atlas_sites_deleted AFTER DELETE ON atlas_sites REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
+CREATE TRIGGER atlas_lines_inserted AFTER INSERT ON atlas_lines REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
+CREATE TRIGGER atlas_lines_updated AFTER UPDATE ON atlas_lines REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
+CREATE TRIGGER atlas_lines_deleted AFTER DELETE ON atlas_lines REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
+CREATE TRIGGER atlas_areas_inserted AFTER INSERT ON atlas_areas REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
+CREATE TRIGGER atlas_areas_updated AFTER UPDATE ON atlas_areas REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
+CREATE TRIGGER atlas_areas_deleted AFTER DELETE ON atlas_areas REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
+INSERT INTO atlas_meta (key, value) VALUES ('schema_version', '1');
+)sql";
+
+// A CSV field for COPY: quoted, quotes doubled (JSON never holds a raw newline, but the
+// quoting carries any text).
+void appendCsvField(std::string& out, std::string_view text) {
+    out.push_back('"');
+    for (const char c : text) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+std::string coordinate(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+} // namespace
+
+bool isStoreUrl(std::string_view text) {
+    if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0) return true;
+    // key=value … as libpq takes it ("host=… dbname=…", "service=team")
+    static const std::regex keyValue(R"(^\s*(host|hostaddr|port|dbname|user|service|sslmode)\s*=)");
+    return std::regex_search(std::string(text), keyValue);
+}
+
+std::string redactedUrl(std::string_view url) {
+    std::string text(url);
+    // postgresql://user:secret@host → postgresql://user:***@host
+    static const std::regex inUri(R"(^(postgres(?:ql)?://[^:/@]*:)[^@]*@)");
+    text = std::regex_replace(text, inUri, "$1***@");
+    static const std::regex inQuery(R"((password=)[^&\s]*)");
+    return std::regex_replace(text, inQuery, "$1***");
+}
+
+PgStore::PgStore(pg_conn* connection, std::string label) : m_connection(connection), m_label(std::move(label)) {}
+
+PgStore::~PgStore() { PQfinish(m_connection); }
+
+std::unique_ptr<PgStore> PgStore::connect(const std::string& url, std::vector<Diagnostic>& problems) {
+    const std::string label = redactedUrl(url);
+    pg_conn* connection = PQconnectdb(url.c_str());
+    if (!connection || PQstatus(connection) != CONNECTION_OK) {
+        const std::string reason = connection ? trimmed(PQerrorMessage(connection)) : "out of memory";
+        problems.push_back({Severity::Fatal, codes::kStoreConnect, "cannot connect to the database: " + redactedUrl(reason), label, 0, 0, {}, {}});
+        PQfinish(connection);
+        return nullptr;
+    }
+    // Messages from the server in English, dates as ISO.
+    Result settings(PQexec(connection, "SET client_min_messages = warning; SET DateStyle = 'ISO, YMD'"));
+    return std::unique_ptr<PgStore>(new PgStore(connection, label));
+}
+
+std::vector<Diagnostic> PgStore::init() {
+    std::vector<Diagnostic> problems;
+    auto fail = [&](const std::string& message) {
+        problems.push_back({Severity::Fatal, codes::kStoreSchema, message, m_label, 0, 0, {}, {}});
+        return problems;
+    };
+    Result existing(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'schema_version'"));
+    if (existing.ok() && existing.rows() == 1) {
+        const int version = std::atoi(existing.value(0, 0).c_str());
+        if (version > kStoreSchemaVersion)
+            return fail("the database holds a newer Conflict Atlas schema (version " + std::to_string(version) + "; this program knows " +
+                        std::to_string(kStoreSchemaVersion) + ")");
+        return problems; // version 1 is the only one yet: nothing to migrate
+    }
+    Result begin(PQexec(m_connection, "BEGIN"));
+    Result created(PQexec(m_connection, kSchemaV1));
+    if (!created.ok()) {
+        const std::string reason = trimmed(PQresultErrorMessage(created.result));
+        Result rollback(PQexec(m_connection, "ROLLBACK"));
+        return fail("cannot create the schema: " + reason);
+    }
+    Result commit(PQexec(m_connection, "COMMIT"));
+    if (!commit.ok()) return fail("cannot create the schema: " + trimmed(PQresultErrorMessage(commit.result)));
+    return problems;
+}
+
+std::optional<StoreStatus> PgStore::status(std::vector<Diagnostic>& problems) {
+    StoreStatus status;
+    Result server(PQexec(m_connection, "SELECT current_setting('server_version'), current_user, "
+                                       "(SELECT extversion FROM pg_extension WHERE extname = 'postgis')"));
+    if (!server.ok()) {
+        problems.push_back({Severity::Fatal, codes::kStoreQuery, trimmed(PQresultErrorMessage(server.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    status.server = "PostgreSQL " + server.value(0, 0) + (PQgetisnull(server.result, 0, 2) ? ", no PostGIS" : ", PostGIS " + server.value(0, 2));
+    status.user = server.value(0, 1);
+    Result version(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'schema_version'"));
+    if (!version.ok() || version.rows() != 1) return status; // no schema yet: `db init`
+    status.schemaVersion = std::atoi(version.value(0, 0).c_str());
+    Result counts(PQexec(m_connection, "SELECT (SELECT count(*) FROM atlas_events), (SELECT count(*) FROM atlas_actors), "
+                                       "(SELECT count(*) FROM atlas_sites), (SELECT count(*) FROM atlas_lines), "
+                                       "(SELECT count(*) FROM atlas_areas), (SELECT count(*) FROM atlas_history), "
+                                       "has_table_privilege('atlas_events', 'INSERT')"));
+    if (!counts.ok()) {
+        problems.push_back({Severity::Fatal, codes::kStoreQuery, trimmed(PQresultErrorMessage(counts.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    status.events = std::stoull(counts.value(0, 0));
+    status.actors = std::stoull(counts.value(0, 1));
+    status.sites = std::stoull(counts.value(0, 2));
+    status.lines = std::stoull(counts.value(0, 3));
+    status.areas = std::stoull(counts.value(0, 4));
+    status.changes = std::stoull(counts.value(0, 5));
+    status.canWrite = counts.value(0, 6) == "t";
+    return status;
+}
+
+std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagnostic>& problems) {
+    auto fail = [&](const std::string& message) -> std::optional<StorePush> {
+        problems.push_back({Severity::Fatal, codes::kStoreWrite, message, m_label, 0, 0, {}, {}});
+        Result rollback(PQexec(m_connection, "ROLLBACK"));
+        return std::nullopt;
+    };
+    auto run = [&](const char* sql) {
+        Result r(PQexec(m_connection, sql));
+        return r.ok() ? std::string() : trimmed(PQresultErrorMessage(r.result));
+    };
+    if (const std::string error = run("BEGIN"); !error.empty()) return fail(error);
+    // Each kind of row into a temporary table by COPY, then merged: added, or replaced where
+    // its content changed (revision + 1; the trigger keeps the earlier version).
+    struct Kind {
+        const char* table;
+        const char* columns;     // of the staging table, after id
+        const char* geometry;    // SQL for the geometry from the staging columns, or null
+    };
+    // COPYs rows into a temporary table: `produce(rows)` fills `rows` with some CSV lines and
+    // returns false when it has no more; each batch is sent as it is made.
+    auto stageBatches = [&](const std::string& name, const std::string& columns, const std::function<bool(std::string&)>& produce) -> std::string {
+        if (std::string error = run(("CREATE TEMP TABLE " + name + " (" + columns + ") ON COMMIT DROP").c_str()); !error.empty()) return error;
+        Result copy(PQexec(m_connection, ("COPY " + name + " FROM STDIN (FORMAT csv)").c_str()));
+        if (copy.status() != PGRES_COPY_IN) return trimmed(PQresultErrorMessage(copy.result));
+        std::string batch;
+        bool more = true;
+        while (more) {
+            batch.clear();
+            more = produce(batch);
+            if (!batch.empty() && PQputCopyData(m_connection, batch.data(), static_cast<int>(batch.size())) != 1)
+                return trimmed(PQerrorMessage(m_connection));
+        }
+        if (PQputCopyEnd(m_connection, nullptr) != 1) return trimmed(PQerrorMessage(m_connection));
+        Result done(PQgetResult(m_connection));
+        if (!done.ok()) return trimmed(PQresultErrorMessage(done.result));
+        return {};
+    };
+    auto stage = [&](const std::string& name, const std::string& columns, const std::string& rows) -> std::string {
+        return stageBatches(name, columns, [&](std::string& batch) {
+            batch = rows;
+            return false;
+        });
+    };
+    StorePush counts;
+    // Merges a staging table into its table; counts what was added and changed.
+    auto merge = [&](const std::string& table, const std::string& staging, const std::string& insertColumns, const std::string& selectColumns,
+                     const std::string& updates) -> std::string {
+        const std::string sql = "WITH merged AS (INSERT INTO " + table + " (" + insertColumns + ") SELECT " + selectColumns + " FROM " + staging +
+                                " ORDER BY ord ON CONFLICT (id) DO UPDATE SET " + updates +
+                                ", revision = " + table + ".revision + 1, changed_at = now(), changed_by = current_user WHERE " + table +
+                                ".data IS DISTINCT FROM excluded.data RETURNING (xmax = 0) AS added) "
+                                "SELECT count(*) FILTER (WHERE added), count(*) FILTER (WHERE NOT added), (SELECT count(*) FROM " + staging + ") FROM merged";
+        Result r(PQexec(m_connection, sql.c_str()));
+        if (!r.ok()) return trimmed(PQresultErrorMessage(r.result));
+        const std::uint64_t added = std::stoull(r.value(0, 0)), changed = std::stoull(r.value(0, 1)), staged = std::stoull(r.value(0, 2));
+        if (table == "atlas_events") {
+            counts.added += added;
+            counts.changed += changed;
+            counts.unchanged += staged - added - changed;
+        }
+        return {};
+    };
+
+    // The document without its rows (format, metadata and unknown top-level fields), then
+    // each row's JSON made one at a time: a million incidents never become one JSON tree.
+    const Json document = detail::nativeDocument(subset(dataset, {}));
+    Json head = document;
+    for (const char* part : {"actors", "events", "sites", "lines", "areas"}) head.erase(part);
+    {
+        const char* values[] = {"document", nullptr};
+        const std::string text = head.dump();
+        values[1] = text.c_str();
+        Result r(PQexecParams(m_connection, "INSERT INTO atlas_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              2, nullptr, values, nullptr, nullptr, 0));
+        if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
+    }
+    std::string rows;
+    std::size_t order = 0;
+    // Actors.
+    for (const Json& actor : document["actors"]) {
+        appendCsvField(rows, actor.value("id", std::string()));
+        rows += ',' + std::to_string(order++) + ',';
+        appendCsvField(rows, actor.dump());
+        rows += '\n';
+    }
+    if (std::string e = stage("atlas_stage_actors", "id text, ord bigint, data jsonb", rows); !e.empty()) return fail(e);
+    if (std::string e = merge("atlas_actors", "atlas_stage_actors", "id, data", "id, data", "data = excluded.data"); !e.empty()) return fail(e);
+    // Incidents: their days, type and point as columns the server can search; sent 20,000 at
+    // a time.
+    std::size_t next = 0;
+    const auto produceEvents = [&](std::string& batch) {
+        const std::size_t end = std::min(dataset.events.size(), next + 20000);
+        for (; next < end; ++next) {
+            const Event event = dataset.events.at(next);
+            const PossibleDays days = possibleDays(event.date, event.datePrecision, event.endDate);
+            appendCsvField(batch, event.id);
+            batch += ',' + std::to_string(next) + ',' + days.first.toString() + ',' +
+                     std::max(days.last, event.endDate.value_or(days.last)).toString() + ',';
+            batch += std::string(toKey(event.type)) + ",SRID=4326;POINT(" + coordinate(event.place.point.longitude) + ' ' +
+                     coordinate(event.place.point.latitude) + "),";
+            appendCsvField(batch, detail::eventToJson(event).dump());
+            batch += '\n';
+        }
+        return next < dataset.events.size();
+    };
+    if (std::string e = stageBatches("atlas_stage_events", "id text, ord bigint, first_day date, last_day date, type text, geom geometry(Point, 4326), data jsonb",
+                                     produceEvents);
+        !e.empty())
+        return fail(e);
+    if (std::string e = merge("atlas_events", "atlas_stage_events", "id, first_day, last_day, type, geom, data", "id, first_day, last_day, type, geom, data",
+                              "first_day = excluded.first_day, last_day = excluded.last_day, type = excluded.type, geom = excluded.geom, data = excluded.data");
+        !e.empty())
+        return fail(e);
+    // Sites (with their point), lines and areas.
+    auto simple = [&](const char* part, const std::string& table, bool point) -> std::string {
+        rows.clear();
+        order = 0;
+        if (!document.contains(part)) return {};
+        for (const Json& row : document[part]) {
+            appendCsvField(rows, row.value("id", std::string()));
+            rows += ',' + std::to_string(order++) + ',';
+            if (point) {
+                const Json* place = row.contains("place") ? &row["place"] : nullptr;
+                if (place && place->contains("lat") && place->contains("lon") && (*place)["lat"].is_number() && (*place)["lon"].is_number())
+                    rows += "SRID=4326;POINT(" + coordinate((*place)["lon"].get<double>()) + ' ' + coordinate((*place)["lat"].get<double>()) + ")";
+                rows += ',';
+            }
+            appendCsvField(rows, row.dump());
+            rows += '\n';
+        }
+        const std::string staging = "atlas_stage_" + std::string(part);
+        if (std::string e = stage(staging, point ? "id text, ord bigint, geom geometry(Point, 4326), data jsonb" : "id text, ord bigint, data jsonb", rows);
+            !e.empty())
+            return e;
+        return merge(table, staging, point ? "id, geom, data" : "id, data", point ? "id, geom, data" : "id, data",
+                     point ? "geom = excluded.geom, data = excluded.data" : "data = excluded.data");
+    };
+    if (std::string e = simple("sites", "atlas_sites", true); !e.empty()) return fail(e);
+    if (std::string e = simple("lines", "atlas_lines", false); !e.empty()) return fail(e);
+    if (std::string e = simple("areas", "atlas_areas", false); !e.empty()) return fail(e);
+    if (const std::string error = run("COMMIT"); !error.empty()) return fail(error);
+    return counts;
+}
+
+LoadResult PgStore::pull(const EventFilter& filter) {
+    LoadResult result;
+    auto fail = [&](const std::string& message) {
+        result.diagnostics.push_back({Severity::Fatal, codes::kStoreQuery, message, m_label, 0, 0, {}, {}});
+        return std::move(result);
+    };
+    Result head(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'document'"));
+    if (!head.ok()) return fail("no Conflict Atlas store here (conflict-atlas db init makes one): " + trimmed(PQresultErrorMessage(head.result)));
+    Json document = head.rows() == 1 ? Json::parse(head.value(0, 0), nullptr, false) : Json{{"format", "conflict-atlas"}, {"version", 1}};
+    if (document.is_discarded()) return fail("the store's document row is not JSON");
+    // Rows as one JSON array each, assembled by the server in the order they were first added.
+    auto rowsOf = [&](const std::string& table, const std::string& where, const std::vector<std::string>& parameters) -> std::optional<Json> {
+        const std::string sql = "SELECT coalesce(json_agg(data ORDER BY seq), '[]'::json) FROM " + table + where;
+        std::vector<const char*> values;
+        for (const std::string& p : parameters) values.push_back(p.c_str());
+        Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+        if (!r.ok()) {
+            fail(trimmed(PQresultErrorMessage(r.result)));
+            return std::nullopt;
+        }
+        Json rows = Json::parse(r.value(0, 0), nullptr, false);
+        if (rows.is_discarded()) return Json::array();
+        return rows;
+    };
+    // The days and the box are the server's to choose (an incident is in when any day it may
+    // fall on is); the rest of the filter is applied below by the file engine.
+    std::string where;
+    std::vector<std::string> parameters;
+    if (filter.from) {
+        parameters.push_back(filter.from->toString());
+        where += (where.empty() ? " WHERE " : " AND ") + std::string("last_day >= $") + std::to_string(parameters.size()) + "::date";
+    }
+    if (filter.to) {
+        parameters.push_back(filter.to->toString());
+        where += (where.empty() ? " WHERE " : " AND ") + std::string("first_day <= $") + std::to_string(parameters.size()) + "::date";
+    }
+    if (filter.box) {
+        for (const double v : {filter.box->minLongitude, filter.box->minLatitude, filter.box->maxLongitude, filter.box->maxLatitude})
+            parameters.push_back(coordinate(v));
+        const std::size_t n = parameters.size();
+        where += (where.empty() ? " WHERE " : " AND ") + std::string("geom && ST_MakeEnvelope($") + std::to_string(n - 3) + "::float8, $" +
+                 std::to_string(n - 2) + "::float8, $" + std::to_string(n - 1) + "::float8, $" + std::to_string(n) + "::float8, 4326)";
+    }
+    for (const auto& [part, table] : {std::pair{"actors", "atlas_actors"}, std::pair{"sites", "atlas_sites"}, std::pair{"lines", "atlas_lines"},
+                                      std::pair{"areas", "atlas_areas"}}) {
+        auto rows = rowsOf(table, "", {});
+        if (!rows) return result;
+        if (!rows->empty() || std::string(part) == "actors") document[part] = std::move(*rows);
+    }
+    auto events = rowsOf("atlas_events", where, parameters);
+    if (!events) return result;
+    document["events"] = std::move(*events);
+    LoadResult read = readNativeText(document.dump(), m_label);
+    if (read.failed()) return read;
+    // The same engine as for files, for the same meaning (actors, types, text, …).
+    EventFilter rest = filter;
+    rest.from.reset();
+    rest.to.reset();
+    rest.box.reset();
+    if (!(rest == EventFilter{})) {
+        const EventIndex index(read.dataset);
+        const auto positions = index.select(rest);
+        read.dataset = subset(read.dataset, positions);
+    }
+    return read;
+}
+
+} // namespace atlas
