@@ -28,7 +28,7 @@ const std::string kData = ATLAS_TEST_DATA_DIR;
 TEST(Commands, TheTableListsEachCommandOnce) {
     std::vector<std::string> names;
     for (const Command& c : allCommands()) names.push_back(c.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "dedupe", "aggregate", "export"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"info", "query", "convert", "situation", "dedupe", "aggregate", "export", "db"}));
     EXPECT_TRUE(findCommand("export")->needsQt);
     EXPECT_FALSE(findCommand("info")->needsQt);
     EXPECT_EQ(findCommand("frob"), nullptr);
