@@ -15,8 +15,7 @@ atlas::VideoResult writeAnimation(const atlas::Dataset& dataset, const atlas::Ev
                                       format ? "an animation needs at least one frame" : "an animation is written as .mp4, .webm or .gif", path, 0, 0, {}, {}});
         return result;
     }
-    SnapshotView first = job.frame(0);
-    first.largeDates = true;
+    const SnapshotView first = job.frame(0);
     // The sea and the tiles are the same in every frame: painted once.
     const QImage background = snapshotBackground(first);
     QImage image(QSize(static_cast<int>(std::lround(first.size.width() * first.pixelRatio)),

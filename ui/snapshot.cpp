@@ -537,6 +537,29 @@ void paintInset(QPainter& painter, const QRectF& box, const atlas::GeoBox& shown
     painter.restore();
 }
 
+// The legend of incidents drawn as hexagons or heat in `view` (classes of the scale fixed over
+// the data, or the change bands against a second period): its title and entries; none when
+// incidents are drawn as symbols.
+struct ClassLegend {
+    QString title;
+    std::vector<std::pair<std::string, atlas::Rgba>> entries;
+};
+ClassLegend densityLegend(const atlas::EventIndex& index, const SnapshotView& view) {
+    if (view.hexagons && view.hexagonsAgainst) {
+        const atlas::EventFilter& a = *view.hexagonsAgainst;
+        return {QStringLiteral("Incidents per hexagon: the window against %1 – %2")
+                    .arg(QString::fromStdString(a.from ? a.from->toString() : std::string()),
+                         QString::fromStdString(a.to ? a.to->toString() : std::string())),
+                atlas::render::shadeAreas({}, atlas::AreaCounts{}, {}, false).legend};
+    }
+    if (!view.hexagons && !view.heat) return {};
+    const double size = atlas::render::hexSizeFor(snapshotTransform(view),
+                                                  view.heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
+    return {view.heat ? QStringLiteral("Incident density in the window: incidents on one spot (scale fixed over the data)")
+                      : QStringLiteral("Incidents per hexagon in the window (scale fixed over the data)"),
+            atlas::render::shadeValues({}, atlas::render::hexScaleClasses(index, view.filter, size)).legend};
+}
+
 void paintLayout(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                  const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& page, const QImage* background) {
     const PageLayout layout = pageLayout(page.size);
@@ -684,18 +707,11 @@ void paintLayout(QPainter& painter, const atlas::Dataset& dataset, const atlas::
                 painter.setBrush(fill);
                 painter.drawRect(r);
             });
-    // A choropleth's or hexagons' classes.
-    std::vector<std::pair<std::string, atlas::Rgba>> classes = page.areaLegend;
-    QString classesTitle = page.areaLegendTitle;
-    if (classes.empty() && (page.hexagons || page.heat)) {
-        const double size = atlas::render::hexSizeFor(snapshotTransform(mapView),
-                                                      page.heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
-        classes = page.hexagonsAgainst ? atlas::render::shadeAreas({}, atlas::AreaCounts{}, {}, false).legend
-                                       : atlas::render::shadeValues({}, atlas::render::hexScaleClasses(index, page.filter, size)).legend;
-        classesTitle = page.heat ? QStringLiteral("Incident density (scale fixed over the data)")
-                                 : QStringLiteral("Incidents per hexagon (scale fixed over the data)");
-    }
-    if (!classes.empty() && column.heading(classesTitle.section(QLatin1Char(' '), 0, 5)))
+    // A choropleth's or hexagons' classes, under their title (wrapped: titles say what is counted).
+    const ClassLegend classLegend = page.areaLegend.empty() ? densityLegend(index, mapView) : ClassLegend{page.areaLegendTitle, page.areaLegend};
+    const auto& classes = classLegend.entries;
+    if (!classes.empty()) column.skip(6);
+    if (!classes.empty() && column.text(classLegend.title, 12.5, true))
         for (const auto& [label, colour] : classes)
             column.row(QString::fromStdString(label), {}, [&, c = colour](const QRectF& r) {
                 painter.setPen(QPen(QColor(90, 90, 90), 1));
@@ -748,23 +764,9 @@ void paintMapSnapshot(QPainter& painter, const atlas::Dataset& dataset, const at
     atlas::ui::paintEventMarks(painter, scene);
     const atlas::Breakdown shown = index.breakdown(view.filter);
     const QRectF legend = paintLegend(painter, shown, !view.changes.empty());
-    double below = paintAreaLegend(painter, view.areaLegendTitle, view.areaLegend, legend.bottom());
-    if (view.hexagons && view.hexagonsAgainst) {
-        const atlas::EventFilter& a = *view.hexagonsAgainst;
-        below = paintAreaLegend(painter,
-                                QStringLiteral("Incidents per hexagon: the window against %1 – %2")
-                                    .arg(QString::fromStdString(a.from ? a.from->toString() : std::string()),
-                                         QString::fromStdString(a.to ? a.to->toString() : std::string())),
-                                atlas::render::shadeAreas({}, atlas::AreaCounts{}, {}, false).legend, below);
-    } else if (view.hexagons || view.heat) {
-        const double size = atlas::render::hexSizeFor(snapshotTransform(view),
-                                                      view.heat ? 2 * atlas::map_style::kHeatRadiusPixels : atlas::map_style::kHexPixels);
-        const auto classes = atlas::render::hexScaleClasses(index, view.filter, size);
-        below = paintAreaLegend(painter,
-                                view.heat ? QStringLiteral("Incident density in the window: incidents on one spot (scale fixed over the data)")
-                                          : QStringLiteral("Incidents per hexagon in the window (scale fixed over the data)"),
-                                atlas::render::shadeValues({}, classes).legend, below);
-    }
+    const double below = paintAreaLegend(painter, view.areaLegendTitle, view.areaLegend, legend.bottom());
+    const ClassLegend classes = densityLegend(index, view);
+    paintAreaLegend(painter, classes.title, classes.entries, below);
     paintTitle(painter, view, dataset, shown);
     paintScaleAndNorth(painter, projection, view.size);
     paintTimeStrip(painter, index, view);
@@ -805,20 +807,25 @@ QImage snapshotBackground(const SnapshotView& view) {
     return image;
 }
 
+namespace {
+// A map snapshot or a page, over `background` when given (else the sea and the tiles).
+void paintPicture(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
+                  const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view, const QImage* background) {
+    painter.save();
+    if (view.paper.isEmpty()) paintMapSnapshot(painter, dataset, index, symbols, view, background);
+    else paintLayout(painter, dataset, index, symbols, view, background);
+    painter.restore();
+}
+} // namespace
+
 void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                    const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view) {
-    painter.save();
-    if (view.paper.isEmpty()) paintMapSnapshot(painter, dataset, index, symbols, view, nullptr);
-    else paintLayout(painter, dataset, index, symbols, view, nullptr);
-    painter.restore();
+    paintPicture(painter, dataset, index, symbols, view, nullptr);
 }
 
 void paintSnapshot(QPainter& painter, const atlas::Dataset& dataset, const atlas::EventIndex& index,
                    const std::vector<atlas::render::EventSymbol>& symbols, const SnapshotView& view, const QImage& background) {
-    painter.save();
-    if (view.paper.isEmpty()) paintMapSnapshot(painter, dataset, index, symbols, view, &background);
-    else paintLayout(painter, dataset, index, symbols, view, &background);
-    painter.restore();
+    paintPicture(painter, dataset, index, symbols, view, &background);
 }
 
 std::vector<atlas::Diagnostic> writeSnapshot(const QString& path, const atlas::Dataset& dataset, const atlas::EventIndex& index,

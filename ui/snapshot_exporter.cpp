@@ -92,20 +92,23 @@ atlas::Recipe SnapshotExporter::recipeOf(const SnapshotView& view, const QString
     return recipe;
 }
 
-QString SnapshotExporter::exportTo(const QUrl& location, double west, double south, double east, double north, int width,
-                                   int height, int clusterThreshold) const {
-    if (!m_events || !m_events->document()) return tr("Nothing to export");
+QString SnapshotExporter::writePicture(SnapshotView view, const QString& path, const QString& saved, const QString& notSaved) const {
     const AtlasDocument& document = *m_events->document();
-    SnapshotView view = viewOf(west, south, east, north, width, height, clusterThreshold);
-    const QString path = pathOf(location);
     std::optional<atlas::Recipe> recipe;
     if (m_session) {
         recipe = recipeOf(view, QFileInfo(path).suffix().toLower());
         view.recipe = QString::fromStdString(atlas::recipeText(*recipe, atlas::RecipeForm::Embedded));
     }
     const auto problems = writeSnapshot(path, document.dataset(), *document.eventIndex(), m_events->datasetSymbols(), view);
-    if (!problems.empty()) return tr("Snapshot not saved: %1").arg(QString::fromStdString(problems.front().message));
-    return tr("Snapshot saved to %1").arg(QFileInfo(path).fileName()) + (recipe ? writeSidecar(path, *recipe) : QString());
+    if (!problems.empty()) return notSaved.arg(QString::fromStdString(problems.front().message));
+    return saved.arg(QFileInfo(path).fileName()) + (recipe ? writeSidecar(path, *recipe) : QString());
+}
+
+QString SnapshotExporter::exportTo(const QUrl& location, double west, double south, double east, double north, int width,
+                                   int height, int clusterThreshold) const {
+    if (!m_events || !m_events->document()) return tr("Nothing to export");
+    return writePicture(viewOf(west, south, east, north, width, height, clusterThreshold), pathOf(location), tr("Snapshot saved to %1"),
+                        tr("Snapshot not saved: %1"));
 }
 
 SnapshotView SnapshotExporter::layoutView(const QVariantMap& layout, double west, double south, double east, double north) const {
@@ -128,17 +131,7 @@ SnapshotView SnapshotExporter::layoutView(const QVariantMap& layout, double west
 QString SnapshotExporter::exportLayout(const QUrl& location, const QVariantMap& layout, double west, double south, double east,
                                        double north) const {
     if (!m_events || !m_events->document()) return tr("Nothing to export");
-    const AtlasDocument& document = *m_events->document();
-    SnapshotView view = layoutView(layout, west, south, east, north);
-    const QString path = pathOf(location);
-    std::optional<atlas::Recipe> recipe;
-    if (m_session) {
-        recipe = recipeOf(view, QFileInfo(path).suffix().toLower());
-        view.recipe = QString::fromStdString(atlas::recipeText(*recipe, atlas::RecipeForm::Embedded));
-    }
-    const auto problems = writeSnapshot(path, document.dataset(), *document.eventIndex(), m_events->datasetSymbols(), view);
-    if (!problems.empty()) return tr("Layout not saved: %1").arg(QString::fromStdString(problems.front().message));
-    return tr("Layout saved to %1").arg(QFileInfo(path).fileName()) + (recipe ? writeSidecar(path, *recipe) : QString());
+    return writePicture(layoutView(layout, west, south, east, north), pathOf(location), tr("Layout saved to %1"), tr("Layout not saved: %1"));
 }
 
 QString SnapshotExporter::previewPath(const QString& stem) {

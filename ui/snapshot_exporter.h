@@ -101,6 +101,9 @@ private:
                                                             double north, QString& problem) const;
     // The recipe of `view` as written into it, and written beside `path` after.
     [[nodiscard]] atlas::Recipe recipeOf(const SnapshotView& view, const QString& format) const;
+    // Writes `view` to `path` with its recipe inside and beside it (with a session); `saved`
+    // (%1: the file's name) or `notSaved` (%1: why) for the user.
+    [[nodiscard]] QString writePicture(SnapshotView view, const QString& path, const QString& saved, const QString& notSaved) const;
     [[nodiscard]] QString previewPath(const QString& stem);
     QTemporaryDir m_previews;
     int m_previewCount = 0;

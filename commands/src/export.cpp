@@ -231,10 +231,8 @@ int exportSnapshot(const std::vector<std::string>& args, const InputOptions& opt
         } else if (a == "--layer") {
             o.layerFiles.push_back(v);
         } else if (a == "--colour-by") {
-            if (v != "events" && v != "killed") return usageError("export", "--colour-by takes events or killed");
-            o.colourBy = v;
+            o.colourBy = v; // its values checked with the rest (refusal)
         } else if (a == "--incidents-as") {
-            if (v != "symbols" && v != "hexagons" && v != "heat") return usageError("export", "--incidents-as takes symbols, hexagons or heat");
             o.incidentsAs = v;
         } else if (a == "--compare-from" || a == "--compare-to") {
             const auto day = Date::parse(v);

@@ -86,21 +86,6 @@ BEGIN
     INSERT INTO atlas_history (table_name, id, revision, before) SELECT TG_TABLE_NAME, id, revision, data FROM old_rows;
     RETURN NULL;
 END $$;
-CREATE TRIGGER atlas_actors_inserted AFTER INSERT ON atlas_actors REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
-CREATE TRIGGER atlas_actors_updated AFTER UPDATE ON atlas_actors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
-CREATE TRIGGER atlas_actors_deleted AFTER DELETE ON atlas_actors REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
-CREATE TRIGGER atlas_events_inserted AFTER INSERT ON atlas_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
-CREATE TRIGGER atlas_events_updated AFTER UPDATE ON atlas_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
-CREATE TRIGGER atlas_events_deleted AFTER DELETE ON atlas_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
-CREATE TRIGGER atlas_sites_inserted AFTER INSERT ON atlas_sites REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
-CREATE TRIGGER atlas_sites_updated AFTER UPDATE ON atlas_sites REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
-CREATE TRIGGER atlas_sites_deleted AFTER DELETE ON atlas_sites REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
-CREATE TRIGGER atlas_lines_inserted AFTER INSERT ON atlas_lines REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
-CREATE TRIGGER atlas_lines_updated AFTER UPDATE ON atlas_lines REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
-CREATE TRIGGER atlas_lines_deleted AFTER DELETE ON atlas_lines REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
-CREATE TRIGGER atlas_areas_inserted AFTER INSERT ON atlas_areas REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();
-CREATE TRIGGER atlas_areas_updated AFTER UPDATE ON atlas_areas REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();
-CREATE TRIGGER atlas_areas_deleted AFTER DELETE ON atlas_areas REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();
 INSERT INTO atlas_meta (key, value) VALUES ('schema_version', '1');
 )sql";
 
@@ -119,6 +104,21 @@ std::string coordinate(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.17g", value);
     return text;
+}
+
+// The triggers that keep every table's history, one of each kind a table.
+std::string historyTriggers() {
+    std::string sql;
+    for (const char* table : {"atlas_actors", "atlas_events", "atlas_sites", "atlas_lines", "atlas_areas"}) {
+        const std::string t = table;
+        sql += "CREATE TRIGGER " + t + "_inserted AFTER INSERT ON " + t +
+               " REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_inserted();\n";
+        sql += "CREATE TRIGGER " + t + "_updated AFTER UPDATE ON " + t +
+               " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_updated();\n";
+        sql += "CREATE TRIGGER " + t + "_deleted AFTER DELETE ON " + t +
+               " REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION atlas_history_deleted();\n";
+    }
+    return sql;
 }
 
 } // namespace
@@ -172,7 +172,7 @@ std::vector<Diagnostic> PgStore::init() {
         return problems; // version 1 is the only one yet: nothing to migrate
     }
     Result begin(PQexec(m_connection, "BEGIN"));
-    Result created(PQexec(m_connection, kSchemaV1));
+    Result created(PQexec(m_connection, (std::string(kSchemaV1) + historyTriggers()).c_str()));
     if (!created.ok()) {
         const std::string reason = trimmed(PQresultErrorMessage(created.result));
         Result rollback(PQexec(m_connection, "ROLLBACK"));
@@ -227,11 +227,6 @@ std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagn
     if (const std::string error = run("BEGIN"); !error.empty()) return fail(error);
     // Each kind of row into a temporary table by COPY, then merged: added, or replaced where
     // its content changed (revision + 1; the trigger keeps the earlier version).
-    struct Kind {
-        const char* table;
-        const char* columns;     // of the staging table, after id
-        const char* geometry;    // SQL for the geometry from the staging columns, or null
-    };
     // COPYs rows into a temporary table: `produce(rows)` fills `rows` with some CSV lines and
     // returns false when it has no more; each batch is sent as it is made.
     auto stageBatches = [&](const std::string& name, const std::string& columns, const std::function<bool(std::string&)>& produce) -> std::string {
