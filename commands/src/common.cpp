@@ -79,7 +79,8 @@ LoadResult load(const std::string& path, const std::string& forced, const InputO
         std::vector<Diagnostic> problems;
         const auto store = PgStore::connect(path, problems);
         if (!store) return LoadResult{Dataset{}, std::move(problems)};
-        return store->pull({});
+        // --as-known-on: the store's own history says what it held then.
+        return store->pull({}, nullptr, options.asKnownOn);
     }
     const auto format = formatOf(path, forced);
     if (format == Format::Acled) return readAcledCsvFile(path);
@@ -166,7 +167,9 @@ Loaded loadAll(const std::vector<std::string>& paths, const std::string& forced,
     // The project's merged duplicates count once, as in the window; then, as the window does,
     // the data replayed as it stood on a day (revisions.h).
     if (out.project && !out.project->duplicates.empty()) report(applyDuplicateDecisions(out.dataset, out.project->duplicates));
-    if (options.asKnownOn) {
+    // A store's replay came from its history (load); files replay their recording days.
+    const bool allStores = std::all_of(inputs.begin(), inputs.end(), [](const Input& input) { return isStoreUrl(input.path); });
+    if (options.asKnownOn && !allStores) {
         AsKnownOn then = asKnownOn(out.dataset, *options.asKnownOn);
         std::fprintf(stderr,
                      "as known on %s: %zu events (%zu as recorded then, %zu recorded later left out, %zu deleted since brought back, "

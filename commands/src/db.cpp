@@ -15,7 +15,7 @@ const char* kDbHelp =
     "usage: conflict-atlas db init URL\n"
     "       conflict-atlas db status URL\n"
     "       conflict-atlas db push URL FILE...\n"
-    "       conflict-atlas db pull URL --out FILE [filters]\n"
+    "       conflict-atlas db pull URL --out FILE [--as-known-on YYYY-MM-DD] [filters]\n"
     "A team's shared store on PostgreSQL with PostGIS (docs/format.md, \"The shared store\").\n"
     "URL: a libpq connection URI (postgresql://user@host:port/db), a key=value string\n"
     "(\"host=... dbname=...\") or service=NAME; passwords from ~/.pgpass or the service file.\n"
@@ -24,7 +24,8 @@ const char* kDbHelp =
     "  push     add the files' incidents, actors, sites, lines and areas, or replace those whose\n"
     "           id is there and whose content differs (revision + 1, history kept), in one transaction\n"
     "  pull     the store's data to a file (.gpkg, .atlas.json, .geojson, .csv, .kml); the days and\n"
-    "           --bbox are chosen by the server, the other filters as query applies them\n"
+    "           --bbox are chosen by the server, the other filters as query applies them;\n"
+    "           --as-known-on: the store as it was at the end of that day (UTC), from its history\n"
     "info, query, export and aggregate take a URL in place of a file.\n";
 
 std::unique_ptr<PgStore> connectOrSay(const std::string& url) {
@@ -99,7 +100,7 @@ int db(const std::vector<std::string>& args, const InputOptions& options) {
     if (!store) return kBadInput;
     // Actors named by name or alias are resolved against what the store holds.
     EventFilter filter = filters.filter;
-    LoadResult pulled = store->pull(filters.actors.empty() ? filter : EventFilter{});
+    LoadResult pulled = store->pull(filters.actors.empty() ? filter : EventFilter{}, nullptr, options.asKnownOn);
     if (!report(pulled.diagnostics) || pulled.failed()) return kBadInput;
     if (!filters.actors.empty()) {
         if (!resolveActorsOrSay(pulled.dataset, filters, "db")) return kBadInput;

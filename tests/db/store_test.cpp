@@ -68,6 +68,13 @@ protected:
         EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front().toString());
         return store;
     }
+    // The schema made and the sample pushed, by the owner.
+    void storeTheSample() {
+        auto owner = connected();
+        ASSERT_TRUE(owner && owner->init().empty());
+        std::vector<Diagnostic> problems;
+        ASSERT_TRUE(owner->push(sample(), problems));
+    }
     std::string m_base, m_schema;
 };
 
@@ -152,12 +159,7 @@ TEST_F(Store, APullOfSomeDaysAndAnAreaIsWhatTheEngineFinds) {
 }
 
 TEST_F(Store, AReadOnlyRoleReadsButCannotWrite) {
-    {
-        auto owner = connected();
-        ASSERT_TRUE(owner && owner->init().empty());
-        std::vector<Diagnostic> problems;
-        ASSERT_TRUE(owner->push(sample(), problems));
-    }
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
     const std::string reader = m_schema + "_reader";
     ASSERT_TRUE(admin(m_base, "CREATE ROLE " + reader + " LOGIN; GRANT USAGE ON SCHEMA " + m_schema + " TO " + reader +
                                   "; GRANT SELECT ON ALL TABLES IN SCHEMA " + m_schema + " TO " + reader));
@@ -172,4 +174,174 @@ TEST_F(Store, AReadOnlyRoleReadsButCannotWrite) {
     ASSERT_FALSE(problems.empty());
     EXPECT_EQ(problems.front().code, "store.write");
     EXPECT_NE(problems.front().message.find("permission denied"), std::string::npos) << problems.front().message;
+}
+
+namespace {
+
+// The store with the sample pushed, and a client's view of it (data and revisions).
+struct Client {
+    std::unique_ptr<PgStore> store;
+    Dataset data;
+    StoreState state;
+    void pull() {
+        LoadResult read = store->pull({}, &state);
+        ASSERT_FALSE(read.failed());
+        data = std::move(read.dataset);
+    }
+    // Makes an edit locally and in the store, as the window does.
+    std::optional<StoreCommit> commit(const EventEdit& edit, std::vector<Diagnostic>& problems) {
+        auto outcome = store->commit({edit}, state.revisions, problems);
+        if (outcome && outcome->committed) {
+            EXPECT_FALSE(applyEdit(data, edit));
+            for (const auto& [id, revision] : outcome->revisions) state.revisions[id] = revision;
+        }
+        return outcome;
+    }
+};
+
+} // namespace
+
+TEST_F(Store, TwoClientsEditingOneIncidentLoseNoUpdateAndTheSecondSeesTheConflict) {
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    Client alice{connected(), {}, {}}, bob{connected(), {}, {}};
+    alice.pull();
+    bob.pull();
+    ASSERT_EQ(alice.data.events.size(), sample().events.size());
+    const Event original = alice.data.events.at(0);
+    Event byAlice = original, byBob = original;
+    byAlice.description = "corrected by Alice";
+    byBob.killed = *parseCasualtyText("more than 78");
+
+    std::vector<Diagnostic> problems;
+    auto first = alice.commit({original, byAlice}, problems);
+    ASSERT_TRUE(first && first->committed) << (problems.empty() ? "" : problems.front().toString());
+    EXPECT_EQ(first->revisions.at(original.id), 2);
+    // Bob edits the version he read: refused, with Alice's version and his own both given back.
+    auto second = bob.commit({original, byBob}, problems);
+    ASSERT_TRUE(second);
+    EXPECT_FALSE(second->committed);
+    ASSERT_EQ(second->conflicts.size(), 1u);
+    const StoreConflict& conflict = second->conflicts.front();
+    EXPECT_EQ(conflict.mine.after, byBob);
+    ASSERT_TRUE(conflict.theirs);
+    EXPECT_EQ(*conflict.theirs, byAlice);
+    EXPECT_EQ(conflict.theirRevision, 2);
+    EXPECT_FALSE(conflict.changedBy.empty());
+    EXPECT_NE(conflict.toText().find("changed by"), std::string::npos) << conflict.toText();
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems.back().code, "store.conflict");
+
+    // Bob takes Alice's version in and applies his change over it: both corrections kept.
+    bob.state.revisions[original.id] = conflict.theirRevision;
+    Event merged = *conflict.theirs;
+    merged.killed = byBob.killed;
+    problems.clear();
+    auto third = bob.store->commit({{*conflict.theirs, merged}}, bob.state.revisions, problems);
+    ASSERT_TRUE(third && third->committed);
+    Client carol{connected(), {}, {}};
+    carol.pull();
+    const Event stored = carol.data.events.at(*findEventRow(carol.data.events, original.id));
+    EXPECT_EQ(stored.description, "corrected by Alice");
+    EXPECT_EQ(stored.killed.toText(), "more than 78");
+    EXPECT_EQ(carol.state.revisions.at(original.id), 3);
+
+    // Different incidents at once: both written.
+    Event otherByAlice = alice.data.events.at(1);
+    otherByAlice.description = "Alice's second";
+    ASSERT_TRUE(alice.commit({alice.data.events.at(1), otherByAlice}, problems)->committed);
+    Event otherByBob = bob.data.events.at(2);
+    otherByBob.description = "Bob's second";
+    ASSERT_TRUE(bob.commit({bob.data.events.at(2), otherByBob}, problems)->committed);
+    // A deletion of what was changed meanwhile, and an addition of a taken id, are refused too.
+    auto deletion = alice.store->commit({{original, std::nullopt}}, {{original.id, 1}}, problems);
+    ASSERT_TRUE(deletion && !deletion->committed);
+    auto addition = alice.store->commit({{std::nullopt, otherByAlice}}, {}, problems);
+    ASSERT_TRUE(addition && !addition->committed);
+    EXPECT_NE(addition->conflicts.front().toText().find("was added by"), std::string::npos);
+}
+
+TEST_F(Store, AClientHearsOfAnotherClientsCommitAndGetsOnlyWhatChanged) {
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    Client writer{connected(), {}, {}}, watcher{connected(), {}, {}};
+    writer.pull();
+    watcher.pull();
+    std::vector<Diagnostic> problems;
+    ASSERT_TRUE(watcher.store->listen(problems)) << (problems.empty() ? "" : problems.front().toString());
+    EXPECT_EQ(watcher.store->waitForChange(0), StoreWait::TimedOut);
+
+    Event changed = writer.data.events.at(4);
+    changed.description = "seen elsewhere";
+    Event added = changed;
+    added.id = newEventId(writer.data, added.date);
+    const Event removed = writer.data.events.at(5);
+    ASSERT_TRUE(writer.store->commit({{writer.data.events.at(4), changed}, {std::nullopt, added}, {removed, std::nullopt}}, writer.state.revisions, problems)
+                    ->committed);
+    // Notified when the transaction commits; the wait ends then, not at its limit.
+    EXPECT_EQ(watcher.store->waitForChange(5000), StoreWait::Changed);
+    const auto changes = watcher.store->changesSince(watcher.state.lastChange, problems);
+    ASSERT_TRUE(changes);
+    ASSERT_EQ(changes->current.size(), 2u);
+    EXPECT_EQ(changes->current[0], changed);
+    EXPECT_EQ(changes->revisions[0], 2);
+    EXPECT_EQ(changes->current[1], added);
+    EXPECT_EQ(changes->deleted, std::vector<std::string>{removed.id});
+    EXPECT_GT(changes->lastChange, watcher.state.lastChange);
+    const auto nothing = watcher.store->changesSince(changes->lastChange, problems);
+    ASSERT_TRUE(nothing);
+    EXPECT_TRUE(nothing->current.empty() && nothing->deleted.empty());
+}
+
+TEST_F(Store, APullAsKnownOnADayGivesTheStoreOfThatDay) {
+    auto store = connected();
+    ASSERT_TRUE(store && store->init().empty());
+    std::vector<Diagnostic> problems;
+    ASSERT_TRUE(store->push(sample(), problems));
+    Client client{connected(), {}, {}};
+    client.pull();
+    // Yesterday's store is the sample; today someone corrects one incident and deletes another.
+    ASSERT_TRUE(admin(url(), "UPDATE atlas_history SET changed_at = now() - interval '1 day'"));
+    Event corrected = client.data.events.at(0);
+    corrected.description = "corrected today";
+    const Event deleted = client.data.events.at(1);
+    ASSERT_TRUE(client.commit({client.data.events.at(0), corrected}, problems)->committed);
+    ASSERT_TRUE(client.commit({deleted, std::nullopt}, problems)->committed);
+
+    std::string yesterdayText; // the server's clock, in UTC
+    {
+        PGconn* c = PQconnectdb(url().c_str());
+        PGresult* r = PQexec(c, "SELECT (now() AT TIME ZONE 'UTC')::date - 1");
+        yesterdayText = PQgetvalue(r, 0, 0);
+        PQclear(r);
+        PQfinish(c);
+    }
+    const Date yesterday = *Date::parse(yesterdayText);
+    LoadResult then = store->pull({}, nullptr, yesterday);
+    ASSERT_FALSE(then.failed());
+    EXPECT_EQ(writeNativeText(then.dataset), writeNativeText(sample())) << "the store as it was yesterday";
+    LoadResult now = store->pull({}, nullptr, yesterday.addDays(1));
+    EXPECT_EQ(now.dataset.events.size(), sample().events.size() - 1);
+    EXPECT_EQ(now.dataset.events.at(*findEventRow(now.dataset.events, corrected.id)), corrected);
+    LoadResult before = store->pull({}, nullptr, yesterday.addDays(-1));
+    EXPECT_TRUE(before.dataset.events.empty());
+    // The days and box of a filter apply to the replay too.
+    EventFilter someDays;
+    someDays.from = *Date::parse("2019-05-01");
+    someDays.to = *Date::parse("2019-05-31");
+    const EventIndex index(sample());
+    EXPECT_EQ(store->pull(someDays, nullptr, yesterday).dataset.events.size(), index.select(someDays).size());
+}
+
+TEST_F(Store, InitMigratesAVersionOneStoreSoItsClientsAreNotified) {
+    auto store = connected();
+    ASSERT_TRUE(store && store->init().empty());
+    // A store made by the first release: version 1, no index on the history's time.
+    ASSERT_TRUE(admin(url(), "UPDATE atlas_meta SET value = '1' WHERE key = 'schema_version'; DROP INDEX atlas_history_time"));
+    std::vector<Diagnostic> problems;
+    EXPECT_FALSE(store->listen(problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems.front().message.find("db init"), std::string::npos);
+    EXPECT_TRUE(store->init().empty());
+    problems.clear();
+    EXPECT_EQ(store->status(problems)->schemaVersion, 2);
+    EXPECT_TRUE(store->listen(problems));
 }

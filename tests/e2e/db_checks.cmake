@@ -24,7 +24,7 @@ file(MAKE_DIRECTORY "${WORK}/pulled data")
 run(0 db status ${URL})
 expect_in("${out}" "schema: none yet")
 run(0 db init ${URL})
-expect_in("${out}" "schema: version 1")
+expect_in("${out}" "schema: version 2")
 expect_in("${out}" "(may write)")
 run(0 db push ${URL} ${SAMPLE})
 expect_in("${out}" "incidents: 152 added, 0 changed, 0 unchanged")
@@ -58,7 +58,24 @@ expect_in("${out}" "events: 152")
 run(0 query ${URL} --actor russia --format csv)
 expect_in("${out}" "kafr-takharim-strike-2020-10-26")
 
-# A read-only analyst: reads, cannot write.
+
+# Yesterday's store, from its history: what was pushed is dated yesterday here, then today an
+# incident is deleted. A pull as known on yesterday still has it; today's has not.
+sql("UPDATE ${SCHEMA}.atlas_history SET changed_at = now() - interval '1 day'; DELETE FROM ${SCHEMA}.atlas_events WHERE id = 'kafr-takharim-strike-2020-10-26'")
+execute_process(COMMAND ${PSQL} -At -X "${BASE}" -c "SELECT (now() AT TIME ZONE 'UTC')::date - 1" OUTPUT_VARIABLE yesterday OUTPUT_STRIP_TRAILING_WHITESPACE)
+run(0 db pull ${URL} --as-known-on ${yesterday} --out "${WORK}/pulled data/yesterday.atlas.json")
+file(SHA256 "${WORK}/pulled data/yesterday.atlas.json" then)
+if(NOT then STREQUAL original)
+  message(FATAL_ERROR "the store as known on ${yesterday} is not what was pushed")
+endif()
+run(0 info ${URL})
+expect_in("${out}" "events: 151")
+run(0 info ${URL} --as-known-on ${yesterday})
+expect_in("${out}" "events: 152")
+run(0 query ${URL} --as-known-on 2000-01-01 --format csv)
+expect_not_in("${out}" "kafr-takharim")
+
+
 sql("DROP ROLE IF EXISTS ${SCHEMA}_reader; CREATE ROLE ${SCHEMA}_reader LOGIN; GRANT USAGE ON SCHEMA ${SCHEMA} TO ${SCHEMA}_reader; GRANT SELECT ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${SCHEMA}_reader")
 run(0 db status "${URL}&user=${SCHEMA}_reader")
 expect_in("${out}" "(read only)")

@@ -909,6 +909,22 @@ json detail::actorToJson(const Actor& actor) {
 
 json detail::eventToJson(const Event& event) { return toJson(event); }
 
+std::optional<Event> detail::eventFromJson(const json& value, std::string& error) {
+    // Through the reader itself, so an edit read back means what a file's incident means.
+    const json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {"events", json::array({value})}};
+    LoadResult read = readNativeTextExact(document.dump(), "edit");
+    if (read.dataset.events.size() != 1) {
+        error = "not an incident";
+        for (const Diagnostic& d : read.diagnostics)
+            if (d.severity != Severity::Warning) {
+                error = d.message;
+                break;
+            }
+        return std::nullopt;
+    }
+    return read.dataset.events.at(0);
+}
+
 json detail::sourcesToJson(const std::vector<SourceReference>& sources) { return toJson(sources); }
 
 json detail::siteToJson(const Site& site) {

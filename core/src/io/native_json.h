@@ -17,6 +17,9 @@ namespace atlas::detail {
 /// column of its own in the same shape).
 [[nodiscard]] nlohmann::json actorToJson(const Actor& actor);
 [[nodiscard]] nlohmann::json eventToJson(const Event& event);
+/// One incident read back from eventToJson's shape by the native reader (its rules and
+/// defaults); nullopt, with the reader's message in `error`, when it is not one.
+[[nodiscard]] std::optional<Event> eventFromJson(const nlohmann::json& value, std::string& error);
 [[nodiscard]] nlohmann::json siteToJson(const Site& site);
 [[nodiscard]] nlohmann::json lineToJson(const Line& line);
 [[nodiscard]] nlohmann::json areaToJson(const Area& area);

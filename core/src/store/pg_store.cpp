@@ -13,6 +13,9 @@
 #include <functional>
 #include <regex>
 
+#include <cerrno>
+#include <poll.h>
+
 namespace atlas {
 
 namespace {
@@ -89,6 +92,34 @@ END $$;
 INSERT INTO atlas_meta (key, value) VALUES ('schema_version', '1');
 )sql";
 
+// Version 2: every history trigger also tells listening clients that a table changed (one
+// notification a statement, delivered when the transaction commits; the payload is the
+// table). Clients then ask for the changes since the last one they saw. The functions keep the
+// search path they were made with, so a writer with another one (psql, QGIS) is recorded too.
+const char* const kMigrationToV2 = R"sql(
+CREATE OR REPLACE FUNCTION atlas_history_inserted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, after) SELECT TG_TABLE_NAME, id, revision, data FROM new_rows;
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION atlas_history_updated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, before, after)
+        SELECT TG_TABLE_NAME, n.id, n.revision, o.data, n.data FROM new_rows n JOIN old_rows o USING (id);
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION atlas_history_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO atlas_history (table_name, id, revision, before) SELECT TG_TABLE_NAME, id, revision, data FROM old_rows;
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE INDEX IF NOT EXISTS atlas_history_time ON atlas_history (changed_at);
+UPDATE atlas_meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
 // A CSV field for COPY: quoted, quotes doubled (JSON never holds a raw newline, but the
 // quoting carries any text).
 void appendCsvField(std::string& out, std::string_view text) {
@@ -153,7 +184,8 @@ std::unique_ptr<PgStore> PgStore::connect(const std::string& url, std::vector<Di
         return nullptr;
     }
     // Messages from the server in English, dates as ISO.
-    Result settings(PQexec(connection, "SET client_min_messages = warning; SET DateStyle = 'ISO, YMD'"));
+    // Days of "as known on" end at midnight UTC, whatever the server's own zone.
+    Result settings(PQexec(connection, "SET client_min_messages = warning; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'"));
     return std::unique_ptr<PgStore>(new PgStore(connection, label));
 }
 
@@ -164,15 +196,19 @@ std::vector<Diagnostic> PgStore::init() {
         return problems;
     };
     Result existing(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'schema_version'"));
+    std::string sql;
     if (existing.ok() && existing.rows() == 1) {
         const int version = std::atoi(existing.value(0, 0).c_str());
         if (version > kStoreSchemaVersion)
             return fail("the database holds a newer Conflict Atlas schema (version " + std::to_string(version) + "; this program knows " +
                         std::to_string(kStoreSchemaVersion) + ")");
-        return problems; // version 1 is the only one yet: nothing to migrate
+        if (version == kStoreSchemaVersion) return problems;
+        sql = kMigrationToV2; // from version 1
+    } else {
+        sql = std::string(kSchemaV1) + historyTriggers() + kMigrationToV2;
     }
     Result begin(PQexec(m_connection, "BEGIN"));
-    Result created(PQexec(m_connection, (std::string(kSchemaV1) + historyTriggers()).c_str()));
+    Result created(PQexec(m_connection, sql.c_str()));
     if (!created.ok()) {
         const std::string reason = trimmed(PQresultErrorMessage(created.result));
         Result rollback(PQexec(m_connection, "ROLLBACK"));
@@ -353,12 +389,18 @@ std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagn
     return counts;
 }
 
-LoadResult PgStore::pull(const EventFilter& filter) {
+LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::optional<Date> asKnownOn) {
     LoadResult result;
     auto fail = [&](const std::string& message) {
         result.diagnostics.push_back({Severity::Fatal, codes::kStoreQuery, message, m_label, 0, 0, {}, {}});
         return std::move(result);
     };
+    // One snapshot for every statement below, so the revisions and the last change match the rows.
+    Result begin(PQexec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    struct EndTransaction {
+        pg_conn* connection;
+        ~EndTransaction() { Result r(PQexec(connection, "COMMIT")); }
+    } endTransaction{m_connection};
     Result head(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'document'"));
     if (!head.ok()) return fail("no Conflict Atlas store here (conflict-atlas db init makes one): " + trimmed(PQresultErrorMessage(head.result)));
     Json document = head.rows() == 1 ? Json::parse(head.value(0, 0), nullptr, false) : Json{{"format", "conflict-atlas"}, {"version", 1}};
@@ -402,16 +444,50 @@ LoadResult PgStore::pull(const EventFilter& filter) {
         if (!rows) return result;
         if (!rows->empty() || std::string(part) == "actors") document[part] = std::move(*rows);
     }
-    auto events = rowsOf("atlas_events", where, parameters);
-    if (!events) return result;
+    std::optional<Json> events;
+    if (asKnownOn) {
+        // Each incident's last recorded version by the end of the day, in the order they were
+        // first added; the days and box then go to the file engine with the rest.
+        const std::string dayAfter = asKnownOn->addDays(1).toString();
+        const char* values[] = {dayAfter.c_str()};
+        Result r(PQexecParams(m_connection,
+                              "SELECT coalesce(json_agg(after ORDER BY first), '[]'::json) FROM ("
+                              " SELECT DISTINCT ON (id) id, after, min(change) OVER (PARTITION BY id) AS first FROM atlas_history"
+                              " WHERE table_name = 'atlas_events' AND changed_at < $1::date ORDER BY id, change DESC) latest"
+                              " WHERE after IS NOT NULL",
+                              1, nullptr, values, nullptr, nullptr, 0));
+        if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
+        events = Json::parse(r.value(0, 0), nullptr, false);
+        if (events->is_discarded()) events = Json::array();
+    } else {
+        events = rowsOf("atlas_events", where, parameters);
+        if (!events) return result;
+    }
+    if (state) {
+        Result last(PQexec(m_connection, "SELECT coalesce(max(change), 0) FROM atlas_history"));
+        if (!last.ok()) return fail(trimmed(PQresultErrorMessage(last.result)));
+        state->lastChange = std::stoll(last.value(0, 0));
+        state->revisions.clear();
+        if (!asKnownOn) {
+            const std::string sql = "SELECT id, revision FROM atlas_events" + where;
+            std::vector<const char*> values;
+            for (const std::string& p : parameters) values.push_back(p.c_str());
+            Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+            if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
+            state->revisions.reserve(static_cast<std::size_t>(r.rows()));
+            for (int row = 0; row < r.rows(); ++row) state->revisions.emplace(r.value(row, 0), std::atoi(PQgetvalue(r.result, row, 1)));
+        }
+    }
     document["events"] = std::move(*events);
     LoadResult read = readNativeText(document.dump(), m_label);
     if (read.failed()) return read;
     // The same engine as for files, for the same meaning (actors, types, text, …).
     EventFilter rest = filter;
-    rest.from.reset();
-    rest.to.reset();
-    rest.box.reset();
+    if (!asKnownOn) {
+        rest.from.reset();
+        rest.to.reset();
+        rest.box.reset();
+    }
     if (!(rest == EventFilter{})) {
         const EventIndex index(read.dataset);
         const auto positions = index.select(rest);
@@ -419,5 +495,187 @@ LoadResult PgStore::pull(const EventFilter& filter) {
     }
     return read;
 }
+
+} // namespace atlas
+
+namespace atlas {
+
+std::string StoreConflict::toText() const {
+    const std::string id = mine.id();
+    if (!theirs && mine.isAddition()) return "incident " + id + " could not be added";
+    if (!theirs) return "incident " + id + " was deleted by " + changedBy + " at " + changedAt + " after you read it";
+    if (mine.isAddition()) return "incident " + id + " was added by " + changedBy + " at " + changedAt + " while you wrote yours";
+    return "incident " + id + " was changed by " + changedBy + " at " + changedAt + " (revision " + std::to_string(theirRevision) + ") after you read it";
+}
+
+namespace {
+
+// The columns a server searches an incident by, as statement parameters.
+struct EventColumns {
+    std::string id, firstDay, lastDay, type, longitude, latitude, data;
+    explicit EventColumns(const Event& event) {
+        const PossibleDays days = possibleDays(event.date, event.datePrecision, event.endDate);
+        id = event.id;
+        firstDay = days.first.toString();
+        lastDay = std::max(days.last, event.endDate.value_or(days.last)).toString();
+        type = std::string(toKey(event.type));
+        longitude = coordinate(event.place.point.longitude);
+        latitude = coordinate(event.place.point.latitude);
+        data = detail::eventToJson(event).dump();
+    }
+};
+
+} // namespace
+
+std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
+                                           std::vector<Diagnostic>& problems) {
+    auto fail = [&](const std::string& message) -> std::optional<StoreCommit> {
+        problems.push_back({Severity::Fatal, codes::kStoreWrite, message, m_label, 0, 0, {}, {}});
+        Result rollback(PQexec(m_connection, "ROLLBACK"));
+        return std::nullopt;
+    };
+    Result begin(PQexec(m_connection, "BEGIN"));
+    if (!begin.ok()) return fail(trimmed(PQerrorMessage(m_connection)));
+    StoreCommit outcome;
+    std::unordered_map<std::string, int> revisions = known; // as the edits go on
+    auto exec = [&](const char* sql, const std::vector<std::string>& parameters) {
+        std::vector<const char*> values;
+        for (const std::string& p : parameters) values.push_back(p.c_str());
+        return std::make_unique<Result>(PQexecParams(m_connection, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+    };
+    for (const EventEdit& edit : edits) {
+        std::unique_ptr<Result> written;
+        if (edit.isAddition()) {
+            const EventColumns c(*edit.after);
+            written = exec("INSERT INTO atlas_events (id, first_day, last_day, type, geom, data) VALUES ($1, $2::date, $3::date, $4, "
+                           "ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326), $7::jsonb) ON CONFLICT (id) DO NOTHING RETURNING revision",
+                           {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data});
+        } else {
+            const auto revision = revisions.find(edit.before->id);
+            const std::string expected = std::to_string(revision == revisions.end() ? -1 : revision->second);
+            if (edit.after) {
+                const EventColumns c(*edit.after);
+                written = exec("UPDATE atlas_events SET id = $1, first_day = $2::date, last_day = $3::date, type = $4, "
+                               "geom = ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326), data = $7::jsonb, revision = revision + 1, "
+                               "changed_at = now(), changed_by = current_user WHERE id = $8 AND revision = $9::integer RETURNING revision",
+                               {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data, edit.before->id, expected});
+            } else {
+                written = exec("DELETE FROM atlas_events WHERE id = $1 AND revision = $2::integer RETURNING 0", {edit.before->id, expected});
+            }
+        }
+        if (!written->ok()) return fail(trimmed(PQresultErrorMessage(written->result)));
+        if (written->rows() == 1) {
+            if (edit.before && edit.after && edit.after->id != edit.before->id) revisions.erase(edit.before->id);
+            revisions[edit.id()] = std::atoi(written->value(0, 0).c_str());
+            outcome.revisions[edit.id()] = revisions[edit.id()];
+            continue;
+        }
+        // Not as the client saw it: what is there now, and who put it there.
+        StoreConflict conflict;
+        conflict.mine = edit;
+        const std::string id = edit.before ? edit.before->id : edit.after->id;
+        auto now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_events WHERE id = $1", {id});
+        if (!now->ok()) return fail(trimmed(PQresultErrorMessage(now->result)));
+        if (now->rows() == 1) {
+            std::string error;
+            conflict.theirs = detail::eventFromJson(Json::parse(now->value(0, 0), nullptr, false), error);
+            conflict.theirRevision = std::atoi(now->value(0, 1).c_str());
+            conflict.changedBy = now->value(0, 2);
+            conflict.changedAt = now->value(0, 3);
+        } else {
+            auto gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
+                             "WHERE table_name = 'atlas_events' AND id = $1 AND after IS NULL ORDER BY change DESC LIMIT 1", {id});
+            if (gone->ok() && gone->rows() == 1) {
+                conflict.changedBy = gone->value(0, 0);
+                conflict.changedAt = gone->value(0, 1);
+            }
+        }
+        outcome.conflicts.push_back(std::move(conflict));
+    }
+    if (!outcome.conflicts.empty()) {
+        Result rollback(PQexec(m_connection, "ROLLBACK"));
+        for (const StoreConflict& conflict : outcome.conflicts)
+            problems.push_back({Severity::Error, codes::kStoreConflict, conflict.toText() + "; nothing was written", m_label, 0, 0, {}, {}});
+        outcome.revisions.clear();
+        return outcome;
+    }
+    Result done(PQexec(m_connection, "COMMIT"));
+    if (!done.ok()) return fail(trimmed(PQresultErrorMessage(done.result)));
+    outcome.committed = true;
+    return outcome;
+}
+
+std::optional<StoreChanges> PgStore::changesSince(std::int64_t since, std::vector<Diagnostic>& problems) {
+    const std::string after = std::to_string(since);
+    const char* values[] = {after.c_str()};
+    Result begin(PQexec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    Result r(PQexecParams(m_connection,
+                          "SELECT h.id, e.revision, e.data, (SELECT coalesce(max(change), 0) FROM atlas_history) FROM "
+                          "(SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_events' AND change > $1::bigint GROUP BY id) h "
+                          "LEFT JOIN atlas_events e USING (id) ORDER BY h.first",
+                          1, nullptr, values, nullptr, nullptr, 0));
+    Result last(PQexec(m_connection, "SELECT coalesce(max(change), 0) FROM atlas_history"));
+    Result end(PQexec(m_connection, "COMMIT"));
+    if (!r.ok() || !last.ok()) {
+        problems.push_back({Severity::Fatal, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.ok() ? last.result : r.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    StoreChanges changes;
+    changes.lastChange = std::stoll(last.value(0, 0));
+    for (int row = 0; row < r.rows(); ++row) {
+        if (PQgetisnull(r.result, row, 2)) {
+            changes.deleted.push_back(r.value(row, 0));
+            continue;
+        }
+        std::string error;
+        auto event = detail::eventFromJson(Json::parse(r.value(row, 2), nullptr, false), error);
+        if (!event) {
+            problems.push_back({Severity::Error, codes::kStoreQuery, "incident " + r.value(row, 0) + " in the store cannot be read: " + error, m_label, 0, 0, {}, {}});
+            continue;
+        }
+        changes.current.push_back(std::move(*event));
+        changes.revisions.push_back(std::atoi(r.value(row, 1).c_str()));
+    }
+    return changes;
+}
+
+bool PgStore::listen(std::vector<Diagnostic>& problems) {
+    Result version(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'schema_version'"));
+    if (!version.ok() || version.rows() != 1 || std::atoi(version.value(0, 0).c_str()) < 2) {
+        problems.push_back({Severity::Warning, codes::kStoreSchema,
+                            "the store's schema does not notify clients of changes yet (conflict-atlas db init upgrades it); changes are seen on refresh",
+                            m_label, 0, 0, {}, {}});
+        return false;
+    }
+    Result r(PQexec(m_connection, "LISTEN atlas_changes"));
+    if (!r.ok()) {
+        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        return false;
+    }
+    return true;
+}
+
+StoreWait PgStore::waitForChange(int milliseconds) {
+    auto drained = [&] {
+        bool any = false;
+        while (PGnotify* notice = PQnotifies(m_connection)) {
+            any = true;
+            PQfreemem(notice);
+        }
+        return any;
+    };
+    if (!PQconsumeInput(m_connection)) return StoreWait::Lost;
+    if (drained()) return StoreWait::Changed;
+    const int socket = PQsocket(m_connection);
+    if (socket < 0) return StoreWait::Lost;
+    pollfd watched{socket, POLLIN, 0};
+    const int ready = ::poll(&watched, 1, milliseconds);
+    if (ready < 0) return errno == EINTR ? StoreWait::TimedOut : StoreWait::Lost;
+    if (ready == 0) return StoreWait::TimedOut;
+    if (!PQconsumeInput(m_connection)) return StoreWait::Lost;
+    return drained() ? StoreWait::Changed : (PQstatus(m_connection) == CONNECTION_OK ? StoreWait::TimedOut : StoreWait::Lost);
+}
+
+bool PgStore::connected() const { return PQstatus(m_connection) == CONNECTION_OK; }
 
 } // namespace atlas

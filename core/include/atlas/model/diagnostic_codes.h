@@ -201,6 +201,14 @@ inline constexpr const char* kStoreConnect = "store.connect";
 inline constexpr const char* kStoreSchema = "store.schema";
 inline constexpr const char* kStoreWrite = "store.write";
 inline constexpr const char* kStoreQuery = "store.query";
+/// an edit was refused because someone changed or deleted the incident first (both versions kept)
+inline constexpr const char* kStoreConflict = "store.conflict";
+
+// --- Edit journals (io/edit_journal)
+/// a line of an edit journal cannot be read (the edits before it are kept)
+inline constexpr const char* kJournalLine = "journal.line";
+/// the journal's last line was cut short (the program stopped while writing it)
+inline constexpr const char* kJournalCut = "journal.cut";
 
 /// Every code with its meaning, for the documentation and its test.
 struct CodeMeaning {
@@ -290,6 +298,9 @@ inline constexpr CodeMeaning kAll[] = {
     {kStoreSchema, "the database's schema cannot be created, or is a newer one than this program knows"},
     {kStoreWrite, "a change to the store was refused (the server's reason); nothing of it was kept"},
     {kStoreQuery, "the store cannot be read (no schema yet, or the server's reason)"},
+    {kStoreConflict, "an edit was refused because someone changed or deleted the incident first (both versions kept)"},
+    {kJournalLine, "a line of an edit journal cannot be read (the edits before it are kept)"},
+    {kJournalCut, "the journal's last line was cut short (the program stopped while writing it)"},
     {kLayerOpen, "GDAL cannot open the file as a vector dataset (what GDAL says, and what is missing)"},
     {kLayerShapefilePart, "a shapefile lacks a part it needs (.shx, .dbf) or has no .prj"},
     {kLayerCrs, "the layer's coordinate system is unknown or cannot be converted to WGS 84"},

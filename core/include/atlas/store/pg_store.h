@@ -10,6 +10,7 @@
 // written into a diagnostic with its password.
 
 #include "atlas/io/load_result.h"
+#include "atlas/model/edits.h"
 #include "atlas/model/dataset.h"
 #include "atlas/model/diagnostic.h"
 #include "atlas/query/query.h"
@@ -18,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -30,8 +32,9 @@ namespace atlas {
 /// The URL with any password replaced by "***", for messages and logs.
 [[nodiscard]] std::string redactedUrl(std::string_view url);
 
-/// The schema version this program creates and reads.
-inline constexpr int kStoreSchemaVersion = 1;
+/// The schema version this program creates and reads (2: the history triggers also notify
+/// listening clients).
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreStatus {
     std::string server;        ///< "PostgreSQL 17.12, PostGIS 3.5.2"
@@ -45,6 +48,43 @@ struct StoreStatus {
 struct StorePush {
     std::uint64_t added = 0, changed = 0, unchanged = 0;
 };
+
+/// What a client that edits needs besides the data: each incident's revision, and the last
+/// change the server had recorded when it was read (where changesSince() goes on from).
+struct StoreState {
+    std::unordered_map<std::string, int> revisions;
+    std::int64_t lastChange = 0;
+};
+
+/// An edit the store refused because the incident is not as the client last saw it.
+struct StoreConflict {
+    EventEdit mine;              ///< the edit as the client tried to make it, kept whole
+    std::optional<Event> theirs; ///< the incident in the store now (nullopt: deleted there)
+    int theirRevision = 0;
+    std::string changedBy;       ///< the role that made the store's version
+    std::string changedAt;       ///< when, "YYYY-MM-DD HH:MM:SS+00"
+    /// "incident X was changed by alice at … (revision 3) after you read it".
+    [[nodiscard]] std::string toText() const;
+};
+
+/// What commit() did: all the edits, or none of them and why.
+struct StoreCommit {
+    bool committed = false;
+    std::vector<StoreConflict> conflicts;
+    /// The revision each incident written now has (0: deleted).
+    std::unordered_map<std::string, int> revisions;
+};
+
+/// The incidents changed in the store since a change number.
+struct StoreChanges {
+    std::vector<Event> current;       ///< added or changed, as they are now
+    std::vector<int> revisions;       ///< current's revisions, in the same order
+    std::vector<std::string> deleted; ///< ids no longer in the store
+    std::int64_t lastChange = 0;
+};
+
+/// What waitForChange() saw.
+enum class StoreWait { Changed, TimedOut, Lost };
 
 class PgStore {
 public:
@@ -65,8 +105,27 @@ public:
     [[nodiscard]] std::optional<StorePush> push(const Dataset& dataset, std::vector<Diagnostic>& problems);
     /// The store's data: the incidents of `filter`'s days and box chosen by the server, the
     /// rest of the filter applied by the same engine as files (query.h); every actor, site,
-    /// line and area.
-    [[nodiscard]] LoadResult pull(const EventFilter& filter);
+    /// line and area. With `asKnownOn`, the incidents as the store held them at the end of that
+    /// day (UTC), from its history: later additions left out, later changes undone, later
+    /// deletions brought back. `state`, when given, receives the revisions and the last change.
+    [[nodiscard]] LoadResult pull(const EventFilter& filter, StoreState* state = nullptr, std::optional<Date> asKnownOn = std::nullopt);
+
+    /// Makes `edits` in one transaction, each only if the incident is still at the revision in
+    /// `known` (an addition: only if no incident has its id). When any is not, nothing is
+    /// written and each such edit comes back as a conflict with the store's version: the
+    /// caller keeps its own and decides. A server error: nullopt and a "store.write" problem.
+    [[nodiscard]] std::optional<StoreCommit> commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
+                                                    std::vector<Diagnostic>& problems);
+    /// The incidents added, changed or deleted after change number `since` (StoreState's).
+    [[nodiscard]] std::optional<StoreChanges> changesSince(std::int64_t since, std::vector<Diagnostic>& problems);
+    /// Asks the server to tell this connection of every change (LISTEN); then waitForChange().
+    [[nodiscard]] bool listen(std::vector<Diagnostic>& problems);
+    /// Waits up to `milliseconds` for a change notified by the server (any client's commit).
+    [[nodiscard]] StoreWait waitForChange(int milliseconds);
+    /// Whether the connection is still up (after a server restart it is not).
+    [[nodiscard]] bool connected() const;
+    /// The URL without its password.
+    [[nodiscard]] const std::string& label() const { return m_label; }
 
 private:
     explicit PgStore(pg_conn* connection, std::string label);

@@ -1,0 +1,128 @@
+#include "atlas/io/edit_journal.h"
+
+#include "atlas/model/diagnostic_codes.h"
+#include "native_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace atlas {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kJournalKey = "conflictAtlasEditJournal";
+
+Json eventOrNull(const std::optional<Event>& event) { return event ? detail::eventToJson(*event) : Json(nullptr); }
+
+bool writeAll(int descriptor, const std::string& text) {
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(descriptor, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit) {
+    std::vector<Diagnostic> problems;
+    auto fail = [&](const std::string& what) {
+        problems.push_back({Severity::Fatal, codes::kFileWrite, what + ": " + std::strerror(errno), path, 0, 0, {}, {}});
+        return problems;
+    };
+    struct stat existing {};
+    const bool fresh = ::stat(path.c_str(), &existing) != 0 || existing.st_size == 0;
+    // O_APPEND: each edit one write at the end, whatever happened to the file before.
+    const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (descriptor < 0) return fail("cannot open the edit journal");
+    std::string text;
+    if (fresh) text = Json{{kJournalKey, 1}, {"source", source}}.dump() + "\n";
+    text += Json{{"before", eventOrNull(edit.before)}, {"after", eventOrNull(edit.after)}}.dump() + "\n";
+    const bool ok = writeAll(descriptor, text) && ::fdatasync(descriptor) == 0;
+    const int error = errno;
+    ::close(descriptor);
+    errno = error;
+    if (!ok) return fail("cannot write the edit journal");
+    return problems;
+}
+
+std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diagnostic>& problems) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems.push_back({Severity::Fatal, codes::kFileOpen, "cannot open the edit journal", path, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    std::stringstream whole;
+    whole << in.rdbuf();
+    const std::string text = whole.str();
+    EditJournal journal;
+    std::size_t begin = 0;
+    int line = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find('\n', begin);
+        const bool last = end == std::string::npos;
+        if (last) end = text.size();
+        const std::string_view row(text.data() + begin, end - begin);
+        ++line;
+        begin = end + 1;
+        if (row.empty()) continue;
+        Json value = Json::parse(row, nullptr, false);
+        if (line == 1) {
+            if (value.is_discarded() || !value.is_object() || !value.contains(kJournalKey) || !value.value("source", Json()).is_string()) {
+                problems.push_back({Severity::Fatal, codes::kJournalLine, "not an edit journal (its first line names no source)", path, 1, 1, {}, {}});
+                return std::nullopt;
+            }
+            journal.source = value["source"].get<std::string>();
+            continue;
+        }
+        if (value.is_discarded() && last) {
+            // No newline after it: the write was interrupted. What came before is whole.
+            problems.push_back({Severity::Warning, codes::kJournalCut, "the last edit was cut short while being written and is left out", path, line, 1, {}, {}});
+            break;
+        }
+        auto bad = [&](const std::string& message) {
+            problems.push_back({Severity::Error, codes::kJournalLine, message + " (the edits before it are kept)", path, line, 1, {}, {}});
+        };
+        if (value.is_discarded() || !value.is_object() || !value.contains("before") || !value.contains("after")) {
+            bad("expected an edit: {\"before\": incident or null, \"after\": incident or null}");
+            break;
+        }
+        EventEdit edit;
+        std::string error;
+        bool readable = true;
+        for (auto [key, slot] : {std::pair{"before", &edit.before}, std::pair{"after", &edit.after}}) {
+            if (value[key].is_null()) continue;
+            *slot = detail::eventFromJson(value[key], error);
+            if (!*slot) {
+                bad(std::string("the incident under \"") + key + "\" cannot be read: " + error);
+                readable = false;
+                break;
+            }
+        }
+        if (!readable) break;
+        if (!edit.before && !edit.after) {
+            bad("an edit with neither a before nor an after");
+            break;
+        }
+        journal.edits.push_back(std::move(edit));
+    }
+    if (line == 0) {
+        problems.push_back({Severity::Fatal, codes::kJournalLine, "the edit journal is empty", path, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    return journal;
+}
+
+} // namespace atlas

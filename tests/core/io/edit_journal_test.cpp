@@ -1,0 +1,77 @@
+#include "atlas/io/edit_journal.h"
+
+#include "atlas/io/native_format.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace atlas;
+
+namespace {
+
+std::string journalPath(const char* name) {
+    const auto path = std::filesystem::path(::testing::TempDir()) / name;
+    std::filesystem::remove(path);
+    return path.string();
+}
+
+Dataset sample() {
+    LoadResult read = readNativeFile(ATLAS_SAMPLE_DATASET);
+    EXPECT_FALSE(read.failed());
+    return std::move(read.dataset);
+}
+
+} // namespace
+
+TEST(EditJournal, EditsWrittenOneByOneReadBackWhole) {
+    const Dataset dataset = sample();
+    const std::string path = journalPath("whole.jsonl");
+    Event changed = dataset.events.at(1);
+    changed.killed = *parseCasualtyText("more than 78");
+    changed.description = "quotes \" and\nnewlines survive";
+    const std::vector<EventEdit> edits{{dataset.events.at(1), changed}, {dataset.events.at(2), std::nullopt}, {std::nullopt, dataset.events.at(2)}};
+    for (const EventEdit& edit : edits) ASSERT_TRUE(appendToJournal(path, "/data/x.atlas.json", edit).empty());
+    std::vector<Diagnostic> problems;
+    const auto journal = readJournal(path, problems);
+    ASSERT_TRUE(journal);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ(journal->source, "/data/x.atlas.json");
+    EXPECT_EQ(journal->edits, edits);
+}
+
+TEST(EditJournal, ALastLineCutShortIsLeftOutWithAWarning) {
+    const Dataset dataset = sample();
+    const std::string path = journalPath("cut.jsonl");
+    ASSERT_TRUE(appendToJournal(path, "store", {dataset.events.at(0), std::nullopt}).empty());
+    ASSERT_TRUE(appendToJournal(path, "store", {dataset.events.at(1), std::nullopt}).empty());
+    // The machine stopped in the middle of the third line.
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) - 40);
+    std::vector<Diagnostic> problems;
+    const auto journal = readJournal(path, problems);
+    ASSERT_TRUE(journal);
+    ASSERT_EQ(journal->edits.size(), 1u);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.front().code, "journal.cut");
+    EXPECT_EQ(problems.front().line, 3);
+}
+
+TEST(EditJournal, ABadLineIsNamedAndTheEditsBeforeItKept) {
+    const Dataset dataset = sample();
+    const std::string path = journalPath("bad.jsonl");
+    ASSERT_TRUE(appendToJournal(path, "x", {dataset.events.at(0), std::nullopt}).empty());
+    std::ofstream(path, std::ios::app) << "{\"before\": null, \"after\": {\"id\": 5}}\n";
+    std::vector<Diagnostic> problems;
+    const auto journal = readJournal(path, problems);
+    ASSERT_TRUE(journal);
+    EXPECT_EQ(journal->edits.size(), 1u);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.front().code, "journal.line");
+    EXPECT_EQ(problems.front().line, 3);
+
+    std::ofstream(journalPath("not.jsonl")) << "{\"format\": \"conflict-atlas\"}\n";
+    problems.clear();
+    EXPECT_FALSE(readJournal(journalPath("missing.jsonl"), problems));
+    EXPECT_EQ(problems.front().code, "file.open");
+}
