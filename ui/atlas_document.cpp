@@ -305,7 +305,7 @@ bool AtlasDocument::apply(atlas::LoadResult result, QString displayName, bool me
         setSaveLocation(!merge && format && atlas::keepsWholeModel(*format) ? location : QUrl());
     }
     emit datasetChanged();
-    emit fileRead(location, merge);
+    if (!location.isEmpty()) emit fileRead(location, merge); // a store's pull is no recent file
     return true;
 }
 
@@ -321,6 +321,24 @@ void AtlasDocument::noteProblems(const std::vector<atlas::Diagnostic>& problems)
     for (const atlas::Diagnostic& d : problems) m_diagnostics << QString::fromStdString(d.toString());
     m_errorText = bannerText(QString::fromStdString(problems.front().message));
     emit problemsChanged(); // not datasetChanged: the data is what it was, nothing to rebuild
+}
+
+QString AtlasDocument::applyEdits(const std::vector<atlas::EventEdit>& edits) {
+    if (const QString blocked = replayBlocks(tr("Editing incidents")); !blocked.isEmpty()) return blocked;
+    if (edits.empty()) return {};
+    auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+    for (const atlas::EventEdit& edit : edits)
+        if (const auto refused = atlas::applyEdit(*dataset, edit)) return QString::fromStdString(*refused);
+    replaceDataset(std::move(dataset));
+    // The last file can no longer be read again in its place: the edits would be lost.
+    m_beforeLastFile = {};
+    m_undatedPoints = 0;
+    emit datasetChanged();
+    return {};
+}
+
+bool AtlasDocument::openRead(atlas::LoadResult result, const QString& displayName) {
+    return apply(std::move(result), displayName, false, QUrl());
 }
 
 void AtlasDocument::replaceDataset(std::shared_ptr<atlas::Dataset> dataset) {

@@ -2,6 +2,8 @@
 
 #include "atlas/model/actor_mapping.h"
 #include "atlas/model/dataset.h"
+#include "atlas/model/edits.h"
+#include "atlas/io/load_result.h"
 #include "atlas/io/geojson.h"
 #include "atlas/io/native_format.h"
 #include "atlas/query/duplicates.h"
@@ -108,6 +110,13 @@ public:
     QString decideDuplicates(std::vector<atlas::DuplicateDecision> decisions);
     /// Adds problems found outside the files' readers (a project's) to the list and the banner.
     void noteProblems(const std::vector<atlas::Diagnostic>& problems);
+
+    /// Makes hand edits (core model/edits.h) in the open dataset, all or none: "" when made, else
+    /// why not (an incident changed meanwhile, a replay on). The views follow.
+    QString applyEdits(const std::vector<atlas::EventEdit>& edits);
+    /// Opens data read elsewhere (a store's pull) as if it were a file named `displayName`:
+    /// nothing to save back to. The same as a file opened: datasetChanged, no fileRead.
+    bool openRead(atlas::LoadResult result, const QString& displayName);
 
     /// [{name, points}]: the properties of the last file's points whose values read as dates,
     /// most points first (read from the file by core).

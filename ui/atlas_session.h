@@ -9,6 +9,7 @@
 #include "filter_settings.h"
 #include "incident_table_model.h"
 #include "pull_comparison.h"
+#include "incident_edits.h"
 #include "reference_layers.h"
 #include "situation_models.h"
 #include "timeline.h"
@@ -69,6 +70,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(FilterChoices* choices READ choices CONSTANT)
     /// Two pulls compared (Data → Compare with another pull…), drawn on the map.
     Q_PROPERTY(PullComparison* comparison READ comparison CONSTANT)
+    /// Incidents written by hand, undo, the crash journal, and the shared store.
+    Q_PROPERTY(IncidentEdits* edits READ edits CONSTANT)
     /// The Layers panel: reference layers and incidents per area.
     Q_PROPERTY(ReferenceLayers* layers READ layers CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
@@ -93,6 +96,7 @@ public:
     [[nodiscard]] IncidentTableModel* table() { return &m_table; }
     [[nodiscard]] FilterChoices* choices() { return &m_choices; }
     [[nodiscard]] PullComparison* comparison() { return &m_comparison; }
+    [[nodiscard]] IncidentEdits* edits() { return &m_edits; }
     [[nodiscard]] ReferenceLayers* layers() { return &m_layers; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
@@ -170,6 +174,7 @@ private:
     FilterChoices m_choices{&m_document, &m_filters, &m_events};
     PullComparison m_comparison;
     ReferenceLayers m_layers;
+    IncidentEdits m_edits{&m_document};
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

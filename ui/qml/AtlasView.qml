@@ -48,6 +48,12 @@ Item {
     readonly property alias stackList: stackList
     // The coordinate under the mouse, read as decimal degrees and as degrees, minutes, seconds.
     property string cursorText: ""
+    /// The analyst asked for a new incident at a point, or to edit or delete one (Main's dialogs).
+    signal addIncidentRequested(real latitude, real longitude)
+    signal editIncidentRequested(string id)
+    signal deleteIncidentRequested(string id)
+    readonly property alias mapMenu: mapMenu
+    function mapCentre() { return mapView.map.center }
     // Above this many events in view the map draws clusters (not at the closest zoom, where
     // they could not be opened further).
     property int clusterThreshold: 3000
@@ -174,6 +180,10 @@ Item {
         target: view.document
         // A file opened (not added to the map) is shown whole.
         function onFileRead(location, merged) { if (!merged) view.zoomToData() }
+    }
+    Connections {
+        target: view.session.edits
+        function onStoreOpened() { view.zoomToData() }
     }
 
     function setMeasuring(on) {
@@ -496,7 +506,12 @@ Item {
                             acceptedButtons: Qt.RightButton
                             onTapped: (eventPoint) => {
                                 const hit = sceneLayer.hitAt(eventPoint.position.x, eventPoint.position.y)
-                                if (hit.kind !== "event") return
+                                if (hit.kind !== "event") {
+                                    // Elsewhere: a new incident here.
+                                    mapMenu.coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, eventPoint.position.x, eventPoint.position.y), false)
+                                    mapMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
+                                    return
+                                }
                                 incidentMenu.incident = view.events.details(hit.row)
                                 incidentMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
                             }
@@ -707,6 +722,18 @@ Item {
                     }
 
                     Menu {
+                        id: mapMenu
+                        objectName: "mapMenu"
+                        property var coordinate
+                        MenuItem {
+                            objectName: "addIncidentHere"
+                            text: qsTr("Add an incident here…")
+                            enabled: view.document.loaded
+                            onTriggered: view.addIncidentRequested(mapMenu.coordinate.latitude, mapMenu.coordinate.longitude)
+                        }
+                    }
+
+                    Menu {
                         id: incidentMenu
                         objectName: "incidentMenu"
                         width: 420 // the names are long: "Only incidents by Russian Aerospace Forces"
@@ -723,6 +750,17 @@ Item {
                             text: qsTr("Only incidents mentioning %1").arg(incidentMenu.incident.placeName)
                             onTriggered: view.filters.text = incidentMenu.incident.placeName
                         }
+                        MenuItem {
+                            objectName: "editThisIncident"
+                            text: qsTr("Edit this incident…")
+                            onTriggered: view.editIncidentRequested(incidentMenu.incident.id)
+                        }
+                        MenuItem {
+                            objectName: "deleteThisIncident"
+                            text: qsTr("Delete this incident")
+                            onTriggered: view.deleteIncidentRequested(incidentMenu.incident.id)
+                        }
+                        MenuSeparator {}
                         MenuItem {
                             objectName: "filterToDay"
                             text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
@@ -842,6 +880,7 @@ Item {
             onRowChosen: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1 }
             onRowZoomed: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1; view.zoomToRow(row) }
             onSiteChosen: (row) => { view.session.selectedRow = -1; view.selectedSiteRow = row }
+            onEditRequested: (id) => view.editIncidentRequested(id)
         }
     }
 }

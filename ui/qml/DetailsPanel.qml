@@ -17,6 +17,8 @@ Pane {
     /// "Zoom to it" in an incident's details: the map comes close to it.
     signal rowZoomed(int row)
     signal siteChosen(int row)
+    /// The analyst asked to edit the incident shown (its id).
+    signal editRequested(string id)
     readonly property var details: selectedRow >= 0 ? events.details(selectedRow) : ({})
     readonly property var siteDetails: selectedSiteRow >= 0 ? sites.details(selectedSiteRow) : ({})
     padding: 12
@@ -97,6 +99,11 @@ Pane {
                     objectName: "zoomToIncident"
                     text: qsTr("Zoom to it")
                     onClicked: panel.rowZoomed(panel.selectedRow)
+                }
+                ToolButton {
+                    objectName: "editIncident"
+                    text: qsTr("Edit…")
+                    onClicked: panel.editRequested(panel.details.id)
                 }
                 ToolButton { text: "✕"; onClicked: panel.rowChosen(-1) }
             }

@@ -18,6 +18,9 @@ ApplicationWindow {
     readonly property alias actorsDialog: actorsDialog
     readonly property alias duplicatesDialog: duplicatesDialog
     readonly property alias pullsDialog: pullsDialog
+    readonly property alias incidentDialog: incidentDialog
+    readonly property alias storeDialog: storeDialog
+    readonly property alias conflictsDialog: conflictsDialog
 
     width: 1360
     height: 860
@@ -31,6 +34,12 @@ ApplicationWindow {
             Action { text: qsTr("&Open…"); shortcut: StandardKey.Open; onTriggered: { openDialog.adding = false; openDialog.open() } }
             Action { text: qsTr("&Add to the map…"); onTriggered: { openDialog.adding = true; openDialog.open() } }
             Action { text: qsTr("Open &Project…"); onTriggered: projectOpenDialog.open() }
+            Action { text: qsTr("Connect to &database…"); onTriggered: storeDialog.open() }
+            Action {
+                text: qsTr("Dis&connect from the database")
+                enabled: window.session.edits.storeName !== ""
+                onTriggered: window.session.edits.disconnectStore()
+            }
             Menu {
                 id: recentMenu
                 title: qsTr("Open &Recent")
@@ -101,6 +110,48 @@ ApplicationWindow {
             }
             MenuSeparator {}
             Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
+        }
+        Menu {
+            title: qsTr("&Edit")
+            Action {
+                objectName: "undoAction"
+                text: window.session.edits.canUndo ? window.session.edits.undoText : qsTr("Undo")
+                shortcut: StandardKey.Undo
+                enabled: window.session.edits.canUndo
+                onTriggered: window.say(window.session.edits.undo())
+            }
+            Action {
+                text: window.session.edits.canRedo ? window.session.edits.redoText : qsTr("Redo")
+                shortcut: StandardKey.Redo
+                enabled: window.session.edits.canRedo
+                onTriggered: window.say(window.session.edits.redo())
+            }
+            MenuSeparator {}
+            Action {
+                text: qsTr("&Add an incident…")
+                shortcut: "Ctrl+I"
+                enabled: atlasDocument.loaded
+                onTriggered: {
+                    const centre = atlasView.mapCentre()
+                    incidentDialog.openNew(centre.latitude, centre.longitude, Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd"))
+                }
+            }
+            Action {
+                text: qsTr("&Edit the selected incident…")
+                enabled: window.session.selectedRow >= 0
+                onTriggered: incidentDialog.openEdit(window.session.events.details(window.session.selectedRow).id)
+            }
+            Action {
+                text: qsTr("&Delete the selected incident")
+                enabled: window.session.selectedRow >= 0
+                onTriggered: window.say(window.session.edits.remove(window.session.events.details(window.session.selectedRow).id))
+            }
+            MenuSeparator {}
+            Action {
+                text: qsTr("Edits in &conflict (%1)…").arg(window.session.edits.conflicts.length)
+                enabled: window.session.edits.conflicts.length > 0
+                onTriggered: conflictsDialog.open()
+            }
         }
         Menu {
             title: qsTr("&Data")
@@ -508,10 +559,95 @@ ApplicationWindow {
         workspace: window.workspace
     }
 
+    /// Shows a sentence from an edit (a refusal, a notice) in the edits bar for a while.
+    function say(message) {
+        if (message === "" || message === undefined) return
+        editsBar.notice = message
+        noticeTimer.restart()
+    }
+    Timer { id: noticeTimer; interval: 8000; onTriggered: editsBar.notice = "" }
+    Connections {
+        target: window.session.edits
+        function onNotice(message) { window.say(message) }
+        function onConflictsChanged() { if (window.session.edits.conflicts.length > 0) conflictsDialog.open() }
+    }
+
+    header: ColumnLayout {
+        spacing: 0
+        // Edits left from a run that stopped before they were saved: offered back.
+        Rectangle {
+            objectName: "restoreBar"
+            Layout.fillWidth: true
+            implicitHeight: restoreRow.implicitHeight + 8
+            visible: window.session.edits.restorable
+            color: "#fff3cd"
+            RowLayout {
+                id: restoreRow
+                anchors.fill: parent
+                anchors.margins: 4
+                Label { Layout.fillWidth: true; text: window.session.edits.restoreText; wrapMode: Text.WordWrap }
+                Button { objectName: "restoreEdits"; text: qsTr("Restore them"); onClicked: window.say(window.session.edits.restoreJournal()) }
+                Button { text: qsTr("Discard them"); onClicked: window.session.edits.discardJournal() }
+            }
+        }
+        // The store link and what edits just did.
+        Rectangle {
+            id: editsBar
+            objectName: "editsBar"
+            property string notice: ""
+            Layout.fillWidth: true
+            implicitHeight: editsRow.implicitHeight + 6
+            visible: window.session.edits.storeStatus !== "" || notice !== "" || window.session.edits.unsavedCount > 0
+            color: window.session.edits.storeStatus !== "" && !window.session.edits.online ? "#ffe0b2" : "#e8f1fb"
+            RowLayout {
+                id: editsRow
+                anchors.fill: parent
+                anchors.margins: 3
+                Label {
+                    objectName: "storeStatus"
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                    text: {
+                        const parts = []
+                        if (window.session.edits.storeStatus !== "") parts.push(window.session.edits.storeStatus)
+                        else if (window.session.edits.unsavedCount > 0)
+                            parts.push(qsTr("%n edit(s) not saved yet (kept in the journal until you save)", "", window.session.edits.unsavedCount))
+                        if (editsBar.notice !== "") parts.push(editsBar.notice)
+                        return parts.join("  ·  ")
+                    }
+                }
+            }
+        }
+    }
+
+    IncidentDialog {
+        id: incidentDialog
+        objectName: "incidentDialog"
+        parent: Overlay.overlay
+        edits: window.session.edits
+        document: atlasDocument
+    }
+    StoreDialog {
+        id: storeDialog
+        objectName: "storeDialog"
+        parent: Overlay.overlay
+        edits: window.session.edits
+    }
+    ConflictsDialog {
+        id: conflictsDialog
+        objectName: "conflictsDialog"
+        parent: Overlay.overlay
+        edits: window.session.edits
+    }
+
     AtlasView {
         id: atlasView
         anchors.fill: parent
         session: window.session
         tileDirectory: window.tileDirectory
+        onAddIncidentRequested: (latitude, longitude) =>
+            incidentDialog.openNew(latitude, longitude, Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd"))
+        onEditIncidentRequested: (id) => incidentDialog.openEdit(id)
+        onDeleteIncidentRequested: (id) => window.say(window.session.edits.remove(id))
     }
 }

@@ -1,0 +1,610 @@
+#include "incident_edits.h"
+
+#include "atlas_document.h"
+
+#include "atlas/io/edit_journal.h"
+#include "atlas/model/vocabulary.h"
+
+#include <QCryptographicHash>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+#include <chrono>
+
+namespace atlas::ui {
+
+// The store's connection and what the client knows of it: touched only by work queued on the
+// worker thread, one piece at a time, so it needs no lock.
+struct IncidentEdits::Worker {
+    std::string url;
+    std::unique_ptr<atlas::PgStore> store;
+    atlas::StoreState state;
+    // Connected, reconnecting after the server went away; a sentence when it cannot.
+    QString ensureConnected() {
+        if (store && store->connected()) return {};
+        std::vector<atlas::Diagnostic> problems;
+        store = atlas::PgStore::connect(url, problems);
+        return store ? QString() : QString::fromStdString(problems.empty() ? "cannot connect" : problems.front().message);
+    }
+};
+
+namespace {
+
+QString text(const std::string& value) { return QString::fromStdString(value); }
+
+QStringList lines(const QString& block) {
+    QStringList out;
+    for (const QString& line : block.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty()) out << line.trimmed();
+    return out;
+}
+
+std::vector<std::string> ids(const QString& list) {
+    std::vector<std::string> out;
+    for (const QString& id : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!id.trimmed().isEmpty()) out.push_back(id.trimmed().toStdString());
+    return out;
+}
+
+QString joined(const std::vector<std::string>& values, const QString& separator) {
+    QStringList out;
+    for (const std::string& v : values) out << text(v);
+    return out.join(separator);
+}
+
+// An incident in a few lines, for the two sides of a conflict.
+QString summary(const std::optional<atlas::Event>& event) {
+    if (!event) return QObject::tr("(deleted)");
+    return QObject::tr("%1, %2 · %3 · killed %4, wounded %5\n%6")
+        .arg(text(event->date.toString()), text(std::string(atlas::toLabel(event->type))), text(event->place.name),
+             text(event->killed.toText()), text(event->wounded.toText()), text(event->description));
+}
+
+} // namespace
+
+IncidentEdits::IncidentEdits(AtlasDocument* document, QObject* parent) : QObject(parent), m_document(document) {
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.start();
+    m_retry.setInterval(3000);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        if (m_worker && !m_sending) {
+            m_online = true; // tried: sendPending reconnects first, and says so when it cannot
+            sendPending();
+            if (m_pending.empty()) fetchChanges();
+        }
+    });
+    connect(document, &AtlasDocument::fileRead, this, [this](const QUrl& location, bool merged) {
+        if (m_worker) disconnectStore();
+        sourceOpened(merged ? QStringLiteral("merged: ") + m_document->sourceName() : location.toLocalFile());
+    });
+    connect(document, &AtlasDocument::saveFinished, this, [this](const QString&, bool saved) {
+        if (!saved || m_worker) return;
+        // In the file now: the journal has done its work.
+        if (!m_journalPath.isEmpty()) QFile::remove(m_journalPath);
+        m_unsaved = 0;
+        // Saved as another file: later edits are journaled for that one. Undo still reaches back.
+        if (const QString location = m_document->saveLocation().toLocalFile(); !location.isEmpty()) {
+            m_source = location;
+            m_journalPath = journalPathFor(location);
+        }
+        emit historyChanged();
+    });
+}
+
+IncidentEdits::~IncidentEdits() {
+    stopListening();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString IncidentEdits::journalPathFor(const QString& source) {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journals");
+    QDir().mkpath(folder);
+    return folder + QLatin1Char('/') + QString::fromLatin1(QCryptographicHash::hash(source.toUtf8(), QCryptographicHash::Sha1).toHex()) +
+           QStringLiteral(".jsonl");
+}
+
+void IncidentEdits::sourceOpened(const QString& source) {
+    m_history.clear();
+    m_unsaved = 0;
+    m_pending.clear();
+    m_source = source;
+    m_journalPath = source.isEmpty() ? QString() : journalPathFor(source);
+    m_leftJournal = {};
+    if (!m_journalPath.isEmpty() && QFile::exists(m_journalPath)) {
+        std::vector<atlas::Diagnostic> problems;
+        if (auto left = atlas::readJournal(m_journalPath.toStdString(), problems); left && left->source == source.toStdString())
+            m_leftJournal = std::move(*left);
+        m_document->noteProblems(problems);
+    }
+    emit historyChanged();
+    emit journalChanged();
+}
+
+QString IncidentEdits::restoreText() const {
+    return tr("%n edit(s) to this data were not saved when the program last stopped", "", int(m_leftJournal.edits.size()));
+}
+
+QString IncidentEdits::restoreJournal() {
+    std::vector<atlas::EventEdit> edits = std::move(m_leftJournal.edits);
+    m_leftJournal = {};
+    emit journalChanged();
+    int made = 0;
+    QStringList refused;
+    for (const atlas::EventEdit& edit : edits) {
+        // Not journaled again: they are in the journal already.
+        const QString problem = m_document->applyEdits({edit});
+        if (!problem.isEmpty()) {
+            refused << problem;
+            continue;
+        }
+        m_history.record(edit);
+        ++m_unsaved;
+        ++made;
+        if (m_worker) m_pending.push_back(edit);
+    }
+    sendPending();
+    emit historyChanged();
+    QString sentence = tr("%n edit(s) restored", "", made);
+    if (!refused.isEmpty()) sentence += tr("; %n not (%1)", "", int(refused.size())).arg(refused.join(QStringLiteral("; ")));
+    return sentence;
+}
+
+void IncidentEdits::discardJournal() {
+    m_leftJournal = {};
+    if (!m_journalPath.isEmpty()) QFile::remove(m_journalPath);
+    emit journalChanged();
+}
+
+void IncidentEdits::journal(const atlas::EventEdit& edit) {
+    if (m_journalPath.isEmpty()) return;
+    const auto problems = atlas::appendToJournal(m_journalPath.toStdString(), m_source.toStdString(), edit);
+    if (!problems.empty()) m_document->noteProblems(problems);
+}
+
+QString IncidentEdits::make(const atlas::EventEdit& edit, bool record) {
+    if (const QString refused = m_document->applyEdits({edit}); !refused.isEmpty()) return refused;
+    if (record) m_history.record(edit);
+    journal(edit);
+    ++m_unsaved;
+    if (m_worker) {
+        m_pending.push_back(edit);
+        sendPending();
+    }
+    emit historyChanged();
+    return {};
+}
+
+std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bool isNew, QVariantList* problems) const {
+    auto problem = [&](const char* field, const QString& message) {
+        if (problems) problems->append(QVariantMap{{QStringLiteral("field"), QString::fromLatin1(field)}, {QStringLiteral("message"), message}});
+    };
+    const atlas::Dataset& dataset = m_document->dataset();
+    atlas::Event event;
+    const QString id = fields.value(QStringLiteral("id")).toString().trimmed();
+    // An incident changed keeps what the form does not show (tags, unknown fields).
+    if (!isNew) {
+        const auto row = atlas::findEventRow(dataset.events, id.toStdString());
+        if (!row) {
+            problem("id", tr("no incident has the id %1").arg(id));
+            return std::nullopt;
+        }
+        event = dataset.events.at(*row);
+    }
+    event.id = id.toStdString();
+    bool readable = true;
+    if (auto type = atlas::eventTypeFromKey(fields.value(QStringLiteral("type")).toString().toStdString())) event.type = *type;
+    if (auto date = atlas::Date::parse(fields.value(QStringLiteral("date")).toString().trimmed().toStdString())) event.date = *date;
+    else problem("date", tr("a date is written YYYY-MM-DD")), readable = false;
+    const QString end = fields.value(QStringLiteral("endDate")).toString().trimmed();
+    event.endDate.reset();
+    if (!end.isEmpty()) {
+        if (auto date = atlas::Date::parse(end.toStdString())) event.endDate = *date;
+        else problem("endDate", tr("an end date is written YYYY-MM-DD, or left empty")), readable = false;
+    }
+    if (auto p = atlas::datePrecisionFromKey(fields.value(QStringLiteral("datePrecision")).toString().toStdString())) event.datePrecision = *p;
+    bool ok = false;
+    event.place.point.latitude = fields.value(QStringLiteral("latitude")).toString().trimmed().toDouble(&ok);
+    if (!ok) problem("latitude", tr("a latitude is a number of degrees")), readable = false;
+    event.place.point.longitude = fields.value(QStringLiteral("longitude")).toString().trimmed().toDouble(&ok);
+    if (!ok) problem("longitude", tr("a longitude is a number of degrees")), readable = false;
+    if (auto p = atlas::placePrecisionFromKey(fields.value(QStringLiteral("placePrecision")).toString().toStdString())) event.place.precision = *p;
+    event.place.name = fields.value(QStringLiteral("placeName")).toString().trimmed().toStdString();
+    event.place.admin1 = fields.value(QStringLiteral("admin1")).toString().trimmed().toStdString();
+    event.place.admin2 = fields.value(QStringLiteral("admin2")).toString().trimmed().toStdString();
+    event.perpetrators = ids(fields.value(QStringLiteral("perpetrators")).toString());
+    event.targets = ids(fields.value(QStringLiteral("targets")).toString());
+    for (auto [key, count] : {std::pair{"killed", &event.killed}, std::pair{"wounded", &event.wounded}}) {
+        const QString written = fields.value(QString::fromLatin1(key)).toString();
+        if (auto parsed = atlas::parseCasualtyText(written.toStdString())) {
+            parsed->extra = count->extra;
+            *count = *parsed;
+        } else {
+            problem(key, tr("write a number as \"15\", \"more than 78\", \"at least 3\", \"about 40\", \"20-30\", or leave it empty, not \"%1\"").arg(written));
+            readable = false;
+        }
+    }
+    event.civilianTargeting = fields.value(QStringLiteral("civilianTargeting")).toBool();
+    event.description = fields.value(QStringLiteral("description")).toString().toStdString();
+    // Sources, one a line: publisher | title | date | URL.
+    event.sources.clear();
+    for (const QString& line : lines(fields.value(QStringLiteral("sources")).toString())) {
+        const QStringList parts = line.split(QLatin1Char('|'));
+        atlas::SourceReference source;
+        source.publisher = parts.value(0).trimmed().toStdString();
+        source.title = parts.value(1).trimmed().toStdString();
+        source.date = parts.value(2).trimmed().toStdString();
+        source.url = parts.value(3).trimmed().toStdString();
+        event.sources.push_back(std::move(source));
+    }
+    // Links, one a line: relation: incident id ("retaliation_for: kafr-…").
+    event.links.clear();
+    for (const QString& line : lines(fields.value(QStringLiteral("links")).toString())) {
+        const int colon = line.indexOf(QLatin1Char(':'));
+        atlas::EventLink link;
+        const auto relation = colon < 0 ? std::optional(atlas::LinkRelation::Related)
+                                        : atlas::linkRelationFromKey(line.left(colon).trimmed().toStdString());
+        if (!relation) {
+            problem("links", tr("\"%1\" is no relation (related, retaliation_for, part_of, follow_up_to)").arg(line.left(colon).trimmed()));
+            readable = false;
+            continue;
+        }
+        link.relation = *relation;
+        link.eventId = (colon < 0 ? line : line.mid(colon + 1)).trimmed().toStdString();
+        event.links.push_back(std::move(link));
+    }
+    if (!readable) return std::nullopt;
+    return event;
+}
+
+QVariantList IncidentEdits::typeChoices() const {
+    QVariantList out;
+    for (int i = 0; i < atlas::kEventTypeCount; ++i) {
+        const auto type = static_cast<atlas::EventType>(i);
+        const std::string_view key = atlas::toKey(type);
+        out.append(QVariantMap{{QStringLiteral("key"), text(std::string(key))}, {QStringLiteral("label"), text(std::string(atlas::toLabel(type)))}});
+    }
+    return out;
+}
+
+QVariantMap IncidentEdits::blankIncident(double latitude, double longitude, const QString& isoDate) const {
+    const auto day = atlas::Date::parse(isoDate.toStdString()).value_or(*atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString()));
+    return {{QStringLiteral("id"), text(atlas::newEventId(m_document->dataset(), day))},
+            {QStringLiteral("type"), QStringLiteral("air_strike")},
+            {QStringLiteral("date"), text(day.toString())},
+            {QStringLiteral("endDate"), QString()},
+            {QStringLiteral("datePrecision"), QStringLiteral("day")},
+            {QStringLiteral("latitude"), QString::number(latitude, 'f', 5)},
+            {QStringLiteral("longitude"), QString::number(longitude, 'f', 5)},
+            {QStringLiteral("placePrecision"), QStringLiteral("exact")},
+            {QStringLiteral("killed"), QString()},
+            {QStringLiteral("wounded"), QString()}};
+}
+
+QVariantMap IncidentEdits::incidentFields(const QString& id) const {
+    const atlas::Dataset& dataset = m_document->dataset();
+    const auto row = atlas::findEventRow(dataset.events, id.toStdString());
+    if (!row) return {};
+    const atlas::Event event = dataset.events.at(*row);
+    QStringList sources, links;
+    for (const atlas::SourceReference& s : event.sources)
+        sources << QStringList{text(s.publisher), text(s.title), text(s.date), text(s.url)}.join(QStringLiteral(" | "));
+    for (const atlas::EventLink& l : event.links) links << text(std::string(atlas::toKey(l.relation))) + QStringLiteral(": ") + text(l.eventId);
+    auto count = [](const atlas::CasualtyCount& c) { return c.known() ? text(c.toText()) : QString(); };
+    return {{QStringLiteral("id"), text(event.id)},
+            {QStringLiteral("type"), text(std::string(atlas::toKey(event.type)))},
+            {QStringLiteral("date"), text(event.date.toString())},
+            {QStringLiteral("endDate"), event.endDate ? text(event.endDate->toString()) : QString()},
+            {QStringLiteral("datePrecision"), text(std::string(atlas::toKey(event.datePrecision)))},
+            {QStringLiteral("latitude"), QString::number(event.place.point.latitude, 'g', 10)},
+            {QStringLiteral("longitude"), QString::number(event.place.point.longitude, 'g', 10)},
+            {QStringLiteral("placeName"), text(event.place.name)},
+            {QStringLiteral("placePrecision"), text(std::string(atlas::toKey(event.place.precision)))},
+            {QStringLiteral("admin1"), text(event.place.admin1)},
+            {QStringLiteral("admin2"), text(event.place.admin2)},
+            {QStringLiteral("perpetrators"), joined(event.perpetrators, QStringLiteral(", "))},
+            {QStringLiteral("targets"), joined(event.targets, QStringLiteral(", "))},
+            {QStringLiteral("killed"), count(event.killed)},
+            {QStringLiteral("wounded"), count(event.wounded)},
+            {QStringLiteral("civilianTargeting"), event.civilianTargeting},
+            {QStringLiteral("description"), text(event.description)},
+            {QStringLiteral("sources"), sources.join(QLatin1Char('\n'))},
+            {QStringLiteral("links"), links.join(QLatin1Char('\n'))}};
+}
+
+QVariantList IncidentEdits::check(const QVariantMap& fields, bool isNew) const {
+    QVariantList problems;
+    const auto event = eventOf(fields, isNew, &problems);
+    if (!event) return problems;
+    const auto today = atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString());
+    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), *today, isNew))
+        problems.append(QVariantMap{{QStringLiteral("field"), text(p.field)}, {QStringLiteral("message"), text(p.message)}});
+    return problems;
+}
+
+QString IncidentEdits::save(const QVariantMap& fields, bool isNew) {
+    if (restorable()) return tr("Restore or discard the edits left from the last session first");
+    if (const QVariantList problems = check(fields, isNew); !problems.isEmpty())
+        return problems.first().toMap().value(QStringLiteral("message")).toString();
+    const auto event = eventOf(fields, isNew, nullptr);
+    if (isNew) return make({std::nullopt, *event}, true);
+    const auto row = atlas::findEventRow(m_document->dataset().events, event->id);
+    const atlas::Event before = m_document->dataset().events.at(*row);
+    if (before == *event) return {};
+    return make({before, *event}, true);
+}
+
+QString IncidentEdits::remove(const QString& id) {
+    if (restorable()) return tr("Restore or discard the edits left from the last session first");
+    const auto row = atlas::findEventRow(m_document->dataset().events, id.toStdString());
+    if (!row) return tr("no incident has the id %1").arg(id);
+    return make({m_document->dataset().events.at(*row), std::nullopt}, true);
+}
+
+QString IncidentEdits::undo() {
+    auto edit = m_history.undo();
+    if (!edit) return {};
+    if (QString refused = make(*edit, false); !refused.isEmpty()) {
+        m_history.restoreUndo(*edit);
+        emit historyChanged();
+        return tr("Cannot undo: %1").arg(refused);
+    }
+    return {};
+}
+
+QString IncidentEdits::redo() {
+    auto edit = m_history.redo();
+    if (!edit) return {};
+    if (QString refused = make(*edit, false); !refused.isEmpty()) {
+        m_history.restoreRedo(*edit);
+        emit historyChanged();
+        return tr("Cannot redo: %1").arg(refused);
+    }
+    return {};
+}
+
+// --- The store
+
+void IncidentEdits::setStoreStatus(const QString& status, bool online) {
+    m_storeStatus = status;
+    m_online = online;
+    emit storeChanged();
+}
+
+void IncidentEdits::connectToStore(const QString& url) {
+    if (m_connecting) return;
+    disconnectStore();
+    m_connecting = true;
+    const std::string address = url.trimmed().toStdString();
+    m_storeName = text(atlas::redactedUrl(address));
+    setStoreStatus(tr("Connecting to %1…").arg(m_storeName), false);
+    auto worker = std::make_shared<Worker>();
+    worker->url = address;
+    QMetaObject::invokeMethod(m_context, [this, worker] {
+        QString problem = worker->ensureConnected();
+        atlas::LoadResult pulled;
+        std::optional<atlas::StoreStatus> status;
+        if (problem.isEmpty()) {
+            std::vector<atlas::Diagnostic> problems;
+            status = worker->store->status(problems);
+            pulled = worker->store->pull({}, &worker->state);
+            if (pulled.failed()) problem = text(pulled.diagnostics.front().message);
+        }
+        QMetaObject::invokeMethod(this, [this, worker, problem, pulled = std::move(pulled), status]() mutable {
+            m_connecting = false;
+            if (!problem.isEmpty()) {
+                m_storeName.clear();
+                setStoreStatus(tr("Not connected: %1").arg(problem), false);
+                emit notice(m_storeStatus);
+                return;
+            }
+            const std::size_t count = pulled.dataset.events.size();
+            m_document->openRead(std::move(pulled), m_storeName);
+            m_worker = worker;
+            sourceOpened(m_storeName);
+            const QString role = status ? text(status->user) : QString();
+            const bool canWrite = status && status->canWrite;
+            setStoreStatus(tr("Connected to %1 as %2 (%3): %n incident(s); others' changes appear as they are made", "", int(count))
+                               .arg(m_storeName, role, canWrite ? tr("may edit") : tr("read only")),
+                           true);
+            startListening(worker->url);
+            emit storeOpened();
+        });
+    });
+}
+
+void IncidentEdits::disconnectStore() {
+    stopListening();
+    m_retry.stop();
+    if (m_worker) {
+        // Closed on its own thread, after whatever is queued there.
+        QMetaObject::invokeMethod(m_context, [worker = m_worker] { worker->store.reset(); });
+    }
+    m_worker.reset();
+    m_pending.clear();
+    m_sending = false;
+    m_storeName.clear();
+    setStoreStatus(QString(), false);
+}
+
+void IncidentEdits::sendPending() {
+    if (!m_worker || m_sending || !m_online || m_pending.empty()) return;
+    m_sending = true;
+    std::vector<atlas::EventEdit> batch(m_pending.begin(), m_pending.end());
+    QMetaObject::invokeMethod(m_context, [this, worker = m_worker, batch = std::move(batch)]() mutable {
+        std::optional<atlas::StoreCommit> outcome;
+        QString problem = worker->ensureConnected();
+        if (problem.isEmpty()) {
+            std::vector<atlas::Diagnostic> problems;
+            outcome = worker->store->commit(batch, worker->state.revisions, problems);
+            if (outcome && outcome->committed)
+                for (const auto& [id, revision] : outcome->revisions) {
+                    if (revision == 0) worker->state.revisions.erase(id);
+                    else worker->state.revisions[id] = revision;
+                }
+            if (!outcome && !problems.empty()) problem = text(problems.front().message);
+        }
+        const bool lost = !worker->store || !worker->store->connected();
+        QMetaObject::invokeMethod(this, [this, batch = std::move(batch), outcome = std::move(outcome), problem, lost]() mutable {
+            committed(std::move(batch), std::move(outcome), problem, lost);
+        });
+    });
+}
+
+void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<atlas::StoreCommit> outcome, QString problem, bool lost) {
+    m_sending = false;
+    if (!m_worker) return;
+    if (!outcome && lost) {
+        setStoreStatus(tr("The server cannot be reached (%1): %n edit(s) kept here and in the journal, sent when it is back", "", int(m_pending.size()))
+                           .arg(problem),
+                       false);
+        m_retry.start();
+        return;
+    }
+    m_retry.stop();
+    if (!outcome) {
+        // Refused by the server (no right to write, …): taken back here, and said.
+        for (auto it = sent.rbegin(); it != sent.rend(); ++it) (void)m_document->applyEdits({it->inverse()});
+        for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
+        m_unsaved = std::max(0, m_unsaved - int(sent.size()));
+        m_history.clear();
+        if (!m_journalPath.isEmpty() && m_pending.empty()) QFile::remove(m_journalPath);
+        emit historyChanged();
+        emit notice(tr("The store refused the edit: %1").arg(problem));
+        return;
+    }
+    if (outcome->committed) {
+        for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
+        m_unsaved = int(m_pending.size());
+        if (m_pending.empty() && !m_journalPath.isEmpty()) QFile::remove(m_journalPath);
+        setStoreStatus(m_storeStatus, true);
+        emit historyChanged();
+        emit notice(tr("%n edit(s) written to the store", "", int(sent.size())));
+        sendPending();
+        return;
+    }
+    // Conflicts: those edits leave the queue and the data shows the store's version; the rest
+    // go again. Each conflict keeps the analyst's version until they choose.
+    for (const atlas::StoreConflict& conflict : outcome->conflicts) {
+        const std::string id = conflict.mine.id();
+        std::erase_if(m_pending, [&](const atlas::EventEdit& e) { return e == conflict.mine; });
+        const atlas::Dataset& dataset = m_document->dataset();
+        const auto row = atlas::findEventRow(dataset.events, id);
+        std::optional<atlas::Event> local;
+        if (row) local = dataset.events.at(*row);
+        if (local != conflict.theirs) (void)m_document->applyEdits({{local, conflict.theirs}});
+        m_conflicts.push_back(conflict);
+        emit notice(text(conflict.toText()));
+    }
+    m_unsaved = int(m_pending.size());
+    emit conflictsChanged();
+    emit historyChanged();
+    sendPending();
+}
+
+QVariantList IncidentEdits::conflicts() const {
+    QVariantList out;
+    for (const atlas::StoreConflict& c : m_conflicts)
+        out.append(QVariantMap{{QStringLiteral("id"), text(c.mine.id())},
+                               {QStringLiteral("text"), text(c.toText())},
+                               {QStringLiteral("mine"), summary(c.mine.after)},
+                               {QStringLiteral("theirs"), summary(c.theirs)}});
+    return out;
+}
+
+void IncidentEdits::resolveConflict(int index, bool keepMine) {
+    if (index < 0 || index >= int(m_conflicts.size())) return;
+    const atlas::StoreConflict conflict = m_conflicts[std::size_t(index)];
+    m_conflicts.erase(m_conflicts.begin() + index);
+    emit conflictsChanged();
+    if (!keepMine || !m_worker) return;
+    // Written over the store's version, which the client now knows.
+    const std::string id = conflict.mine.id();
+    QMetaObject::invokeMethod(m_context, [worker = m_worker, id, revision = conflict.theirRevision] {
+        if (revision > 0) worker->state.revisions[id] = revision;
+    });
+    if (!conflict.theirs && !conflict.mine.after) return; // both deleted it
+    if (const QString refused = make({conflict.theirs, conflict.mine.after}, true); !refused.isEmpty()) emit notice(refused);
+}
+
+void IncidentEdits::fetchChanges() {
+    if (!m_worker) return;
+    QMetaObject::invokeMethod(m_context, [this, worker = m_worker] {
+        if (!worker->ensureConnected().isEmpty()) return;
+        std::vector<atlas::Diagnostic> problems;
+        auto changes = worker->store->changesSince(worker->state.lastChange, problems);
+        if (!changes) return;
+        worker->state.lastChange = changes->lastChange;
+        for (std::size_t i = 0; i < changes->current.size(); ++i) worker->state.revisions[changes->current[i].id] = changes->revisions[i];
+        for (const std::string& id : changes->deleted) worker->state.revisions.erase(id);
+        QMetaObject::invokeMethod(this, [this, worker, changes = std::move(*changes)]() mutable {
+            if (worker == m_worker) applyChanges(std::move(changes));
+        });
+    });
+}
+
+void IncidentEdits::applyChanges(atlas::StoreChanges changes) {
+    // Edits from the data as it is here to the store's: what this client wrote itself is
+    // already so and is passed over.
+    const atlas::Dataset& dataset = m_document->dataset();
+    std::vector<atlas::EventEdit> edits;
+    for (atlas::Event& event : changes.current) {
+        const auto row = atlas::findEventRow(dataset.events, event.id);
+        std::optional<atlas::Event> local;
+        if (row) local = dataset.events.at(*row);
+        if (local != event) edits.push_back({std::move(local), std::move(event)});
+    }
+    for (const std::string& id : changes.deleted)
+        if (const auto row = atlas::findEventRow(dataset.events, id)) edits.push_back({dataset.events.at(*row), std::nullopt});
+    if (edits.empty()) return;
+    const int count = int(edits.size());
+    if (const QString refused = m_document->applyEdits(edits); !refused.isEmpty()) {
+        emit notice(tr("Changes from the store not shown: %1").arg(refused));
+        return;
+    }
+    emit notice(tr("%n incident(s) changed in the store by others", "", count));
+}
+
+void IncidentEdits::startListening(const std::string& url) {
+    stopListening();
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    m_stopListening = stop;
+    // Its own connection: LISTEN holds it, waiting on the server's socket.
+    m_listener = std::thread([this, url, stop] {
+        std::unique_ptr<atlas::PgStore> store;
+        bool wasLost = false;
+        while (!*stop) {
+            if (!store || !store->connected()) {
+                std::vector<atlas::Diagnostic> problems;
+                store = atlas::PgStore::connect(url, problems);
+                if (!store || !store->listen(problems)) {
+                    store.reset();
+                    if (!wasLost) QMetaObject::invokeMethod(this, [this] { m_retry.start(); setStoreStatus(tr("The server cannot be reached: edits are kept here and sent when it is back"), false); });
+                    wasLost = true;
+                    // Tried again in a second, checking for the end every tenth.
+                    for (int i = 0; i < 10 && !*stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                    continue;
+                }
+                if (wasLost) QMetaObject::invokeMethod(this, [this] { m_retry.stop(); setStoreStatus(tr("Connected to %1 again").arg(m_storeName), true); sendPending(); fetchChanges(); });
+                wasLost = false;
+            }
+            switch (store->waitForChange(200)) {
+            case atlas::StoreWait::Changed: QMetaObject::invokeMethod(this, [this] { fetchChanges(); }); break;
+            case atlas::StoreWait::Lost: store.reset(); break;
+            case atlas::StoreWait::TimedOut: break;
+            }
+        }
+    });
+}
+
+void IncidentEdits::stopListening() {
+    if (m_stopListening) *m_stopListening = true;
+    if (m_listener.joinable()) m_listener.join();
+    m_stopListening.reset();
+}
+
+} // namespace atlas::ui
