@@ -22,6 +22,7 @@
 #include "atlas/io/recipe.h"
 #include "export_writer.h"
 #include "atlas_session.h"
+#include "atlas/store/pg_store.h"
 #include "snapshot.h"
 #include "workspace_settings.h"
 
@@ -70,7 +71,7 @@ int main(int argc, char* argv[]) {
     }
 
     // A word that is neither a command nor a file is a typo, said so before a window is tried.
-    if (argc >= 2 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1]))) {
+    if (argc >= 2 && argv[1][0] != '-' && !QFileInfo::exists(QString::fromLocal8Bit(argv[1])) && !atlas::isStoreUrl(argv[1])) {
         std::fprintf(stderr, "conflict-atlas: no such file or command: %s (commands:", argv[1]);
         for (const auto& command : atlas::commands::allCommands()) std::fprintf(stderr, " %s", command.name);
         std::fprintf(stderr, ")\n");
@@ -157,7 +158,11 @@ int main(int argc, char* argv[]) {
 
     if (parser.positionalArguments().size() > 1) return fail(QStringLiteral("give at most one dataset or project file"));
     QUrl datasetLocation(QString::fromLatin1(kSampleDataset));
-    if (!parser.positionalArguments().isEmpty()) {
+    // A team's database in place of a file (postgresql://…, host=… dbname=…, service=NAME).
+    QString storeUrl;
+    if (!parser.positionalArguments().isEmpty() && atlas::isStoreUrl(parser.positionalArguments().first().toStdString()))
+        storeUrl = parser.positionalArguments().first();
+    else if (!parser.positionalArguments().isEmpty()) {
         const QFileInfo file(parser.positionalArguments().first());
         if (!file.exists()) return fail(QStringLiteral("no such file: %1").arg(file.filePath()));
         datasetLocation = QUrl::fromLocalFile(file.absoluteFilePath());
@@ -181,7 +186,9 @@ int main(int argc, char* argv[]) {
     // Several files (or actor mappings) were open: they were kept as a project of their own.
     const QString lastFile = lastState.value(QStringLiteral("file")).toString();
     const QString lastProject = lastState.value(QStringLiteral("project")).toString();
-    if (parser.positionalArguments().isEmpty() && !lastProject.isEmpty() && QFileInfo::exists(lastProject))
+    if (!storeUrl.isEmpty()) {
+        // Nothing from the last session: the store is what is asked for.
+    } else if (parser.positionalArguments().isEmpty() && !lastProject.isEmpty() && QFileInfo::exists(lastProject))
         datasetLocation = QUrl::fromLocalFile(lastProject);
     else if (parser.positionalArguments().isEmpty() && !lastFile.isEmpty() && QFileInfo::exists(lastFile))
         datasetLocation = QUrl::fromLocalFile(lastFile);
@@ -191,7 +198,16 @@ int main(int argc, char* argv[]) {
     AtlasDocument& document = *session.document();
     QObject::connect(&document, &AtlasDocument::fileRead, &workspace, [&](const QUrl& location) { workspace.noteFileRead(location); });
     const bool recipe = datasetLocation.toLocalFile().endsWith(QStringLiteral(".recipe.json"));
-    if (recipe || datasetLocation.toLocalFile().endsWith(QStringLiteral(".atlasproj"))) {
+    if (!storeUrl.isEmpty()) {
+        // Connected and pulled on the store link's worker thread, waited for here.
+        QEventLoop waitForStore;
+        QObject::connect(session.edits(), &IncidentEdits::storeChanged, &waitForStore, [&] {
+            if (!session.edits()->connecting()) waitForStore.quit();
+        });
+        session.edits()->connectToStore(storeUrl);
+        if (session.edits()->connecting()) waitForStore.exec();
+        if (session.edits()->storeName().isEmpty()) return fail(session.edits()->storeStatus());
+    } else if (recipe || datasetLocation.toLocalFile().endsWith(QStringLiteral(".atlasproj"))) {
         // A project: its files read (in the background, waited for here), its settings applied,
         // its bookmarks added; its view and layers wait in the session for the window.
         QEventLoop waitForFiles;

@@ -408,9 +408,9 @@ void IncidentEdits::connectToStore(const QString& url) {
             sourceOpened(m_storeName);
             const QString role = status ? text(status->user) : QString();
             const bool canWrite = status && status->canWrite;
-            setStoreStatus(tr("Connected to %1 as %2 (%3): %n incident(s); others' changes appear as they are made", "", int(count))
-                               .arg(m_storeName, role, canWrite ? tr("may edit") : tr("read only")),
+            setStoreStatus(tr("Connected to %1 as %2 (%3); others' changes appear as they are made").arg(m_storeName, role, canWrite ? tr("may edit") : tr("read only")),
                            true);
+            emit notice(tr("%n incident(s) read from the store", "", int(count)));
             startListening(worker->url);
             emit storeOpened();
         });

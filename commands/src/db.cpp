@@ -58,7 +58,7 @@ int db(const std::vector<std::string>& args, const InputOptions& options) {
         std::vector<Diagnostic> problems;
         const auto status = store->status(problems);
         if (!report(problems) || !status) return kBadInput;
-        std::printf("server: %s\nrole: %s%s\nschema: %s\n", status->server.c_str(), status->user.c_str(),
+        std::printf("server: %s\nconnection: %s\nrole: %s%s\nschema: %s\n", status->server.c_str(), status->connection.c_str(), status->user.c_str(),
                     status->schemaVersion > 0 ? (status->canWrite ? " (may write)" : " (read only)") : "",
                     status->schemaVersion > 0 ? ("version " + std::to_string(status->schemaVersion)).c_str() : "none yet (conflict-atlas db init URL)");
         if (status->schemaVersion > 0)

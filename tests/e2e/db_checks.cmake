@@ -82,6 +82,25 @@ expect_in("${out}" "(read only)")
 run(1 db push "${URL}&user=${SCHEMA}_reader" ${SAMPLE})
 expect_in("${err}" "permission denied")
 
+# TLS as sslmode asks (the test server offers it with a certificate of its own).
+run(0 db status "${URL}&sslmode=require")
+expect_in("${out}" "connection: TLS (TLS")
+run(0 db status "${URL}&sslmode=disable")
+expect_in("${out}" "connection: not encrypted")
+run(1 db status "${URL}&sslmode=verify-full&sslrootcert=${WORK}/no-such-root.crt")
+expect_in("${err}" "cannot connect to the database")
+expect_in("${err}" "root certificate")
+
+# A wrong password: said, the password not shown (roles named ..._password sign in with one).
+sql("DROP ROLE IF EXISTS ${SCHEMA}_password; CREATE ROLE ${SCHEMA}_password LOGIN PASSWORD 'right-one'; GRANT USAGE ON SCHEMA ${SCHEMA} TO ${SCHEMA}_password; GRANT SELECT ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${SCHEMA}_password")
+string(REPLACE "postgresql://atlas@" "postgresql://${SCHEMA}_password:right-one@" right "${URL}")
+run(0 db status "${right}")
+expect_in("${out}" "(read only)")
+string(REPLACE "postgresql://atlas@" "postgresql://${SCHEMA}_password:wrong-one@" wrong "${URL}")
+run(1 db status "${wrong}")
+expect_in("${err}" "password authentication failed")
+expect_not_in("${err}" "wrong-one")
+
 # Bad URLs and a server that is not there: said, with no password shown.
 run(2 db status not-a-database.json)
 expect_in("${err}" "is no database URL")
@@ -91,4 +110,4 @@ expect_not_in("${err}" "s3cret")
 run(2 db pull ${URL})
 expect_in("${err}" "--out")
 
-sql("DROP SCHEMA ${SCHEMA} CASCADE; DROP ROLE ${SCHEMA}_reader")
+sql("DROP SCHEMA ${SCHEMA} CASCADE; DROP ROLE ${SCHEMA}_reader; DROP ROLE ${SCHEMA}_password")

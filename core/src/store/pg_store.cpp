@@ -35,9 +35,18 @@ struct Result {
     [[nodiscard]] int rows() const { return PQntuples(result); }
 };
 
+// libpq's message on one line (it breaks a connection failure over two, with a tab).
 std::string trimmed(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
+    std::string line;
+    for (const char c : text) {
+        if (c == '\n' || c == '\t') {
+            if (!line.empty() && line.back() != ' ') line.push_back(' ');
+        } else if (!(c == ' ' && !line.empty() && line.back() == ' ')) {
+            line.push_back(c);
+        }
+    }
+    return line;
 }
 
 // The schema, version 1 (docs/format.md, "The shared store"). Every data table: an id, the
@@ -229,6 +238,12 @@ std::optional<StoreStatus> PgStore::status(std::vector<Diagnostic>& problems) {
     }
     status.server = "PostgreSQL " + server.value(0, 0) + (PQgetisnull(server.result, 0, 2) ? ", no PostGIS" : ", PostGIS " + server.value(0, 2));
     status.user = server.value(0, 1);
+    if (PQsslInUse(m_connection)) {
+        const char* protocol = PQsslAttribute(m_connection, "protocol");
+        status.connection = std::string("TLS (") + (protocol ? protocol : "?") + ")";
+    } else {
+        status.connection = "not encrypted";
+    }
     Result version(PQexec(m_connection, "SELECT value FROM atlas_meta WHERE key = 'schema_version'"));
     if (!version.ok() || version.rows() != 1) return status; // no schema yet: `db init`
     status.schemaVersion = std::atoi(version.value(0, 0).c_str());

@@ -39,6 +39,7 @@ inline constexpr int kStoreSchemaVersion = 2;
 struct StoreStatus {
     std::string server;        ///< "PostgreSQL 17.12, PostGIS 3.5.2"
     std::string user;          ///< the role connected as
+    std::string connection;    ///< "TLS (TLSv1.3)" or "not encrypted" (as sslmode and the server agreed)
     int schemaVersion = 0;     ///< 0: no Conflict Atlas schema in this database yet
     bool canWrite = false;     ///< the role may add and change incidents
     std::uint64_t events = 0, actors = 0, sites = 0, lines = 0, areas = 0, changes = 0;
