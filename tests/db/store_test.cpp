@@ -4,6 +4,7 @@
 #include "atlas/io/native_format.h"
 #include "atlas/query/query.h"
 #include "atlas/store/pg_store.h"
+#include "synthetic.h"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -342,6 +343,36 @@ TEST_F(Store, InitMigratesAVersionOneStoreSoItsClientsAreNotified) {
     EXPECT_NE(problems.front().message.find("db init"), std::string::npos);
     EXPECT_TRUE(store->init().empty());
     problems.clear();
-    EXPECT_EQ(store->status(problems)->schemaVersion, 2);
+    EXPECT_EQ(store->status(problems)->schemaVersion, kStoreSchemaVersion);
     EXPECT_TRUE(store->listen(problems));
+}
+
+TEST_F(Store, ManyIncidentsIntoAnEmptyStoreGoStraightInAndComeBackTheSame) {
+    auto store = connected();
+    ASSERT_TRUE(store && store->init().empty());
+    // Enough for the bulk way: COPY into the table, its search indexes made again after.
+    const Dataset many = atlas::bench::makeSyntheticDataset(12000);
+    std::vector<Diagnostic> problems;
+    const auto pushed = store->push(many, problems);
+    ASSERT_TRUE(pushed) << (problems.empty() ? "" : problems.front().toString());
+    EXPECT_EQ(pushed->added, 12000u);
+    EXPECT_EQ(writeNativeText(store->pull({}).dataset), writeNativeText(many));
+    ASSERT_TRUE(admin(url(), "DO $$ BEGIN IF (SELECT count(*) FROM pg_indexes WHERE tablename = 'atlas_events' AND schemaname = current_schema()) <> 4 "
+                             "THEN RAISE EXCEPTION 'the search indexes are not all there'; END IF; END $$"));
+    // Recorded as any insert: yesterday's store is empty, today's has them all.
+    std::string todayText;
+    {
+        PGconn* c = PQconnectdb(url().c_str());
+        PGresult* r = PQexec(c, "SELECT (now() AT TIME ZONE 'UTC')::date");
+        todayText = PQgetvalue(r, 0, 0);
+        PQclear(r);
+        PQfinish(c);
+    }
+    const Date today = *Date::parse(todayText);
+    EXPECT_EQ(store->pull({}, nullptr, today).dataset.events.size(), 12000u);
+    EXPECT_TRUE(store->pull({}, nullptr, today.addDays(-1)).dataset.events.empty());
+    // A second push of the same goes the usual way and changes nothing.
+    const auto again = store->push(many, problems);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->unchanged, 12000u);
 }

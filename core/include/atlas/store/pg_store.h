@@ -33,8 +33,8 @@ namespace atlas {
 [[nodiscard]] std::string redactedUrl(std::string_view url);
 
 /// The schema version this program creates and reads (2: the history triggers also notify
-/// listening clients).
-inline constexpr int kStoreSchemaVersion = 2;
+/// listening clients; 3: an insert's history row holds no copy of the row).
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreStatus {
     std::string server;        ///< "PostgreSQL 17.12, PostGIS 3.5.2"
