@@ -69,6 +69,16 @@ protected:
         EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front().toString());
         return store;
     }
+    // Today by the server's clock, in UTC (what "as known on" counts days by).
+    [[nodiscard]] Date serverToday() const {
+        PGconn* c = PQconnectdb(url().c_str());
+        PGresult* r = PQexec(c, "SELECT (now() AT TIME ZONE 'UTC')::date");
+        const auto today = Date::parse(PQresultStatus(r) == PGRES_TUPLES_OK ? PQgetvalue(r, 0, 0) : "");
+        PQclear(r);
+        PQfinish(c);
+        EXPECT_TRUE(today);
+        return today.value_or(Date());
+    }
     // The schema made and the sample pushed, by the owner.
     void storeTheSample() {
         auto owner = connected();
@@ -307,15 +317,7 @@ TEST_F(Store, APullAsKnownOnADayGivesTheStoreOfThatDay) {
     ASSERT_TRUE(client.commit({client.data.events.at(0), corrected}, problems)->committed);
     ASSERT_TRUE(client.commit({deleted, std::nullopt}, problems)->committed);
 
-    std::string yesterdayText; // the server's clock, in UTC
-    {
-        PGconn* c = PQconnectdb(url().c_str());
-        PGresult* r = PQexec(c, "SELECT (now() AT TIME ZONE 'UTC')::date - 1");
-        yesterdayText = PQgetvalue(r, 0, 0);
-        PQclear(r);
-        PQfinish(c);
-    }
-    const Date yesterday = *Date::parse(yesterdayText);
+    const Date yesterday = serverToday().addDays(-1);
     LoadResult then = store->pull({}, nullptr, yesterday);
     ASSERT_FALSE(then.failed());
     EXPECT_EQ(writeNativeText(then.dataset), writeNativeText(sample())) << "the store as it was yesterday";
@@ -360,15 +362,7 @@ TEST_F(Store, ManyIncidentsIntoAnEmptyStoreGoStraightInAndComeBackTheSame) {
     ASSERT_TRUE(admin(url(), "DO $$ BEGIN IF (SELECT count(*) FROM pg_indexes WHERE tablename = 'atlas_events' AND schemaname = current_schema()) <> 4 "
                              "THEN RAISE EXCEPTION 'the search indexes are not all there'; END IF; END $$"));
     // Recorded as any insert: yesterday's store is empty, today's has them all.
-    std::string todayText;
-    {
-        PGconn* c = PQconnectdb(url().c_str());
-        PGresult* r = PQexec(c, "SELECT (now() AT TIME ZONE 'UTC')::date");
-        todayText = PQgetvalue(r, 0, 0);
-        PQclear(r);
-        PQfinish(c);
-    }
-    const Date today = *Date::parse(todayText);
+    const Date today = serverToday();
     EXPECT_EQ(store->pull({}, nullptr, today).dataset.events.size(), 12000u);
     EXPECT_TRUE(store->pull({}, nullptr, today.addDays(-1)).dataset.events.empty());
     // A second push of the same goes the usual way and changes nothing.
