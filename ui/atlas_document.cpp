@@ -341,6 +341,13 @@ bool AtlasDocument::openRead(atlas::LoadResult result, const QString& displayNam
     return apply(std::move(result), displayName, false, QUrl());
 }
 
+void AtlasDocument::replaceData(atlas::Dataset dataset) {
+    endReplay();
+    replaceDataset(std::make_shared<atlas::Dataset>(std::move(dataset)));
+    m_beforeLastFile = {};
+    emit datasetChanged();
+}
+
 void AtlasDocument::replaceDataset(std::shared_ptr<atlas::Dataset> dataset) {
     dataset->reindexActors(); // a moved or copied dataset keeps its actors; rebuild the lookup to be safe
     m_eventIndex = indexOf(dataset);

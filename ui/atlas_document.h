@@ -117,6 +117,9 @@ public:
     /// Opens data read elsewhere (a store's pull) as if it were a file named `displayName`:
     /// nothing to save back to. The same as a file opened: datasetChanged, no fileRead.
     bool openRead(atlas::LoadResult result, const QString& displayName);
+    /// Shows another part of the same source (a large store's area in view): the data replaced,
+    /// its name, files and settings kept.
+    void replaceData(atlas::Dataset dataset);
 
     /// [{name, points}]: the properties of the last file's points whose values read as dates,
     /// most points first (read from the file by core).

@@ -77,6 +77,11 @@ IncidentEdits::IncidentEdits(AtlasDocument* document, QObject* parent) : QObject
             if (m_pending.empty()) fetchChanges();
         }
     });
+    // CONFLICT_ATLAS_STORE_LIMIT: another limit for a machine with more or less memory.
+    if (const int limit = qEnvironmentVariableIntValue("CONFLICT_ATLAS_STORE_LIMIT"); limit > 0) m_storeLimit = limit;
+    m_viewSettled.setSingleShot(true);
+    m_viewSettled.setInterval(400);
+    connect(&m_viewSettled, &QTimer::timeout, this, &IncidentEdits::loadView);
     connect(document, &AtlasDocument::fileRead, this, [this](const QUrl& location, bool merged) {
         if (m_worker) disconnectStore();
         sourceOpened(merged ? QStringLiteral("merged: ") + m_document->sourceName() : location.toLocalFile());
@@ -384,17 +389,25 @@ void IncidentEdits::connectToStore(const QString& url) {
     setStoreStatus(tr("Connecting to %1…").arg(m_storeName), false);
     auto worker = std::make_shared<Worker>();
     worker->url = address;
-    QMetaObject::invokeMethod(m_context, [this, worker] {
+    QMetaObject::invokeMethod(m_context, [this, worker, limit = std::uint64_t(m_storeLimit)] {
         QString problem = worker->ensureConnected();
         atlas::LoadResult pulled;
         std::optional<atlas::StoreStatus> status;
+        std::optional<atlas::GeoBox> extent;
         if (problem.isEmpty()) {
             std::vector<atlas::Diagnostic> problems;
             status = worker->store->status(problems);
-            pulled = worker->store->pull({}, &worker->state);
+            atlas::EventFilter filter;
+            if (status && status->events > limit) {
+                // Too many to read whole: actors, sites, lines and areas now, incidents by the
+                // area in view (a box off the globe holds none).
+                extent = worker->store->extent(problems);
+                filter.box = atlas::GeoBox{-1000, -1000, -999, -999};
+            }
+            pulled = worker->store->pull(filter, &worker->state);
             if (pulled.failed()) problem = text(pulled.diagnostics.front().message);
         }
-        QMetaObject::invokeMethod(this, [this, worker, problem, pulled = std::move(pulled), status]() mutable {
+        QMetaObject::invokeMethod(this, [this, worker, problem, pulled = std::move(pulled), status, extent]() mutable {
             m_connecting = false;
             if (!problem.isEmpty()) {
                 m_storeName.clear();
@@ -406,13 +419,96 @@ void IncidentEdits::connectToStore(const QString& url) {
             m_document->openRead(std::move(pulled), m_storeName);
             m_worker = worker;
             sourceOpened(m_storeName);
+            m_storeCount = status ? status->events : count;
+            m_partial = status && status->events > std::uint64_t(m_storeLimit);
+            m_storeExtent = extent;
+            m_loadedBox.reset();
             const QString role = status ? text(status->user) : QString();
             const bool canWrite = status && status->canWrite;
             setStoreStatus(tr("Connected to %1 as %2 (%3); others' changes appear as they are made").arg(m_storeName, role, canWrite ? tr("may edit") : tr("read only")),
                            true);
-            emit notice(tr("%n incident(s) read from the store", "", int(count)));
+            if (m_partial) {
+                emit notice(tr("The store holds %L1 incidents, more than the window reads at once (%L2): it loads those of the area in view")
+                                .arg(qulonglong(m_storeCount))
+                                .arg(m_storeLimit));
+                if (m_view) m_viewSettled.start();
+            } else {
+                emit notice(tr("%n incident(s) read from the store", "", int(count)));
+            }
             startListening(worker->url);
             emit storeOpened();
+        });
+    });
+}
+
+void IncidentEdits::setStoreLimit(int limit) {
+    if (limit <= 0 || limit == m_storeLimit) return;
+    m_storeLimit = limit;
+    emit storeChanged();
+}
+
+QVariantList IncidentEdits::storeExtent() const {
+    if (!m_storeExtent) return {};
+    return {m_storeExtent->minLongitude, m_storeExtent->minLatitude, m_storeExtent->maxLongitude, m_storeExtent->maxLatitude};
+}
+
+void IncidentEdits::viewChanged(double west, double south, double east, double north) {
+    m_view = atlas::GeoBox{west, south, east, north};
+    if (!m_partial || !m_worker) return;
+    const bool inside = m_loadedBox && m_loadedBox->minLongitude <= west && m_loadedBox->minLatitude <= south &&
+                        m_loadedBox->maxLongitude >= east && m_loadedBox->maxLatitude >= north;
+    if (!inside) m_viewSettled.start();
+}
+
+void IncidentEdits::loadView() {
+    if (!m_partial || !m_worker || !m_view) return;
+    if (m_loadingView) {
+        m_viewSettled.start(); // after the one under way
+        return;
+    }
+    m_loadingView = true;
+    // The view with half its size again on each side: panning a little needs no new read.
+    const atlas::GeoBox view = *m_view;
+    const double dx = (view.maxLongitude - view.minLongitude) / 2, dy = (view.maxLatitude - view.minLatitude) / 2;
+    const atlas::GeoBox wide{std::max(-180.0, view.minLongitude - dx), std::max(-90.0, view.minLatitude - dy), std::min(180.0, view.maxLongitude + dx),
+                             std::min(90.0, view.maxLatitude + dy)};
+    QMetaObject::invokeMethod(m_context, [this, worker = m_worker, view, wide, limit = std::uint64_t(m_storeLimit)] {
+        std::optional<atlas::LoadResult> pulled;
+        std::optional<atlas::GeoBox> loaded;
+        std::uint64_t inView = 0;
+        QString problem = worker->ensureConnected();
+        if (problem.isEmpty()) {
+            std::vector<atlas::Diagnostic> problems;
+            for (const atlas::GeoBox& box : {wide, view}) {
+                atlas::EventFilter filter;
+                filter.box = box;
+                const auto count = worker->store->count(filter, problems);
+                if (!count) break;
+                inView = *count;
+                if (*count > limit) continue;
+                pulled = worker->store->pull(filter, &worker->state);
+                loaded = box;
+                break;
+            }
+            if (!problems.empty()) problem = text(problems.front().message);
+        }
+        QMetaObject::invokeMethod(this, [this, worker, pulled = std::move(pulled), loaded, inView, problem]() mutable {
+            m_loadingView = false;
+            if (worker != m_worker) return;
+            if (!pulled || pulled->failed()) {
+                if (!problem.isEmpty()) emit notice(problem);
+                else if (pulled) emit notice(text(pulled->diagnostics.front().message));
+                else emit notice(tr("The area in view holds %L1 incidents, more than the window reads at once (%L2): zoom in to load them").arg(qulonglong(inView)).arg(m_storeLimit));
+                return;
+            }
+            // The edits not yet in the store stay shown over what was read.
+            atlas::Dataset data = std::move(pulled->dataset);
+            for (const atlas::EventEdit& edit : m_pending) (void)atlas::applyEdit(data, edit);
+            const std::size_t count = data.events.size();
+            m_document->replaceData(std::move(data));
+            m_loadedBox = loaded;
+            emit notice(tr("Loaded the %L1 incidents of the area in view (of %L2 in the store)").arg(qulonglong(count)).arg(qulonglong(m_storeCount)));
+            emit viewLoaded();
         });
     });
 }
@@ -425,6 +521,9 @@ void IncidentEdits::disconnectStore() {
         QMetaObject::invokeMethod(m_context, [worker = m_worker] { worker->store.reset(); });
     }
     m_worker.reset();
+    m_partial = false;
+    m_storeExtent.reset();
+    m_loadedBox.reset();
     m_pending.clear();
     m_sending = false;
     m_storeName.clear();

@@ -49,6 +49,13 @@ class IncidentEdits : public QObject {
     Q_PROPERTY(bool online READ online NOTIFY storeChanged)
     /// [{id, text, mine, theirs}]: edits the store refused, each with both versions in words.
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY conflictsChanged)
+    /// A store holding more incidents than this is not read whole: the window loads the
+    /// incidents of the area in view (viewChanged), at most this many at a time.
+    Q_PROPERTY(int storeLimit READ storeLimit WRITE setStoreLimit NOTIFY storeChanged)
+    /// Only the area in view is loaded (a store above storeLimit).
+    Q_PROPERTY(bool partial READ partial NOTIFY storeChanged)
+    /// [west, south, east, north] of every incident in the store (for the first view), or [].
+    Q_PROPERTY(QVariantList storeExtent READ storeExtent NOTIFY storeChanged)
 
 public:
     explicit IncidentEdits(AtlasDocument* document, QObject* parent = nullptr);
@@ -79,6 +86,9 @@ public:
     /// Ends a conflict: `keepMine` writes the analyst's version over the store's (which is kept
     /// in the store's history), else the store's version stays.
     Q_INVOKABLE void resolveConflict(int index, bool keepMine);
+    /// The map now shows this area: with a large store, its incidents are loaded (with a
+    /// margin around it) when they are not already, once the map has stopped for a moment.
+    Q_INVOKABLE void viewChanged(double west, double south, double east, double north);
 
     [[nodiscard]] bool canUndo() const { return m_history.canUndo(); }
     [[nodiscard]] bool canRedo() const { return m_history.canRedo(); }
@@ -92,6 +102,10 @@ public:
     [[nodiscard]] bool connecting() const { return m_connecting; }
     [[nodiscard]] bool online() const { return m_online; }
     [[nodiscard]] QVariantList conflicts() const;
+    [[nodiscard]] int storeLimit() const { return m_storeLimit; }
+    void setStoreLimit(int limit);
+    [[nodiscard]] bool partial() const { return m_partial; }
+    [[nodiscard]] QVariantList storeExtent() const;
     /// Where the journal of `source` is kept (the user's data folder, one file a source).
     [[nodiscard]] static QString journalPathFor(const QString& source);
 
@@ -102,6 +116,8 @@ signals:
     void conflictsChanged();
     /// A store's data was opened (after connectToStore).
     void storeOpened();
+    /// A large store's area in view was read (after viewChanged).
+    void viewLoaded();
     /// A sentence for the status line (a commit, a change heard, a conflict).
     void notice(const QString& message);
 
@@ -117,6 +133,7 @@ private:
     void applyChanges(atlas::StoreChanges changes);
     void setStoreStatus(const QString& status, bool online);
     void startListening(const std::string& url);
+    void loadView();
     void stopListening();
     [[nodiscard]] std::optional<atlas::Event> eventOf(const QVariantMap& fields, bool isNew, QVariantList* problems) const;
 
@@ -136,6 +153,12 @@ private:
     std::vector<atlas::StoreConflict> m_conflicts;
     QTimer m_retry; // while the server is away
     std::thread m_listener;
+    int m_storeLimit = 500000;
+    bool m_partial = false;
+    std::uint64_t m_storeCount = 0;
+    std::optional<atlas::GeoBox> m_storeExtent, m_view, m_loadedBox;
+    QTimer m_viewSettled; // a view held still this long is loaded
+    bool m_loadingView = false;
     std::shared_ptr<std::atomic<bool>> m_stopListening;
 };
 

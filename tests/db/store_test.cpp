@@ -167,6 +167,18 @@ TEST_F(Store, APullOfSomeDaysAndAnAreaIsWhatTheEngineFinds) {
     ASSERT_FALSE(expected.empty());
     ASSERT_EQ(pulled.dataset.events.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(pulled.dataset.events.id(i), sample().events.id(expected[i]));
+    // count(): the days and box alone, as the engine finds them; extent(): the box round all.
+    EventFilter daysAndBox = filter;
+    daysAndBox.types.clear();
+    const auto counted = store->count(daysAndBox, problems);
+    ASSERT_TRUE(counted);
+    EXPECT_EQ(*counted, index.select(daysAndBox).size());
+    EXPECT_EQ(*store->count({}, problems), sample().events.size());
+    const auto extent = store->extent(problems);
+    const auto bounds = boundsOfEvents(sample().events);
+    ASSERT_TRUE(extent && bounds);
+    EXPECT_DOUBLE_EQ(extent->minLongitude, bounds->minLongitude);
+    EXPECT_DOUBLE_EQ(extent->maxLatitude, bounds->maxLatitude);
 }
 
 TEST_F(Store, AReadOnlyRoleReadsButCannotWrite) {

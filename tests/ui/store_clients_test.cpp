@@ -7,6 +7,7 @@
 #include "atlas_session.h"
 
 #include "atlas/io/native_format.h"
+#include "atlas/query/query.h"
 #include "atlas/store/pg_store.h"
 
 #include <QElapsedTimer>
@@ -168,6 +169,43 @@ private slots:
         auto store = atlas::PgStore::connect(url().toStdString(), problems);
         QVERIFY(atlas::findEventRow(store->pull({}).dataset.events, id.toStdString()));
         QVERIFY(!QFile::exists(IncidentEdits::journalPathFor(analyst.edits()->storeName())));
+    }
+
+    void aStoreTooLargeToReadWholeIsLoadedByTheAreaInView() {
+        AtlasSession session;
+        session.edits()->setStoreLimit(60); // the sample's 152 are "too many" here
+        QVERIFY(connectTo(session, url()));
+        QVERIFY(session.edits()->partial());
+        QCOMPARE(session.document()->eventCount(), 0);
+        QCOMPARE(session.edits()->storeExtent().size(), 4);
+        QVERIFY(!session.document()->dataset().actors.empty());
+        // Everything in view: more than the limit, so nothing is read, and the analyst is told.
+        QSignalSpy notices(session.edits(), &IncidentEdits::notice);
+        const QVariantList extent = session.edits()->storeExtent();
+        session.edits()->viewChanged(extent[0].toDouble(), extent[1].toDouble(), extent[2].toDouble(), extent[3].toDouble());
+        QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), 5000);
+        QVERIFY2(notices.last().first().toString().contains(QStringLiteral("zoom in")), qPrintable(notices.last().first().toString()));
+        QCOMPARE(session.document()->eventCount(), 0);
+        // Zoomed in on Idlib city: its incidents are read, with a margin, as the engine finds them.
+        const atlas::GeoBox view{36.55, 35.87, 36.72, 35.98};
+        QSignalSpy loaded(session.edits(), &IncidentEdits::viewLoaded);
+        session.edits()->viewChanged(view.minLongitude, view.minLatitude, view.maxLongitude, view.maxLatitude);
+        QVERIFY(loaded.wait(10000));
+        std::vector<atlas::Diagnostic> problems;
+        auto store = atlas::PgStore::connect(url().toStdString(), problems);
+        const atlas::Dataset all = store->pull({}).dataset;
+        const atlas::EventIndex index(all);
+        atlas::EventFilter inView;
+        inView.box = view;
+        const auto expected = index.select(inView);
+        QVERIFY(!expected.empty());
+        const atlas::Dataset& shown = session.document()->dataset();
+        QVERIFY(int(shown.events.size()) <= session.edits()->storeLimit());
+        for (const std::uint32_t row : expected) QVERIFY(atlas::findEventRow(shown.events, all.events.id(row)));
+        // Zooming in within what was read reads nothing again (given the time a read would take).
+        session.edits()->viewChanged(view.minLongitude + 0.02, view.minLatitude + 0.02, view.maxLongitude - 0.02, view.maxLatitude - 0.02);
+        QVERIFY(!loaded.wait(1500));
+        QCOMPARE(loaded.size(), 1);
     }
 
     void aBadAddressOrWrongPasswordIsSaidWithoutThePassword() {

@@ -183,7 +183,22 @@ Item {
     }
     Connections {
         target: view.session.edits
-        function onStoreOpened() { view.zoomToData() }
+        // A large store loads the area in view: its whole extent first (to choose from).
+        function onStoreOpened() {
+            if (view.session.edits.partial) view.zoomToBox(view.session.edits.storeExtent)
+            else view.zoomToData()
+            viewReport.restart()
+        }
+    }
+    // Where the map is, told to the store link once it has stopped moving (a large store loads
+    // the incidents of that area).
+    Timer {
+        id: viewReport
+        interval: 250
+        onTriggered: {
+            const a = view.mapArea()
+            view.session.edits.viewChanged(a[0], a[1], a[2], a[3])
+        }
     }
 
     function setMeasuring(on) {
@@ -422,8 +437,8 @@ Item {
 
                     Connections {
                         target: view.map
-                        function onCenterChanged() { view.syncSceneLayer() }
-                        function onZoomLevelChanged() { view.syncSceneLayer() }
+                        function onCenterChanged() { view.syncSceneLayer(); viewReport.restart() }
+                        function onZoomLevelChanged() { view.syncSceneLayer(); viewReport.restart() }
                         function onBearingChanged() { view.syncSceneLayer() }
                         function onTiltChanged() { view.syncSceneLayer() }
                         // A new size reaches the map's projection after this signal: sync (and frame

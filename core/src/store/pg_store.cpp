@@ -161,6 +161,25 @@ std::string coordinate(double value) {
     return text;
 }
 
+// The WHERE clause of a filter's days and box (what the server chooses by its indexes), its
+// values appended to `parameters`.
+std::string daysAndBox(const EventFilter& filter, std::vector<std::string>& parameters) {
+    std::string where;
+    auto add = [&](const std::string& condition) { where += (where.empty() ? " WHERE " : " AND ") + condition; };
+    auto next = [&](std::string value) {
+        parameters.push_back(std::move(value));
+        return "$" + std::to_string(parameters.size());
+    };
+    if (filter.from) add("last_day >= " + next(filter.from->toString()) + "::date");
+    if (filter.to) add("first_day <= " + next(filter.to->toString()) + "::date");
+    if (filter.box) {
+        const std::string west = next(coordinate(filter.box->minLongitude)), south = next(coordinate(filter.box->minLatitude));
+        const std::string east = next(coordinate(filter.box->maxLongitude)), north = next(coordinate(filter.box->maxLatitude));
+        add("geom && ST_MakeEnvelope(" + west + "::float8, " + south + "::float8, " + east + "::float8, " + north + "::float8, 4326)");
+    }
+    return where;
+}
+
 // A point as PostGIS's hex EWKB (SRID 4326): read by the server faster than its text form.
 std::string ewkbPoint(double longitude, double latitude) {
     static const char digits[] = "0123456789ABCDEF";
@@ -496,23 +515,8 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
     };
     // The days and the box are the server's to choose (an incident is in when any day it may
     // fall on is); the rest of the filter is applied below by the file engine.
-    std::string where;
     std::vector<std::string> parameters;
-    if (filter.from) {
-        parameters.push_back(filter.from->toString());
-        where += (where.empty() ? " WHERE " : " AND ") + std::string("last_day >= $") + std::to_string(parameters.size()) + "::date";
-    }
-    if (filter.to) {
-        parameters.push_back(filter.to->toString());
-        where += (where.empty() ? " WHERE " : " AND ") + std::string("first_day <= $") + std::to_string(parameters.size()) + "::date";
-    }
-    if (filter.box) {
-        for (const double v : {filter.box->minLongitude, filter.box->minLatitude, filter.box->maxLongitude, filter.box->maxLatitude})
-            parameters.push_back(coordinate(v));
-        const std::size_t n = parameters.size();
-        where += (where.empty() ? " WHERE " : " AND ") + std::string("geom && ST_MakeEnvelope($") + std::to_string(n - 3) + "::float8, $" +
-                 std::to_string(n - 2) + "::float8, $" + std::to_string(n - 1) + "::float8, $" + std::to_string(n) + "::float8, 4326)";
-    }
+    const std::string where = daysAndBox(filter, parameters);
     for (const auto& [part, table] : {std::pair{"actors", "atlas_actors"}, std::pair{"sites", "atlas_sites"}, std::pair{"lines", "atlas_lines"},
                                       std::pair{"areas", "atlas_areas"}}) {
         auto rows = rowsOf(table, "", {});
@@ -757,5 +761,32 @@ StoreWait PgStore::waitForChange(int milliseconds) {
 }
 
 bool PgStore::connected() const { return PQstatus(m_connection) == CONNECTION_OK; }
+
+} // namespace atlas
+
+namespace atlas {
+
+std::optional<std::uint64_t> PgStore::count(const EventFilter& filter, std::vector<Diagnostic>& problems) {
+    std::vector<std::string> parameters;
+    const std::string sql = "SELECT count(*) FROM atlas_events" + daysAndBox(filter, parameters);
+    std::vector<const char*> values;
+    for (const std::string& p : parameters) values.push_back(p.c_str());
+    Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+    if (!r.ok()) {
+        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    return std::stoull(r.value(0, 0));
+}
+
+std::optional<GeoBox> PgStore::extent(std::vector<Diagnostic>& problems) {
+    Result r(PQexec(m_connection, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM atlas_events) x"));
+    if (!r.ok()) {
+        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    if (PQgetisnull(r.result, 0, 0)) return std::nullopt;
+    return GeoBox{std::stod(r.value(0, 0)), std::stod(r.value(0, 1)), std::stod(r.value(0, 2)), std::stod(r.value(0, 3))};
+}
 
 } // namespace atlas

@@ -111,6 +111,12 @@ public:
     /// deletions brought back. `state`, when given, receives the revisions and the last change.
     [[nodiscard]] LoadResult pull(const EventFilter& filter, StoreState* state = nullptr, std::optional<Date> asKnownOn = std::nullopt);
 
+    /// How many incidents the server holds in `filter`'s days and box (the rest of the filter
+    /// is not applied: an upper bound of what pull() gives). Uses the spatial and day indexes.
+    [[nodiscard]] std::optional<std::uint64_t> count(const EventFilter& filter, std::vector<Diagnostic>& problems);
+    /// The box around every incident in the store; nullopt when it holds none.
+    [[nodiscard]] std::optional<GeoBox> extent(std::vector<Diagnostic>& problems);
+
     /// Makes `edits` in one transaction, each only if the incident is still at the revision in
     /// `known` (an addition: only if no incident has its id). When any is not, nothing is
     /// written and each such edit comes back as a conflict with the store's version: the
