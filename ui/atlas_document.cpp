@@ -341,6 +341,18 @@ bool AtlasDocument::openRead(atlas::LoadResult result, const QString& displayNam
     return apply(std::move(result), displayName, false, QUrl());
 }
 
+void AtlasDocument::addActors(const std::vector<atlas::Actor>& actors) {
+    if (actors.empty()) return;
+    auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
+    for (const atlas::Actor& actor : actors) {
+        const auto same = std::find_if(dataset->actors.begin(), dataset->actors.end(), [&](const atlas::Actor& a) { return a.id == actor.id; });
+        if (same != dataset->actors.end()) *same = actor;
+        else dataset->actors.push_back(actor);
+    }
+    replaceDataset(std::move(dataset)); // the actors' lookup rebuilt there
+    emit datasetChanged();
+}
+
 void AtlasDocument::replaceData(atlas::Dataset dataset) {
     endReplay();
     replaceDataset(std::make_shared<atlas::Dataset>(std::move(dataset)));

@@ -120,6 +120,9 @@ public:
     /// Shows another part of the same source (a large store's area in view): the data replaced,
     /// its name, files and settings kept.
     void replaceData(atlas::Dataset dataset);
+    /// Adds actors (or replaces those with the same id): made in the incident form, or heard
+    /// from the store.
+    void addActors(const std::vector<atlas::Actor>& actors);
 
     /// [{name, points}]: the properties of the last file's points whose values read as dates,
     /// most points first (read from the file by core).

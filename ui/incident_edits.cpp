@@ -117,6 +117,7 @@ void IncidentEdits::sourceOpened(const QString& source) {
     m_history.clear();
     m_unsaved = 0;
     m_pending.clear();
+    m_pendingActors.clear();
     m_source = source;
     m_journalPath = source.isEmpty() ? QString() : journalPathFor(source);
     m_leftJournal = {};
@@ -131,13 +132,19 @@ void IncidentEdits::sourceOpened(const QString& source) {
 }
 
 QString IncidentEdits::restoreText() const {
-    return tr("%n edit(s) to this data were not saved when the program last stopped", "", int(m_leftJournal.edits.size()));
+    return tr("%n change(s) to this data (incidents and new actors) were not saved when the program last stopped", "",
+              int(m_leftJournal.edits.size() + m_leftJournal.actors.size()));
 }
 
 QString IncidentEdits::restoreJournal() {
     std::vector<atlas::EventEdit> edits = std::move(m_leftJournal.edits);
+    const std::vector<atlas::Actor> actors = std::move(m_leftJournal.actors);
     m_leftJournal = {};
     emit journalChanged();
+    // The actors the edits name first.
+    m_document->addActors(actors);
+    m_unsaved += int(actors.size());
+    if (m_worker) m_pendingActors.insert(m_pendingActors.end(), actors.begin(), actors.end());
     int made = 0;
     QStringList refused;
     for (const atlas::EventEdit& edit : edits) {
@@ -274,6 +281,55 @@ QVariantList IncidentEdits::typeChoices() const {
         out.append(QVariantMap{{QStringLiteral("key"), text(std::string(key))}, {QStringLiteral("label"), text(std::string(atlas::toLabel(type)))}});
     }
     return out;
+}
+
+QVariantList IncidentEdits::sideChoices() const {
+    QVariantList out;
+    for (int i = 0; i < atlas::kSideCount; ++i) {
+        const auto side = static_cast<atlas::Side>(i);
+        out.append(QVariantMap{{QStringLiteral("key"), text(std::string(atlas::toKey(side)))}, {QStringLiteral("label"), text(std::string(atlas::toLabel(side)))}});
+    }
+    return out;
+}
+
+QVariantMap IncidentEdits::addActor(const QString& name, const QString& sideKey, const QString& parentId) {
+    auto refuse = [](const QString& why) { return QVariantMap{{QStringLiteral("error"), why}}; };
+    if (restorable()) return refuse(tr("Restore or discard the edits left from the last session first"));
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) return refuse(tr("the new actor needs a name"));
+    const atlas::Dataset& dataset = m_document->dataset();
+    if (const atlas::Actor* known = dataset.findActorByIdNameOrAlias(trimmed.toStdString()))
+        return refuse(tr("%1 is there already (id %2)").arg(trimmed, text(known->id)));
+    const auto side = atlas::sideFromKey(sideKey.toStdString());
+    if (!side) return refuse(tr("no side called %1").arg(sideKey));
+    if (!parentId.isEmpty() && !dataset.findActor(parentId.toStdString())) return refuse(tr("no actor has the id %1").arg(parentId));
+    // An id from the name: lower-case ASCII letters and digits, the rest one hyphen.
+    std::string stem;
+    for (const QChar c : trimmed.toLower()) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))) stem.push_back(char(c.unicode()));
+        else if (!stem.empty() && stem.back() != '-') stem.push_back('-');
+    }
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    if (stem.empty()) stem = "actor";
+    std::string id = stem;
+    for (int n = 2; dataset.findActor(id); ++n) id = stem + "-" + std::to_string(n);
+    atlas::Actor actor;
+    actor.id = id;
+    actor.name = trimmed.toStdString();
+    actor.parent = parentId.toStdString();
+    actor.side = *side;
+    m_document->addActors({actor});
+    if (!m_journalPath.isEmpty()) {
+        const auto problems = atlas::appendActorToJournal(m_journalPath.toStdString(), m_source.toStdString(), actor);
+        if (!problems.empty()) m_document->noteProblems(problems);
+    }
+    ++m_unsaved;
+    if (m_worker) {
+        m_pendingActors.push_back(actor);
+        sendPending();
+    }
+    emit historyChanged();
+    return {{QStringLiteral("id"), text(id)}};
 }
 
 QVariantMap IncidentEdits::blankIncident(double latitude, double longitude, const QString& isoDate) const {
@@ -521,6 +577,7 @@ void IncidentEdits::disconnectStore() {
         QMetaObject::invokeMethod(m_context, [worker = m_worker] { worker->store.reset(); });
     }
     m_worker.reset();
+    m_pendingActors.clear();
     m_partial = false;
     m_storeExtent.reset();
     m_loadedBox.reset();
@@ -531,15 +588,16 @@ void IncidentEdits::disconnectStore() {
 }
 
 void IncidentEdits::sendPending() {
-    if (!m_worker || m_sending || !m_online || m_pending.empty()) return;
+    if (!m_worker || m_sending || !m_online || (m_pending.empty() && m_pendingActors.empty())) return;
     m_sending = true;
     std::vector<atlas::EventEdit> batch(m_pending.begin(), m_pending.end());
-    QMetaObject::invokeMethod(m_context, [this, worker = m_worker, batch = std::move(batch)]() mutable {
+    m_sendingActors = m_pendingActors.size();
+    QMetaObject::invokeMethod(m_context, [this, worker = m_worker, batch = std::move(batch), actors = m_pendingActors]() mutable {
         std::optional<atlas::StoreCommit> outcome;
         QString problem = worker->ensureConnected();
         if (problem.isEmpty()) {
             std::vector<atlas::Diagnostic> problems;
-            outcome = worker->store->commit(batch, worker->state.revisions, problems);
+            outcome = worker->store->commit(batch, worker->state.revisions, problems, actors);
             if (outcome && outcome->committed)
                 for (const auto& [id, revision] : outcome->revisions) {
                     if (revision == 0) worker->state.revisions.erase(id);
@@ -569,7 +627,8 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
         // Refused by the server (no right to write, …): taken back here, and said.
         for (auto it = sent.rbegin(); it != sent.rend(); ++it) (void)m_document->applyEdits({it->inverse()});
         for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
-        m_unsaved = std::max(0, m_unsaved - int(sent.size()));
+        m_pendingActors.clear();
+        m_unsaved = int(m_pending.size());
         m_history.clear();
         if (!m_journalPath.isEmpty() && m_pending.empty()) QFile::remove(m_journalPath);
         emit historyChanged();
@@ -578,8 +637,9 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
     }
     if (outcome->committed) {
         for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
-        m_unsaved = int(m_pending.size());
-        if (m_pending.empty() && !m_journalPath.isEmpty()) QFile::remove(m_journalPath);
+        m_pendingActors.erase(m_pendingActors.begin(), m_pendingActors.begin() + std::ptrdiff_t(std::min(m_sendingActors, m_pendingActors.size())));
+        m_unsaved = int(m_pending.size() + m_pendingActors.size());
+        if (m_pending.empty() && m_pendingActors.empty() && !m_journalPath.isEmpty()) QFile::remove(m_journalPath);
         setStoreStatus(m_storeStatus, true);
         emit historyChanged();
         emit notice(tr("%n edit(s) written to the store", "", int(sent.size())));
@@ -647,6 +707,12 @@ void IncidentEdits::fetchChanges() {
 }
 
 void IncidentEdits::applyChanges(atlas::StoreChanges changes) {
+    // Actors first: the incidents may name them.
+    std::erase_if(changes.actors, [&](const atlas::Actor& actor) {
+        const atlas::Actor* known = m_document->dataset().findActor(actor.id);
+        return known && *known == actor;
+    });
+    m_document->addActors(changes.actors);
     // Edits from the data as it is here to the store's: what this client wrote itself is
     // already so and is passed over.
     const atlas::Dataset& dataset = m_document->dataset();

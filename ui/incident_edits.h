@@ -63,6 +63,12 @@ public:
 
     /// [{key, label}] of every incident type, for the form.
     Q_INVOKABLE QVariantList typeChoices() const;
+    /// [{key, label}] of the sides an actor may be on.
+    Q_INVOKABLE QVariantList sideChoices() const;
+    /// Makes a new actor for the form (a perpetrator or target the data does not have yet): an
+    /// id from its name, its side, its umbrella ("" for none). Written with the edits (journaled,
+    /// saved with the file, committed to the store with the next edit). {id} or {error}.
+    Q_INVOKABLE QVariantMap addActor(const QString& name, const QString& sideKey, const QString& parentId);
     /// The form of a new incident at a point on `isoDate`: an unused id, the day, the point.
     Q_INVOKABLE QVariantMap blankIncident(double latitude, double longitude, const QString& isoDate) const;
     /// The form of the incident `id` ({} when there is none).
@@ -95,7 +101,7 @@ public:
     [[nodiscard]] QString undoText() const { return QString::fromStdString(m_history.undoText()); }
     [[nodiscard]] QString redoText() const { return QString::fromStdString(m_history.redoText()); }
     [[nodiscard]] int unsavedCount() const { return m_unsaved; }
-    [[nodiscard]] bool restorable() const { return !m_leftJournal.edits.empty(); }
+    [[nodiscard]] bool restorable() const { return !m_leftJournal.edits.empty() || !m_leftJournal.actors.empty(); }
     [[nodiscard]] QString restoreText() const;
     [[nodiscard]] QString storeName() const { return m_storeName; }
     [[nodiscard]] QString storeStatus() const { return m_storeStatus; }
@@ -150,6 +156,8 @@ private:
     QString m_storeName, m_storeStatus;
     bool m_connecting = false, m_online = false, m_sending = false;
     std::deque<atlas::EventEdit> m_pending; // made here, not yet committed
+    std::vector<atlas::Actor> m_pendingActors; // made here, not yet in the store
+    std::size_t m_sendingActors = 0;           // how many of them the commit under way carries
     std::vector<atlas::StoreConflict> m_conflicts;
     QTimer m_retry; // while the server is away
     std::thread m_listener;

@@ -136,7 +136,12 @@ private slots:
         {
             AtlasSession session;
             QVERIFY(session.document()->open(QUrl::fromLocalFile(m_file)));
-            const QVariantMap form = newForm(*session.edits());
+            // Its perpetrator is an actor the data does not have yet, made in the form.
+            const QVariantMap made = session.edits()->addActor(QStringLiteral("Hamza Division"), QStringLiteral("opposition"), QString());
+            QCOMPARE(made.value(QStringLiteral("id")).toString(), QStringLiteral("hamza-division"));
+            QVERIFY(session.edits()->addActor(QStringLiteral("hamza division"), QStringLiteral("opposition"), QString()).contains(QStringLiteral("error")));
+            QVariantMap form = newForm(*session.edits());
+            form[QStringLiteral("perpetrators")] = made.value(QStringLiteral("id"));
             id = form.value(QStringLiteral("id")).toString();
             QCOMPARE(session.edits()->save(form, true), QString());
             // On disk already, before anything is saved.
@@ -144,19 +149,22 @@ private slots:
             const auto journal = atlas::readJournal(IncidentEdits::journalPathFor(m_file).toStdString(), problems);
             QVERIFY(journal);
             QCOMPARE(journal->edits.size(), std::size_t(1));
+            QCOMPARE(journal->actors.size(), std::size_t(1));
             QCOMPARE(journal->source, m_file.toStdString());
         } // the program stops without saving
         AtlasSession next;
         QVERIFY(next.document()->open(QUrl::fromLocalFile(m_file)));
         IncidentEdits& edits = *next.edits();
         QVERIFY(edits.restorable());
-        QVERIFY(edits.restoreText().contains(QStringLiteral("1 edit")));
+        QVERIFY2(edits.restoreText().startsWith(QStringLiteral("2 change(s)")), qPrintable(edits.restoreText()));
         QVERIFY(!atlas::findEventRow(next.document()->dataset().events, id.toStdString()));
         // New edits wait until the analyst chooses.
         QVERIFY(!edits.save(newForm(edits), true).isEmpty());
         QCOMPARE(edits.restoreJournal(), QStringLiteral("1 edit(s) restored"));
         QVERIFY(atlas::findEventRow(next.document()->dataset().events, id.toStdString()));
-        QCOMPARE(edits.unsavedCount(), 1);
+        QVERIFY(next.document()->dataset().findActor("hamza-division"));
+        QCOMPARE(next.document()->dataset().sideOfActor("hamza-division"), atlas::Side::Opposition);
+        QCOMPARE(edits.unsavedCount(), 2);
 
         QSignalSpy saved(next.document(), &AtlasDocument::saveFinished);
         next.document()->save();
@@ -168,6 +176,7 @@ private slots:
         QVERIFY(third.document()->open(QUrl::fromLocalFile(m_file)));
         QVERIFY(!third.edits()->restorable());
         QVERIFY(atlas::findEventRow(third.document()->dataset().events, id.toStdString()));
+        QVERIFY(third.document()->dataset().findActor("hamza-division"));
     }
 
     void aJournalLeftIsDiscardedOnRequest() {

@@ -91,7 +91,11 @@ private slots:
         QVERIFY(connectTo(bob, url()));
         QCOMPARE(bob.document()->eventCount(), alice.document()->eventCount());
         QVariantMap form = alice.edits()->blankIncident(35.9, 36.63, QStringLiteral("2020-10-26"));
-        form[QStringLiteral("perpetrators")] = QStringLiteral("russian-air-force");
+        // By an actor Alice makes in the form: it travels with the incident.
+        const QString actor = alice.edits()->addActor(QStringLiteral("Sultan Murad Division"), QStringLiteral("turkish_forces"), QString())
+                                  .value(QStringLiteral("id")).toString();
+        QCOMPARE(actor, QStringLiteral("sultan-murad-division"));
+        form[QStringLiteral("perpetrators")] = actor;
         form[QStringLiteral("killed")] = QStringLiteral("3");
         const QString id = form.value(QStringLiteral("id")).toString();
         QElapsedTimer clock;
@@ -99,6 +103,9 @@ private slots:
         QCOMPARE(alice.edits()->save(form, true), QString());
         QTRY_VERIFY_WITH_TIMEOUT(holds(bob, id), 2000);
         qInfo("seen by the second client after %lld ms", static_cast<long long>(clock.elapsed()));
+        QVERIFY(bob.document()->dataset().findActor(actor.toStdString()));
+        QCOMPARE(bob.document()->dataset().sideOfEvent(*atlas::findEventRow(bob.document()->dataset().events, id.toStdString())),
+                 atlas::Side::TurkishForces);
         QTRY_COMPARE(alice.edits()->unsavedCount(), 0);
         // A deletion travels the same way.
         QCOMPARE(bob.edits()->remove(id), QString());

@@ -1,5 +1,6 @@
 #include <QColor>
 #include <QDir>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -56,6 +57,11 @@ private:
 class Setup : public QObject {
     Q_OBJECT
 public slots:
+    // Edit journals in a test folder, empty at the start (a journal left would hold edits back).
+    void applicationAvailable() {
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journals")).removeRecursively();
+    }
     void qmlEngineAvailable(QQmlEngine* engine) {
         qmlRegisterSingletonInstance("ConflictAtlasTests", 1, 0, "ImageFiles", &m_images);
         Q_UNUSED(engine);

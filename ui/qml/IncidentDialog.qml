@@ -104,6 +104,43 @@ Dialog {
         font.pixelSize: 12
     }
 
+    // A new actor: name, side, umbrella; added to the perpetrators or the targets.
+    Popup {
+        id: newActorPopup
+        objectName: "newActorPopup"
+        anchors.centerIn: parent
+        modal: true
+        width: 420
+        property string error: ""
+        onOpened: { actorName.text = ""; error = ""; actorName.forceActiveFocus() }
+        function make(target) {
+            const made = dialog.edits.addActor(actorName.text, actorSide.currentValue, actorParent.currentIndex > 0 ? actorParent.currentValue : "")
+            if (made.error) { error = made.error; return }
+            dialog.addActor(target, made.id)
+            dialog.recheck()
+            close()
+        }
+        ColumnLayout {
+            anchors.fill: parent
+            Label { text: qsTr("A new actor"); font.bold: true }
+            TextField { id: actorName; objectName: "newActorName"; Layout.fillWidth: true; placeholderText: qsTr("name, e.g. Hamza Division") }
+            ComboBox { id: actorSide; Layout.fillWidth: true; model: dialog.edits.sideChoices(); textRole: "label"; valueRole: "key" }
+            ComboBox {
+                id: actorParent
+                Layout.fillWidth: true
+                model: [{ id: "", name: qsTr("(no umbrella)") }].concat(dialog.document.actorChoices)
+                textRole: "name"
+                valueRole: "id"
+            }
+            Label { visible: newActorPopup.error !== ""; text: newActorPopup.error; color: "#b00020"; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+            RowLayout {
+                Button { objectName: "newActorAsPerpetrator"; text: qsTr("Add as perpetrator"); onClicked: newActorPopup.make(perpetratorsField) }
+                Button { text: qsTr("Add as target"); onClicked: newActorPopup.make(targetsField) }
+                Button { text: qsTr("Cancel"); onClicked: newActorPopup.close() }
+            }
+        }
+    }
+
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
@@ -211,6 +248,14 @@ Dialog {
                 }
             }
             ProblemText { field: "targets" }
+            Item { width: 1; height: 1 }
+            Button {
+                objectName: "newActorButton"
+                text: qsTr("New actor…")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("A perpetrator or target the data does not have yet")
+                onClicked: newActorPopup.open()
+            }
 
             FieldLabel { text: qsTr("Killed, wounded") }
             RowLayout {

@@ -36,7 +36,10 @@ bool writeAll(int descriptor, const std::string& text) {
 
 } // namespace
 
-std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit) {
+namespace {
+
+// Appends one line (after the source line when the journal is new), flushed to the disk.
+std::vector<Diagnostic> appendLine(const std::string& path, const std::string& source, const Json& line) {
     std::vector<Diagnostic> problems;
     auto fail = [&](const std::string& what) {
         problems.push_back({Severity::Fatal, codes::kFileWrite, what + ": " + std::strerror(errno), path, 0, 0, {}, {}});
@@ -49,13 +52,23 @@ std::vector<Diagnostic> appendToJournal(const std::string& path, const std::stri
     if (descriptor < 0) return fail("cannot open the edit journal");
     std::string text;
     if (fresh) text = Json{{kJournalKey, 1}, {"source", source}}.dump() + "\n";
-    text += Json{{"before", eventOrNull(edit.before)}, {"after", eventOrNull(edit.after)}}.dump() + "\n";
+    text += line.dump() + "\n";
     const bool ok = writeAll(descriptor, text) && ::fdatasync(descriptor) == 0;
     const int error = errno;
     ::close(descriptor);
     errno = error;
     if (!ok) return fail("cannot write the edit journal");
     return problems;
+}
+
+} // namespace
+
+std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit) {
+    return appendLine(path, source, Json{{"before", eventOrNull(edit.before)}, {"after", eventOrNull(edit.after)}});
+}
+
+std::vector<Diagnostic> appendActorToJournal(const std::string& path, const std::string& source, const Actor& actor) {
+    return appendLine(path, source, Json{{"actor", detail::actorToJson(actor)}});
 }
 
 std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diagnostic>& problems) {
@@ -95,6 +108,16 @@ std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diag
         auto bad = [&](const std::string& message) {
             problems.push_back({Severity::Error, codes::kJournalLine, message + " (the edits before it are kept)", path, line, 1, {}, {}});
         };
+        if (!value.is_discarded() && value.is_object() && value.contains("actor")) {
+            std::string error;
+            auto actor = detail::actorFromJson(value["actor"], error);
+            if (!actor) {
+                bad("the actor cannot be read: " + error);
+                break;
+            }
+            journal.actors.push_back(std::move(*actor));
+            continue;
+        }
         if (value.is_discarded() || !value.is_object() || !value.contains("before") || !value.contains("after")) {
             bad("expected an edit: {\"before\": incident or null, \"after\": incident or null}");
             break;

@@ -909,6 +909,16 @@ json detail::actorToJson(const Actor& actor) {
 
 json detail::eventToJson(const Event& event) { return toJson(event); }
 
+std::optional<Actor> detail::actorFromJson(const json& value, std::string& error) {
+    const json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {"actors", json::array({value})}, {"events", json::array()}};
+    LoadResult read = readNativeTextExact(document.dump(), "edit");
+    if (read.dataset.actors.size() != 1) {
+        error = read.diagnostics.empty() ? "not an actor" : read.diagnostics.front().message;
+        return std::nullopt;
+    }
+    return read.dataset.actors.front();
+}
+
 std::optional<Event> detail::eventFromJson(const json& value, std::string& error) {
     // Through the reader itself, so an edit read back means what a file's incident means.
     const json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {"events", json::array({value})}};

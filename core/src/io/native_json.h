@@ -16,6 +16,8 @@ namespace atlas::detail {
 /// One item as the native document writes it (the GeoPackage container keeps what has no
 /// column of its own in the same shape).
 [[nodiscard]] nlohmann::json actorToJson(const Actor& actor);
+/// One actor read back by the native reader; nullopt, with its message in `error`, when it is not one.
+[[nodiscard]] std::optional<Actor> actorFromJson(const nlohmann::json& value, std::string& error);
 [[nodiscard]] nlohmann::json eventToJson(const Event& event);
 /// One incident read back from eventToJson's shape by the native reader (its rules and
 /// defaults); nullopt, with the reader's message in `error`, when it is not one.

@@ -419,18 +419,20 @@ std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagn
         }
         return next < dataset.events.size();
     };
-    // Into an empty store, many at once: straight into the table, with its search indexes
-    // made again after (one sort instead of a million inserts into each); the history trigger
+    // Into an empty store, many at once: straight into the table, with its primary key and
+    // search indexes made again after (one sort instead of a million inserts into each); the history trigger
     // records them as for any insert. Only the table's owner may drop its indexes: others go
     // the usual way.
     bool loaded = false;
     if (dataset.events.size() >= 10000) {
         Result empty(PQexec(m_connection, "SELECT NOT EXISTS (SELECT 1 FROM atlas_events)"));
         if (empty.ok() && empty.value(0, 0) == "t" && run("SAVEPOINT bulk").empty()) {
-            if (run("DROP INDEX atlas_events_geom, atlas_events_days, atlas_events_type").empty()) {
+            if (run("DROP INDEX atlas_events_geom, atlas_events_days, atlas_events_type; ALTER TABLE atlas_events DROP CONSTRAINT atlas_events_pkey").empty()) {
                 withOrder = false;
                 if (std::string e = copyBatches("atlas_events (id, first_day, last_day, type, geom, data)", produceEvents); !e.empty()) return fail(e);
-                if (std::string e = run("CREATE INDEX atlas_events_geom ON atlas_events USING gist (geom); "
+                // Two incidents with one id are refused here, as the merge would refuse them.
+                if (std::string e = run("ALTER TABLE atlas_events ADD CONSTRAINT atlas_events_pkey PRIMARY KEY (id); "
+                                        "CREATE INDEX atlas_events_geom ON atlas_events USING gist (geom); "
                                         "CREATE INDEX atlas_events_days ON atlas_events (first_day, last_day); "
                                         "CREATE INDEX atlas_events_type ON atlas_events (type)");
                     !e.empty())
@@ -612,7 +614,7 @@ struct EventColumns {
 } // namespace
 
 std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
-                                           std::vector<Diagnostic>& problems) {
+                                           std::vector<Diagnostic>& problems, const std::vector<Actor>& newActors) {
     auto fail = [&](const std::string& message) -> std::optional<StoreCommit> {
         problems.push_back({Severity::Fatal, codes::kStoreWrite, message, m_label, 0, 0, {}, {}});
         Result rollback(PQexec(m_connection, "ROLLBACK"));
@@ -627,6 +629,10 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
         for (const std::string& p : parameters) values.push_back(p.c_str());
         return std::make_unique<Result>(PQexecParams(m_connection, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
     };
+    for (const Actor& actor : newActors) {
+        auto added = exec("INSERT INTO atlas_actors (id, data) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO NOTHING", {actor.id, detail::actorToJson(actor).dump()});
+        if (!added->ok()) return fail(trimmed(PQresultErrorMessage(added->result)));
+    }
     for (const EventEdit& edit : edits) {
         std::unique_ptr<Result> written;
         if (edit.isAddition()) {
@@ -698,6 +704,10 @@ std::optional<StoreChanges> PgStore::changesSince(std::int64_t since, std::vecto
                           "(SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_events' AND change > $1::bigint GROUP BY id) h "
                           "LEFT JOIN atlas_events e USING (id) ORDER BY h.first",
                           1, nullptr, values, nullptr, nullptr, 0));
+    Result actors(PQexecParams(m_connection,
+                               "SELECT a.data FROM (SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_actors' "
+                               "AND change > $1::bigint GROUP BY id) h JOIN atlas_actors a USING (id) ORDER BY h.first",
+                               1, nullptr, values, nullptr, nullptr, 0));
     Result last(PQexec(m_connection, "SELECT coalesce(max(change), 0) FROM atlas_history"));
     Result end(PQexec(m_connection, "COMMIT"));
     if (!r.ok() || !last.ok()) {
@@ -706,6 +716,10 @@ std::optional<StoreChanges> PgStore::changesSince(std::int64_t since, std::vecto
     }
     StoreChanges changes;
     changes.lastChange = std::stoll(last.value(0, 0));
+    for (int row = 0; actors.ok() && row < actors.rows(); ++row) {
+        std::string error;
+        if (auto actor = detail::actorFromJson(Json::parse(actors.value(row, 0), nullptr, false), error)) changes.actors.push_back(std::move(*actor));
+    }
     for (int row = 0; row < r.rows(); ++row) {
         if (PQgetisnull(r.result, row, 2)) {
             changes.deleted.push_back(r.value(row, 0));

@@ -32,6 +32,11 @@ TEST(EditJournal, EditsWrittenOneByOneReadBackWhole) {
     changed.killed = *parseCasualtyText("more than 78");
     changed.description = "quotes \" and\nnewlines survive";
     const std::vector<EventEdit> edits{{dataset.events.at(1), changed}, {dataset.events.at(2), std::nullopt}, {std::nullopt, dataset.events.at(2)}};
+    Actor made;
+    made.id = "hamza-division";
+    made.name = "Hamza Division";
+    made.side = Side::Opposition;
+    ASSERT_TRUE(appendActorToJournal(path, "/data/x.atlas.json", made).empty());
     for (const EventEdit& edit : edits) ASSERT_TRUE(appendToJournal(path, "/data/x.atlas.json", edit).empty());
     std::vector<Diagnostic> problems;
     const auto journal = readJournal(path, problems);
@@ -39,6 +44,7 @@ TEST(EditJournal, EditsWrittenOneByOneReadBackWhole) {
     EXPECT_TRUE(problems.empty());
     EXPECT_EQ(journal->source, "/data/x.atlas.json");
     EXPECT_EQ(journal->edits, edits);
+    EXPECT_EQ(journal->actors, std::vector<Actor>{made});
 }
 
 TEST(EditJournal, ALastLineCutShortIsLeftOutWithAWarning) {

@@ -19,11 +19,15 @@ namespace atlas {
 struct EditJournal {
     std::string source;
     std::vector<EventEdit> edits;
+    std::vector<Actor> actors; ///< actors made for these edits (restored before them)
 };
 
 /// Appends `edit` to the journal at `path`, starting it with its `source` line when it does not
 /// exist yet, and flushes it to the disk before returning. A fatal "file.write" when it cannot.
 [[nodiscard]] std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit);
+
+/// Appends a new actor made for the edits (an incident's perpetrator typed in the form).
+[[nodiscard]] std::vector<Diagnostic> appendActorToJournal(const std::string& path, const std::string& source, const Actor& actor);
 
 /// Reads a journal. A last line cut short (the machine stopped while writing it) is left out
 /// with a warning; any other bad line is an error naming its line, and the edits before it are

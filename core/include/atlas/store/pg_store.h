@@ -81,6 +81,7 @@ struct StoreChanges {
     std::vector<Event> current;       ///< added or changed, as they are now
     std::vector<int> revisions;       ///< current's revisions, in the same order
     std::vector<std::string> deleted; ///< ids no longer in the store
+    std::vector<Actor> actors;        ///< actors added or changed, as they are now
     std::int64_t lastChange = 0;
 };
 
@@ -121,8 +122,10 @@ public:
     /// `known` (an addition: only if no incident has its id). When any is not, nothing is
     /// written and each such edit comes back as a conflict with the store's version: the
     /// caller keeps its own and decides. A server error: nullopt and a "store.write" problem.
+    /// `newActors` (made for these edits) are added first in the same transaction; one whose id
+    /// the store has already is left as the store has it.
     [[nodiscard]] std::optional<StoreCommit> commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
-                                                    std::vector<Diagnostic>& problems);
+                                                    std::vector<Diagnostic>& problems, const std::vector<Actor>& newActors = {});
     /// The incidents added, changed or deleted after change number `since` (StoreState's).
     [[nodiscard]] std::optional<StoreChanges> changesSince(std::int64_t since, std::vector<Diagnostic>& problems);
     /// Asks the server to tell this connection of every change (LISTEN); then waitForChange().
