@@ -109,7 +109,7 @@ ApplicationWindow {
                 onTriggered: layoutDialog.open()
             }
             MenuSeparator {}
-            Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: Qt.quit() }
+            Action { text: qsTr("&Quit"); shortcut: StandardKey.Quit; onTriggered: window.close() } // asks first about edits not saved
         }
         Menu {
             title: qsTr("&Edit")
@@ -557,6 +557,57 @@ ApplicationWindow {
         parent: Overlay.overlay
         document: atlasDocument
         workspace: window.workspace
+    }
+
+    // Closing with edits not in the file: Save, or close and have them offered again (they are in
+    // the journal), or stay. A store's edits are committed as they are made: nothing to ask.
+    property bool closeConfirmed: false
+    onClosing: (close) => {
+        if (closeConfirmed || window.session.edits.storeName !== "" || window.session.edits.unsavedCount === 0) return
+        close.accepted = false
+        unsavedDialog.open()
+    }
+    Dialog {
+        id: unsavedDialog
+        objectName: "unsavedDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Edits not saved")
+        property bool closeAfterSave: false
+        Label {
+            width: 460
+            wrapMode: Text.WordWrap
+            text: qsTr("%n edit(s) to %1 are not in the file yet. Closed without saving, they stay in the journal and are offered again when the file is next opened.", "",
+                       window.session.edits.unsavedCount).arg(atlasDocument.sourceName)
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Save")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "closeKeepingEdits"
+                text: qsTr("Close, keep them for next time")
+                DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+                onClicked: { window.closeConfirmed = true; unsavedDialog.close(); window.close() }
+            }
+            Button { text: qsTr("Cancel"); DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            onAccepted: {
+                unsavedDialog.closeAfterSave = true
+                if (atlasDocument.saveLocation.toString() !== "") atlasDocument.save()
+                else saveDialog.open()
+            }
+            onRejected: unsavedDialog.close()
+        }
+        Connections {
+            target: atlasDocument
+            function onSaveFinished(message, saved) {
+                if (!unsavedDialog.closeAfterSave) return
+                unsavedDialog.closeAfterSave = false
+                if (saved) { window.closeConfirmed = true; window.close() }
+            }
+        }
     }
 
     /// Shows a sentence from an edit (a refusal, a notice) in the edits bar for a while.
