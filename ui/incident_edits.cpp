@@ -83,8 +83,12 @@ IncidentEdits::IncidentEdits(AtlasDocument* document, QObject* parent) : QObject
     m_viewSettled.setInterval(400);
     connect(&m_viewSettled, &QTimer::timeout, this, &IncidentEdits::loadView);
     connect(document, &AtlasDocument::fileRead, this, [this](const QUrl& location, bool merged) {
-        if (m_worker) disconnectStore();
+        if (m_worker || m_connecting) disconnectStore();
         sourceOpened(merged ? QStringLiteral("merged: ") + m_document->sourceName() : location.toLocalFile());
+    });
+    connect(document, &AtlasDocument::datasetChanged, this, [this] {
+        if (m_worker && m_document->asKnownOn().isEmpty() && m_replaying) fetchChanges();
+        m_replaying = !m_document->asKnownOn().isEmpty();
     });
     connect(document, &AtlasDocument::saveFinished, this, [this](const QString&, bool saved) {
         if (!saved || m_worker) return;
@@ -242,7 +246,10 @@ std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bo
     }
     event.civilianTargeting = fields.value(QStringLiteral("civilianTargeting")).toBool();
     event.description = fields.value(QStringLiteral("description")).toString().toStdString();
-    // Sources, one a line: publisher | title | date | URL.
+    // Sources, one a line: publisher | title | date | URL. What the form does not show of a
+    // source or a link (unknown fields) stays with the one in the same place.
+    const std::vector<atlas::SourceReference> formerSources = std::move(event.sources);
+    const std::vector<atlas::EventLink> formerLinks = std::move(event.links);
     event.sources.clear();
     for (const QString& line : lines(fields.value(QStringLiteral("sources")).toString())) {
         const QStringList parts = line.split(QLatin1Char('|'));
@@ -251,6 +258,7 @@ std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bo
         source.title = parts.value(1).trimmed().toStdString();
         source.date = parts.value(2).trimmed().toStdString();
         source.url = parts.value(3).trimmed().toStdString();
+        if (event.sources.size() < formerSources.size()) source.extra = formerSources[event.sources.size()].extra;
         event.sources.push_back(std::move(source));
     }
     // Links, one a line: relation: incident id ("retaliation_for: kafr-…").
@@ -267,6 +275,7 @@ std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bo
         }
         link.relation = *relation;
         link.eventId = (colon < 0 ? line : line.mid(colon + 1)).trimmed().toStdString();
+        if (event.links.size() < formerLinks.size()) link.extra = formerLinks[event.links.size()].extra;
         event.links.push_back(std::move(link));
     }
     if (!readable) return std::nullopt;
@@ -445,7 +454,8 @@ void IncidentEdits::connectToStore(const QString& url) {
     setStoreStatus(tr("Connecting to %1…").arg(m_storeName), false);
     auto worker = std::make_shared<Worker>();
     worker->url = address;
-    QMetaObject::invokeMethod(m_context, [this, worker, limit = std::uint64_t(m_storeLimit)] {
+    const int generation = ++m_generation;
+    QMetaObject::invokeMethod(m_context, [this, worker, generation, limit = std::uint64_t(m_storeLimit)] {
         QString problem = worker->ensureConnected();
         atlas::LoadResult pulled;
         std::optional<atlas::StoreStatus> status;
@@ -463,7 +473,8 @@ void IncidentEdits::connectToStore(const QString& url) {
             pulled = worker->store->pull(filter, &worker->state);
             if (pulled.failed()) problem = text(pulled.diagnostics.front().message);
         }
-        QMetaObject::invokeMethod(this, [this, worker, problem, pulled = std::move(pulled), status, extent]() mutable {
+        QMetaObject::invokeMethod(this, [this, worker, generation, problem, pulled = std::move(pulled), status, extent]() mutable {
+            if (generation != m_generation) return; // disconnected, or another source opened, meanwhile
             m_connecting = false;
             if (!problem.isEmpty()) {
                 m_storeName.clear();
@@ -570,6 +581,8 @@ void IncidentEdits::loadView() {
 }
 
 void IncidentEdits::disconnectStore() {
+    ++m_generation;
+    m_connecting = false;
     stopListening();
     m_retry.stop();
     if (m_worker) {
@@ -605,7 +618,8 @@ void IncidentEdits::sendPending() {
                 }
             if (!outcome && !problems.empty()) problem = text(problems.front().message);
         }
-        const bool lost = !worker->store || !worker->store->connected();
+        // Away, or a failure that may pass (a deadlock with another writer): kept and tried again.
+        const bool lost = !worker->store || !worker->store->connected() || (!outcome && worker->store->lastFailureTransient());
         QMetaObject::invokeMethod(this, [this, batch = std::move(batch), outcome = std::move(outcome), problem, lost]() mutable {
             committed(std::move(batch), std::move(outcome), problem, lost);
         });
@@ -630,7 +644,7 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
         m_pendingActors.clear();
         m_unsaved = int(m_pending.size());
         m_history.clear();
-        if (!m_journalPath.isEmpty() && m_pending.empty()) QFile::remove(m_journalPath);
+        forgetJournalWhenDone();
         emit historyChanged();
         emit notice(tr("The store refused the edit: %1").arg(problem));
         return;
@@ -639,7 +653,7 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
         for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
         m_pendingActors.erase(m_pendingActors.begin(), m_pendingActors.begin() + std::ptrdiff_t(std::min(m_sendingActors, m_pendingActors.size())));
         m_unsaved = int(m_pending.size() + m_pendingActors.size());
-        if (m_pending.empty() && m_pendingActors.empty() && !m_journalPath.isEmpty()) QFile::remove(m_journalPath);
+        forgetJournalWhenDone();
         setStoreStatus(m_storeStatus, true);
         emit historyChanged();
         emit notice(tr("%n edit(s) written to the store", "", int(sent.size())));
@@ -651,6 +665,8 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
     for (const atlas::StoreConflict& conflict : outcome->conflicts) {
         const std::string id = conflict.mine.id();
         std::erase_if(m_pending, [&](const atlas::EventEdit& e) { return e == conflict.mine; });
+        // The store has this very edit already (an earlier commit whose reply was lost): done.
+        if (conflict.theirs == conflict.mine.after) continue;
         const atlas::Dataset& dataset = m_document->dataset();
         const auto row = atlas::findEventRow(dataset.events, id);
         std::optional<atlas::Event> local;
@@ -663,6 +679,11 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
     emit conflictsChanged();
     emit historyChanged();
     sendPending();
+}
+
+void IncidentEdits::forgetJournalWhenDone() {
+    // Kept while anything is not in the store: queued edits, new actors, or conflicts undecided.
+    if (m_pending.empty() && m_pendingActors.empty() && m_conflicts.empty() && !m_journalPath.isEmpty()) QFile::remove(m_journalPath);
 }
 
 QVariantList IncidentEdits::conflicts() const {
@@ -679,19 +700,34 @@ void IncidentEdits::resolveConflict(int index, bool keepMine) {
     if (index < 0 || index >= int(m_conflicts.size())) return;
     const atlas::StoreConflict conflict = m_conflicts[std::size_t(index)];
     m_conflicts.erase(m_conflicts.begin() + index);
+    if (keepMine && m_worker && (conflict.theirs || conflict.mine.after)) {
+        // Written over what the window shows of it now (the store's version, or a later one
+        // heard since): the commit checks the store still has that.
+        const std::string id = conflict.mine.id();
+        const atlas::Dataset& dataset = m_document->dataset();
+        const auto row = atlas::findEventRow(dataset.events, id);
+        std::optional<atlas::Event> shown;
+        if (row) shown = dataset.events.at(*row);
+        QMetaObject::invokeMethod(m_context, [worker = m_worker, id, revision = conflict.theirRevision] {
+            if (revision > 0 && !worker->state.revisions.contains(id)) worker->state.revisions[id] = revision;
+        });
+        if (shown != conflict.mine.after) {
+            if (const QString refused = make({shown, conflict.mine.after}, true); !refused.isEmpty()) {
+                // Not lost: the conflict stays to be decided.
+                m_conflicts.insert(m_conflicts.begin() + index, conflict);
+                emit notice(refused);
+            }
+        }
+    }
+    forgetJournalWhenDone();
     emit conflictsChanged();
-    if (!keepMine || !m_worker) return;
-    // Written over the store's version, which the client now knows.
-    const std::string id = conflict.mine.id();
-    QMetaObject::invokeMethod(m_context, [worker = m_worker, id, revision = conflict.theirRevision] {
-        if (revision > 0) worker->state.revisions[id] = revision;
-    });
-    if (!conflict.theirs && !conflict.mine.after) return; // both deleted it
-    if (const QString refused = make({conflict.theirs, conflict.mine.after}, true); !refused.isEmpty()) emit notice(refused);
 }
 
 void IncidentEdits::fetchChanges() {
     if (!m_worker) return;
+    // While the data is replayed as known on a day, the store's changes wait (they go into the
+    // latest data): fetched when the replay ends.
+    if (!m_document->asKnownOn().isEmpty()) return;
     QMetaObject::invokeMethod(m_context, [this, worker = m_worker] {
         if (!worker->ensureConnected().isEmpty()) return;
         std::vector<atlas::Diagnostic> problems;
@@ -738,27 +774,51 @@ void IncidentEdits::startListening(const std::string& url) {
     stopListening();
     auto stop = std::make_shared<std::atomic<bool>>(false);
     m_stopListening = stop;
-    // Its own connection: LISTEN holds it, waiting on the server's socket.
-    m_listener = std::thread([this, url, stop] {
+    const int generation = m_generation;
+    // Its own connection: LISTEN holds it, waiting on the server's socket. What it posts back
+    // is dropped when the connection it belongs to has been replaced (`generation`).
+    m_listener = std::thread([this, url, stop, generation] {
+        auto post = [&](auto work) {
+            QMetaObject::invokeMethod(this, [this, generation, work] {
+                if (generation == m_generation) work();
+            });
+        };
         std::unique_ptr<atlas::PgStore> store;
         bool wasLost = false;
         while (!*stop) {
             if (!store || !store->connected()) {
                 std::vector<atlas::Diagnostic> problems;
                 store = atlas::PgStore::connect(url, problems);
-                if (!store || !store->listen(problems)) {
-                    store.reset();
-                    if (!wasLost) QMetaObject::invokeMethod(this, [this] { m_retry.start(); setStoreStatus(tr("The server cannot be reached: edits are kept here and sent when it is back"), false); });
+                if (store && !store->listen(problems)) {
+                    // Connected, but the store cannot notify (an older schema): said once; the
+                    // changes are seen when the store is opened again.
+                    const QString why = problems.empty() ? QString() : text(problems.front().message);
+                    post([this, why] { emit notice(why); });
+                    return;
+                }
+                if (!store) {
+                    if (!wasLost) post([this] {
+                        m_retry.start();
+                        setStoreStatus(tr("The server cannot be reached: edits are kept here and sent when it is back"), false);
+                    });
                     wasLost = true;
                     // Tried again in a second, checking for the end every tenth.
                     for (int i = 0; i < 10 && !*stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
                     continue;
                 }
-                if (wasLost) QMetaObject::invokeMethod(this, [this] { m_retry.stop(); setStoreStatus(tr("Connected to %1 again").arg(m_storeName), true); sendPending(); fetchChanges(); });
+                // Listening (again): what changed before, or while away, is fetched now.
+                post([this, wasLost] {
+                    if (wasLost) {
+                        m_retry.stop();
+                        setStoreStatus(tr("Connected to %1 again").arg(m_storeName), true);
+                        sendPending();
+                    }
+                    fetchChanges();
+                });
                 wasLost = false;
             }
             switch (store->waitForChange(200)) {
-            case atlas::StoreWait::Changed: QMetaObject::invokeMethod(this, [this] { fetchChanges(); }); break;
+            case atlas::StoreWait::Changed: post([this] { fetchChanges(); }); break;
             case atlas::StoreWait::Lost: store.reset(); break;
             case atlas::StoreWait::TimedOut: break;
             }

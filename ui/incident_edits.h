@@ -140,6 +140,7 @@ private:
     void setStoreStatus(const QString& status, bool online);
     void startListening(const std::string& url);
     void loadView();
+    void forgetJournalWhenDone();
     void stopListening();
     [[nodiscard]] std::optional<atlas::Event> eventOf(const QVariantMap& fields, bool isNew, QVariantList* problems) const;
 
@@ -167,6 +168,8 @@ private:
     std::optional<atlas::GeoBox> m_storeExtent, m_view, m_loadedBox;
     QTimer m_viewSettled; // a view held still this long is loaded
     bool m_loadingView = false;
+    bool m_replaying = false; // the document shows a replay (as known on): changes wait
+    int m_generation = 0;     // which connection callbacks still belong to
     std::shared_ptr<std::atomic<bool>> m_stopListening;
 };
 

@@ -281,6 +281,13 @@ TEST_F(Store, TwoClientsEditingOneIncidentLoseNoUpdateAndTheSecondSeesTheConflic
     auto addition = alice.store->commit({{std::nullopt, otherByAlice}}, {}, problems);
     ASSERT_TRUE(addition && !addition->committed);
     EXPECT_NE(addition->conflicts.front().toText().find("was added by"), std::string::npos);
+    // An edit made against an old version is refused even when the client has since heard the
+    // store's revision (its content is checked, not only the number).
+    Event stale = original;
+    stale.description = "made from the first version";
+    auto overwrite = alice.store->commit({{original, stale}}, {{original.id, 3}}, problems);
+    ASSERT_TRUE(overwrite);
+    EXPECT_FALSE(overwrite->committed);
 }
 
 TEST_F(Store, AClientHearsOfAnotherClientsCommitAndGetsOnlyWhatChanged) {

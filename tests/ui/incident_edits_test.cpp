@@ -112,6 +112,8 @@ private slots:
         const atlas::Event after = session.document()->dataset().events.at(0);
         QCOMPARE(after.description, std::string("Corrected: two strikes, not one"));
         QCOMPARE(after.tags, before.tags);
+        QCOMPARE(after.sources, before.sources);
+        QCOMPARE(after.links, before.links);
         QCOMPARE(after.extra, before.extra);
         QCOMPARE(after.killed, before.killed);
         QCOMPARE(edits.remove(id), QString());

@@ -48,10 +48,16 @@ std::vector<Diagnostic> appendLine(const std::string& path, const std::string& s
     struct stat existing {};
     const bool fresh = ::stat(path.c_str(), &existing) != 0 || existing.st_size == 0;
     // O_APPEND: each edit one write at the end, whatever happened to the file before.
-    const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    const int descriptor = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (descriptor < 0) return fail("cannot open the edit journal");
     std::string text;
     if (fresh) text = Json{{kJournalKey, 1}, {"source", source}}.dump() + "\n";
+    else {
+        // A last line cut short by a crash is ended first, so this one is not glued to it (the
+        // reader then names the cut line and keeps what follows as its own lines).
+        char last = '\n';
+        if (::pread(descriptor, &last, 1, existing.st_size - 1) == 1 && last != '\n') text = "\n";
+    }
     text += line.dump() + "\n";
     const bool ok = writeAll(descriptor, text) && ::fdatasync(descriptor) == 0;
     const int error = errno;
@@ -85,8 +91,7 @@ std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diag
     int line = 0;
     while (begin < text.size()) {
         std::size_t end = text.find('\n', begin);
-        const bool last = end == std::string::npos;
-        if (last) end = text.size();
+        if (end == std::string::npos) end = text.size();
         const std::string_view row(text.data() + begin, end - begin);
         ++line;
         begin = end + 1;
@@ -100,10 +105,11 @@ std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diag
             journal.source = value["source"].get<std::string>();
             continue;
         }
-        if (value.is_discarded() && last) {
-            // No newline after it: the write was interrupted. What came before is whole.
-            problems.push_back({Severity::Warning, codes::kJournalCut, "the last edit was cut short while being written and is left out", path, line, 1, {}, {}});
-            break;
+        if (value.is_discarded()) {
+            // Not JSON: a write interrupted by a crash (later appends start on a line of their
+            // own). Left out; what came before and after is whole.
+            problems.push_back({Severity::Warning, codes::kJournalCut, "an edit was cut short while being written and is left out", path, line, 1, {}, {}});
+            continue;
         }
         auto bad = [&](const std::string& message) {
             problems.push_back({Severity::Error, codes::kJournalLine, message + " (the edits before it are kept)", path, line, 1, {}, {}});

@@ -224,8 +224,17 @@ std::string redactedUrl(std::string_view url) {
     // postgresql://user:secret@host → postgresql://user:***@host
     static const std::regex inUri(R"(^(postgres(?:ql)?://[^:/@]*:)[^@]*@)");
     text = std::regex_replace(text, inUri, "$1***@");
-    static const std::regex inQuery(R"((password=)[^&\s]*)");
+    // password=secret, password = 'two words' (key=value strings may quote and space)
+    static const std::regex inQuery(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s]*))");
     return std::regex_replace(text, inQuery, "$1***");
+}
+
+// Writers through this program take turns (a transaction-long advisory lock) so the history's
+// change numbers are handed out in the order their transactions commit: a client asking for
+// the changes after number N then cannot miss a commit that took a smaller number later.
+std::string PgStore::takeWriteTurn() {
+    Result r(PQexec(m_connection, "SELECT pg_advisory_xact_lock(4707890733387368531)")); // "ATLAS_ST"
+    return r.ok() ? std::string() : trimmed(PQresultErrorMessage(r.result));
 }
 
 PgStore::PgStore(pg_conn* connection, std::string label) : m_connection(connection), m_label(std::move(label)) {}
@@ -234,7 +243,40 @@ PgStore::~PgStore() { PQfinish(m_connection); }
 
 std::unique_ptr<PgStore> PgStore::connect(const std::string& url, std::vector<Diagnostic>& problems) {
     const std::string label = redactedUrl(url);
-    pg_conn* connection = PQconnectdb(url.c_str());
+    // Read by libpq first: a string it cannot read is said without being quoted back (its
+    // message would quote the token, which may be the password).
+    char* parseError = nullptr;
+    PQconninfoOption* given = PQconninfoParse(url.c_str(), &parseError);
+    if (!given) {
+        // An unknown keyword is named (keywords are no secret); other messages may quote a value.
+        const std::string reason = parseError ? trimmed(parseError) : "";
+        PQfreemem(parseError);
+        problems.push_back({Severity::Fatal, codes::kStoreConnect,
+                            "cannot read the connection string" +
+                                (reason.rfind("invalid connection option", 0) == 0 ? ": " + reason
+                                                                                    : std::string(" (postgresql://user@host:port/database, host=... dbname=..., or service=NAME)")),
+                            label, 0, 0, {}, {}});
+        return nullptr;
+    }
+    // A server that does not answer is given up after 10 s, and a connection that went quiet
+    // is noticed within a minute or so (unless the string says otherwise).
+    std::vector<const char*> keys, values;
+    auto isSet = [&](const char* key) { return std::any_of(keys.begin(), keys.end(), [&](const char* k) { return std::strcmp(k, key) == 0; }); };
+    for (const PQconninfoOption* option = given; option->keyword; ++option)
+        if (option->val) {
+            keys.push_back(option->keyword);
+            values.push_back(option->val);
+        }
+    for (const auto& [key, value] : {std::pair{"connect_timeout", "10"}, std::pair{"keepalives_idle", "30"}, std::pair{"keepalives_interval", "10"},
+                                     std::pair{"keepalives_count", "3"}})
+        if (!isSet(key)) {
+            keys.push_back(key);
+            values.push_back(value);
+        }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    pg_conn* connection = PQconnectdbParams(keys.data(), values.data(), 0);
+    PQconninfoFree(given);
     if (!connection || PQstatus(connection) != CONNECTION_OK) {
         const std::string reason = connection ? trimmed(PQerrorMessage(connection)) : "out of memory";
         problems.push_back({Severity::Fatal, codes::kStoreConnect, "cannot connect to the database: " + redactedUrl(reason), label, 0, 0, {}, {}});
@@ -326,6 +368,7 @@ std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagn
         return r.ok() ? std::string() : trimmed(PQresultErrorMessage(r.result));
     };
     if (const std::string error = run("BEGIN"); !error.empty()) return fail(error);
+    if (const std::string error = takeWriteTurn(); !error.empty()) return fail(error);
     // Each kind of row into a temporary table by COPY, then merged: added, or replaced where
     // its content changed (revision + 1; the trigger keeps the earlier version).
     // COPYs rows into a temporary table: `produce(rows)` fills `rows` with some CSV lines and
@@ -487,8 +530,10 @@ std::optional<StorePush> PgStore::push(const Dataset& dataset, std::vector<Diagn
 
 LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::optional<Date> asKnownOn) {
     LoadResult result;
+    // Records the failure; the caller returns `result` (a moved-from one would lose it).
+    auto note = [&](const std::string& message) { result.diagnostics.push_back({Severity::Fatal, codes::kStoreQuery, message, m_label, 0, 0, {}, {}}); };
     auto fail = [&](const std::string& message) {
-        result.diagnostics.push_back({Severity::Fatal, codes::kStoreQuery, message, m_label, 0, 0, {}, {}});
+        note(message);
         return std::move(result);
     };
     // One snapshot for every statement below, so the revisions and the last change match the rows.
@@ -508,7 +553,7 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
         for (const std::string& p : parameters) values.push_back(p.c_str());
         Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
         if (!r.ok()) {
-            fail(trimmed(PQresultErrorMessage(r.result)));
+            note(trimmed(PQresultErrorMessage(r.result)));
             return std::nullopt;
         }
         Json rows = Json::parse(r.value(0, 0), nullptr, false);
@@ -615,13 +660,23 @@ struct EventColumns {
 
 std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
                                            std::vector<Diagnostic>& problems, const std::vector<Actor>& newActors) {
+    m_lastFailureTransient = false;
     auto fail = [&](const std::string& message) -> std::optional<StoreCommit> {
         problems.push_back({Severity::Fatal, codes::kStoreWrite, message, m_label, 0, 0, {}, {}});
         Result rollback(PQexec(m_connection, "ROLLBACK"));
         return std::nullopt;
     };
+    // A failure the same commit may not meet again: a deadlock or serialization failure (class
+    // 40), a lock or statement timeout.
+    auto failWith = [&](const PGresult* result) {
+        const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        const std::string code = state ? state : "";
+        m_lastFailureTransient = code.rfind("40", 0) == 0 || code == "55P03" || code == "57014";
+        return fail(trimmed(PQresultErrorMessage(result)));
+    };
     Result begin(PQexec(m_connection, "BEGIN"));
     if (!begin.ok()) return fail(trimmed(PQerrorMessage(m_connection)));
+    if (const std::string error = takeWriteTurn(); !error.empty()) return fail(error);
     StoreCommit outcome;
     std::unordered_map<std::string, int> revisions = known; // as the edits go on
     auto exec = [&](const char* sql, const std::vector<std::string>& parameters) {
@@ -631,7 +686,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
     };
     for (const Actor& actor : newActors) {
         auto added = exec("INSERT INTO atlas_actors (id, data) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO NOTHING", {actor.id, detail::actorToJson(actor).dump()});
-        if (!added->ok()) return fail(trimmed(PQresultErrorMessage(added->result)));
+        if (!added->ok()) return failWith(added->result);
     }
     for (const EventEdit& edit : edits) {
         std::unique_ptr<Result> written;
@@ -647,13 +702,15 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
                 const EventColumns c(*edit.after);
                 written = exec("UPDATE atlas_events SET id = $1, first_day = $2::date, last_day = $3::date, type = $4, "
                                "geom = ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326), data = $7::jsonb, revision = revision + 1, "
-                               "changed_at = now(), changed_by = current_user WHERE id = $8 AND revision = $9::integer RETURNING revision",
-                               {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data, edit.before->id, expected});
+                               "changed_at = now(), changed_by = current_user WHERE id = $8 AND revision = $9::integer AND data = $10::jsonb RETURNING revision",
+                               {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data, edit.before->id, expected,
+                                detail::eventToJson(*edit.before).dump()});
             } else {
-                written = exec("DELETE FROM atlas_events WHERE id = $1 AND revision = $2::integer RETURNING 0", {edit.before->id, expected});
+                written = exec("DELETE FROM atlas_events WHERE id = $1 AND revision = $2::integer AND data = $3::jsonb RETURNING 0",
+                               {edit.before->id, expected, detail::eventToJson(*edit.before).dump()});
             }
         }
-        if (!written->ok()) return fail(trimmed(PQresultErrorMessage(written->result)));
+        if (!written->ok()) return failWith(written->result);
         if (written->rows() == 1) {
             if (edit.before && edit.after && edit.after->id != edit.before->id) revisions.erase(edit.before->id);
             revisions[edit.id()] = std::atoi(written->value(0, 0).c_str());
@@ -665,7 +722,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
         conflict.mine = edit;
         const std::string id = edit.before ? edit.before->id : edit.after->id;
         auto now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_events WHERE id = $1", {id});
-        if (!now->ok()) return fail(trimmed(PQresultErrorMessage(now->result)));
+        if (!now->ok()) return failWith(now->result);
         if (now->rows() == 1) {
             std::string error;
             conflict.theirs = detail::eventFromJson(Json::parse(now->value(0, 0), nullptr, false), error);
@@ -690,7 +747,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
         return outcome;
     }
     Result done(PQexec(m_connection, "COMMIT"));
-    if (!done.ok()) return fail(trimmed(PQresultErrorMessage(done.result)));
+    if (!done.ok()) return failWith(done.result);
     outcome.committed = true;
     return outcome;
 }

@@ -61,6 +61,15 @@ TEST(EditJournal, ALastLineCutShortIsLeftOutWithAWarning) {
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems.front().code, "journal.cut");
     EXPECT_EQ(problems.front().line, 3);
+    // The next run's edits go on a line of their own, and are read with the first.
+    ASSERT_TRUE(appendToJournal(path, "store", {dataset.events.at(2), std::nullopt}).empty());
+    problems.clear();
+    const auto later = readJournal(path, problems);
+    ASSERT_TRUE(later);
+    ASSERT_EQ(later->edits.size(), 2u);
+    EXPECT_EQ(later->edits[1].before, dataset.events.at(2));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.front().code, "journal.cut");
 }
 
 TEST(EditJournal, ABadLineIsNamedAndTheEditsBeforeItKept) {

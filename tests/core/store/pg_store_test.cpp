@@ -37,4 +37,10 @@ TEST(PgStore, AServerThatIsNotThereIsSaidWithoutThePassword) {
     EXPECT_EQ(PgStore::connect("host=127.0.0.1 port=1 dbname=atlas nonsense=1", problems), nullptr);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems.front().message.find("nonsense"), std::string::npos) << problems.front().message; // libpq names the bad option
+    // A string libpq cannot read, whose error would quote part of the password: not quoted back.
+    problems.clear();
+    EXPECT_EQ(PgStore::connect("postgresql://analyst:pa%zzss@127.0.0.1:1/atlas", problems), nullptr);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.front().toString().find("zz"), std::string::npos) << problems.front().toString();
+    EXPECT_EQ(redactedUrl("host=db password='two words' dbname=atlas"), "host=db password=*** dbname=atlas");
 }

@@ -29,9 +29,9 @@ struct EditJournal {
 /// Appends a new actor made for the edits (an incident's perpetrator typed in the form).
 [[nodiscard]] std::vector<Diagnostic> appendActorToJournal(const std::string& path, const std::string& source, const Actor& actor);
 
-/// Reads a journal. A last line cut short (the machine stopped while writing it) is left out
-/// with a warning; any other bad line is an error naming its line, and the edits before it are
-/// kept. nullopt when the file cannot be read or is not a journal.
+/// Reads a journal. A line cut short (the machine stopped while writing it; the next append
+/// starts a line of its own) is left out with a warning; a line that is JSON but no edit is an
+/// error naming its line, and the edits before it are kept. nullopt when the file cannot be read or is not a journal.
 [[nodiscard]] std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diagnostic>& problems);
 
 } // namespace atlas

@@ -134,13 +134,18 @@ public:
     [[nodiscard]] StoreWait waitForChange(int milliseconds);
     /// Whether the connection is still up (after a server restart it is not).
     [[nodiscard]] bool connected() const;
+    /// Whether the last commit() failed for a reason that may pass (a deadlock, a serialization
+    /// failure, a timeout): worth trying again, not a refusal.
+    [[nodiscard]] bool lastFailureTransient() const { return m_lastFailureTransient; }
     /// The URL without its password.
     [[nodiscard]] const std::string& label() const { return m_label; }
 
 private:
     explicit PgStore(pg_conn* connection, std::string label);
+    [[nodiscard]] std::string takeWriteTurn();
     pg_conn* m_connection = nullptr;
     std::string m_label; ///< the URL without its password
+    bool m_lastFailureTransient = false;
 };
 
 } // namespace atlas
