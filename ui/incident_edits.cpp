@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 
 #include <chrono>
@@ -341,9 +342,17 @@ QVariantMap IncidentEdits::addActor(const QString& name, const QString& sideKey,
     return {{QStringLiteral("id"), text(id)}};
 }
 
+QString IncidentEdits::freshId(atlas::Date day) const {
+    QString id = text(atlas::newEventId(m_document->dataset(), day));
+    // In a shared store another analyst may take the same number at the same moment (or hold it
+    // outside the area loaded): a few random letters keep the two apart.
+    if (m_worker) id += QStringLiteral("-%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
+    return id;
+}
+
 QVariantMap IncidentEdits::blankIncident(double latitude, double longitude, const QString& isoDate) const {
     const auto day = atlas::Date::parse(isoDate.toStdString()).value_or(*atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString()));
-    return {{QStringLiteral("id"), text(atlas::newEventId(m_document->dataset(), day))},
+    return {{QStringLiteral("id"), freshId(day)},
             {QStringLiteral("type"), QStringLiteral("air_strike")},
             {QStringLiteral("date"), text(day.toString())},
             {QStringLiteral("endDate"), QString()},
@@ -391,8 +400,11 @@ QVariantList IncidentEdits::check(const QVariantMap& fields, bool isNew) const {
     const auto event = eventOf(fields, isNew, &problems);
     if (!event) return problems;
     const auto today = atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString());
-    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), *today, isNew))
+    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), *today, isNew)) {
+        // With only an area of a large store loaded, a linked incident may be elsewhere.
+        if (m_partial && p.field == "links") continue;
         problems.append(QVariantMap{{QStringLiteral("field"), text(p.field)}, {QStringLiteral("message"), text(p.message)}});
+    }
     return problems;
 }
 
@@ -711,8 +723,14 @@ void IncidentEdits::resolveConflict(int index, bool keepMine) {
         QMetaObject::invokeMethod(m_context, [worker = m_worker, id, revision = conflict.theirRevision] {
             if (revision > 0 && !worker->state.revisions.contains(id)) worker->state.revisions[id] = revision;
         });
-        if (shown != conflict.mine.after) {
-            if (const QString refused = make({shown, conflict.mine.after}, true); !refused.isEmpty()) {
+        std::optional<atlas::Event> mine = conflict.mine.after;
+        if (conflict.mine.isAddition() && shown) {
+            // Another incident took this id: theirs stays, and mine is added under a new one.
+            mine->id = freshId(mine->date).toStdString();
+            shown.reset();
+        }
+        if (shown != mine) {
+            if (const QString refused = make({shown, mine}, true); !refused.isEmpty()) {
                 // Not lost: the conflict stays to be decided.
                 m_conflicts.insert(m_conflicts.begin() + index, conflict);
                 emit notice(refused);

@@ -141,6 +141,7 @@ private:
     void startListening(const std::string& url);
     void loadView();
     void forgetJournalWhenDone();
+    [[nodiscard]] QString freshId(atlas::Date day) const;
     void stopListening();
     [[nodiscard]] std::optional<atlas::Event> eventOf(const QVariantMap& fields, bool isNew, QVariantList* problems) const;
 

@@ -149,6 +149,34 @@ private slots:
         QCOMPARE(state.revisions.at(id.toStdString()), 3);
     }
 
+    void twoNewIncidentsUnderOneIdAreBothKept() {
+        AtlasSession alice, bob;
+        QVERIFY(connectTo(alice, url()));
+        QVERIFY(connectTo(bob, url()));
+        // Ids in a store carry random letters; typed by hand, two analysts may still pick one.
+        QVariantMap byAlice = alice.edits()->blankIncident(35.8, 36.6, QStringLiteral("2020-11-05"));
+        QVariantMap byBob = bob.edits()->blankIncident(35.9, 36.5, QStringLiteral("2020-11-05"));
+        QVERIFY(byAlice.value(QStringLiteral("id")) != byBob.value(QStringLiteral("id")));
+        byAlice[QStringLiteral("id")] = byBob[QStringLiteral("id")] = QStringLiteral("typed-by-hand-1");
+        byAlice[QStringLiteral("description")] = QStringLiteral("Alice's");
+        byBob[QStringLiteral("description")] = QStringLiteral("Bob's");
+        QCOMPARE(alice.edits()->save(byAlice, true), QString());
+        QCOMPARE(bob.edits()->save(byBob, true), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(alice.edits()->conflicts().size() + bob.edits()->conflicts().size() == 1, 10000);
+        AtlasSession& loser = alice.edits()->conflicts().isEmpty() ? bob : alice;
+        QVERIFY(loser.edits()->conflicts().front().toMap().value(QStringLiteral("text")).toString().contains(QStringLiteral("was added by")));
+        loser.edits()->resolveConflict(0, true);
+        QTRY_COMPARE_WITH_TIMEOUT(loser.edits()->unsavedCount(), 0, 10000);
+        // Both in the store: the first under the id, the other under a new one.
+        std::vector<atlas::Diagnostic> problems;
+        auto store = atlas::PgStore::connect(url().toStdString(), problems);
+        const atlas::Dataset now = store->pull({}).dataset;
+        int found = 0;
+        for (const atlas::Event& event : now.events)
+            if (event.description == "Alice's" || event.description == "Bob's") ++found;
+        QCOMPARE(found, 2);
+    }
+
     void theServerGoingAwayKeepsTheEditUntilItIsBack() {
         const QByteArray role = m_schema + "_analyst";
         QVERIFY(admin(m_base, "DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN; GRANT USAGE ON SCHEMA " + m_schema + " TO " + role +
