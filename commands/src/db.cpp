@@ -16,6 +16,7 @@ const char* kDbHelp =
     "       conflict-atlas db status URL\n"
     "       conflict-atlas db push URL FILE...\n"
     "       conflict-atlas db pull URL --out FILE [--as-known-on YYYY-MM-DD] [filters]\n"
+    "       conflict-atlas db history URL [--id ID] [--since YYYY-MM-DD] [--limit N]\n"
     "A team's shared store on PostgreSQL with PostGIS (docs/format.md, \"The shared store\").\n"
     "URL: a libpq connection URI (postgresql://user@host:port/db), a key=value string\n"
     "(\"host=... dbname=...\") or service=NAME; passwords from ~/.pgpass or the service file.\n"
@@ -26,6 +27,8 @@ const char* kDbHelp =
     "  pull     the store's data to a file (.gpkg, .atlas.json, .geojson, .csv, .kml); the days and\n"
     "           --bbox are chosen by the server, the other filters as query applies them;\n"
     "           --as-known-on: the store as it was at the end of that day (UTC), from its history\n"
+    "  history  who changed what when (oldest first; the last 50 unless --limit): one row's with\n"
+    "           --id, from a day on with --since\n"
     "info, query, export and aggregate take a URL in place of a file.\n";
 
 std::unique_ptr<PgStore> connectOrSay(const std::string& url) {
@@ -43,13 +46,41 @@ bool report(const std::vector<Diagnostic>& problems) {
 } // namespace
 
 int db(const std::vector<std::string>& args, const InputOptions& options) {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") return args.empty() ? usageError("db", "give init, status, push or pull") : printHelp(kDbHelp);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h")
+        return args.empty() ? usageError("db", "give init, status, push, pull or history") : printHelp(kDbHelp);
     const std::string& action = args[0];
-    if (action != "init" && action != "status" && action != "push" && action != "pull")
-        return usageError("db", "unknown action " + action + " (init, status, push, pull)");
+    if (action != "init" && action != "status" && action != "push" && action != "pull" && action != "history")
+        return usageError("db", "unknown action " + action + " (init, status, push, pull, history)");
     if (args.size() < 2) return usageError("db", action + " needs the database's URL");
     const std::string& url = args[1];
     if (!isStoreUrl(url)) return usageError("db", "\"" + url + "\" is no database URL (postgresql://…, host=… dbname=…, or service=NAME)");
+    if (action == "history") {
+        std::string id;
+        std::optional<Date> since;
+        int limit = 50;
+        for (std::size_t i = 2; i < args.size(); ++i) {
+            const bool valued = i + 1 < args.size();
+            if (args[i] == "--id" && valued) id = args[++i];
+            else if (args[i] == "--since" && valued) {
+                since = Date::parse(args[++i]);
+                if (!since) return usageError("db", "--since takes a day as YYYY-MM-DD, not \"" + args[i] + "\"");
+            } else if (args[i] == "--limit" && valued) {
+                limit = std::atoi(args[++i].c_str());
+                if (limit <= 0) return usageError("db", "--limit takes a number of entries");
+            } else
+                return usageError("db", "history takes --id ID, --since YYYY-MM-DD and --limit N, not " + args[i]);
+        }
+        const auto store = connectOrSay(url);
+        if (!store) return kBadInput;
+        std::vector<Diagnostic> problems;
+        const auto entries = store->history(id, since, limit, problems);
+        if (!report(problems) || !entries) return kBadInput;
+        std::printf("change\twhen (UTC)\twho\twhat\tid\trevision\n");
+        for (const StoreHistoryEntry& e : *entries)
+            std::printf("%lld\t%s\t%s\t%s %s\t%s\t%d\n", static_cast<long long>(e.change), e.changedAt.c_str(), e.changedBy.c_str(), e.table.c_str(),
+                        e.operation.c_str(), e.id.c_str(), e.revision);
+        return kOk;
+    }
     if (action == "init" || action == "status") {
         if (args.size() > 2) return usageError("db", action + " takes only the URL");
         const auto store = connectOrSay(url);

@@ -82,6 +82,19 @@ expect_in("${out}" "(read only)")
 run(1 db push "${URL}&user=${SCHEMA}_reader" ${SAMPLE})
 expect_in("${err}" "permission denied")
 
+# Who changed what when: the deletion above, by the test's role.
+run(0 db history ${URL} --id kafr-takharim-strike-2020-10-26)
+expect_in("${out}" "events added\tkafr-takharim-strike-2020-10-26")
+expect_in("${out}" "events deleted\tkafr-takharim-strike-2020-10-26")
+run(0 db history ${URL} --limit 3)
+string(REGEX MATCHALL "\n" rows "${out}")
+list(LENGTH rows lines)
+if(NOT lines EQUAL 4)
+  message(FATAL_ERROR "history --limit 3 printed ${lines} lines:\n${out}")
+endif()
+run(2 db history ${URL} --since yesterday)
+expect_in("${err}" "--since takes a day")
+
 # TLS as sslmode asks (the test server offers it with a certificate of its own).
 run(0 db status "${URL}&sslmode=require")
 expect_in("${out}" "connection: TLS (TLS")

@@ -861,3 +861,31 @@ std::optional<GeoBox> PgStore::extent(std::vector<Diagnostic>& problems) {
 }
 
 } // namespace atlas
+
+namespace atlas {
+
+std::optional<std::vector<StoreHistoryEntry>> PgStore::history(const std::string& id, std::optional<Date> since, int limit,
+                                                              std::vector<Diagnostic>& problems) {
+    std::vector<std::string> parameters{id, since ? since->toString() : std::string(), std::to_string(std::max(1, limit))};
+    const char* values[] = {parameters[0].c_str(), parameters[1].c_str(), parameters[2].c_str()};
+    // An insert's row has neither before nor after (schema 3) or only an after (2); a delete
+    // only a before.
+    Result r(PQexecParams(m_connection,
+                          "SELECT change, substr(table_name, 7), id, coalesce(revision, 0), "
+                          "CASE WHEN before IS NULL THEN 'added' WHEN after IS NULL THEN 'deleted' ELSE 'changed' END, "
+                          "to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00', changed_by FROM ("
+                          " SELECT * FROM atlas_history WHERE ($1 = '' OR id = $1) AND ($2 = '' OR changed_at >= $2::date)"
+                          " ORDER BY change DESC LIMIT $3::integer) latest ORDER BY change",
+                          3, nullptr, values, nullptr, nullptr, 0));
+    if (!r.ok()) {
+        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    std::vector<StoreHistoryEntry> entries;
+    for (int row = 0; row < r.rows(); ++row)
+        entries.push_back({std::stoll(r.value(row, 0)), r.value(row, 1), r.value(row, 2), std::atoi(r.value(row, 3).c_str()), r.value(row, 4),
+                           r.value(row, 5), r.value(row, 6)});
+    return entries;
+}
+
+} // namespace atlas

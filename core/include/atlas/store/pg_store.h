@@ -85,6 +85,17 @@ struct StoreChanges {
     std::int64_t lastChange = 0;
 };
 
+/// One change the store's history keeps: who made it when.
+struct StoreHistoryEntry {
+    std::int64_t change = 0;
+    std::string table;     ///< "events", "actors", "sites", "lines", "areas"
+    std::string id;
+    int revision = 0;
+    std::string operation; ///< "added", "changed", "deleted"
+    std::string changedAt; ///< "YYYY-MM-DD HH:MM:SS+00"
+    std::string changedBy;
+};
+
 /// What waitForChange() saw.
 enum class StoreWait { Changed, TimedOut, Lost };
 
@@ -115,6 +126,10 @@ public:
     /// How many incidents the server holds in `filter`'s days and box (the rest of the filter
     /// is not applied: an upper bound of what pull() gives). Uses the spatial and day indexes.
     [[nodiscard]] std::optional<std::uint64_t> count(const EventFilter& filter, std::vector<Diagnostic>& problems);
+    /// The history, oldest first: of one row (`id`, any table) or of all, from `since` (UTC day)
+    /// on, at most `limit` entries (the latest ones).
+    [[nodiscard]] std::optional<std::vector<StoreHistoryEntry>> history(const std::string& id, std::optional<Date> since, int limit,
+                                                                        std::vector<Diagnostic>& problems);
     /// The box around every incident in the store; nullopt when it holds none.
     [[nodiscard]] std::optional<GeoBox> extent(std::vector<Diagnostic>& problems);
 
