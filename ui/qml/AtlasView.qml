@@ -766,6 +766,16 @@ Item {
                             onTriggered: view.filters.text = incidentMenu.incident.placeName
                         }
                         MenuItem {
+                            objectName: "filterToDay"
+                            text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
+                            onTriggered: {
+                                view.timeline.windowDays = 1
+                                view.timeline.setCurrentDateText(incidentMenu.incident.day)
+                            }
+                        }
+                        // After the filters (items 0–2): writing the incident.
+                        MenuSeparator {}
+                        MenuItem {
                             objectName: "editThisIncident"
                             text: qsTr("Edit this incident…")
                             onTriggered: view.editIncidentRequested(incidentMenu.incident.id)
@@ -774,15 +784,6 @@ Item {
                             objectName: "deleteThisIncident"
                             text: qsTr("Delete this incident")
                             onTriggered: view.deleteIncidentRequested(incidentMenu.incident.id)
-                        }
-                        MenuSeparator {}
-                        MenuItem {
-                            objectName: "filterToDay"
-                            text: qsTr("Only %1").arg(incidentMenu.incident.day ?? "")
-                            onTriggered: {
-                                view.timeline.windowDays = 1
-                                view.timeline.setCurrentDateText(incidentMenu.incident.day)
-                            }
                         }
                     }
 
