@@ -35,6 +35,12 @@ namespace {
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
+// Today on this machine's calendar: the latest day an incident may be dated.
+atlas::Date today() {
+    const QDate now = QDate::currentDate();
+    return *atlas::Date::fromYearMonthDay(now.year(), now.month(), now.day());
+}
+
 QStringList lines(const QString& block) {
     QStringList out;
     for (const QString& line : block.split(QLatin1Char('\n')))
@@ -351,7 +357,7 @@ QString IncidentEdits::freshId(atlas::Date day) const {
 }
 
 QVariantMap IncidentEdits::blankIncident(double latitude, double longitude, const QString& isoDate) const {
-    const auto day = atlas::Date::parse(isoDate.toStdString()).value_or(*atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString()));
+    const auto day = atlas::Date::parse(isoDate.toStdString()).value_or(today());
     return {{QStringLiteral("id"), freshId(day)},
             {QStringLiteral("type"), QStringLiteral("air_strike")},
             {QStringLiteral("date"), text(day.toString())},
@@ -399,8 +405,7 @@ QVariantList IncidentEdits::check(const QVariantMap& fields, bool isNew) const {
     QVariantList problems;
     const auto event = eventOf(fields, isNew, &problems);
     if (!event) return problems;
-    const auto today = atlas::Date::parse(QDate::currentDate().toString(Qt::ISODate).toStdString());
-    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), *today, isNew)) {
+    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), today(), isNew)) {
         // With only an area of a large store loaded, a linked incident may be elsewhere.
         if (m_partial && p.field == "links") continue;
         problems.append(QVariantMap{{QStringLiteral("field"), text(p.field)}, {QStringLiteral("message"), text(p.message)}});

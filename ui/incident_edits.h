@@ -5,7 +5,6 @@
 #include "atlas/store/pg_store.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QThread>
 #include <QTimer>
 #include <QVariantList>

@@ -50,6 +50,19 @@ std::string trimmed(std::string text) {
     return line;
 }
 
+// A parameterised statement: every value as text, typed by its placeholder's cast.
+PGresult* execWith(pg_conn* connection, const std::string& sql, const std::vector<std::string>& parameters) {
+    std::vector<const char*> values;
+    values.reserve(parameters.size());
+    for (const std::string& p : parameters) values.push_back(p.c_str());
+    return PQexecParams(connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+}
+
+// A read the server refused, said as the store's query problem.
+Diagnostic queryFailure(const PGresult* result, const std::string& label) {
+    return {Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(result)), label, 0, 0, {}, {}};
+}
+
 // The schema, version 1 (docs/format.md, "The shared store"). Every data table: an id, the
 // row's native JSON, a revision, who changed it when, and the order rows were first added
 // (pull gives them back in that order). History is kept by triggers, so every writer's
@@ -548,10 +561,7 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
     if (document.is_discarded()) return fail("the store's document row is not JSON");
     // Rows as one JSON array each, assembled by the server in the order they were first added.
     auto rowsOf = [&](const std::string& table, const std::string& where, const std::vector<std::string>& parameters) -> std::optional<Json> {
-        const std::string sql = "SELECT coalesce(json_agg(data ORDER BY seq), '[]'::json) FROM " + table + where;
-        std::vector<const char*> values;
-        for (const std::string& p : parameters) values.push_back(p.c_str());
-        Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+        Result r(execWith(m_connection, "SELECT coalesce(json_agg(data ORDER BY seq), '[]'::json) FROM " + table + where, parameters));
         if (!r.ok()) {
             note(trimmed(PQresultErrorMessage(r.result)));
             return std::nullopt;
@@ -600,10 +610,7 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
         state->lastChange = std::stoll(last.value(0, 0));
         state->revisions.clear();
         if (!asKnownOn) {
-            const std::string sql = "SELECT id, revision FROM atlas_events" + where;
-            std::vector<const char*> values;
-            for (const std::string& p : parameters) values.push_back(p.c_str());
-            Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+            Result r(execWith(m_connection, "SELECT id, revision FROM atlas_events" + where, parameters));
             if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
             state->revisions.reserve(static_cast<std::size_t>(r.rows()));
             for (int row = 0; row < r.rows(); ++row) state->revisions.emplace(r.value(row, 0), std::atoi(PQgetvalue(r.result, row, 1)));
@@ -680,9 +687,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
     StoreCommit outcome;
     std::unordered_map<std::string, int> revisions = known; // as the edits go on
     auto exec = [&](const char* sql, const std::vector<std::string>& parameters) {
-        std::vector<const char*> values;
-        for (const std::string& p : parameters) values.push_back(p.c_str());
-        return std::make_unique<Result>(PQexecParams(m_connection, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+        return std::make_unique<Result>(execWith(m_connection, sql, parameters));
     };
     for (const Actor& actor : newActors) {
         auto added = exec("INSERT INTO atlas_actors (id, data) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO NOTHING", {actor.id, detail::actorToJson(actor).dump()});
@@ -804,7 +809,7 @@ bool PgStore::listen(std::vector<Diagnostic>& problems) {
     }
     Result r(PQexec(m_connection, "LISTEN atlas_changes"));
     if (!r.ok()) {
-        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        problems.push_back(queryFailure(r.result, m_label));
         return false;
     }
     return true;
@@ -839,12 +844,10 @@ namespace atlas {
 
 std::optional<std::uint64_t> PgStore::count(const EventFilter& filter, std::vector<Diagnostic>& problems) {
     std::vector<std::string> parameters;
-    const std::string sql = "SELECT count(*) FROM atlas_events" + daysAndBox(filter, parameters);
-    std::vector<const char*> values;
-    for (const std::string& p : parameters) values.push_back(p.c_str());
-    Result r(PQexecParams(m_connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+    const std::string where = daysAndBox(filter, parameters);
+    Result r(execWith(m_connection, "SELECT count(*) FROM atlas_events" + where, parameters));
     if (!r.ok()) {
-        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        problems.push_back(queryFailure(r.result, m_label));
         return std::nullopt;
     }
     return std::stoull(r.value(0, 0));
@@ -853,7 +856,7 @@ std::optional<std::uint64_t> PgStore::count(const EventFilter& filter, std::vect
 std::optional<GeoBox> PgStore::extent(std::vector<Diagnostic>& problems) {
     Result r(PQexec(m_connection, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM atlas_events) x"));
     if (!r.ok()) {
-        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        problems.push_back(queryFailure(r.result, m_label));
         return std::nullopt;
     }
     if (PQgetisnull(r.result, 0, 0)) return std::nullopt;
@@ -878,7 +881,7 @@ std::optional<std::vector<StoreHistoryEntry>> PgStore::history(const std::string
                           " ORDER BY change DESC LIMIT $3::integer) latest ORDER BY change",
                           3, nullptr, values, nullptr, nullptr, 0));
     if (!r.ok()) {
-        problems.push_back({Severity::Error, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.result)), m_label, 0, 0, {}, {}});
+        problems.push_back(queryFailure(r.result, m_label));
         return std::nullopt;
     }
     std::vector<StoreHistoryEntry> entries;

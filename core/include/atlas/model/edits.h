@@ -78,7 +78,6 @@ public:
     void restoreUndo(EventEdit edit);
     void restoreRedo(EventEdit edit);
     void clear();
-    [[nodiscard]] std::size_t size() const { return m_done.size(); }
 
 private:
     std::vector<EventEdit> m_done, m_undone;
