@@ -323,11 +323,11 @@ void AtlasDocument::noteProblems(const std::vector<atlas::Diagnostic>& problems)
     emit problemsChanged(); // not datasetChanged: the data is what it was, nothing to rebuild
 }
 
-QString AtlasDocument::applyEdits(const std::vector<atlas::EventEdit>& edits) {
-    if (const QString blocked = replayBlocks(tr("Editing incidents")); !blocked.isEmpty()) return blocked;
+QString AtlasDocument::applyEdits(const std::vector<atlas::Edit>& edits) {
+    if (const QString blocked = replayBlocks(tr("Editing")); !blocked.isEmpty()) return blocked;
     if (edits.empty()) return {};
     auto dataset = std::make_shared<atlas::Dataset>(*m_dataset);
-    for (const atlas::EventEdit& edit : edits)
+    for (const atlas::Edit& edit : edits)
         if (const auto refused = atlas::applyEdit(*dataset, edit)) return QString::fromStdString(*refused);
     replaceDataset(std::move(dataset));
     // The last file can no longer be read again in its place: the edits would be lost.

@@ -113,7 +113,7 @@ public:
 
     /// Makes hand edits (core model/edits.h) in the open dataset, all or none: "" when made, else
     /// why not (an incident changed meanwhile, a replay on). The views follow.
-    QString applyEdits(const std::vector<atlas::EventEdit>& edits);
+    QString applyEdits(const std::vector<atlas::Edit>& edits);
     /// Opens data read elsewhere (a store's pull) as if it were a file named `displayName`:
     /// nothing to save back to. The same as a file opened: datasetChanged, no fileRead.
     bool openRead(atlas::LoadResult result, const QString& displayName);

@@ -35,11 +35,6 @@ namespace {
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
-// Today on this machine's calendar: the latest day an incident may be dated.
-atlas::Date today() {
-    const QDate now = QDate::currentDate();
-    return *atlas::Date::fromYearMonthDay(now.year(), now.month(), now.day());
-}
 
 QStringList lines(const QString& block) {
     QStringList out;
@@ -61,15 +56,37 @@ QString joined(const std::vector<std::string>& values, const QString& separator)
     return out.join(separator);
 }
 
-// An incident in a few lines, for the two sides of a conflict.
-QString summary(const std::optional<atlas::Event>& event) {
-    if (!event) return QObject::tr("(deleted)");
+// A row in a few lines, for the two sides of a conflict.
+QString summaryOf(const atlas::Event& event) {
     return QObject::tr("%1, %2 · %3 · killed %4, wounded %5\n%6")
-        .arg(text(event->date.toString()), text(std::string(atlas::toLabel(event->type))), text(event->place.name),
-             text(event->killed.toText()), text(event->wounded.toText()), text(event->description));
+        .arg(text(event.date.toString()), text(std::string(atlas::toLabel(event.type))), text(event.place.name), text(event.killed.toText()),
+             text(event.wounded.toText()), text(event.description));
 }
+QString summaryOf(const atlas::Site& site) {
+    QStringList changes;
+    for (const atlas::SiteStatusChange& c : site.history) changes << text(c.date.toString()) + QLatin1Char(' ') + text(std::string(atlas::toLabel(c.status)));
+    return QObject::tr("%1 · %2\n%3").arg(text(site.name), text(std::string(atlas::toKey(site.kind))), changes.join(QStringLiteral(", ")));
+}
+QString validityText(const atlas::Validity& v) {
+    return text(v.from.toString()) + QStringLiteral(" – ") + (v.to ? text(v.to->toString()) : QObject::tr("in force"));
+}
+QString summaryOf(const atlas::Line& line) {
+    return QObject::tr("%1 · %2 · %3 points\n%4").arg(text(line.name), validityText(line.validity)).arg(line.path.size()).arg(text(line.description));
+}
+QString summaryOf(const atlas::Area& area) {
+    return QObject::tr("%1 · %2 · held by %3 · %4 points\n%5")
+        .arg(text(area.name), validityText(area.validity), text(area.controller))
+        .arg(area.rings.empty() ? 0 : area.rings.front().size())
+        .arg(text(area.description));
+}
+template <class Item> QString summary(const std::optional<Item>& row) { return row ? summaryOf(*row) : QObject::tr("(deleted)"); }
 
 } // namespace
+
+atlas::Date IncidentEdits::today() {
+    const QDate now = QDate::currentDate();
+    return *atlas::Date::fromYearMonthDay(now.year(), now.month(), now.day());
+}
 
 IncidentEdits::IncidentEdits(AtlasDocument* document, QObject* parent) : QObject(parent), m_document(document) {
     m_context = new QObject;
@@ -148,7 +165,7 @@ QString IncidentEdits::restoreText() const {
 }
 
 QString IncidentEdits::restoreJournal() {
-    std::vector<atlas::EventEdit> edits = std::move(m_leftJournal.edits);
+    std::vector<atlas::Edit> edits = std::move(m_leftJournal.edits);
     const std::vector<atlas::Actor> actors = std::move(m_leftJournal.actors);
     m_leftJournal = {};
     emit journalChanged();
@@ -158,7 +175,7 @@ QString IncidentEdits::restoreJournal() {
     if (m_worker) m_pendingActors.insert(m_pendingActors.end(), actors.begin(), actors.end());
     int made = 0;
     QStringList refused;
-    for (const atlas::EventEdit& edit : edits) {
+    for (const atlas::Edit& edit : edits) {
         // Not journaled again: they are in the journal already.
         const QString problem = m_document->applyEdits({edit});
         if (!problem.isEmpty()) {
@@ -183,13 +200,13 @@ void IncidentEdits::discardJournal() {
     emit journalChanged();
 }
 
-void IncidentEdits::journal(const atlas::EventEdit& edit) {
+void IncidentEdits::journal(const atlas::Edit& edit) {
     if (m_journalPath.isEmpty()) return;
     const auto problems = atlas::appendToJournal(m_journalPath.toStdString(), m_source.toStdString(), edit);
     if (!problems.empty()) m_document->noteProblems(problems);
 }
 
-QString IncidentEdits::make(const atlas::EventEdit& edit, bool record) {
+QString IncidentEdits::make(const atlas::Edit& edit, bool record) {
     if (const QString refused = m_document->applyEdits({edit}); !refused.isEmpty()) return refused;
     if (record) m_history.record(edit);
     journal(edit);
@@ -418,18 +435,18 @@ QString IncidentEdits::save(const QVariantMap& fields, bool isNew) {
     if (const QVariantList problems = check(fields, isNew); !problems.isEmpty())
         return problems.first().toMap().value(QStringLiteral("message")).toString();
     const auto event = eventOf(fields, isNew, nullptr);
-    if (isNew) return make({std::nullopt, *event}, true);
+    if (isNew) return make(atlas::EventEdit{std::nullopt, *event});
     const auto row = atlas::findEventRow(m_document->dataset().events, event->id);
     const atlas::Event before = m_document->dataset().events.at(*row);
     if (before == *event) return {};
-    return make({before, *event}, true);
+    return make(atlas::EventEdit{before, *event});
 }
 
 QString IncidentEdits::remove(const QString& id) {
     if (restorable()) return tr("Restore or discard the edits left from the last session first");
     const auto row = atlas::findEventRow(m_document->dataset().events, id.toStdString());
     if (!row) return tr("no incident has the id %1").arg(id);
-    return make({m_document->dataset().events.at(*row), std::nullopt}, true);
+    return make(atlas::EventEdit{m_document->dataset().events.at(*row), std::nullopt});
 }
 
 QString IncidentEdits::undo() {
@@ -587,7 +604,7 @@ void IncidentEdits::loadView() {
             }
             // The edits not yet in the store stay shown over what was read.
             atlas::Dataset data = std::move(pulled->dataset);
-            for (const atlas::EventEdit& edit : m_pending) (void)atlas::applyEdit(data, edit);
+            for (const atlas::Edit& edit : m_pending) (void)atlas::applyEdit(data, edit);
             const std::size_t count = data.events.size();
             m_document->replaceData(std::move(data));
             m_loadedBox = loaded;
@@ -620,7 +637,7 @@ void IncidentEdits::disconnectStore() {
 void IncidentEdits::sendPending() {
     if (!m_worker || m_sending || !m_online || (m_pending.empty() && m_pendingActors.empty())) return;
     m_sending = true;
-    std::vector<atlas::EventEdit> batch(m_pending.begin(), m_pending.end());
+    std::vector<atlas::Edit> batch(m_pending.begin(), m_pending.end());
     m_sendingActors = m_pendingActors.size();
     QMetaObject::invokeMethod(m_context, [this, worker = m_worker, batch = std::move(batch), actors = m_pendingActors]() mutable {
         std::optional<atlas::StoreCommit> outcome;
@@ -643,7 +660,7 @@ void IncidentEdits::sendPending() {
     });
 }
 
-void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<atlas::StoreCommit> outcome, QString problem, bool lost) {
+void IncidentEdits::committed(std::vector<atlas::Edit> sent, std::optional<atlas::StoreCommit> outcome, QString problem, bool lost) {
     m_sending = false;
     if (!m_worker) return;
     if (!outcome && lost) {
@@ -656,7 +673,7 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
     m_retry.stop();
     if (!outcome) {
         // Refused by the server (no right to write, …): taken back here, and said.
-        for (auto it = sent.rbegin(); it != sent.rend(); ++it) (void)m_document->applyEdits({it->inverse()});
+        for (auto it = sent.rbegin(); it != sent.rend(); ++it) (void)m_document->applyEdits({atlas::inverse(*it)});
         for (std::size_t i = 0; i < sent.size() && !m_pending.empty(); ++i) m_pending.pop_front();
         m_pendingActors.clear();
         m_unsaved = int(m_pending.size());
@@ -680,15 +697,19 @@ void IncidentEdits::committed(std::vector<atlas::EventEdit> sent, std::optional<
     // Conflicts: those edits leave the queue and the data shows the store's version; the rest
     // go again. Each conflict keeps the analyst's version until they choose.
     for (const atlas::StoreConflict& conflict : outcome->conflicts) {
-        const std::string id = conflict.mine.id();
-        std::erase_if(m_pending, [&](const atlas::EventEdit& e) { return e == conflict.mine; });
-        // The store has this very edit already (an earlier commit whose reply was lost): done.
-        if (conflict.theirs == conflict.mine.after) continue;
-        const atlas::Dataset& dataset = m_document->dataset();
-        const auto row = atlas::findEventRow(dataset.events, id);
-        std::optional<atlas::Event> local;
-        if (row) local = dataset.events.at(*row);
-        if (local != conflict.theirs) (void)m_document->applyEdits({{local, conflict.theirs}});
+        std::erase_if(m_pending, [&](const atlas::Edit& e) { return e == conflict.mine; });
+        const bool keep = std::visit(
+            [&](const auto& mine) {
+                using Item = typename std::decay_t<decltype(mine)>::Item;
+                const auto& theirs = std::get<atlas::RowEdit<Item>>(conflict.theirs).after;
+                // The store has this very edit already (an earlier commit whose reply was lost): done.
+                if (theirs == mine.after) return false;
+                const auto local = atlas::currentRow<Item>(m_document->dataset(), mine.id());
+                if (local != theirs) (void)m_document->applyEdits({atlas::RowEdit<Item>{local, theirs}});
+                return true;
+            },
+            conflict.mine);
+        if (!keep) continue;
         m_conflicts.push_back(conflict);
         emit notice(text(conflict.toText()));
     }
@@ -706,10 +727,15 @@ void IncidentEdits::forgetJournalWhenDone() {
 QVariantList IncidentEdits::conflicts() const {
     QVariantList out;
     for (const atlas::StoreConflict& c : m_conflicts)
-        out.append(QVariantMap{{QStringLiteral("id"), text(c.mine.id())},
-                               {QStringLiteral("text"), text(c.toText())},
-                               {QStringLiteral("mine"), summary(c.mine.after)},
-                               {QStringLiteral("theirs"), summary(c.theirs)}});
+        std::visit(
+            [&](const auto& mine) {
+                using Item = typename std::decay_t<decltype(mine)>::Item;
+                out.append(QVariantMap{{QStringLiteral("id"), text(mine.id())},
+                                       {QStringLiteral("text"), text(c.toText())},
+                                       {QStringLiteral("mine"), summary(mine.after)},
+                                       {QStringLiteral("theirs"), summary(std::get<atlas::RowEdit<Item>>(c.theirs).after)}});
+            },
+            c.mine);
     return out;
 }
 
@@ -717,30 +743,35 @@ void IncidentEdits::resolveConflict(int index, bool keepMine) {
     if (index < 0 || index >= int(m_conflicts.size())) return;
     const atlas::StoreConflict conflict = m_conflicts[std::size_t(index)];
     m_conflicts.erase(m_conflicts.begin() + index);
-    if (keepMine && m_worker && (conflict.theirs || conflict.mine.after)) {
-        // Written over what the window shows of it now (the store's version, or a later one
-        // heard since): the commit checks the store still has that.
-        const std::string id = conflict.mine.id();
-        const atlas::Dataset& dataset = m_document->dataset();
-        const auto row = atlas::findEventRow(dataset.events, id);
-        std::optional<atlas::Event> shown;
-        if (row) shown = dataset.events.at(*row);
-        QMetaObject::invokeMethod(m_context, [worker = m_worker, id, revision = conflict.theirRevision] {
-            if (revision > 0 && !worker->state.revisions.contains(id)) worker->state.revisions[id] = revision;
-        });
-        std::optional<atlas::Event> mine = conflict.mine.after;
-        if (conflict.mine.isAddition() && shown) {
-            // Another incident took this id: theirs stays, and mine is added under a new one.
-            mine->id = freshId(mine->date).toStdString();
-            shown.reset();
-        }
-        if (shown != mine) {
-            if (const QString refused = make({shown, mine}, true); !refused.isEmpty()) {
-                // Not lost: the conflict stays to be decided.
-                m_conflicts.insert(m_conflicts.begin() + index, conflict);
-                emit notice(refused);
-            }
-        }
+    if (keepMine && m_worker) {
+        std::visit(
+            [&](const auto& mineEdit) {
+                using Item = typename std::decay_t<decltype(mineEdit)>::Item;
+                const auto& theirs = std::get<atlas::RowEdit<Item>>(conflict.theirs).after;
+                if (!theirs && !mineEdit.after) return; // both deleted it
+                // Written over what the window shows of it now (the store's version, or a later
+                // one heard since): the commit checks the store still has that.
+                const std::string id = mineEdit.id();
+                std::optional<Item> shown = atlas::currentRow<Item>(m_document->dataset(), id);
+                QMetaObject::invokeMethod(m_context, [worker = m_worker, key = atlas::storeRevisionKey<Item>(id), revision = conflict.theirRevision] {
+                    if (revision > 0 && !worker->state.revisions.contains(key)) worker->state.revisions[key] = revision;
+                });
+                std::optional<Item> mine = mineEdit.after;
+                if (mineEdit.isAddition() && shown) {
+                    // Another row took this id: theirs stays, and mine is added under a new one.
+                    if constexpr (std::is_same_v<Item, atlas::Event>) mine->id = freshId(mine->date).toStdString();
+                    else mine->id = atlas::newSituationId(m_document->dataset(), atlas::kItemWord<Item>, mine->name + " " + std::to_string(QRandomGenerator::global()->bounded(0x10000)));
+                    shown.reset();
+                }
+                if (shown != mine) {
+                    if (const QString refused = make(atlas::RowEdit<Item>{shown, mine}); !refused.isEmpty()) {
+                        // Not lost: the conflict stays to be decided.
+                        m_conflicts.insert(m_conflicts.begin() + index, conflict);
+                        emit notice(refused);
+                    }
+                }
+            },
+            conflict.mine);
     }
     forgetJournalWhenDone();
     emit conflictsChanged();
@@ -757,8 +788,14 @@ void IncidentEdits::fetchChanges() {
         auto changes = worker->store->changesSince(worker->state.lastChange, problems);
         if (!changes) return;
         worker->state.lastChange = changes->lastChange;
-        for (std::size_t i = 0; i < changes->current.size(); ++i) worker->state.revisions[changes->current[i].id] = changes->revisions[i];
-        for (const std::string& id : changes->deleted) worker->state.revisions.erase(id);
+        auto note = [&]<class Item>(const atlas::StoreRowChanges<Item>& rows) {
+            for (std::size_t i = 0; i < rows.current.size(); ++i) worker->state.revisions[atlas::storeRevisionKey<Item>(rows.current[i].id)] = rows.revisions[i];
+            for (const std::string& id : rows.deleted) worker->state.revisions.erase(atlas::storeRevisionKey<Item>(id));
+        };
+        note(atlas::StoreRowChanges<atlas::Event>{changes->current, changes->revisions, changes->deleted});
+        note(changes->sites);
+        note(changes->lines);
+        note(changes->areas);
         QMetaObject::invokeMethod(this, [this, worker, changes = std::move(*changes)]() mutable {
             if (worker == m_worker) applyChanges(std::move(changes));
         });
@@ -775,22 +812,28 @@ void IncidentEdits::applyChanges(atlas::StoreChanges changes) {
     // Edits from the data as it is here to the store's: what this client wrote itself is
     // already so and is passed over.
     const atlas::Dataset& dataset = m_document->dataset();
-    std::vector<atlas::EventEdit> edits;
-    for (atlas::Event& event : changes.current) {
-        const auto row = atlas::findEventRow(dataset.events, event.id);
-        std::optional<atlas::Event> local;
-        if (row) local = dataset.events.at(*row);
-        if (local != event) edits.push_back({std::move(local), std::move(event)});
-    }
-    for (const std::string& id : changes.deleted)
-        if (const auto row = atlas::findEventRow(dataset.events, id)) edits.push_back({dataset.events.at(*row), std::nullopt});
+    std::vector<atlas::Edit> edits;
+    auto differences = [&]<class Item>(std::vector<Item>& current, const std::vector<std::string>& deleted) {
+        for (Item& row : current) {
+            std::optional<Item> local = atlas::currentRow<Item>(dataset, row.id);
+            if (local != row) edits.push_back(atlas::RowEdit<Item>{std::move(local), std::move(row)});
+        }
+        for (const std::string& id : deleted)
+            if (auto local = atlas::currentRow<Item>(dataset, id)) edits.push_back(atlas::RowEdit<Item>{std::move(local), std::nullopt});
+    };
+    differences(changes.current, changes.deleted);
+    const std::size_t incidents = edits.size();
+    differences(changes.sites.current, changes.sites.deleted);
+    differences(changes.lines.current, changes.lines.deleted);
+    differences(changes.areas.current, changes.areas.deleted);
     if (edits.empty()) return;
     const int count = int(edits.size());
     if (const QString refused = m_document->applyEdits(edits); !refused.isEmpty()) {
         emit notice(tr("Changes from the store not shown: %1").arg(refused));
         return;
     }
-    emit notice(tr("%n incident(s) changed in the store by others", "", count));
+    if (incidents == edits.size()) emit notice(tr("%n incident(s) changed in the store by others", "", count));
+    else emit notice(tr("%n incident(s), site(s), line(s) or area(s) changed in the store by others", "", count));
 }
 
 void IncidentEdits::startListening(const std::string& url) {

@@ -111,6 +111,11 @@ public:
     void setStoreLimit(int limit);
     [[nodiscard]] bool partial() const { return m_partial; }
     [[nodiscard]] QVariantList storeExtent() const;
+    /// Makes an edit the analyst asked for (an incident, a site, a line or an area): in the
+    /// document, the undo history, the journal and the store. "" when made, else why not.
+    QString make(const atlas::Edit& edit, bool record = true);
+    /// Today on this machine's calendar: the latest day anything may be dated.
+    [[nodiscard]] static atlas::Date today();
     /// Where the journal of `source` is kept (the user's data folder, one file a source).
     [[nodiscard]] static QString journalPathFor(const QString& source);
 
@@ -128,12 +133,10 @@ signals:
 
 private:
     struct Worker; // the store's connection, used on the worker thread only
-    /// Makes an edit the analyst asked for: in the document, the history, the journal, the store.
-    QString make(const atlas::EventEdit& edit, bool record);
-    void journal(const atlas::EventEdit& edit);
+    void journal(const atlas::Edit& edit);
     void sourceOpened(const QString& source);
     void sendPending();
-    void committed(std::vector<atlas::EventEdit> sent, std::optional<atlas::StoreCommit> outcome, QString problem, bool lost);
+    void committed(std::vector<atlas::Edit> sent, std::optional<atlas::StoreCommit> outcome, QString problem, bool lost);
     void fetchChanges();
     void applyChanges(atlas::StoreChanges changes);
     void setStoreStatus(const QString& status, bool online);
@@ -156,7 +159,7 @@ private:
     std::shared_ptr<Worker> m_worker;
     QString m_storeName, m_storeStatus;
     bool m_connecting = false, m_online = false, m_sending = false;
-    std::deque<atlas::EventEdit> m_pending; // made here, not yet committed
+    std::deque<atlas::Edit> m_pending; // made here, not yet committed
     std::vector<atlas::Actor> m_pendingActors; // made here, not yet in the store
     std::size_t m_sendingActors = 0;           // how many of them the commit under way carries
     std::vector<atlas::StoreConflict> m_conflicts;

@@ -27,6 +27,18 @@ const Dataset& sample() {
 }
 
 // Runs SQL as the server's owner (the test cluster's superuser); true when it worked.
+// The first value the statement gives ("" when none, and a failure).
+std::string scalar(const std::string& url, const std::string& sql) {
+    PGconn* connection = PQconnectdb(url.c_str());
+    std::string value;
+    PGresult* result = PQexec(connection, sql.c_str());
+    if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) > 0) value = PQgetvalue(result, 0, 0);
+    else ADD_FAILURE() << PQresultErrorMessage(result);
+    PQclear(result);
+    PQfinish(connection);
+    return value;
+}
+
 bool admin(const std::string& url, const std::string& sql) {
     PGconn* connection = PQconnectdb(url.c_str());
     bool ok = PQstatus(connection) == CONNECTION_OK;
@@ -245,9 +257,10 @@ TEST_F(Store, TwoClientsEditingOneIncidentLoseNoUpdateAndTheSecondSeesTheConflic
     EXPECT_FALSE(second->committed);
     ASSERT_EQ(second->conflicts.size(), 1u);
     const StoreConflict& conflict = second->conflicts.front();
-    EXPECT_EQ(conflict.mine.after, byBob);
-    ASSERT_TRUE(conflict.theirs);
-    EXPECT_EQ(*conflict.theirs, byAlice);
+    EXPECT_EQ(std::get<EventEdit>(conflict.mine).after, byBob);
+    const auto& theirs = std::get<EventEdit>(conflict.theirs).after;
+    ASSERT_TRUE(theirs);
+    EXPECT_EQ(*theirs, byAlice);
     EXPECT_EQ(conflict.theirRevision, 2);
     EXPECT_FALSE(conflict.changedBy.empty());
     EXPECT_NE(conflict.toText().find("changed by"), std::string::npos) << conflict.toText();
@@ -256,10 +269,10 @@ TEST_F(Store, TwoClientsEditingOneIncidentLoseNoUpdateAndTheSecondSeesTheConflic
 
     // Bob takes Alice's version in and applies his change over it: both corrections kept.
     bob.state.revisions[original.id] = conflict.theirRevision;
-    Event merged = *conflict.theirs;
+    Event merged = *theirs;
     merged.killed = byBob.killed;
     problems.clear();
-    auto third = bob.store->commit({{*conflict.theirs, merged}}, bob.state.revisions, problems);
+    auto third = bob.store->commit({EventEdit{*theirs, merged}}, bob.state.revisions, problems);
     ASSERT_TRUE(third && third->committed);
     Client carol{connected(), {}, {}};
     carol.pull();
@@ -276,16 +289,16 @@ TEST_F(Store, TwoClientsEditingOneIncidentLoseNoUpdateAndTheSecondSeesTheConflic
     otherByBob.description = "Bob's second";
     ASSERT_TRUE(bob.commit({bob.data.events.at(2), otherByBob}, problems)->committed);
     // A deletion of what was changed meanwhile, and an addition of a taken id, are refused too.
-    auto deletion = alice.store->commit({{original, std::nullopt}}, {{original.id, 1}}, problems);
+    auto deletion = alice.store->commit({EventEdit{original, std::nullopt}}, {{original.id, 1}}, problems);
     ASSERT_TRUE(deletion && !deletion->committed);
-    auto addition = alice.store->commit({{std::nullopt, otherByAlice}}, {}, problems);
+    auto addition = alice.store->commit({EventEdit{std::nullopt, otherByAlice}}, {}, problems);
     ASSERT_TRUE(addition && !addition->committed);
     EXPECT_NE(addition->conflicts.front().toText().find("was added by"), std::string::npos);
     // An edit made against an old version is refused even when the client has since heard the
     // store's revision (its content is checked, not only the number).
     Event stale = original;
     stale.description = "made from the first version";
-    auto overwrite = alice.store->commit({{original, stale}}, {{original.id, 3}}, problems);
+    auto overwrite = alice.store->commit({EventEdit{original, stale}}, {{original.id, 3}}, problems);
     ASSERT_TRUE(overwrite);
     EXPECT_FALSE(overwrite->committed);
 }
@@ -304,7 +317,7 @@ TEST_F(Store, AClientHearsOfAnotherClientsCommitAndGetsOnlyWhatChanged) {
     Event added = changed;
     added.id = newEventId(writer.data, added.date);
     const Event removed = writer.data.events.at(5);
-    ASSERT_TRUE(writer.store->commit({{writer.data.events.at(4), changed}, {std::nullopt, added}, {removed, std::nullopt}}, writer.state.revisions, problems)
+    ASSERT_TRUE(writer.store->commit({EventEdit{writer.data.events.at(4), changed}, EventEdit{std::nullopt, added}, EventEdit{removed, std::nullopt}}, writer.state.revisions, problems)
                     ->committed);
     // Notified when the transaction commits; the wait ends then, not at its limit.
     EXPECT_EQ(watcher.store->waitForChange(5000), StoreWait::Changed);
@@ -357,7 +370,12 @@ TEST_F(Store, InitMigratesAVersionOneStoreSoItsClientsAreNotified) {
     auto store = connected();
     ASSERT_TRUE(store && store->init().empty());
     // A store made by the first release: version 1, no index on the history's time.
-    ASSERT_TRUE(admin(url(), "UPDATE atlas_meta SET value = '1' WHERE key = 'schema_version'; DROP INDEX atlas_history_time"));
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    // (and none of version 4's server-made geometry and days of lines and areas)
+    ASSERT_TRUE(admin(url(), "UPDATE atlas_meta SET value = '1' WHERE key = 'schema_version'; DROP INDEX atlas_history_time; "
+                             "ALTER TABLE atlas_lines DROP COLUMN geom, DROP COLUMN valid_from, DROP COLUMN valid_to; "
+                             "ALTER TABLE atlas_areas DROP COLUMN geom, DROP COLUMN valid_from, DROP COLUMN valid_to; "
+                             "DROP FUNCTION atlas_area_geom, atlas_line_geom, atlas_ring, atlas_points, atlas_day"));
     std::vector<Diagnostic> problems;
     EXPECT_FALSE(store->listen(problems));
     ASSERT_EQ(problems.size(), 1u);
@@ -366,6 +384,92 @@ TEST_F(Store, InitMigratesAVersionOneStoreSoItsClientsAreNotified) {
     problems.clear();
     EXPECT_EQ(store->status(problems)->schemaVersion, kStoreSchemaVersion);
     EXPECT_TRUE(store->listen(problems));
+    // The lines and areas already there have their geometry and days now.
+    EXPECT_EQ(scalar(url(), "SELECT count(*) FROM atlas_lines WHERE geom IS NOT NULL AND valid_from IS NOT NULL"), std::to_string(sample().lines.size()));
+    EXPECT_EQ(scalar(url(), "SELECT count(*) FROM atlas_areas WHERE geom IS NOT NULL AND valid_from IS NOT NULL"), std::to_string(sample().areas.size()));
+}
+
+TEST_F(Store, SitesLinesAndAreasAreEditedLikeIncidents) {
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    Client alice{connected(), {}, {}}, bob{connected(), {}, {}};
+    alice.pull();
+    bob.pull();
+    ASSERT_FALSE(alice.data.sites.empty() || alice.data.lines.empty());
+    ASSERT_TRUE(alice.state.revisions.contains("line:" + alice.data.lines.front().id));
+    std::vector<Diagnostic> problems;
+    // Alice: a site's status on a date, a line moved and ended, an area drawn.
+    const Site site = alice.data.sites.front();
+    SiteStatusChange handedOver;
+    handedOver.date = *Date::parse("2020-03-10");
+    handedOver.status = SiteStatus::HandedOver;
+    handedOver.sources.push_back({"Russia Monitor", "", "", "", {}});
+    const Site changedSite = withStatusChange(site, handedOver);
+    const Line line = alice.data.lines.front();
+    Line moved = line;
+    moved.path.push_back({36.0, 36.0});
+    moved.validity.to = *Date::parse("2020-06-01");
+    Area drawn;
+    drawn.id = "area-test-pocket";
+    drawn.name = "Test pocket";
+    drawn.controller = alice.data.actors.front().id;
+    drawn.rings = {{{30.0, 40.0}, {30.0, 40.1}, {30.1, 40.1}, {30.1, 40.0}, {30.0, 40.0}}}; // latitude, longitude: far from the sample's areas
+    drawn.validity = {*Date::parse("2020-02-01"), std::nullopt};
+    const std::uint64_t lastSeen = bob.state.lastChange;
+    ASSERT_TRUE(validateArea(drawn, alice.data, *Date::parse("2026-12-03"), true).empty());
+    auto done = alice.store->commit({SiteEdit{site, changedSite}, LineEdit{line, moved}, AreaEdit{std::nullopt, drawn}}, alice.state.revisions, problems);
+    ASSERT_TRUE(done && done->committed) << (problems.empty() ? "" : problems.front().message);
+    EXPECT_EQ(done->revisions.at("site:" + site.id), 2);
+    EXPECT_EQ(done->revisions.at("area:" + drawn.id), 1);
+    for (const auto& [key, revision] : done->revisions) alice.state.revisions[key] = revision;
+
+    // The server made the area's polygon (its ring closed) and days, and finds it by them.
+    EXPECT_EQ(scalar(url(), "SELECT ST_NPoints(geom) || ' ' || valid_from || ' ' || coalesce(valid_to::text, '-') FROM atlas_areas WHERE id = 'area-test-pocket'"),
+              "5 2020-02-01 -");
+    EXPECT_EQ(scalar(url(), "SELECT string_agg(id, ',') FROM atlas_areas WHERE geom && ST_MakeEnvelope(40.05, 30.05, 40.06, 30.06, 4326) "
+                            "AND valid_from <= '2020-05-01' AND (valid_to IS NULL OR valid_to >= '2020-05-01')"),
+              "area-test-pocket");
+    EXPECT_EQ(scalar(url(), "SELECT ST_NPoints(geom) || ' ' || valid_to FROM atlas_lines WHERE id = '" + line.id + "'"),
+              std::to_string(moved.path.size()) + " 2020-06-01");
+
+    // Bob hears all three, with their revisions.
+    auto heard = bob.store->changesSince(std::int64_t(lastSeen), problems);
+    ASSERT_TRUE(heard);
+    EXPECT_TRUE(problems.empty()) << problems.front().message;
+    ASSERT_EQ(heard->sites.current, std::vector<Site>{changedSite});
+    ASSERT_EQ(heard->lines.current, std::vector<Line>{moved});
+    ASSERT_EQ(heard->areas.current, std::vector<Area>{drawn});
+    EXPECT_EQ(heard->lines.revisions, std::vector<int>{2});
+    EXPECT_TRUE(heard->current.empty());
+
+    // Bob's edit of the line as he read it is refused, with Alice's version; nothing written.
+    Line byBob = line;
+    byBob.name = "renamed by Bob";
+    Site siteByBob = site;
+    siteByBob.description = "seen by Bob";
+    auto refused = bob.store->commit({LineEdit{line, byBob}, SiteEdit{site, siteByBob}}, bob.state.revisions, problems);
+    ASSERT_TRUE(refused);
+    EXPECT_FALSE(refused->committed);
+    ASSERT_EQ(refused->conflicts.size(), 2u); // the site too: Alice changed it
+    EXPECT_EQ(std::get<LineEdit>(refused->conflicts.front().theirs).after, moved);
+    EXPECT_NE(refused->conflicts.front().toText().find("line " + line.id + " was changed by"), std::string::npos) << refused->conflicts.front().toText();
+    EXPECT_EQ(scalar(url(), "SELECT data->>'name' FROM atlas_lines WHERE id = '" + line.id + "'"), line.name);
+
+    // Bob deletes the area; Alice hears it gone.
+    bob.state.revisions["area:" + drawn.id] = 1;
+    const std::uint64_t aliceSeen = alice.state.lastChange = alice.store->changesSince(0, problems)->lastChange;
+    ASSERT_TRUE(bob.store->commit({AreaEdit{drawn, std::nullopt}}, bob.state.revisions, problems)->committed);
+    auto gone = alice.store->changesSince(std::int64_t(aliceSeen), problems);
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->areas.deleted, std::vector<std::string>{drawn.id});
+
+    // "As known on" the day before anything was pushed: no site, line or area yet.
+    const LoadResult before = alice.store->pull({}, nullptr, Date::parse(scalar(url(), "SELECT (now() AT TIME ZONE 'UTC')::date - 1"))); 
+    ASSERT_FALSE(before.failed());
+    EXPECT_TRUE(before.dataset.sites.empty() && before.dataset.lines.empty() && before.dataset.areas.empty());
+    const LoadResult now = alice.store->pull({}, nullptr, Date::parse(scalar(url(), "SELECT (now() AT TIME ZONE 'UTC')::date")));
+    ASSERT_FALSE(now.failed());
+    EXPECT_EQ(now.dataset.lines.front(), moved);
+    EXPECT_EQ(now.dataset.areas.size(), sample().areas.size());
 }
 
 TEST_F(Store, ManyIncidentsIntoAnEmptyStoreGoStraightInAndComeBackTheSame) {

@@ -21,7 +21,13 @@ using Json = nlohmann::json;
 
 constexpr const char* kJournalKey = "conflictAtlasEditJournal";
 
-Json eventOrNull(const std::optional<Event>& event) { return event ? detail::eventToJson(*event) : Json(nullptr); }
+template <class Item> Json rowOrNull(const std::optional<Item>& row) { return row ? detail::rowToJson(*row) : Json(nullptr); }
+
+// The "kind" of a journal line: absent for an incident (the first journals held only those).
+template <class Item> constexpr const char* kKindKey = nullptr;
+template <> constexpr const char* kKindKey<Site> = "site";
+template <> constexpr const char* kKindKey<Line> = "line";
+template <> constexpr const char* kKindKey<Area> = "area";
 
 bool writeAll(int descriptor, const std::string& text) {
     std::size_t written = 0;
@@ -69,9 +75,34 @@ std::vector<Diagnostic> appendLine(const std::string& path, const std::string& s
 
 } // namespace
 
-std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit) {
-    return appendLine(path, source, Json{{"before", eventOrNull(edit.before)}, {"after", eventOrNull(edit.after)}});
+std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const Edit& edit) {
+    return std::visit(
+        [&](const auto& e) {
+            using Item = typename std::decay_t<decltype(e)>::Item;
+            Json line{{"before", rowOrNull(e.before)}, {"after", rowOrNull(e.after)}};
+            if constexpr (kKindKey<Item> != nullptr) line["kind"] = kKindKey<Item>;
+            return appendLine(path, source, line);
+        },
+        edit);
 }
+
+namespace {
+
+// One journal line's edit of rows of one kind; "" or why it cannot be read.
+template <class Item> std::string readEdit(Json& value, std::vector<Edit>& edits) {
+    RowEdit<Item> edit;
+    for (auto [key, slot] : {std::pair{"before", &edit.before}, std::pair{"after", &edit.after}}) {
+        if (value[key].is_null()) continue;
+        std::string error;
+        *slot = detail::rowFromJson<Item>(value[key], error);
+        if (!*slot) return std::string("the ") + kItemWord<Item> + " under \"" + key + "\" cannot be read: " + error;
+    }
+    if (!edit.before && !edit.after) return "an edit with neither a before nor an after";
+    edits.push_back(std::move(edit));
+    return {};
+}
+
+} // namespace
 
 std::vector<Diagnostic> appendActorToJournal(const std::string& path, const std::string& source, const Actor& actor) {
     return appendLine(path, source, Json{{"actor", detail::actorToJson(actor)}});
@@ -125,27 +156,20 @@ std::optional<EditJournal> readJournal(const std::string& path, std::vector<Diag
             continue;
         }
         if (value.is_discarded() || !value.is_object() || !value.contains("before") || !value.contains("after")) {
-            bad("expected an edit: {\"before\": incident or null, \"after\": incident or null}");
+            bad("expected an edit: {\"before\": row or null, \"after\": row or null}, with \"kind\" for a site, line or area");
             break;
         }
-        EventEdit edit;
+        const std::string kind = value.value("kind", std::string("incident"));
         std::string error;
-        bool readable = true;
-        for (auto [key, slot] : {std::pair{"before", &edit.before}, std::pair{"after", &edit.after}}) {
-            if (value[key].is_null()) continue;
-            *slot = detail::eventFromJson(value[key], error);
-            if (!*slot) {
-                bad(std::string("the incident under \"") + key + "\" cannot be read: " + error);
-                readable = false;
-                break;
-            }
-        }
-        if (!readable) break;
-        if (!edit.before && !edit.after) {
-            bad("an edit with neither a before nor an after");
+        if (kind == "incident") error = readEdit<Event>(value, journal.edits);
+        else if (kind == "site") error = readEdit<Site>(value, journal.edits);
+        else if (kind == "line") error = readEdit<Line>(value, journal.edits);
+        else if (kind == "area") error = readEdit<Area>(value, journal.edits);
+        else error = "\"" + kind + "\" is no kind of edit (incident, site, line, area)";
+        if (!error.empty()) {
+            bad(error);
             break;
         }
-        journal.edits.push_back(std::move(edit));
     }
     if (line == 0) {
         problems.push_back({Severity::Fatal, codes::kJournalLine, "the edit journal is empty", path, 0, 0, {}, {}});

@@ -935,6 +935,37 @@ std::optional<Event> detail::eventFromJson(const json& value, std::string& error
     return read.dataset.events.at(0);
 }
 
+namespace {
+
+// One site, line or area read back through the reader itself, as eventFromJson.
+template <class Item>
+std::optional<Item> situationItemFromJson(const json& value, const char* part, std::vector<Item> Dataset::*rows, const char* word, std::string& error) {
+    const json document{{"format", "conflict-atlas"}, {"version", kNativeFormatVersion}, {part, json::array({value})}, {"events", json::array()}};
+    LoadResult read = detail::readNativeTextExact(document.dump(), "edit");
+    if ((read.dataset.*rows).size() != 1) {
+        error = std::string("not ") + word;
+        for (const Diagnostic& d : read.diagnostics)
+            if (d.severity != Severity::Warning) {
+                error = d.message;
+                break;
+            }
+        return std::nullopt;
+    }
+    return (read.dataset.*rows).front();
+}
+
+} // namespace
+
+std::optional<Site> detail::siteFromJson(const json& value, std::string& error) {
+    return situationItemFromJson(value, "sites", &Dataset::sites, "a site", error);
+}
+std::optional<Line> detail::lineFromJson(const json& value, std::string& error) {
+    return situationItemFromJson(value, "lines", &Dataset::lines, "a line", error);
+}
+std::optional<Area> detail::areaFromJson(const json& value, std::string& error) {
+    return situationItemFromJson(value, "areas", &Dataset::areas, "an area", error);
+}
+
 json detail::sourcesToJson(const std::vector<SourceReference>& sources) { return toJson(sources); }
 
 json detail::siteToJson(const Site& site) {

@@ -25,6 +25,22 @@ namespace atlas::detail {
 [[nodiscard]] nlohmann::json siteToJson(const Site& site);
 [[nodiscard]] nlohmann::json lineToJson(const Line& line);
 [[nodiscard]] nlohmann::json areaToJson(const Area& area);
+/// A site, line or area read back from its *ToJson shape by the native reader; nullopt, with
+/// the reader's message in `error`, when it is not one.
+[[nodiscard]] std::optional<Site> siteFromJson(const nlohmann::json& value, std::string& error);
+[[nodiscard]] std::optional<Line> lineFromJson(const nlohmann::json& value, std::string& error);
+[[nodiscard]] std::optional<Area> areaFromJson(const nlohmann::json& value, std::string& error);
+
+/// Any row as the native document writes it, and back (the journal and the store).
+inline nlohmann::json rowToJson(const Event& event) { return eventToJson(event); }
+inline nlohmann::json rowToJson(const Site& site) { return siteToJson(site); }
+inline nlohmann::json rowToJson(const Line& line) { return lineToJson(line); }
+inline nlohmann::json rowToJson(const Area& area) { return areaToJson(area); }
+template <class Item> std::optional<Item> rowFromJson(const nlohmann::json& value, std::string& error);
+template <> inline std::optional<Event> rowFromJson<Event>(const nlohmann::json& value, std::string& error) { return eventFromJson(value, error); }
+template <> inline std::optional<Site> rowFromJson<Site>(const nlohmann::json& value, std::string& error) { return siteFromJson(value, error); }
+template <> inline std::optional<Line> rowFromJson<Line>(const nlohmann::json& value, std::string& error) { return lineFromJson(value, error); }
+template <> inline std::optional<Area> rowFromJson<Area>(const nlohmann::json& value, std::string& error) { return areaFromJson(value, error); }
 [[nodiscard]] nlohmann::json metadataToJson(const DatasetMetadata& metadata);
 [[nodiscard]] nlohmann::json sourcesToJson(const std::vector<SourceReference>& sources);
 

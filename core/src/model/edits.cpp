@@ -1,17 +1,13 @@
 #include "atlas/model/edits.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <numeric>
 #include <unordered_set>
 
 namespace atlas {
-
-std::string EventEdit::describe() const {
-    if (isAddition()) return "add incident " + after->id;
-    if (isDeletion()) return "delete incident " + before->id;
-    return "edit incident " + id();
-}
 
 std::optional<std::size_t> findEventRow(const EventTable& events, std::string_view id) {
     for (std::size_t row = 0; row < events.size(); ++row)
@@ -41,6 +37,61 @@ std::optional<std::string> applyEdit(Dataset& dataset, const EventEdit& edit) {
     std::iota(kept.begin() + static_cast<std::ptrdiff_t>(*row), kept.end(), static_cast<std::uint32_t>(*row + 1));
     dataset.events.keepOnly(kept);
     return std::nullopt;
+}
+
+namespace {
+
+// The vector of a dataset that holds rows of this kind.
+std::vector<Site>& rowsOf(Dataset& dataset, const Site*) { return dataset.sites; }
+std::vector<Line>& rowsOf(Dataset& dataset, const Line*) { return dataset.lines; }
+std::vector<Area>& rowsOf(Dataset& dataset, const Area*) { return dataset.areas; }
+const std::vector<Site>& rowsOf(const Dataset& dataset, const Site*) { return dataset.sites; }
+const std::vector<Line>& rowsOf(const Dataset& dataset, const Line*) { return dataset.lines; }
+const std::vector<Area>& rowsOf(const Dataset& dataset, const Area*) { return dataset.areas; }
+
+template <class Item> std::optional<std::string> applySituationEdit(Dataset& dataset, const RowEdit<Item>& edit) {
+    std::vector<Item>& rows = rowsOf(dataset, static_cast<const Item*>(nullptr));
+    auto find = [&](const std::string& id) { return std::find_if(rows.begin(), rows.end(), [&](const Item& row) { return row.id == id; }); };
+    const std::string word = kItemWord<Item>;
+    if (!edit.before && !edit.after) return "an empty edit";
+    if (edit.isAddition()) {
+        if (find(edit.after->id) != rows.end()) return word + " " + edit.after->id + " is there already";
+        rows.push_back(*edit.after);
+        return std::nullopt;
+    }
+    const auto row = find(edit.before->id);
+    if (row == rows.end()) return word + " " + edit.before->id + " is no longer there";
+    if (*row != *edit.before) return word + " " + edit.before->id + " has been changed since";
+    if (edit.after) {
+        if (edit.after->id != edit.before->id && find(edit.after->id) != rows.end()) return word + " " + edit.after->id + " is there already";
+        *row = *edit.after;
+    } else {
+        rows.erase(row);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+template <> std::optional<Event> currentRow<Event>(const Dataset& dataset, std::string_view id) {
+    if (const auto row = findEventRow(dataset.events, id)) return dataset.events.at(*row);
+    return std::nullopt;
+}
+template <class Item> std::optional<Item> currentRow(const Dataset& dataset, std::string_view id) {
+    const std::vector<Item>& rows = rowsOf(dataset, static_cast<const Item*>(nullptr));
+    for (const Item& row : rows)
+        if (row.id == id) return row;
+    return std::nullopt;
+}
+template std::optional<Site> currentRow<Site>(const Dataset&, std::string_view);
+template std::optional<Line> currentRow<Line>(const Dataset&, std::string_view);
+template std::optional<Area> currentRow<Area>(const Dataset&, std::string_view);
+
+std::optional<std::string> applyEdit(Dataset& dataset, const SiteEdit& edit) { return applySituationEdit(dataset, edit); }
+std::optional<std::string> applyEdit(Dataset& dataset, const LineEdit& edit) { return applySituationEdit(dataset, edit); }
+std::optional<std::string> applyEdit(Dataset& dataset, const AreaEdit& edit) { return applySituationEdit(dataset, edit); }
+std::optional<std::string> applyEdit(Dataset& dataset, const Edit& edit) {
+    return std::visit([&](const auto& e) { return applyEdit(dataset, e); }, edit);
 }
 
 namespace {
@@ -89,6 +140,106 @@ std::vector<EditProblem> validateEvent(const Event& event, const Dataset& datase
     for (const SourceReference& source : event.sources)
         if (source.publisher.empty() && source.url.empty()) problems.push_back({"sources", "a source needs a publisher or a URL"});
     return problems;
+}
+
+namespace {
+
+void checkPoint(const GeoPoint& point, const std::string& field, const std::string& what, std::vector<EditProblem>& problems) {
+    if (!std::isfinite(point.latitude) || point.latitude < -90 || point.latitude > 90 || !std::isfinite(point.longitude) || point.longitude < -180 ||
+        point.longitude > 180)
+        problems.push_back({field, what + " is off the globe (latitude -90 to 90, longitude -180 to 180)"});
+}
+
+void checkValidity(const Validity& validity, Date today, std::vector<EditProblem>& problems) {
+    if (validity.from > today) problems.push_back({"validFrom", validity.from.toString() + " is in the future (today is " + today.toString() + ")"});
+    if (validity.to && *validity.to < validity.from)
+        problems.push_back({"validTo", "the end " + validity.to->toString() + " is before the start " + validity.from.toString()});
+}
+
+void checkSources(const std::vector<SourceReference>& sources, const std::string& field, std::vector<EditProblem>& problems) {
+    for (const SourceReference& source : sources)
+        if (source.publisher.empty() && source.url.empty()) problems.push_back({field, "a source needs a publisher or a URL"});
+}
+
+void checkActor(const std::string& id, const Dataset& dataset, const std::string& field, std::vector<EditProblem>& problems) {
+    if (!id.empty() && !dataset.findActor(id)) problems.push_back({field, "no actor has the id " + id + " (add it in Data \u2192 Actors first)"});
+}
+
+template <class Item> void checkId(const Item& item, const Dataset& dataset, bool isNew, std::vector<EditProblem>& problems) {
+    const std::string word = kItemWord<Item>;
+    if (item.id.empty()) problems.push_back({"id", "the " + word + " needs an id"});
+    else if (isNew && currentRow<Item>(dataset, item.id)) problems.push_back({"id", "another " + word + " has the id " + item.id});
+    if (item.name.empty()) problems.push_back({"name", "the " + word + " needs a name"});
+}
+
+} // namespace
+
+std::vector<EditProblem> validateSite(const Site& site, const Dataset& dataset, Date today, bool isNew) {
+    std::vector<EditProblem> problems;
+    checkId(site, dataset, isNew, problems);
+    const GeoPoint& point = site.place.point;
+    if (!std::isfinite(point.latitude) || point.latitude < -90 || point.latitude > 90)
+        problems.push_back({"latitude", "a latitude is between -90 and 90 degrees"});
+    if (!std::isfinite(point.longitude) || point.longitude < -180 || point.longitude > 180)
+        problems.push_back({"longitude", "a longitude is between -180 and 180 degrees"});
+    checkActor(site.operatorId, dataset, "operator", problems);
+    for (std::size_t i = 0; i < site.history.size(); ++i) {
+        const SiteStatusChange& change = site.history[i];
+        if (change.date > today) problems.push_back({"history", change.date.toString() + " is in the future (today is " + today.toString() + ")"});
+        if (i > 0 && change.date < site.history[i - 1].date) problems.push_back({"history", "the status changes are not in date order"});
+        if (i > 0 && change.date == site.history[i - 1].date) problems.push_back({"history", "two status changes on " + change.date.toString()});
+        checkSources(change.sources, "history", problems);
+    }
+    return problems;
+}
+
+std::vector<EditProblem> validateLine(const Line& line, const Dataset& dataset, Date today, bool isNew) {
+    std::vector<EditProblem> problems;
+    checkId(line, dataset, isNew, problems);
+    if (line.path.size() < 2) problems.push_back({"path", "a line needs at least two points (it has " + std::to_string(line.path.size()) + ")"});
+    for (std::size_t i = 0; i < line.path.size(); ++i) checkPoint(line.path[i], "path", "point " + std::to_string(i + 1), problems);
+    checkValidity(line.validity, today, problems);
+    if (!std::isfinite(line.halfWidthKm) || line.halfWidthKm < 0) problems.push_back({"halfWidthKm", "a corridor's half width is 0 km or more"});
+    std::unordered_set<std::string> seen;
+    for (const std::string& party : line.parties) {
+        checkActor(party, dataset, "parties", problems);
+        if (!seen.insert(party).second) problems.push_back({"parties", party + " is listed twice"});
+    }
+    checkSources(line.sources, "sources", problems);
+    return problems;
+}
+
+std::vector<EditProblem> validateArea(const Area& area, const Dataset& dataset, Date today, bool isNew) {
+    std::vector<EditProblem> problems;
+    checkId(area, dataset, isNew, problems);
+    if (area.rings.empty()) problems.push_back({"rings", "an area needs an outline of at least three points"});
+    for (std::size_t r = 0; r < area.rings.size(); ++r) {
+        const auto& ring = area.rings[r];
+        // A closed ring repeats its first point at the end: not a corner of its own.
+        const std::size_t corners = ring.size() >= 2 && ring.front() == ring.back() ? ring.size() - 1 : ring.size();
+        const std::string what = r == 0 ? "the outline" : "hole " + std::to_string(r);
+        if (corners < 3) problems.push_back({"rings", what + " needs at least three points (it has " + std::to_string(corners) + ")"});
+        // Files hold rings closed (the reader closes an open one): so does an edit, or the store
+        // would hold a version no reader gives back.
+        else if (!(ring.front() == ring.back())) problems.push_back({"rings", what + " is not closed (its last point is not its first)"});
+        for (std::size_t i = 0; i < ring.size(); ++i) checkPoint(ring[i], "rings", what + "'s point " + std::to_string(i + 1), problems);
+    }
+    checkValidity(area.validity, today, problems);
+    checkActor(area.controller, dataset, "controller", problems);
+    checkSources(area.sources, "sources", problems);
+    return problems;
+}
+
+Site withStatusChange(Site site, SiteStatusChange change) {
+    auto at = std::lower_bound(site.history.begin(), site.history.end(), change.date,
+                               [](const SiteStatusChange& c, Date day) { return c.date < day; });
+    if (at != site.history.end() && at->date == change.date) {
+        change.extra = at->extra; // what the form does not show of the change it replaces
+        *at = std::move(change);
+    } else {
+        site.history.insert(at, std::move(change));
+    }
+    return site;
 }
 
 namespace {
@@ -155,38 +306,61 @@ std::string newEventId(const Dataset& dataset, Date day) {
         if (std::string id = stem + std::to_string(n); !taken.contains(id)) return id;
 }
 
-void EditHistory::record(EventEdit edit) {
+std::string newSituationId(const Dataset& dataset, std::string_view prefix, std::string_view name) {
+    std::string stem(prefix);
+    stem += '-';
+    bool dash = true;
+    for (const unsigned char c : name) {
+        if (std::isalnum(c)) {
+            stem += static_cast<char>(std::tolower(c));
+            dash = false;
+        } else if (!dash) {
+            stem += '-';
+            dash = true;
+        }
+        if (stem.size() >= 48) break;
+    }
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    auto taken = [&](const std::string& id) {
+        return currentRow<Line>(dataset, id) || currentRow<Area>(dataset, id) || currentRow<Site>(dataset, id);
+    };
+    if (!taken(stem)) return stem;
+    for (int n = 2;; ++n)
+        if (std::string id = stem + "-" + std::to_string(n); !taken(id)) return id;
+}
+
+void EditHistory::record(Edit edit) {
     m_done.push_back(std::move(edit));
     m_undone.clear();
 }
 
-std::string EditHistory::undoText() const { return m_done.empty() ? std::string() : "Undo " + m_done.back().describe(); }
-std::string EditHistory::redoText() const { return m_undone.empty() ? std::string() : "Redo " + m_undone.back().describe(); }
+std::string EditHistory::undoText() const { return m_done.empty() ? std::string() : "Undo " + describe(m_done.back()); }
+std::string EditHistory::redoText() const { return m_undone.empty() ? std::string() : "Redo " + describe(m_undone.back()); }
 
-std::optional<EventEdit> EditHistory::undo() {
+std::optional<Edit> EditHistory::undo() {
     if (m_done.empty()) return std::nullopt;
-    EventEdit edit = std::move(m_done.back());
+    Edit edit = std::move(m_done.back());
     m_done.pop_back();
-    EventEdit inverse = edit.inverse();
+    Edit undone = inverse(edit);
     m_undone.push_back(std::move(edit));
-    return inverse;
+    return undone;
 }
 
-std::optional<EventEdit> EditHistory::redo() {
+std::optional<Edit> EditHistory::redo() {
     if (m_undone.empty()) return std::nullopt;
-    EventEdit edit = std::move(m_undone.back());
+    Edit edit = std::move(m_undone.back());
     m_undone.pop_back();
     m_done.push_back(edit);
     return edit;
 }
 
-void EditHistory::restoreUndo(EventEdit inverse) {
+void EditHistory::restoreUndo(Edit undone) {
     // undo() moved the edit to the redo stack: move it back.
     if (!m_undone.empty()) m_undone.pop_back();
-    m_done.push_back(inverse.inverse());
+    m_done.push_back(inverse(undone));
 }
 
-void EditHistory::restoreRedo(EventEdit edit) {
+void EditHistory::restoreRedo(Edit edit) {
     if (!m_done.empty()) m_done.pop_back();
     m_undone.push_back(std::move(edit));
 }

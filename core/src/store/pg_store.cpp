@@ -157,6 +157,46 @@ END $$;
 UPDATE atlas_meta SET value = '3' WHERE key = 'schema_version';
 )sql";
 
+// Version 4: lines and areas are found by the server as incidents are — a PostGIS geometry
+// (the line's path, the area's polygon with its holes) with a spatial index, and the days of
+// their validity with a B-tree — made by the server itself from each row's JSON (generated
+// columns), so every writer's rows have them. A ring is closed when it is not; an outline of
+// fewer than three points, or a path of fewer than two, has no geometry (NULL) rather than
+// refusing the row. Dates are read without the session's DateStyle (immutable).
+const char* const kMigrationToV4 = R"sql(
+CREATE FUNCTION atlas_day(text) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN $1 ~ '^\d{4}-\d{2}-\d{2}$'
+        THEN make_date(substr($1, 1, 4)::int, substr($1, 6, 2)::int, substr($1, 9, 2)::int) END $$;
+CREATE FUNCTION atlas_points(points jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT CASE WHEN jsonb_typeof(points) = 'array' THEN
+        (SELECT ST_SetSRID(ST_MakeLine(array_agg(ST_MakePoint((p->>0)::float8, (p->>1)::float8) ORDER BY n)), 4326)
+         FROM jsonb_array_elements(points) WITH ORDINALITY AS t(p, n) WHERE jsonb_typeof(p) = 'array' AND jsonb_array_length(p) >= 2) END $$;
+CREATE FUNCTION atlas_line_geom(data jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT CASE WHEN ST_NPoints(l) >= 2 THEN l END FROM (SELECT atlas_points(data->'path') AS l) x $$;
+CREATE FUNCTION atlas_ring(points jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT CASE WHEN l IS NULL OR ST_NPoints(l) - (CASE WHEN ST_IsClosed(l) THEN 1 ELSE 0 END) < 3 THEN NULL
+                WHEN ST_IsClosed(l) THEN l ELSE ST_AddPoint(l, ST_StartPoint(l)) END
+    FROM (SELECT atlas_points(points) AS l) x $$;
+CREATE FUNCTION atlas_area_geom(data jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT CASE WHEN o IS NOT NULL THEN ST_SetSRID(ST_MakePolygon(o, ARRAY(
+        SELECT h FROM (SELECT atlas_ring(r) AS h, n FROM jsonb_array_elements(CASE WHEN jsonb_typeof(data->'rings') = 'array' THEN data->'rings' ELSE '[]' END)
+                       WITH ORDINALITY AS t(r, n)) holes WHERE n > 1 AND h IS NOT NULL ORDER BY n)), 4326) END
+    FROM (SELECT atlas_ring(data->'rings'->0) AS o) x $$;
+ALTER TABLE atlas_lines
+    ADD COLUMN geom geometry(LineString, 4326) GENERATED ALWAYS AS (atlas_line_geom(data)) STORED,
+    ADD COLUMN valid_from date GENERATED ALWAYS AS (atlas_day(data->>'validFrom')) STORED,
+    ADD COLUMN valid_to date GENERATED ALWAYS AS (atlas_day(data->>'validTo')) STORED;
+ALTER TABLE atlas_areas
+    ADD COLUMN geom geometry(Polygon, 4326) GENERATED ALWAYS AS (atlas_area_geom(data)) STORED,
+    ADD COLUMN valid_from date GENERATED ALWAYS AS (atlas_day(data->>'validFrom')) STORED,
+    ADD COLUMN valid_to date GENERATED ALWAYS AS (atlas_day(data->>'validTo')) STORED;
+CREATE INDEX atlas_lines_geom ON atlas_lines USING gist (geom);
+CREATE INDEX atlas_lines_days ON atlas_lines (valid_from, valid_to);
+CREATE INDEX atlas_areas_geom ON atlas_areas USING gist (geom);
+CREATE INDEX atlas_areas_days ON atlas_areas (valid_from, valid_to);
+UPDATE atlas_meta SET value = '4' WHERE key = 'schema_version';
+)sql";
+
 // A CSV field for COPY: quoted, quotes doubled (JSON never holds a raw newline, but the
 // quoting carries any text).
 void appendCsvField(std::string& out, std::string_view text) {
@@ -317,9 +357,10 @@ std::vector<Diagnostic> PgStore::init() {
                         std::to_string(kStoreSchemaVersion) + ")");
         if (version == kStoreSchemaVersion) return problems;
         if (version < 2) sql += kMigrationToV2;
-        sql += kMigrationToV3;
+        if (version < 3) sql += kMigrationToV3;
+        sql += kMigrationToV4;
     } else {
-        sql = std::string(kSchemaV1) + historyTriggers() + kMigrationToV2 + kMigrationToV3;
+        sql = std::string(kSchemaV1) + historyTriggers() + kMigrationToV2 + kMigrationToV3 + kMigrationToV4;
     }
     Result begin(PQexec(m_connection, "BEGIN"));
     Result created(PQexec(m_connection, sql.c_str()));
@@ -559,9 +600,9 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
     if (!head.ok()) return fail("no Conflict Atlas store here (conflict-atlas db init makes one): " + trimmed(PQresultErrorMessage(head.result)));
     Json document = head.rows() == 1 ? Json::parse(head.value(0, 0), nullptr, false) : Json{{"format", "conflict-atlas"}, {"version", 1}};
     if (document.is_discarded()) return fail("the store's document row is not JSON");
-    // Rows as one JSON array each, assembled by the server in the order they were first added.
-    auto rowsOf = [&](const std::string& table, const std::string& where, const std::vector<std::string>& parameters) -> std::optional<Json> {
-        Result r(execWith(m_connection, "SELECT coalesce(json_agg(data ORDER BY seq), '[]'::json) FROM " + table + where, parameters));
+    // Rows as one JSON array, assembled by the server (a statement giving one json value).
+    auto arrayFrom = [&](const std::string& sql, const std::vector<std::string>& parameters) -> std::optional<Json> {
+        Result r(execWith(m_connection, sql, parameters));
         if (!r.ok()) {
             note(trimmed(PQresultErrorMessage(r.result)));
             return std::nullopt;
@@ -570,36 +611,40 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
         if (rows.is_discarded()) return Json::array();
         return rows;
     };
+    // A table's rows in the order they were first added.
+    auto rowsOf = [&](const std::string& table, const std::string& where, const std::vector<std::string>& parameters) {
+        return arrayFrom("SELECT coalesce(json_agg(data ORDER BY seq), '[]'::json) FROM " + table + where, parameters);
+    };
     // The days and the box are the server's to choose (an incident is in when any day it may
     // fall on is); the rest of the filter is applied below by the file engine.
     std::vector<std::string> parameters;
     const std::string where = daysAndBox(filter, parameters);
+    // Each row's last recorded version by the end of the day, in the order they were first
+    // added. A change's version: its after, else (an insert) the before of the row's next
+    // change, else the row as it is now. A deletion (a before and no after) has none.
+    auto asKnown = [&](const std::string& table) -> std::optional<Json> {
+        return arrayFrom("SELECT coalesce(json_agg(version ORDER BY first), '[]'::json) FROM ("
+                          " SELECT DISTINCT ON (h.id) h.id, h.first, CASE WHEN h.deleted THEN NULL ELSE coalesce(h.after, h.next_before, e.data) END AS version"
+                          " FROM (SELECT id, change, changed_at, after, before IS NOT NULL AND after IS NULL AS deleted,"
+                          "  lead(before) OVER (PARTITION BY id ORDER BY change) AS next_before, min(change) OVER (PARTITION BY id) AS first"
+                          "  FROM atlas_history WHERE table_name = $2) h"
+                          " LEFT JOIN " + table + " e USING (id) WHERE h.changed_at < $1::date ORDER BY h.id, h.change DESC) latest"
+                          " WHERE version IS NOT NULL",
+                          {asKnownOn->addDays(1).toString(), table});
+    };
     for (const auto& [part, table] : {std::pair{"actors", "atlas_actors"}, std::pair{"sites", "atlas_sites"}, std::pair{"lines", "atlas_lines"},
                                       std::pair{"areas", "atlas_areas"}}) {
-        auto rows = rowsOf(table, "", {});
+        // Actors as they are now: an incident of the day may name one made later (its
+        // mapping, not its existence, is what changes).
+        auto rows = asKnownOn && std::string(part) != "actors" ? asKnown(table) : rowsOf(table, "", {});
         if (!rows) return result;
         if (!rows->empty() || std::string(part) == "actors") document[part] = std::move(*rows);
     }
     std::optional<Json> events;
     if (asKnownOn) {
-        // Each incident's last recorded version by the end of the day, in the order they were
-        // first added; the days and box then go to the file engine with the rest.
-        const std::string dayAfter = asKnownOn->addDays(1).toString();
-        const char* values[] = {dayAfter.c_str()};
-        // A change's version: its after, else (an insert) the before of the row's next change,
-        // else the row as it is now. A deletion (a before and no after) has none.
-        Result r(PQexecParams(m_connection,
-                              "SELECT coalesce(json_agg(version ORDER BY first), '[]'::json) FROM ("
-                              " SELECT DISTINCT ON (h.id) h.id, h.first, CASE WHEN h.deleted THEN NULL ELSE coalesce(h.after, h.next_before, e.data) END AS version"
-                              " FROM (SELECT id, change, changed_at, after, before IS NOT NULL AND after IS NULL AS deleted,"
-                              "  lead(before) OVER (PARTITION BY id ORDER BY change) AS next_before, min(change) OVER (PARTITION BY id) AS first"
-                              "  FROM atlas_history WHERE table_name = 'atlas_events') h"
-                              " LEFT JOIN atlas_events e USING (id) WHERE h.changed_at < $1::date ORDER BY h.id, h.change DESC) latest"
-                              " WHERE version IS NOT NULL",
-                              1, nullptr, values, nullptr, nullptr, 0));
-        if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
-        events = Json::parse(r.value(0, 0), nullptr, false);
-        if (events->is_discarded()) events = Json::array();
+        // The days and box then go to the file engine with the rest.
+        events = asKnown("atlas_events");
+        if (!events) return result;
     } else {
         events = rowsOf("atlas_events", where, parameters);
         if (!events) return result;
@@ -614,6 +659,11 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
             if (!r.ok()) return fail(trimmed(PQresultErrorMessage(r.result)));
             state->revisions.reserve(static_cast<std::size_t>(r.rows()));
             for (int row = 0; row < r.rows(); ++row) state->revisions.emplace(r.value(row, 0), std::atoi(PQgetvalue(r.result, row, 1)));
+            for (const auto& [table, word] : {std::pair{"atlas_sites", "site:"}, std::pair{"atlas_lines", "line:"}, std::pair{"atlas_areas", "area:"}}) {
+                Result rows(PQexec(m_connection, (std::string("SELECT id, revision FROM ") + table).c_str()));
+                if (!rows.ok()) return fail(trimmed(PQresultErrorMessage(rows.result)));
+                for (int row = 0; row < rows.rows(); ++row) state->revisions.emplace(word + rows.value(row, 0), std::atoi(PQgetvalue(rows.result, row, 1)));
+            }
         }
     }
     document["events"] = std::move(*events);
@@ -639,33 +689,65 @@ LoadResult PgStore::pull(const EventFilter& filter, StoreState* state, std::opti
 namespace atlas {
 
 std::string StoreConflict::toText() const {
-    const std::string id = mine.id();
-    if (!theirs && mine.isAddition()) return "incident " + id + " could not be added";
-    if (!theirs) return "incident " + id + " was deleted by " + changedBy + " at " + changedAt + " after you read it";
-    if (mine.isAddition()) return "incident " + id + " was added by " + changedBy + " at " + changedAt + " while you wrote yours";
-    return "incident " + id + " was changed by " + changedBy + " at " + changedAt + " (revision " + std::to_string(theirRevision) + ") after you read it";
+    const std::string id = editId(mine);
+    const std::string word = std::visit([](const auto& e) { return std::string(kItemWord<typename std::decay_t<decltype(e)>::Item>); }, mine);
+    const bool gone = std::visit([](const auto& e) { return !e.after.has_value(); }, theirs);
+    const bool added = isAddition(mine);
+    if (gone && added) return word + " " + id + " could not be added";
+    if (gone) return word + " " + id + " was deleted by " + changedBy + " at " + changedAt + " after you read it";
+    if (added) return word + " " + id + " was added by " + changedBy + " at " + changedAt + " while you wrote yours";
+    return word + " " + id + " was changed by " + changedBy + " at " + changedAt + " (revision " + std::to_string(theirRevision) + ") after you read it";
 }
 
 namespace {
 
-// The columns a server searches an incident by, as statement parameters.
-struct EventColumns {
-    std::string id, firstDay, lastDay, type, longitude, latitude, data;
-    explicit EventColumns(const Event& event) {
-        const PossibleDays days = possibleDays(event.date, event.datePrecision, event.endDate);
-        id = event.id;
-        firstDay = days.first.toString();
-        lastDay = std::max(days.last, event.endDate.value_or(days.last)).toString();
-        type = std::string(toKey(event.type));
-        longitude = coordinate(event.place.point.longitude);
-        latitude = coordinate(event.place.point.latitude);
-        data = detail::eventToJson(event).dump();
+// A row as the columns of its table, for a statement: names, and the values' SQL with their
+// placeholders numbered from `first` (a point from two numbers, JSON cast to jsonb).
+struct RowColumns {
+    std::string table;
+    std::vector<std::string> names, values, parameters;
+    [[nodiscard]] std::string placeholders(std::size_t first) const {
+        std::string sql;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            std::string value = values[i];
+            // "$A", "$B", … stand for the parameters in order.
+            for (std::size_t k = parameters.size(); k-- > 0;) {
+                const std::string mark = std::string("$") + static_cast<char>('A' + k);
+                for (std::size_t at; (at = value.find(mark)) != std::string::npos;) value.replace(at, 2, "$" + std::to_string(first + k));
+            }
+            sql += (i ? ", " : "") + value;
+        }
+        return sql;
     }
 };
 
+RowColumns columnsOf(const Event& event) {
+    const PossibleDays days = possibleDays(event.date, event.datePrecision, event.endDate);
+    return {"atlas_events",
+            {"id", "first_day", "last_day", "type", "geom", "data"},
+            {"$A", "$B::date", "$C::date", "$D", "ST_SetSRID(ST_MakePoint($E::float8, $F::float8), 4326)", "$G::jsonb"},
+            {event.id, days.first.toString(), std::max(days.last, event.endDate.value_or(days.last)).toString(), std::string(toKey(event.type)),
+             coordinate(event.place.point.longitude), coordinate(event.place.point.latitude), detail::eventToJson(event).dump()}};
+}
+RowColumns columnsOf(const Site& site) {
+    return {"atlas_sites",
+            {"id", "geom", "data"},
+            {"$A", "ST_SetSRID(ST_MakePoint($B::float8, $C::float8), 4326)", "$D::jsonb"},
+            {site.id, coordinate(site.place.point.longitude), coordinate(site.place.point.latitude), detail::siteToJson(site).dump()}};
+}
+// Lines' and areas' geometry and days are the server's own (schema 4's generated columns).
+RowColumns columnsOf(const Line& line) { return {"atlas_lines", {"id", "data"}, {"$A", "$B::jsonb"}, {line.id, detail::lineToJson(line).dump()}}; }
+RowColumns columnsOf(const Area& area) { return {"atlas_areas", {"id", "data"}, {"$A", "$B::jsonb"}, {area.id, detail::areaToJson(area).dump()}}; }
+
+std::string joinedNames(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
 } // namespace
 
-std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
+std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const std::unordered_map<std::string, int>& known,
                                            std::vector<Diagnostic>& problems, const std::vector<Actor>& newActors) {
     m_lastFailureTransient = false;
     auto fail = [&](const std::string& message) -> std::optional<StoreCommit> {
@@ -686,63 +768,92 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
     if (const std::string error = takeWriteTurn(); !error.empty()) return fail(error);
     StoreCommit outcome;
     std::unordered_map<std::string, int> revisions = known; // as the edits go on
-    auto exec = [&](const char* sql, const std::vector<std::string>& parameters) {
+    auto exec = [&](const std::string& sql, const std::vector<std::string>& parameters) {
         return std::make_unique<Result>(execWith(m_connection, sql, parameters));
     };
     for (const Actor& actor : newActors) {
         auto added = exec("INSERT INTO atlas_actors (id, data) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO NOTHING", {actor.id, detail::actorToJson(actor).dump()});
         if (!added->ok()) return failWith(added->result);
     }
-    for (const EventEdit& edit : edits) {
-        std::unique_ptr<Result> written;
-        if (edit.isAddition()) {
-            const EventColumns c(*edit.after);
-            written = exec("INSERT INTO atlas_events (id, first_day, last_day, type, geom, data) VALUES ($1, $2::date, $3::date, $4, "
-                           "ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326), $7::jsonb) ON CONFLICT (id) DO NOTHING RETURNING revision",
-                           {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data});
-        } else {
-            const auto revision = revisions.find(edit.before->id);
-            const std::string expected = std::to_string(revision == revisions.end() ? -1 : revision->second);
-            if (edit.after) {
-                const EventColumns c(*edit.after);
-                written = exec("UPDATE atlas_events SET id = $1, first_day = $2::date, last_day = $3::date, type = $4, "
-                               "geom = ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326), data = $7::jsonb, revision = revision + 1, "
-                               "changed_at = now(), changed_by = current_user WHERE id = $8 AND revision = $9::integer AND data = $10::jsonb RETURNING revision",
-                               {c.id, c.firstDay, c.lastDay, c.type, c.longitude, c.latitude, c.data, edit.before->id, expected,
-                                detail::eventToJson(*edit.before).dump()});
-            } else {
-                written = exec("DELETE FROM atlas_events WHERE id = $1 AND revision = $2::integer AND data = $3::jsonb RETURNING 0",
-                               {edit.before->id, expected, detail::eventToJson(*edit.before).dump()});
-            }
-        }
-        if (!written->ok()) return failWith(written->result);
-        if (written->rows() == 1) {
-            if (edit.before && edit.after && edit.after->id != edit.before->id) revisions.erase(edit.before->id);
-            revisions[edit.id()] = std::atoi(written->value(0, 0).c_str());
-            outcome.revisions[edit.id()] = revisions[edit.id()];
-            continue;
-        }
-        // Not as the client saw it: what is there now, and who put it there.
-        StoreConflict conflict;
-        conflict.mine = edit;
-        const std::string id = edit.before ? edit.before->id : edit.after->id;
-        auto now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_events WHERE id = $1", {id});
-        if (!now->ok()) return failWith(now->result);
-        if (now->rows() == 1) {
-            std::string error;
-            conflict.theirs = detail::eventFromJson(Json::parse(now->value(0, 0), nullptr, false), error);
-            conflict.theirRevision = std::atoi(now->value(0, 1).c_str());
-            conflict.changedBy = now->value(0, 2);
-            conflict.changedAt = now->value(0, 3);
-        } else {
-            auto gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
-                             "WHERE table_name = 'atlas_events' AND id = $1 AND before IS NOT NULL AND after IS NULL ORDER BY change DESC LIMIT 1", {id});
-            if (gone->ok() && gone->rows() == 1) {
-                conflict.changedBy = gone->value(0, 0);
-                conflict.changedAt = gone->value(0, 1);
-            }
-        }
-        outcome.conflicts.push_back(std::move(conflict));
+    for (const Edit& anyEdit : edits) {
+        // Written: "" and the row's new revision noted; else the conflict, or a server error.
+        const PGresult* error = nullptr;
+        std::unique_ptr<Result> written, now, gone;
+        std::visit(
+            [&](const auto& edit) {
+                using Item = typename std::decay_t<decltype(edit)>::Item;
+                const std::string table = columnsOf(edit.before ? *edit.before : *edit.after).table;
+                if (edit.isAddition()) {
+                    const RowColumns c = columnsOf(*edit.after);
+                    written = exec("INSERT INTO " + c.table + " (" + joinedNames(c.names) + ") VALUES (" + c.placeholders(1) +
+                                       ") ON CONFLICT (id) DO NOTHING RETURNING revision",
+                                   c.parameters);
+                } else {
+                    const auto revision = revisions.find(storeRevisionKey<Item>(edit.before->id));
+                    const std::string expected = std::to_string(revision == revisions.end() ? -1 : revision->second);
+                    const std::string before = detail::rowToJson(*edit.before).dump();
+                    if (edit.after) {
+                        const RowColumns c = columnsOf(*edit.after);
+                        std::string set;
+                        // name = value for each column, the values numbered from $1.
+                        RowColumns one = c;
+                        for (std::size_t i = 0; i < c.names.size(); ++i) {
+                            one.values = {c.values[i]};
+                            set += (i ? ", " : "") + c.names[i] + " = " + one.placeholders(1);
+                        }
+                        std::vector<std::string> parameters = c.parameters;
+                        const std::size_t n = parameters.size();
+                        parameters.insert(parameters.end(), {edit.before->id, expected, before});
+                        written = exec("UPDATE " + c.table + " SET " + set + ", revision = revision + 1, changed_at = now(), changed_by = current_user WHERE id = $" +
+                                           std::to_string(n + 1) + " AND revision = $" + std::to_string(n + 2) + "::integer AND data = $" +
+                                           std::to_string(n + 3) + "::jsonb RETURNING revision",
+                                       parameters);
+                    } else {
+                        written = exec("DELETE FROM " + table + " WHERE id = $1 AND revision = $2::integer AND data = $3::jsonb RETURNING 0",
+                                       {edit.before->id, expected, before});
+                    }
+                }
+                if (!written->ok()) {
+                    error = written->result;
+                    return;
+                }
+                if (written->rows() == 1) {
+                    if (edit.before && edit.after && edit.after->id != edit.before->id) revisions.erase(storeRevisionKey<Item>(edit.before->id));
+                    const std::string key = storeRevisionKey<Item>(edit.id());
+                    revisions[key] = std::atoi(written->value(0, 0).c_str());
+                    outcome.revisions[key] = revisions[key];
+                    return;
+                }
+                // Not as the client saw it: what is there now, and who put it there.
+                StoreConflict conflict;
+                conflict.mine = edit;
+                RowEdit<Item> theirs;
+                const std::string id = edit.before ? edit.before->id : edit.after->id;
+                now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM " + table + " WHERE id = $1", {id});
+                if (!now->ok()) {
+                    error = now->result;
+                    return;
+                }
+                if (now->rows() == 1) {
+                    std::string unreadable;
+                    theirs.after = detail::rowFromJson<Item>(Json::parse(now->value(0, 0), nullptr, false), unreadable);
+                    conflict.theirRevision = std::atoi(now->value(0, 1).c_str());
+                    conflict.changedBy = now->value(0, 2);
+                    conflict.changedAt = now->value(0, 3);
+                } else {
+                    gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
+                                "WHERE table_name = $2 AND id = $1 AND before IS NOT NULL AND after IS NULL ORDER BY change DESC LIMIT 1",
+                                {id, table});
+                    if (gone->ok() && gone->rows() == 1) {
+                        conflict.changedBy = gone->value(0, 0);
+                        conflict.changedAt = gone->value(0, 1);
+                    }
+                }
+                conflict.theirs = std::move(theirs);
+                outcome.conflicts.push_back(std::move(conflict));
+            },
+            anyEdit);
+        if (error) return failWith(error);
     }
     if (!outcome.conflicts.empty()) {
         Result rollback(PQexec(m_connection, "ROLLBACK"));
@@ -757,45 +868,67 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<EventEdit>& edits, 
     return outcome;
 }
 
-std::optional<StoreChanges> PgStore::changesSince(std::int64_t since, std::vector<Diagnostic>& problems) {
-    const std::string after = std::to_string(since);
-    const char* values[] = {after.c_str()};
-    Result begin(PQexec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-    Result r(PQexecParams(m_connection,
-                          "SELECT h.id, e.revision, e.data, (SELECT coalesce(max(change), 0) FROM atlas_history) FROM "
-                          "(SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_events' AND change > $1::bigint GROUP BY id) h "
-                          "LEFT JOIN atlas_events e USING (id) ORDER BY h.first",
-                          1, nullptr, values, nullptr, nullptr, 0));
-    Result actors(PQexecParams(m_connection,
-                               "SELECT a.data FROM (SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_actors' "
-                               "AND change > $1::bigint GROUP BY id) h JOIN atlas_actors a USING (id) ORDER BY h.first",
-                               1, nullptr, values, nullptr, nullptr, 0));
-    Result last(PQexec(m_connection, "SELECT coalesce(max(change), 0) FROM atlas_history"));
-    Result end(PQexec(m_connection, "COMMIT"));
-    if (!r.ok() || !last.ok()) {
-        problems.push_back({Severity::Fatal, codes::kStoreQuery, trimmed(PQresultErrorMessage(r.ok() ? last.result : r.result)), m_label, 0, 0, {}, {}});
-        return std::nullopt;
-    }
-    StoreChanges changes;
-    changes.lastChange = std::stoll(last.value(0, 0));
-    for (int row = 0; actors.ok() && row < actors.rows(); ++row) {
-        std::string error;
-        if (auto actor = detail::actorFromJson(Json::parse(actors.value(row, 0), nullptr, false), error)) changes.actors.push_back(std::move(*actor));
-    }
+namespace {
+
+// The rows of `table` changed after `since` (as they are now; deleted ones by id), read in the
+// caller's transaction; "" or the server's complaint.
+template <class Item>
+std::string rowChangesSince(pg_conn* connection, const char* table, const std::string& since, StoreRowChanges<Item>& changes,
+                            std::vector<Diagnostic>& problems, const std::string& label) {
+    Result r(execWith(connection,
+                      std::string("SELECT h.id, e.revision, e.data FROM (SELECT id, min(change) AS first FROM atlas_history WHERE table_name = $2 "
+                                  "AND change > $1::bigint GROUP BY id) h LEFT JOIN ") +
+                          table + " e USING (id) ORDER BY h.first",
+                      {since, table}));
+    if (!r.ok()) return trimmed(PQresultErrorMessage(r.result));
     for (int row = 0; row < r.rows(); ++row) {
         if (PQgetisnull(r.result, row, 2)) {
             changes.deleted.push_back(r.value(row, 0));
             continue;
         }
         std::string error;
-        auto event = detail::eventFromJson(Json::parse(r.value(row, 2), nullptr, false), error);
-        if (!event) {
-            problems.push_back({Severity::Error, codes::kStoreQuery, "incident " + r.value(row, 0) + " in the store cannot be read: " + error, m_label, 0, 0, {}, {}});
+        auto item = detail::rowFromJson<Item>(Json::parse(r.value(row, 2), nullptr, false), error);
+        if (!item) {
+            problems.push_back({Severity::Error, codes::kStoreQuery, std::string(kItemWord<Item>) + " " + r.value(row, 0) + " in the store cannot be read: " + error,
+                                label, 0, 0, {}, {}});
             continue;
         }
-        changes.current.push_back(std::move(*event));
+        changes.current.push_back(std::move(*item));
         changes.revisions.push_back(std::atoi(r.value(row, 1).c_str()));
     }
+    return {};
+}
+
+} // namespace
+
+std::optional<StoreChanges> PgStore::changesSince(std::int64_t since, std::vector<Diagnostic>& problems) {
+    const std::string after = std::to_string(since);
+    const char* values[] = {after.c_str()};
+    Result begin(PQexec(m_connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    Result actors(PQexecParams(m_connection,
+                               "SELECT a.data FROM (SELECT id, min(change) AS first FROM atlas_history WHERE table_name = 'atlas_actors' "
+                               "AND change > $1::bigint GROUP BY id) h JOIN atlas_actors a USING (id) ORDER BY h.first",
+                               1, nullptr, values, nullptr, nullptr, 0));
+    Result last(PQexec(m_connection, "SELECT coalesce(max(change), 0) FROM atlas_history"));
+    StoreChanges changes;
+    StoreRowChanges<Event> events;
+    std::string failure = rowChangesSince(m_connection, "atlas_events", after, events, problems, m_label);
+    if (failure.empty()) failure = rowChangesSince(m_connection, "atlas_sites", after, changes.sites, problems, m_label);
+    if (failure.empty()) failure = rowChangesSince(m_connection, "atlas_lines", after, changes.lines, problems, m_label);
+    if (failure.empty()) failure = rowChangesSince(m_connection, "atlas_areas", after, changes.areas, problems, m_label);
+    Result end(PQexec(m_connection, "COMMIT"));
+    if (!failure.empty() || !last.ok()) {
+        problems.push_back({Severity::Fatal, codes::kStoreQuery, failure.empty() ? trimmed(PQresultErrorMessage(last.result)) : failure, m_label, 0, 0, {}, {}});
+        return std::nullopt;
+    }
+    changes.lastChange = std::stoll(last.value(0, 0));
+    for (int row = 0; actors.ok() && row < actors.rows(); ++row) {
+        std::string error;
+        if (auto actor = detail::actorFromJson(Json::parse(actors.value(row, 0), nullptr, false), error)) changes.actors.push_back(std::move(*actor));
+    }
+    changes.current = std::move(events.current);
+    changes.revisions = std::move(events.revisions);
+    changes.deleted = std::move(events.deleted);
     return changes;
 }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace atlas;
 
 namespace {
@@ -143,8 +145,8 @@ TEST(Edits, HistoryUndoesAndRedoesInOrder) {
     history.record(add);
     Event changed = added;
     changed.description = "second thoughts";
-    ASSERT_FALSE(applyEdit(dataset, {added, changed}));
-    history.record({added, changed});
+    ASSERT_FALSE(applyEdit(dataset, EventEdit{added, changed}));
+    history.record(EventEdit{added, changed});
     EXPECT_EQ(history.undoText(), "Undo edit incident " + added.id);
 
     auto undo = history.undo();
@@ -161,11 +163,122 @@ TEST(Edits, HistoryUndoesAndRedoesInOrder) {
     ASSERT_FALSE(applyEdit(dataset, *redo));
     EXPECT_EQ(dataset.events.back(), added);
     // A new edit forgets what was undone.
-    history.record({added, std::nullopt});
+    history.record(EventEdit{added, std::nullopt});
     EXPECT_FALSE(history.canRedo());
     // An undo the dataset refuses is put back.
     undo = history.undo();
     history.restoreUndo(*undo);
     EXPECT_EQ(history.undoText(), "Undo delete incident " + added.id);
     EXPECT_FALSE(history.canRedo());
+}
+
+TEST(Edits, ASitesStatusChangeOnADateGoesInDateOrderAndIsUndone) {
+    Dataset dataset = sample();
+    ASSERT_FALSE(dataset.sites.empty());
+    const Site original = dataset.sites.front();
+    ASSERT_GE(original.history.size(), 1u);
+    // A change between two known ones, and one replacing a day already there.
+    SiteStatusChange encircled;
+    encircled.date = original.history.front().date.addDays(1);
+    encircled.status = SiteStatus::Encircled;
+    encircled.sources.push_back({"Russia Monitor", "", "", "", {}});
+    const Site changed = withStatusChange(original, encircled);
+    ASSERT_EQ(changed.history.size(), original.history.size() + (original.history.size() > 1 && original.history[1].date == encircled.date ? 0 : 1));
+    EXPECT_EQ(changed.statusOn(encircled.date), SiteStatus::Encircled);
+    EXPECT_EQ(changed.statusOn(original.history.front().date), original.history.front().status);
+    for (std::size_t i = 1; i < changed.history.size(); ++i) EXPECT_LT(changed.history[i - 1].date, changed.history[i].date);
+    SiteStatusChange sameDay = encircled;
+    sameDay.status = SiteStatus::Evacuated;
+    EXPECT_EQ(withStatusChange(changed, sameDay).history.size(), changed.history.size());
+    EXPECT_TRUE(validateSite(changed, dataset, *Date::parse("2026-12-03"), false).empty());
+
+    const SiteEdit edit{original, changed};
+    EXPECT_EQ(edit.describe(), "edit site " + original.id);
+    ASSERT_FALSE(applyEdit(dataset, Edit(edit)));
+    EXPECT_EQ(dataset.sites.front(), changed);
+    EXPECT_EQ(dataset.situationOn(encircled.date).sites.front().status, SiteStatus::Encircled);
+    // Made again from the same before: refused, the site has changed since.
+    EXPECT_EQ(applyEdit(dataset, edit).value_or(""), "site " + original.id + " has been changed since");
+    ASSERT_FALSE(applyEdit(dataset, inverse(edit)));
+    EXPECT_EQ(dataset.sites.front(), original);
+}
+
+TEST(Edits, LinesAndAreasAreAddedChangedAndDeletedWithTheirValidity) {
+    Dataset dataset = sample();
+    const std::size_t lines = dataset.lines.size(), areas = dataset.areas.size();
+    Line line;
+    line.name = "Front line west of Saraqib";
+    line.id = newSituationId(dataset, "line", line.name);
+    EXPECT_EQ(line.id, "line-front-line-west-of-saraqib");
+    line.kind = LineKind::FrontLine;
+    line.path = {{35.80, 36.62}, {35.85, 36.60}, {35.88, 36.55}};
+    line.validity = {*Date::parse("2020-02-06"), *Date::parse("2020-03-05")};
+    ASSERT_FALSE(applyEdit(dataset, LineEdit{std::nullopt, line}));
+    ASSERT_EQ(dataset.lines.size(), lines + 1);
+    // In force on its days only.
+    auto drawn = [&](Date day) {
+        const auto situation = dataset.situationOn(day);
+        return std::any_of(situation.lines.begin(), situation.lines.end(), [&](const Line* l) { return l->id == line.id; });
+    };
+    EXPECT_TRUE(drawn(*Date::parse("2020-02-20")));
+    EXPECT_FALSE(drawn(*Date::parse("2020-03-06")));
+    EXPECT_EQ(applyEdit(dataset, LineEdit{std::nullopt, line}).value_or(""), "line " + line.id + " is there already");
+    EXPECT_NE(newSituationId(dataset, "line", line.name), line.id);
+
+    Area area;
+    area.name = "Held east of the M5";
+    area.id = newSituationId(dataset, "area", area.name);
+    area.controller = dataset.actors.front().id;
+    area.rings = {{{36.0, 35.9}, {36.2, 35.9}, {36.2, 36.1}, {36.0, 36.1}}};
+    area.validity = {*Date::parse("2020-01-01"), std::nullopt};
+    ASSERT_FALSE(applyEdit(dataset, AreaEdit{std::nullopt, area}));
+    Area moved = area;
+    moved.rings.front().push_back({35.95, 36.0});
+    moved.validity.to = *Date::parse("2020-06-30");
+    ASSERT_FALSE(applyEdit(dataset, AreaEdit{area, moved}));
+    EXPECT_EQ(dataset.areas.back(), moved);
+    ASSERT_FALSE(applyEdit(dataset, AreaEdit{moved, std::nullopt}));
+    EXPECT_EQ(dataset.areas.size(), areas);
+    EXPECT_EQ(applyEdit(dataset, AreaEdit{moved, std::nullopt}).value_or(""), "area " + area.id + " is no longer there");
+}
+
+TEST(Edits, LinesAndAreasAreCheckedAsDrawn) {
+    const Dataset dataset = sample();
+    const Date today = *Date::parse("2026-12-03");
+    auto fields = [](const std::vector<EditProblem>& problems) {
+        std::vector<std::string> out;
+        for (const EditProblem& p : problems) out.push_back(p.field);
+        return out;
+    };
+    Line line;
+    line.id = "line-x";
+    line.name = "x";
+    line.path = {{35.8, 36.6}};
+    line.validity = {*Date::parse("2027-01-01"), *Date::parse("2026-01-01")};
+    line.halfWidthKm = -1;
+    line.parties = {"nobody"};
+    const auto lineProblems = validateLine(line, dataset, today, true);
+    EXPECT_EQ(fields(lineProblems), (std::vector<std::string>{"path", "validFrom", "validTo", "halfWidthKm", "parties"}));
+    EXPECT_EQ(lineProblems.front().message, "a line needs at least two points (it has 1)");
+    EXPECT_EQ(lineProblems[2].message, "the end 2026-01-01 is before the start 2027-01-01");
+
+    Area area;
+    area.id = dataset.areas.front().id; // taken
+    area.rings = {{{35.8, 36.6}, {35.9, 36.6}, {35.8, 36.6}}, {{200, 36}, {35.85, 36.6}, {35.9, 36.5}}};
+    area.validity = {*Date::parse("2020-01-01"), std::nullopt};
+    area.controller = "nobody";
+    const auto areaProblems = validateArea(area, dataset, today, true);
+    EXPECT_EQ(fields(areaProblems), (std::vector<std::string>{"id", "name", "rings", "rings", "rings", "controller"}));
+    EXPECT_EQ(areaProblems[2].message, "the outline needs at least three points (it has 2)");
+    EXPECT_EQ(areaProblems[3].message, "hole 1 is not closed (its last point is not its first)");
+    EXPECT_EQ(areaProblems[4].message, "hole 1's point 1 is off the globe (latitude -90 to 90, longitude -180 to 180)");
+
+    Site site = dataset.sites.front();
+    SiteStatusChange future;
+    future.date = *Date::parse("2027-05-01");
+    future.status = SiteStatus::Active;
+    site = withStatusChange(site, future);
+    const auto siteProblems = validateSite(site, dataset, today, false);
+    ASSERT_EQ(siteProblems.size(), 1u);
+    EXPECT_EQ(siteProblems.front().message, "2027-05-01 is in the future (today is 2026-12-03)");
 }

@@ -18,13 +18,13 @@ namespace atlas {
 /// the inverse edit, written like any other).
 struct EditJournal {
     std::string source;
-    std::vector<EventEdit> edits;
+    std::vector<Edit> edits;
     std::vector<Actor> actors; ///< actors made for these edits (restored before them)
 };
 
 /// Appends `edit` to the journal at `path`, starting it with its `source` line when it does not
 /// exist yet, and flushes it to the disk before returning. A fatal "file.write" when it cannot.
-[[nodiscard]] std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const EventEdit& edit);
+[[nodiscard]] std::vector<Diagnostic> appendToJournal(const std::string& path, const std::string& source, const Edit& edit);
 
 /// Appends a new actor made for the edits (an incident's perpetrator typed in the form).
 [[nodiscard]] std::vector<Diagnostic> appendActorToJournal(const std::string& path, const std::string& source, const Actor& actor);

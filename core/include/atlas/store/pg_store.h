@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,8 +34,9 @@ namespace atlas {
 [[nodiscard]] std::string redactedUrl(std::string_view url);
 
 /// The schema version this program creates and reads (2: the history triggers also notify
-/// listening clients; 3: an insert's history row holds no copy of the row).
-inline constexpr int kStoreSchemaVersion = 3;
+/// listening clients; 3: an insert's history row holds no copy of the row; 4: lines and areas
+/// have a geometry and validity days made by the server, with spatial and B-tree indexes).
+inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoreStatus {
     std::string server;        ///< "PostgreSQL 17.12, PostGIS 3.5.2"
@@ -50,17 +52,28 @@ struct StorePush {
     std::uint64_t added = 0, changed = 0, unchanged = 0;
 };
 
-/// What a client that edits needs besides the data: each incident's revision, and the last
-/// change the server had recorded when it was read (where changesSince() goes on from).
+/// The key of a row's revision in StoreState and StoreCommit: an incident's id as it is, a
+/// site's, line's or area's after "site:", "line:", "area:" (their ids are their own).
+template <class Item> [[nodiscard]] std::string storeRevisionKey(const std::string& id) {
+    if constexpr (std::is_same_v<Item, Event>) return id;
+    else return std::string(kItemWord<Item>) + ":" + id;
+}
+[[nodiscard]] inline std::string storeRevisionKey(const Edit& edit) {
+    return std::visit([](const auto& e) { return storeRevisionKey<typename std::decay_t<decltype(e)>::Item>(e.id()); }, edit);
+}
+
+/// What a client that edits needs besides the data: each row's revision (storeRevisionKey),
+/// and the last change the server had recorded when it was read (where changesSince() goes on
+/// from).
 struct StoreState {
     std::unordered_map<std::string, int> revisions;
     std::int64_t lastChange = 0;
 };
 
-/// An edit the store refused because the incident is not as the client last saw it.
+/// An edit the store refused because the row is not as the client last saw it.
 struct StoreConflict {
-    EventEdit mine;              ///< the edit as the client tried to make it, kept whole
-    std::optional<Event> theirs; ///< the incident in the store now (nullopt: deleted there)
+    Edit mine;   ///< the edit as the client tried to make it, kept whole
+    Edit theirs; ///< of mine's kind: its `after` is the row in the store now (nullopt: deleted there), its `before` unused
     int theirRevision = 0;
     std::string changedBy;       ///< the role that made the store's version
     std::string changedAt;       ///< when, "YYYY-MM-DD HH:MM:SS+00"
@@ -72,16 +85,26 @@ struct StoreConflict {
 struct StoreCommit {
     bool committed = false;
     std::vector<StoreConflict> conflicts;
-    /// The revision each incident written now has (0: deleted).
+    /// The revision each row written now has (0: deleted), by storeRevisionKey.
     std::unordered_map<std::string, int> revisions;
 };
 
-/// The incidents changed in the store since a change number.
-struct StoreChanges {
-    std::vector<Event> current;       ///< added or changed, as they are now
+/// Rows of one kind changed in the store since a change number.
+template <class Item> struct StoreRowChanges {
+    std::vector<Item> current;        ///< added or changed, as they are now
     std::vector<int> revisions;       ///< current's revisions, in the same order
     std::vector<std::string> deleted; ///< ids no longer in the store
+};
+
+/// What changed in the store since a change number.
+struct StoreChanges {
+    std::vector<Event> current;       ///< incidents added or changed, as they are now
+    std::vector<int> revisions;       ///< current's revisions, in the same order
+    std::vector<std::string> deleted; ///< incident ids no longer in the store
     std::vector<Actor> actors;        ///< actors added or changed, as they are now
+    StoreRowChanges<Site> sites;
+    StoreRowChanges<Line> lines;
+    StoreRowChanges<Area> areas;
     std::int64_t lastChange = 0;
 };
 
@@ -118,9 +141,9 @@ public:
     [[nodiscard]] std::optional<StorePush> push(const Dataset& dataset, std::vector<Diagnostic>& problems);
     /// The store's data: the incidents of `filter`'s days and box chosen by the server, the
     /// rest of the filter applied by the same engine as files (query.h); every actor, site,
-    /// line and area. With `asKnownOn`, the incidents as the store held them at the end of that
-    /// day (UTC), from its history: later additions left out, later changes undone, later
-    /// deletions brought back. `state`, when given, receives the revisions and the last change.
+    /// line and area. With `asKnownOn`, the incidents, sites, lines and areas as the store held
+    /// them at the end of that day (UTC), from its history: later additions left out, later
+    /// changes undone, later deletions brought back. `state`, when given, receives the revisions and the last change.
     [[nodiscard]] LoadResult pull(const EventFilter& filter, StoreState* state = nullptr, std::optional<Date> asKnownOn = std::nullopt);
 
     /// How many incidents the server holds in `filter`'s days and box (the rest of the filter
@@ -133,15 +156,17 @@ public:
     /// The box around every incident in the store; nullopt when it holds none.
     [[nodiscard]] std::optional<GeoBox> extent(std::vector<Diagnostic>& problems);
 
-    /// Makes `edits` in one transaction, each only if the incident is still at the revision in
-    /// `known` (an addition: only if no incident has its id). When any is not, nothing is
+    /// Makes `edits` (incidents, sites, lines, areas) in one transaction, each only if the row is
+    /// still at the revision in `known` (storeRevisionKey) with the content it was made from
+    /// (an addition: only if no row of its kind has its id). When any is not, nothing is
     /// written and each such edit comes back as a conflict with the store's version: the
     /// caller keeps its own and decides. A server error: nullopt and a "store.write" problem.
     /// `newActors` (made for these edits) are added first in the same transaction; one whose id
     /// the store has already is left as the store has it.
-    [[nodiscard]] std::optional<StoreCommit> commit(const std::vector<EventEdit>& edits, const std::unordered_map<std::string, int>& known,
+    [[nodiscard]] std::optional<StoreCommit> commit(const std::vector<Edit>& edits, const std::unordered_map<std::string, int>& known,
                                                     std::vector<Diagnostic>& problems, const std::vector<Actor>& newActors = {});
-    /// The incidents added, changed or deleted after change number `since` (StoreState's).
+    /// The incidents, sites, lines, areas and actors added, changed or deleted after change
+    /// number `since` (StoreState's).
     [[nodiscard]] std::optional<StoreChanges> changesSince(std::int64_t since, std::vector<Diagnostic>& problems);
     /// Asks the server to tell this connection of every change (LISTEN); then waitForChange().
     [[nodiscard]] bool listen(std::vector<Diagnostic>& problems);
