@@ -10,6 +10,7 @@
 #include "incident_table_model.h"
 #include "pull_comparison.h"
 #include "incident_edits.h"
+#include "situation_edits.h"
 #include "reference_layers.h"
 #include "situation_models.h"
 #include "timeline.h"
@@ -72,6 +73,8 @@ class AtlasSession : public QObject {
     Q_PROPERTY(PullComparison* comparison READ comparison CONSTANT)
     /// Incidents written by hand, undo, the crash journal, and the shared store.
     Q_PROPERTY(IncidentEdits* edits READ edits CONSTANT)
+    /// Sites' statuses, lines and areas written in the window (through edits).
+    Q_PROPERTY(SituationEdits* situationEdits READ situationEdits CONSTANT)
     /// The Layers panel: reference layers and incidents per area.
     Q_PROPERTY(ReferenceLayers* layers READ layers CONSTANT)
     /// The selected event as a row of `events`, or -1. It follows its event while the window
@@ -97,6 +100,7 @@ public:
     [[nodiscard]] FilterChoices* choices() { return &m_choices; }
     [[nodiscard]] PullComparison* comparison() { return &m_comparison; }
     [[nodiscard]] IncidentEdits* edits() { return &m_edits; }
+    [[nodiscard]] SituationEdits* situationEdits() { return &m_situationEdits; }
     [[nodiscard]] ReferenceLayers* layers() { return &m_layers; }
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     void setSelectedRow(int row);
@@ -175,6 +179,7 @@ private:
     PullComparison m_comparison;
     ReferenceLayers m_layers;
     IncidentEdits m_edits{&m_document};
+    SituationEdits m_situationEdits{&m_document, &m_edits};
     int m_selectedRow = -1;
     bool m_mapReady = false;
     QVariantList m_initialBox;

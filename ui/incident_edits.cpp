@@ -1,6 +1,7 @@
 #include "incident_edits.h"
 
 #include "atlas_document.h"
+#include "source_text.h"
 
 #include "atlas/io/edit_journal.h"
 #include "atlas/model/vocabulary.h"
@@ -272,19 +273,8 @@ std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bo
     event.description = fields.value(QStringLiteral("description")).toString().toStdString();
     // Sources, one a line: publisher | title | date | URL. What the form does not show of a
     // source or a link (unknown fields) stays with the one in the same place.
-    const std::vector<atlas::SourceReference> formerSources = std::move(event.sources);
+    event.sources = sourcesFromText(fields.value(QStringLiteral("sources")).toString(), event.sources);
     const std::vector<atlas::EventLink> formerLinks = std::move(event.links);
-    event.sources.clear();
-    for (const QString& line : lines(fields.value(QStringLiteral("sources")).toString())) {
-        const QStringList parts = line.split(QLatin1Char('|'));
-        atlas::SourceReference source;
-        source.publisher = parts.value(0).trimmed().toStdString();
-        source.title = parts.value(1).trimmed().toStdString();
-        source.date = parts.value(2).trimmed().toStdString();
-        source.url = parts.value(3).trimmed().toStdString();
-        if (event.sources.size() < formerSources.size()) source.extra = formerSources[event.sources.size()].extra;
-        event.sources.push_back(std::move(source));
-    }
     // Links, one a line: relation: incident id ("retaliation_for: kafr-…").
     event.links.clear();
     for (const QString& line : lines(fields.value(QStringLiteral("links")).toString())) {
@@ -392,9 +382,7 @@ QVariantMap IncidentEdits::incidentFields(const QString& id) const {
     const auto row = atlas::findEventRow(dataset.events, id.toStdString());
     if (!row) return {};
     const atlas::Event event = dataset.events.at(*row);
-    QStringList sources, links;
-    for (const atlas::SourceReference& s : event.sources)
-        sources << QStringList{text(s.publisher), text(s.title), text(s.date), text(s.url)}.join(QStringLiteral(" | "));
+    QStringList links;
     for (const atlas::EventLink& l : event.links) links << text(std::string(atlas::toKey(l.relation))) + QStringLiteral(": ") + text(l.eventId);
     auto count = [](const atlas::CasualtyCount& c) { return c.known() ? text(c.toText()) : QString(); };
     return {{QStringLiteral("id"), text(event.id)},
@@ -414,7 +402,7 @@ QVariantMap IncidentEdits::incidentFields(const QString& id) const {
             {QStringLiteral("wounded"), count(event.wounded)},
             {QStringLiteral("civilianTargeting"), event.civilianTargeting},
             {QStringLiteral("description"), text(event.description)},
-            {QStringLiteral("sources"), sources.join(QLatin1Char('\n'))},
+            {QStringLiteral("sources"), sourcesToText(event.sources)},
             {QStringLiteral("links"), links.join(QLatin1Char('\n'))}};
 }
 

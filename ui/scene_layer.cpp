@@ -278,6 +278,19 @@ int SceneLayer::clusterSizeAt(qreal x, qreal y) const {
     return hit.kind == atlas::render::SceneHit::Kind::Cluster ? static_cast<int>(hit.count) : 0;
 }
 
+QVariantMap SceneLayer::situationAt(qreal x, qreal y) const {
+    const atlas::render::SituationHit hit = atlas::render::situationAt(m_scene, {x, y});
+    const AtlasDocument* document = m_model ? m_model->document() : nullptr;
+    if (hit.kind == atlas::render::SituationHit::Kind::Nothing || !document) return {{QStringLiteral("kind"), QString()}};
+    const atlas::Dataset& dataset = document->dataset();
+    auto found = [](const QString& kind, const auto& item) {
+        return QVariantMap{{QStringLiteral("kind"), kind}, {QStringLiteral("id"), QString::fromStdString(item.id)}, {QStringLiteral("name"), QString::fromStdString(item.name)}};
+    };
+    if (hit.kind == atlas::render::SituationHit::Kind::Line && hit.index < dataset.lines.size()) return found(QStringLiteral("line"), dataset.lines[hit.index]);
+    if (hit.kind == atlas::render::SituationHit::Kind::Area && hit.index < dataset.areas.size()) return found(QStringLiteral("area"), dataset.areas[hit.index]);
+    return {{QStringLiteral("kind"), QString()}};
+}
+
 int SceneLayer::siteAt(qreal x, qreal y) const {
     const atlas::render::SceneHit hit = atlas::render::hitTest(m_scene, {x, y});
     return hit.kind == atlas::render::SceneHit::Kind::Site ? rowOf(hit) : -1;

@@ -109,6 +109,9 @@ public:
     Q_INVOKABLE int clusterSizeAt(qreal x, qreal y) const;
     /// The row of the site drawn at (x, y) (nearest within reach), or -1.
     Q_INVOKABLE int siteAt(qreal x, qreal y) const;
+    /// The line or control area drawn at a point (core's situationAt): {kind: "line"/"area",
+    /// id, name}, or {kind: ""}.
+    Q_INVOKABLE QVariantMap situationAt(qreal x, qreal y) const;
     /// Where the symbol of `row` is drawn, in this item's coordinates.
     Q_INVOKABLE QPointF positionOfRow(int row) const;
     /// The marks of the last scene (atlas::ui::describeMarks).

@@ -362,4 +362,42 @@ SceneHit hitTest(const Scene& scene, PixelPoint at) {
     return {};
 }
 
+namespace {
+
+double distanceToSegment(PixelPoint p, PixelPoint a, PixelPoint b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double length2 = dx * dx + dy * dy;
+    const double t = length2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// Even–odd, as the rings are drawn: inside the outline and outside its holes.
+bool insideRings(const std::vector<std::vector<PixelPoint>>& rings, PixelPoint p) {
+    bool inside = false;
+    for (const auto& ring : rings)
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            if ((ring[i].y > p.y) != (ring[j].y > p.y) && p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+                inside = !inside;
+    return inside;
+}
+
+} // namespace
+
+SituationHit situationAt(const Scene& scene, PixelPoint at) {
+    const LineMark* nearest = nullptr;
+    double best = 0;
+    for (const LineMark& line : scene.lines)
+        for (std::size_t i = 1; i < line.path.size(); ++i) {
+            const double d = distanceToSegment(at, line.path[i - 1], line.path[i]);
+            if (d <= std::max(line.width, line.bandWidth) / 2 + 5.0 && (!nearest || d < best)) {
+                nearest = &line;
+                best = d;
+            }
+        }
+    if (nearest) return {SituationHit::Kind::Line, nearest->line};
+    for (auto it = scene.areas.rbegin(); it != scene.areas.rend(); ++it)
+        if (insideRings(it->rings, at)) return {SituationHit::Kind::Area, it->area};
+    return {};
+}
+
 } // namespace atlas::render

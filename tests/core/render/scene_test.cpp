@@ -279,3 +279,22 @@ TEST(Scene, ChangesBetweenTwoPullsAreMarkedBehindTheirSymbolsAndWhereDeletedOnes
     EXPECT_EQ(scene.changes[1].colour, map_style::kChangeDeleted);
     EXPECT_EQ(scene.changes[1].radius, map_style::kDeletedMarkRadius);
 }
+
+TEST(Scene, ALineIsFoundNearItsPathAndAnAreaInsideItsOutlineButNotInItsHole) {
+    Scene scene;
+    AreaMark area;
+    area.rings = {{{0, 0}, {200, 0}, {200, 200}, {0, 200}, {0, 0}}, {{80, 80}, {120, 80}, {120, 120}, {80, 120}, {80, 80}}};
+    area.area = 4;
+    scene.areas.push_back(area);
+    LineMark line;
+    line.path = {{50, 50}, {150, 50}};
+    line.width = 2;
+    line.line = 2;
+    scene.lines.push_back(line);
+    EXPECT_EQ(situationAt(scene, {100, 54}).kind, SituationHit::Kind::Line);
+    EXPECT_EQ(situationAt(scene, {100, 54}).index, 2u);
+    EXPECT_EQ(situationAt(scene, {100, 60}).kind, SituationHit::Kind::Area); // beyond the line's reach, inside the area
+    EXPECT_EQ(situationAt(scene, {100, 60}).index, 4u);
+    EXPECT_EQ(situationAt(scene, {100, 100}).kind, SituationHit::Kind::Nothing); // the hole
+    EXPECT_EQ(situationAt(scene, {250, 100}).kind, SituationHit::Kind::Nothing);
+}

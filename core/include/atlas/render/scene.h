@@ -228,6 +228,13 @@ struct SceneHit {
     std::uint32_t count = 0;  ///< events under a cluster (1 for an event)
 };
 [[nodiscard]] SceneHit hitTest(const Scene& scene, PixelPoint at);
+/// The line or control area drawn at a point, for editing it: a line within a few pixels of its
+/// path (the nearest), else the area whose rings hold the point (the one drawn last, on top).
+struct SituationHit {
+    enum class Kind { Nothing, Line, Area } kind = Kind::Nothing;
+    std::uint32_t index = 0; ///< position in dataset.lines or dataset.areas
+};
+[[nodiscard]] SituationHit situationAt(const Scene& scene, PixelPoint at);
 /// Every incident whose symbol is under `at` (positions, the topmost first): incidents stacked
 /// on one place, which a click must not leave hidden under each other.
 [[nodiscard]] std::vector<std::uint32_t> eventsAt(const Scene& scene, PixelPoint at);
