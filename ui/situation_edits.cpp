@@ -83,7 +83,7 @@ QVariantMap SituationEdits::siteFields(const QString& id) const {
                                    {QStringLiteral("sources"), sourcesToText(c.sources)}});
     return {{QStringLiteral("id"), text(site->id)},
             {QStringLiteral("name"), text(site->name)},
-            {QStringLiteral("kind"), text(atlas::toKey(site->kind))},
+            {QStringLiteral("kind"), text(atlas::toKey(site->kind)).replace(QLatin1Char('_'), QLatin1Char(' '))},
             {QStringLiteral("operator"), text(m_document->dataset().actorName(site->operatorId))},
             {QStringLiteral("history"), history}};
 }
@@ -107,8 +107,9 @@ std::optional<atlas::Site> SituationEdits::siteWithChange(const QVariantMap& cha
     made.date = *date;
     made.status = *status;
     made.note = change.value(QStringLiteral("note")).toString().trimmed().toStdString();
-    // The change of that day, if any, keeps what the form does not show.
-    const auto sameDay = std::find_if(site->history.begin(), site->history.end(), [&](const atlas::SiteStatusChange& c) { return c.date == *date; });
+    // The same change written again keeps what the form does not show.
+    const auto sameDay = std::find_if(site->history.begin(), site->history.end(),
+                                      [&](const atlas::SiteStatusChange& c) { return c.date == *date && c.status == *status; });
     made.sources = sourcesFromText(change.value(QStringLiteral("sources")).toString(),
                                    sameDay != site->history.end() ? sameDay->sources : std::vector<atlas::SourceReference>{});
     if (sameDay != site->history.end()) made.datePrecision = sameDay->datePrecision;
@@ -133,13 +134,13 @@ QString SituationEdits::changeStatus(const QVariantMap& change) {
     return m_edits->make(atlas::SiteEdit{before, after});
 }
 
-QString SituationEdits::removeStatusChange(const QString& siteId, const QString& isoDate) {
+QString SituationEdits::removeStatusChange(const QString& siteId, int index) {
     if (m_edits->restorable()) return tr("Restore or discard the edits left from the last session first");
     const auto before = atlas::currentRow<atlas::Site>(m_document->dataset(), siteId.toStdString());
     if (!before) return tr("no site has the id %1").arg(siteId);
+    if (index < 0 || index >= int(before->history.size())) return tr("the site has no status change %1").arg(index + 1);
     atlas::Site after = *before;
-    std::erase_if(after.history, [&](const atlas::SiteStatusChange& c) { return text(c.date.toString()) == isoDate; });
-    if (after == *before) return tr("the site has no status change on %1").arg(isoDate);
+    after.history.erase(after.history.begin() + index);
     return m_edits->make(atlas::SiteEdit{before, after});
 }
 
@@ -260,6 +261,9 @@ QVariantList SituationEdits::checkShape(const QVariantMap& fields, bool isNew) c
     } else if (const auto area = shapeOf<atlas::Area>(fields, isNew, &problems)) {
         appendCoreProblems(atlas::validateArea(*area, dataset, IncidentEdits::today(), isNew), problems);
     }
+    // A new shape's id is made from its name: with no name yet, the name's problem says it.
+    if (isNew && fields.value(QStringLiteral("id")).toString().trimmed().isEmpty() && fields.value(QStringLiteral("name")).toString().trimmed().isEmpty())
+        problems.removeIf([](const QVariant& p) { return p.toMap().value(QStringLiteral("field")).toString() == QLatin1String("id"); });
     return problems;
 }
 

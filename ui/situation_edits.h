@@ -35,10 +35,10 @@ public:
     /// [{field, message}] for a status change {siteId, date, status, note, sources}: the site
     /// as it would be, checked.
     Q_INVOKABLE QVariantList checkStatusChange(const QVariantMap& change) const;
-    /// Sets the site's status from that date on (the change of that day replaced, if any).
+    /// Sets the site's status from that date on (the same status that day is written again).
     Q_INVOKABLE QString changeStatus(const QVariantMap& change);
-    /// Takes back the status change of `isoDate`.
-    Q_INVOKABLE QString removeStatusChange(const QString& siteId, const QString& isoDate);
+    /// Takes back the site's status change at `index` of its history (siteFields' order).
+    Q_INVOKABLE QString removeStatusChange(const QString& siteId, int index);
 
     /// The form of a new line or area ("line", "area") drawn through `points` (coordinates),
     /// valid from `isoDate`.

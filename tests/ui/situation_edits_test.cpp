@@ -83,7 +83,13 @@ private slots:
         QCOMPARE(session.edits()->undoText(), QStringLiteral("Undo edit site ") + siteId);
         QCOMPARE(session.edits()->unsavedCount(), 1);
         // The change of that day taken back by hand, then the whole edit by undo and redo.
-        QCOMPARE(situation.removeStatusChange(siteId, QString::fromStdString(day.toString())), QString());
+        const QVariantList history = situation.siteFields(siteId).value(QStringLiteral("history")).toList();
+        int added = -1;
+        for (int i = 0; i < history.size(); ++i)
+            if (history[i].toMap().value(QStringLiteral("date")).toString() == QString::fromStdString(day.toString())) added = i;
+        QVERIFY(added > 0);
+        QCOMPARE(history[added].toMap().value(QStringLiteral("status")).toString(), QStringLiteral("encircled"));
+        QCOMPARE(situation.removeStatusChange(siteId, added), QString());
         QCOMPARE(session.document()->dataset().sites.front(), site);
         QCOMPARE(session.edits()->undo(), QString());
         QCOMPARE(session.document()->dataset().sites.front(), changed);

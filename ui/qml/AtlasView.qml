@@ -52,6 +52,10 @@ Item {
     signal addIncidentRequested(real latitude, real longitude)
     signal editIncidentRequested(string id)
     signal deleteIncidentRequested(string id)
+    // A line or area drawn (its form, with the points), to be written in its dialog.
+    signal shapeDrawn(var fields, bool isNew)
+    signal editShapeRequested(string kind, string id)
+    signal siteStatusRequested(string siteId)
     readonly property alias mapMenu: mapMenu
     function mapCentre() { return mapView.map.center }
     // Above this many events in view the map draws clusters (not at the closest zoom, where
@@ -204,8 +208,44 @@ Item {
     function setMeasuring(on) {
         measuring = on
         measurePath = []
-        if (on) drawingRegion = false
+        if (on) { drawingRegion = false; shapeKind = "" }
     }
+    // Drawing a line or an area (a tool, as the region: no part of the scene until it is
+    // written): clicks add points, a point's handle is dragged to move it or right-clicked to
+    // take it out; Enter (Done) hands the shape to its form, Esc gives up.
+    property string shapeKind: "" // "line" or "area" while one is drawn
+    property var shapePath: []
+    property var shapeForm: ({})
+    property bool shapeIsNew: true
+    property int mapMoves: 0 // bumped as the map moves: the handles follow it
+    function startShape(form, isNew) {
+        setMeasuring(false)
+        setDrawingRegion(false)
+        shapeForm = form
+        shapeIsNew = isNew
+        shapePath = form.points ?? []
+        shapeKind = form.kind
+    }
+    function finishShape() {
+        if (shapePath.length < (shapeKind === "line" ? 2 : 3)) {
+            showMessage(shapeKind === "line" ? qsTr("A line needs at least two points") : qsTr("An area needs at least three corners"))
+            return
+        }
+        const form = Object.assign({}, shapeForm)
+        form.points = shapePath
+        shapeKind = ""
+        shapePath = []
+        shapeDrawn(form, shapeIsNew)
+    }
+    function cancelShape() { shapeKind = ""; shapePath = [] }
+    function removeShapePoint(index) {
+        const path = shapePath.slice()
+        path.splice(index, 1)
+        shapePath = path
+    }
+    Shortcut { sequences: ["Escape"]; enabled: view.shapeKind !== ""; onActivated: view.cancelShape() }
+    Shortcut { sequences: ["Return", "Enter"]; enabled: view.shapeKind !== ""; onActivated: view.finishShape() }
+    Shortcut { sequences: ["Backspace"]; enabled: view.shapeKind !== "" && view.shapePath.length > 0; onActivated: view.removeShapePoint(view.shapePath.length - 1) }
     // Drawing a region to filter by: clicks add corners; Enter (or Use) makes it the filter's
     // region, Esc gives up.
     property bool drawingRegion: false
@@ -213,7 +253,7 @@ Item {
     function setDrawingRegion(on) {
         drawingRegion = on
         regionPath = []
-        if (on) measuring = false
+        if (on) { measuring = false; shapeKind = "" }
     }
     function useDrawnRegion() {
         if (!filters.setDrawnRegion(regionPath)) { showMessage(qsTr("Click at least three corners")); return }
@@ -297,6 +337,7 @@ Item {
         syncSceneLayer()
     }
     function syncSceneLayer() {
+        mapMoves++
         // Four reference points around the centre define the map's projection exactly.
         const centre = mapView.map.center
         const d = 0.25
@@ -431,7 +472,7 @@ Item {
                             map.activeMapType: view.mapType(view.tileSource === "offline" ? MapType.CustomMap
                                                             : view.tileSource === "osm" ? MapType.StreetMap : MapType.CustomMap)
                             map.copyrightsVisible: false // the attribution label says it, for every source
-                            Component.onCompleted: { map.addMapItem(measureLine); map.addMapItem(regionOutline) }
+                            Component.onCompleted: { map.addMapItem(measureLine); map.addMapItem(regionOutline); map.addMapItem(shapeLine); map.addMapItem(shapeArea) }
                         }
                     }
 
@@ -467,6 +508,10 @@ Item {
                             onTapped: (eventPoint) => {
                                 const x = eventPoint.position.x
                                 const y = eventPoint.position.y
+                                if (view.shapeKind !== "") {
+                                    view.shapePath = view.shapePath.concat([mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)])
+                                    return
+                                }
                                 if (view.drawingRegion) {
                                     view.regionPath = view.regionPath.concat([mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)])
                                     return
@@ -520,10 +565,14 @@ Item {
                         TapHandler {
                             acceptedButtons: Qt.RightButton
                             onTapped: (eventPoint) => {
+                                if (view.shapeKind !== "") return // the handles' own right-click takes a point out
                                 const hit = sceneLayer.hitAt(eventPoint.position.x, eventPoint.position.y)
                                 if (hit.kind !== "event") {
-                                    // Elsewhere: a new incident here.
+                                    // Elsewhere: a new incident, line or area here; the site, line or
+                                    // area under the click to change.
                                     mapMenu.coordinate = mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, eventPoint.position.x, eventPoint.position.y), false)
+                                    mapMenu.site = hit.kind === "site" ? view.sites.details(hit.row) : ({})
+                                    mapMenu.shape = sceneLayer.situationAt(eventPoint.position.x, eventPoint.position.y)
                                     mapMenu.popup(sceneLayer, eventPoint.position.x, eventPoint.position.y)
                                     return
                                 }
@@ -558,6 +607,82 @@ Item {
                         line.width: 3
                         line.color: "#1f5fbf"
                         path: view.measurePath
+                    }
+
+                    // The line or area being drawn, with a handle on each point.
+                    MapPolyline {
+                        id: shapeLine
+                        line.width: 3
+                        line.color: "#c05000"
+                        path: view.shapeKind === "line" ? view.shapePath : []
+                    }
+                    MapPolygon {
+                        id: shapeArea
+                        border.width: 2
+                        border.color: "#c05000"
+                        color: "#33c05000"
+                        path: view.shapeKind === "area" ? view.shapePath : []
+                    }
+                    Repeater {
+                        objectName: "shapeHandles"
+                        model: view.shapeKind !== "" ? view.shapePath.length : 0
+                        delegate: Rectangle {
+                            id: handle
+                            required property int index
+                            readonly property point at: {
+                                view.mapMoves // follows the map as it moves
+                                const c = view.shapePath[index]
+                                if (!c || !view.map) return Qt.point(-100, -100)
+                                const p = view.map.fromCoordinate(c, false)
+                                return view.map.mapToItem(sceneLayer, p.x, p.y)
+                            }
+                            x: at.x - width / 2
+                            y: at.y - height / 2
+                            width: 12
+                            height: 12
+                            radius: index === 0 ? 2 : 6 // the first point square
+                            color: pointDrag.active ? "#c05000" : "white"
+                            border.color: "#c05000"
+                            border.width: 2
+                            DragHandler {
+                                id: pointDrag
+                                target: null
+                                // The point moves, not the map under it.
+                                grabPermissions: PointerHandler.CanTakeOverFromAnything | PointerHandler.TakeOverForbidden
+                                onCentroidChanged: {
+                                    if (!active) return
+                                    const s = centroid.scenePosition
+                                    const path = view.shapePath.slice()
+                                    path[handle.index] = view.map.toCoordinate(view.map.mapFromItem(null, s.x, s.y), false)
+                                    view.shapePath = path
+                                }
+                            }
+                            TapHandler { acceptedButtons: Qt.RightButton; onTapped: view.removeShapePoint(handle.index) }
+                        }
+                    }
+                    Rectangle {
+                        objectName: "shapeBanner"
+                        visible: view.shapeKind !== ""
+                        // At the foot of the map: the legend and the place search hold its top.
+                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 44 }
+                        width: shapeRow.implicitWidth + 16
+                        height: shapeRow.implicitHeight + 10
+                        radius: 3
+                        color: "#fbf1e8"
+                        border.color: "#c05000"
+                        RowLayout {
+                            id: shapeRow
+                            anchors.centerIn: parent
+                            Label {
+                                text: (view.shapeKind === "line" ? qsTr("Drawing a line: %n point(s)", "", view.shapePath.length)
+                                                                 : qsTr("Drawing an area: %n corner(s)", "", view.shapePath.length))
+                                      + qsTr(" — click to add, drag to move, right-click to remove")
+                                font.bold: true
+                            }
+                            Button { objectName: "shapeDone"; text: qsTr("Done"); enabled: view.shapePath.length >= (view.shapeKind === "line" ? 2 : 3); onClicked: view.finishShape() }
+                            Button { text: qsTr("Undo point"); enabled: view.shapePath.length > 0; onClicked: view.removeShapePoint(view.shapePath.length - 1) }
+                            Button { text: qsTr("Cancel"); onClicked: view.cancelShape() }
+                        }
                     }
 
                     // The region being drawn (a tool's outline, in no scene or snapshot until it is the filter's).
@@ -740,11 +865,40 @@ Item {
                         id: mapMenu
                         objectName: "mapMenu"
                         property var coordinate
+                        width: 380 // site and area names are long: "Change the status of Surman observation post…"
+                        property var site: ({})
+                        property var shape: ({})
                         MenuItem {
                             objectName: "addIncidentHere"
                             text: qsTr("Add an incident here…")
                             enabled: view.document.loaded
                             onTriggered: view.addIncidentRequested(mapMenu.coordinate.latitude, mapMenu.coordinate.longitude)
+                        }
+                        MenuItem {
+                            objectName: "drawLineHere"
+                            text: qsTr("Draw a line from here…")
+                            enabled: view.document.loaded
+                            onTriggered: view.startShape(view.session.situationEdits.blankShape("line", [mapMenu.coordinate], Qt.formatDate(view.timeline.currentDate, "yyyy-MM-dd")), true)
+                        }
+                        MenuItem {
+                            objectName: "drawAreaHere"
+                            text: qsTr("Draw an area from here…")
+                            enabled: view.document.loaded
+                            onTriggered: view.startShape(view.session.situationEdits.blankShape("area", [mapMenu.coordinate], Qt.formatDate(view.timeline.currentDate, "yyyy-MM-dd")), true)
+                        }
+                        MenuItem {
+                            objectName: "changeSiteStatus"
+                            visible: mapMenu.site.id !== undefined
+                            height: visible ? implicitHeight : 0
+                            text: qsTr("Change the status of \u201C%1\u201D…").arg(mapMenu.site.name ?? "")
+                            onTriggered: view.siteStatusRequested(mapMenu.site.id)
+                        }
+                        MenuItem {
+                            objectName: "editShapeHere"
+                            visible: (mapMenu.shape.kind ?? "") !== ""
+                            height: visible ? implicitHeight : 0
+                            text: (mapMenu.shape.kind === "line" ? qsTr("Edit the line \u201C%1\u201D…") : qsTr("Edit the area \u201C%1\u201D…")).arg(mapMenu.shape.name ?? "")
+                            onTriggered: view.editShapeRequested(mapMenu.shape.kind, mapMenu.shape.id)
                         }
                     }
 
@@ -897,6 +1051,7 @@ Item {
             onRowZoomed: (row) => { view.session.selectedRow = row; view.selectedSiteRow = -1; view.zoomToRow(row) }
             onSiteChosen: (row) => { view.session.selectedRow = -1; view.selectedSiteRow = row }
             onEditRequested: (id) => view.editIncidentRequested(id)
+            onSiteStatusRequested: (id) => view.siteStatusRequested(id)
         }
     }
 }

@@ -19,6 +19,8 @@ Pane {
     signal siteChosen(int row)
     /// The analyst asked to edit the incident shown (its id).
     signal editRequested(string id)
+    /// The analyst asked to change the status of the site shown (its id).
+    signal siteStatusRequested(string id)
     readonly property var details: selectedRow >= 0 ? events.details(selectedRow) : ({})
     readonly property var siteDetails: selectedSiteRow >= 0 ? sites.details(selectedSiteRow) : ({})
     padding: 12
@@ -197,6 +199,11 @@ Pane {
                 color: "#505050"
             }
             Label { Layout.fillWidth: true; wrapMode: Text.WordWrap; text: panel.siteDetails.description || "" }
+            Button {
+                objectName: "changeSiteStatusButton"
+                text: qsTr("Change the status on a date…")
+                onClicked: panel.siteStatusRequested(panel.siteDetails.id)
+            }
             Label { text: qsTr("History"); font.bold: true }
             Repeater {
                 model: panel.siteDetails.history || []

@@ -19,6 +19,8 @@ ApplicationWindow {
     readonly property alias duplicatesDialog: duplicatesDialog
     readonly property alias pullsDialog: pullsDialog
     readonly property alias incidentDialog: incidentDialog
+    readonly property alias shapeDialog: shapeDialog
+    readonly property alias siteStatusDialog: siteStatusDialog
     readonly property alias storeDialog: storeDialog
     readonly property alias conflictsDialog: conflictsDialog
 
@@ -145,6 +147,17 @@ ApplicationWindow {
                 text: qsTr("&Delete the selected incident")
                 enabled: window.session.selectedRow >= 0
                 onTriggered: window.say(window.session.edits.remove(window.session.events.details(window.session.selectedRow).id))
+            }
+            MenuSeparator {}
+            Action {
+                text: qsTr("Draw a &line…")
+                enabled: atlasDocument.loaded
+                onTriggered: atlasView.startShape(window.session.situationEdits.blankShape("line", [], Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd")), true)
+            }
+            Action {
+                text: qsTr("Draw an &area…")
+                enabled: atlasDocument.loaded
+                onTriggered: atlasView.startShape(window.session.situationEdits.blankShape("area", [], Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd")), true)
             }
             MenuSeparator {}
             Action {
@@ -678,6 +691,20 @@ ApplicationWindow {
         edits: window.session.edits
         document: atlasDocument
     }
+    ShapeDialog {
+        id: shapeDialog
+        objectName: "shapeDialog"
+        parent: Overlay.overlay
+        situation: window.session.situationEdits
+        document: atlasDocument
+        onEditShapeRequested: (fields, isNew) => atlasView.startShape(fields, isNew)
+    }
+    SiteStatusDialog {
+        id: siteStatusDialog
+        objectName: "siteStatusDialog"
+        parent: Overlay.overlay
+        situation: window.session.situationEdits
+    }
     StoreDialog {
         id: storeDialog
         objectName: "storeDialog"
@@ -700,5 +727,8 @@ ApplicationWindow {
             incidentDialog.openNew(latitude, longitude, Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd"))
         onEditIncidentRequested: (id) => incidentDialog.openEdit(id)
         onDeleteIncidentRequested: (id) => window.say(window.session.edits.remove(id))
+        onShapeDrawn: (fields, isNew) => shapeDialog.openWith(fields, isNew)
+        onEditShapeRequested: (kind, id) => shapeDialog.openEdit(kind, id)
+        onSiteStatusRequested: (siteId) => siteStatusDialog.openFor(siteId, Qt.formatDate(window.session.timeline.currentDate, "yyyy-MM-dd"))
     }
 }

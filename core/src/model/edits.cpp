@@ -187,7 +187,6 @@ std::vector<EditProblem> validateSite(const Site& site, const Dataset& dataset, 
         const SiteStatusChange& change = site.history[i];
         if (change.date > today) problems.push_back({"history", change.date.toString() + " is in the future (today is " + today.toString() + ")"});
         if (i > 0 && change.date < site.history[i - 1].date) problems.push_back({"history", "the status changes are not in date order"});
-        if (i > 0 && change.date == site.history[i - 1].date) problems.push_back({"history", "two status changes on " + change.date.toString()});
         checkSources(change.sources, "history", problems);
     }
     return problems;
@@ -225,20 +224,25 @@ std::vector<EditProblem> validateArea(const Area& area, const Dataset& dataset, 
         for (std::size_t i = 0; i < ring.size(); ++i) checkPoint(ring[i], "rings", what + "'s point " + std::to_string(i + 1), problems);
     }
     checkValidity(area.validity, today, problems);
+    if (area.controller.empty()) problems.push_back({"controller", "an area is held by someone: choose the actor"});
     checkActor(area.controller, dataset, "controller", problems);
     checkSources(area.sources, "sources", problems);
     return problems;
 }
 
 Site withStatusChange(Site site, SiteStatusChange change) {
-    auto at = std::lower_bound(site.history.begin(), site.history.end(), change.date,
-                               [](const SiteStatusChange& c, Date day) { return c.date < day; });
-    if (at != site.history.end() && at->date == change.date) {
-        change.extra = at->extra; // what the form does not show of the change it replaces
-        *at = std::move(change);
-    } else {
-        site.history.insert(at, std::move(change));
+    // The same status on the same day: that change, written again (its note, its sources).
+    const auto same = std::find_if(site.history.begin(), site.history.end(),
+                                   [&](const SiteStatusChange& c) { return c.date == change.date && c.status == change.status; });
+    if (same != site.history.end()) {
+        change.extra = same->extra; // what the form does not show of it
+        *same = std::move(change);
+        return site;
     }
+    // Else after every change of that day (a post evacuated, then handed over, on one day).
+    const auto at = std::upper_bound(site.history.begin(), site.history.end(), change.date,
+                                     [](Date day, const SiteStatusChange& c) { return day < c.date; });
+    site.history.insert(at, std::move(change));
     return site;
 }
 

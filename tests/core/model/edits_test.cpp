@@ -187,9 +187,17 @@ TEST(Edits, ASitesStatusChangeOnADateGoesInDateOrderAndIsUndone) {
     EXPECT_EQ(changed.statusOn(encircled.date), SiteStatus::Encircled);
     EXPECT_EQ(changed.statusOn(original.history.front().date), original.history.front().status);
     for (std::size_t i = 1; i < changed.history.size(); ++i) EXPECT_LT(changed.history[i - 1].date, changed.history[i].date);
+    // The same status that day again: replaced; another status that day: after it (a post
+    // evacuated, then handed over, on one day).
     SiteStatusChange sameDay = encircled;
-    sameDay.status = SiteStatus::Evacuated;
+    sameDay.note = "confirmed";
     EXPECT_EQ(withStatusChange(changed, sameDay).history.size(), changed.history.size());
+    EXPECT_EQ(withStatusChange(changed, sameDay).statusOn(encircled.date), SiteStatus::Encircled);
+    sameDay.status = SiteStatus::Evacuated;
+    const Site twice = withStatusChange(changed, sameDay);
+    EXPECT_EQ(twice.history.size(), changed.history.size() + 1);
+    EXPECT_EQ(twice.statusOn(encircled.date), SiteStatus::Evacuated);
+    EXPECT_TRUE(validateSite(twice, dataset, *Date::parse("2026-12-03"), false).empty());
     EXPECT_TRUE(validateSite(changed, dataset, *Date::parse("2026-12-03"), false).empty());
 
     const SiteEdit edit{original, changed};

@@ -93,8 +93,8 @@ struct EditProblem {
 [[nodiscard]] std::vector<EditProblem> validateEvent(const Event& event, const Dataset& dataset, Date today, bool isNew);
 
 /// Checks a site: an id (not another site's, when `isNew`), a name, a point on the globe, an
-/// operator the dataset knows, status changes not after `today`, in date order, one a day,
-/// each with known status and sources with a publisher or URL. Fields: "id", "name",
+/// operator the dataset knows, status changes not after `today` and in date order (several on
+/// one day may be: evacuated, then handed over), sources with a publisher or URL. Fields: "id", "name",
 /// "latitude", "longitude", "operator", "history".
 [[nodiscard]] std::vector<EditProblem> validateSite(const Site& site, const Dataset& dataset, Date today, bool isNew);
 /// Checks a line: an id, a name, a path of at least two points on the globe, a validity whose
@@ -103,12 +103,12 @@ struct EditProblem {
 /// "validTo", "halfWidthKm", "parties", "sources".
 [[nodiscard]] std::vector<EditProblem> validateLine(const Line& line, const Dataset& dataset, Date today, bool isNew);
 /// Checks an area: as a line, with an outer ring of at least three points (holes too), each
-/// closed (its last point its first, as files hold them), and a controller the dataset knows. Fields: "id", "name", "rings", "validFrom", "validTo",
+/// closed (its last point its first, as files hold them), and a controller (one the dataset knows). Fields: "id", "name", "rings", "validFrom", "validTo",
 /// "controller", "sources".
 [[nodiscard]] std::vector<EditProblem> validateArea(const Area& area, const Dataset& dataset, Date today, bool isNew);
 
-/// `site` with a status change on `change.date`: added in date order, or replacing the change
-/// already on that day.
+/// `site` with a status change on `change.date`: after the changes of that day and before later
+/// ones; one of the same status on the same day is replaced (its note and sources written again).
 [[nodiscard]] Site withStatusChange(Site site, SiteStatusChange change);
 
 /// A casualty figure as people write it: "15", "more than 78", "at least 3", "about 40",
