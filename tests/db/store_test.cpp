@@ -7,6 +7,9 @@
 #include "synthetic.h"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -387,6 +390,43 @@ TEST_F(Store, InitMigratesAVersionOneStoreSoItsClientsAreNotified) {
     // The lines and areas already there have their geometry and days now.
     EXPECT_EQ(scalar(url(), "SELECT count(*) FROM atlas_lines WHERE geom IS NOT NULL AND valid_from IS NOT NULL"), std::to_string(sample().lines.size()));
     EXPECT_EQ(scalar(url(), "SELECT count(*) FROM atlas_areas WHERE geom IS NOT NULL AND valid_from IS NOT NULL"), std::to_string(sample().areas.size()));
+}
+
+TEST_F(Store, AnotherProgramsWriteTakesTheWriteTurnSoChangesArriveInOrder) {
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    // psql (say) changes an incident and has not committed yet: it holds the turn...
+    PGconn* other = PQconnectdb(url().c_str());
+    ASSERT_EQ(PQstatus(other), CONNECTION_OK);
+    PQclear(PQexec(other, "BEGIN"));
+    PGresult* updated = PQexec(other, "UPDATE atlas_events SET data = jsonb_set(data, '{description}', '\"by psql\"'), revision = revision + 1 "
+                                      "WHERE id = (SELECT id FROM atlas_events ORDER BY seq LIMIT 1)");
+    ASSERT_EQ(PQresultStatus(updated), PGRES_COMMAND_OK) << PQresultErrorMessage(updated);
+    PQclear(updated);
+    EXPECT_EQ(scalar(url(), "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"), "1");
+    // ... so this program's commit waits for it (the server says so), and draws the later number.
+    Client client{connected(), {}, {}};
+    client.pull();
+    const std::int64_t before = client.state.lastChange;
+    Event mine = client.data.events.at(3);
+    mine.description = "by the program";
+    std::optional<StoreCommit> outcome;
+    std::vector<Diagnostic> problems;
+    std::thread writer([&] { outcome = client.store->commit({EventEdit{client.data.events.at(3), mine}}, client.state.revisions, problems); });
+    bool waiting = false;
+    for (int i = 0; i < 100 && !waiting; ++i) {
+        waiting = scalar(url(), "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == "1";
+        if (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(20)); // polling the server's lock table, not timing the test
+    }
+    EXPECT_TRUE(waiting);
+    PQclear(PQexec(other, "COMMIT"));
+    PQfinish(other);
+    writer.join();
+    ASSERT_TRUE(outcome && outcome->committed);
+    auto changes = client.store->changesSince(before, problems);
+    ASSERT_TRUE(changes);
+    ASSERT_EQ(changes->current.size(), 2u);
+    EXPECT_EQ(changes->current[0].description, "by psql");
+    EXPECT_EQ(changes->current[1].description, "by the program");
 }
 
 TEST_F(Store, SitesLinesAndAreasAreEditedLikeIncidents) {

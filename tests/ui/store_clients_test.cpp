@@ -1,6 +1,7 @@
 // Two analysts on one shared store, as the window runs them (two AtlasSessions, each with its
 // IncidentEdits connected on its worker thread, listening on its own connection): an incident
-// one adds is on the other's map within 2 s; both correcting one incident at once lose nothing
+// one adds (or a line drawn, a site's status changed) is on the other's map within 2 s; both
+// correcting one incident (or line) at once lose nothing
 // (one is refused with both versions, then written over on request); the server going away
 // mid-session keeps the edit here until it is back. Against the test server (label db:
 // tools/dev test starts one and names it in ATLAS_TEST_DATABASE); skipped without one.
@@ -11,6 +12,7 @@
 #include "atlas/store/pg_store.h"
 
 #include <QElapsedTimer>
+#include <QGeoCoordinate>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -175,6 +177,54 @@ private slots:
         for (const atlas::Event& event : now.events)
             if (event.description == "Alice's" || event.description == "Bob's") ++found;
         QCOMPARE(found, 2);
+    }
+
+    void aLineAndASitesStatusTravelAndTheirConflictsAreKept() {
+        AtlasSession alice, bob;
+        QVERIFY(connectTo(alice, url()));
+        QVERIFY(connectTo(bob, url()));
+        auto lineIn = [](AtlasSession& session, const std::string& id) { return atlas::currentRow<atlas::Line>(session.document()->dataset(), id); };
+        // Alice draws a front line: on Bob's map within 2 s.
+        QVariantList points;
+        for (const auto& [latitude, longitude] : {std::pair{35.80, 36.62}, std::pair{35.85, 36.60}, std::pair{35.88, 36.55}})
+            points.append(QVariant::fromValue(QGeoCoordinate(latitude, longitude)));
+        QVariantMap line = alice.situationEdits()->blankShape(QStringLiteral("line"), points, QStringLiteral("2020-02-06"));
+        line[QStringLiteral("name")] = QStringLiteral("Front west of Saraqib");
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(alice.situationEdits()->saveShape(line, true), QString());
+        const std::string lineId = "line-front-west-of-saraqib";
+        QTRY_VERIFY_WITH_TIMEOUT(lineIn(bob, lineId).has_value(), 2000);
+        qInfo("a line seen by the second client after %lld ms", static_cast<long long>(clock.elapsed()));
+        QCOMPARE(*lineIn(bob, lineId), *lineIn(alice, lineId));
+        // A site's status on a date, the same way.
+        const QString siteId = QString::fromStdString(alice.document()->dataset().sites.front().id);
+        const QVariantMap change{{QStringLiteral("siteId"), siteId}, {QStringLiteral("date"), QStringLiteral("2020-02-20")}, {QStringLiteral("status"), QStringLiteral("encircled")}};
+        QCOMPARE(alice.situationEdits()->changeStatus(change), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(bob.document()->dataset().sites.front() == alice.document()->dataset().sites.front(), 2000);
+        QTRY_COMPARE(alice.edits()->unsavedCount(), 0);
+        QTRY_COMPARE(bob.edits()->unsavedCount(), 0);
+
+        // Both correct the line at once: one is refused with both versions, nothing lost.
+        QVariantMap byAlice = alice.situationEdits()->shapeFields(QStringLiteral("line"), QString::fromStdString(lineId));
+        QVariantMap byBob = bob.situationEdits()->shapeFields(QStringLiteral("line"), QString::fromStdString(lineId));
+        byAlice[QStringLiteral("validTo")] = QStringLiteral("2020-03-05");
+        byBob[QStringLiteral("name")] = QStringLiteral("Front west of Saraqib (Bob)");
+        QCOMPARE(alice.situationEdits()->saveShape(byAlice, false), QString());
+        QCOMPARE(bob.situationEdits()->saveShape(byBob, false), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(alice.edits()->conflicts().size() + bob.edits()->conflicts().size() == 1, 10000);
+        AtlasSession& loser = alice.edits()->conflicts().isEmpty() ? bob : alice;
+        AtlasSession& winner = &loser == &alice ? bob : alice;
+        const QVariantMap conflict = loser.edits()->conflicts().front().toMap();
+        QVERIFY2(conflict.value(QStringLiteral("text")).toString().startsWith(QStringLiteral("line ") + QString::fromStdString(lineId) + QStringLiteral(" was changed by")),
+                 qPrintable(conflict.value(QStringLiteral("text")).toString()));
+        loser.edits()->resolveConflict(0, true);
+        QTRY_COMPARE_WITH_TIMEOUT(loser.edits()->unsavedCount(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lineIn(winner, lineId) == lineIn(loser, lineId), 2000);
+        QCOMPARE(lineIn(winner, lineId)->name, &loser == &bob ? std::string("Front west of Saraqib (Bob)") : std::string("Front west of Saraqib"));
+        // Deleted by one, gone from the other's map.
+        QCOMPARE(bob.situationEdits()->removeShape(QStringLiteral("line"), QString::fromStdString(lineId)), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!lineIn(alice, lineId).has_value(), 2000);
     }
 
     void theServerGoingAwayKeepsTheEditUntilItIsBack() {

@@ -157,7 +157,8 @@ END $$;
 UPDATE atlas_meta SET value = '3' WHERE key = 'schema_version';
 )sql";
 
-// Version 4: lines and areas are found by the server as incidents are — a PostGIS geometry
+// Version 4: every writer's history trigger takes the write turn (below); and lines and areas
+// are found by the server as incidents are — a PostGIS geometry
 // (the line's path, the area's polygon with its holes) with a spatial index, and the days of
 // their validity with a B-tree — made by the server itself from each row's JSON (generated
 // columns), so every writer's rows have them. A ring is closed when it is not; an outline of
@@ -194,6 +195,30 @@ CREATE INDEX atlas_lines_geom ON atlas_lines USING gist (geom);
 CREATE INDEX atlas_lines_days ON atlas_lines (valid_from, valid_to);
 CREATE INDEX atlas_areas_geom ON atlas_areas USING gist (geom);
 CREATE INDEX atlas_areas_days ON atlas_areas (valid_from, valid_to);
+-- Every writer takes the write turn in the history triggers, before its change numbers are
+-- drawn (psql and QGIS too, not only this program), so change numbers follow commit order.
+CREATE OR REPLACE FUNCTION atlas_history_inserted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(4707890733387368531);
+    INSERT INTO atlas_history (table_name, id, revision) SELECT TG_TABLE_NAME, id, revision FROM new_rows;
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION atlas_history_updated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(4707890733387368531);
+    INSERT INTO atlas_history (table_name, id, revision, before, after)
+        SELECT TG_TABLE_NAME, n.id, n.revision, o.data, n.data FROM new_rows n JOIN old_rows o USING (id);
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION atlas_history_deleted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(4707890733387368531);
+    INSERT INTO atlas_history (table_name, id, revision, before) SELECT TG_TABLE_NAME, id, revision, data FROM old_rows;
+    PERFORM pg_notify('atlas_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
 UPDATE atlas_meta SET value = '4' WHERE key = 'schema_version';
 )sql";
 
@@ -282,9 +307,11 @@ std::string redactedUrl(std::string_view url) {
     return std::regex_replace(text, inQuery, "$1***");
 }
 
-// Writers through this program take turns (a transaction-long advisory lock) so the history's
-// change numbers are handed out in the order their transactions commit: a client asking for
-// the changes after number N then cannot miss a commit that took a smaller number later.
+// Writers take turns (a transaction-long advisory lock) so the history's change numbers are
+// handed out in the order their transactions commit: a client asking for the changes after
+// number N then cannot miss a commit that took a smaller number later. This program takes it at
+// the start of its writing transactions; since schema 4 the history triggers take it for every
+// other writer (psql, QGIS) before drawing a number.
 std::string PgStore::takeWriteTurn() {
     Result r(PQexec(m_connection, "SELECT pg_advisory_xact_lock(4707890733387368531)")); // "ATLAS_ST"
     return r.ok() ? std::string() : trimmed(PQresultErrorMessage(r.result));

@@ -35,7 +35,8 @@ namespace atlas {
 
 /// The schema version this program creates and reads (2: the history triggers also notify
 /// listening clients; 3: an insert's history row holds no copy of the row; 4: lines and areas
-/// have a geometry and validity days made by the server, with spatial and B-tree indexes).
+/// have a geometry and validity days made by the server, with spatial and B-tree indexes, and
+/// every writer — psql, QGIS — takes the write turn in the history triggers).
 inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoreStatus {
