@@ -998,5 +998,61 @@ Item {
             filterSettings.clearRegion()
             tryCompare(visibleEvents, "count", before)
         }
+
+        SignalSpy { id: shapeDrawnSpy; target: view; signalName: "shapeDrawn" }
+        SignalSpy { id: editShapeSpy; target: view; signalName: "editShapeRequested" }
+
+        function test_anAreaIsDrawnByClicksItsCornersMovedAndItIsFoundOnTheMapOnceWritten() {
+            view.map.center = QtPositioning.coordinate(35.55, 37.3) // east of the data: nothing drawn there
+            view.map.zoomLevel = 10
+            const layer = view.sceneLayer
+            const cx = layer.width / 2, cy = layer.height / 2
+            shapeDrawnSpy.clear()
+            view.startShape(session.situationEdits.blankShape("area", [], "2020-10-26"), true)
+            verify(findChild(view, "shapeBanner").visible)
+            for (const [dx, dy] of [[-80, -60], [80, -60], [80, 60]])
+                mouseClick(layer, cx + dx, cy + dy)
+            compare(view.shapePath.length, 3)
+            compare(session.selectedRow, -1)
+            // The second corner dragged 40 px down: it moves, the map does not.
+            const handles = findChild(view, "shapeHandles")
+            tryVerify(() => handles.count === 3)
+            const before = view.shapePath[1]
+            const centre = view.map.center
+            mouseDrag(handles.itemAt(1), 6, 6, 0, 40)
+            verify(view.shapePath[1].latitude < before.latitude - 0.05, view.shapePath[1].latitude + " vs " + before.latitude)
+            compare(view.map.center.latitude, centre.latitude)
+            // A corner too many, taken out by a right-click on its handle.
+            mouseClick(layer, cx - 80, cy + 60)
+            compare(view.shapePath.length, 4)
+            tryVerify(() => handles.count === 4)
+            mouseClick(handles.itemAt(3), 6, 6, Qt.RightButton)
+            compare(view.shapePath.length, 3)
+            keyClick(Qt.Key_Return)
+            compare(shapeDrawnSpy.count, 1)
+            verify(view.shapeKind === "")
+            const fields = shapeDrawnSpy.signalArguments[0][0]
+            compare(fields.points.length, 3)
+            fields.name = "Drawn in the test"
+            fields.controller = "syrian-arab-army"
+            compare(session.situationEdits.checkShape(fields, true).length, 0)
+            compare(session.situationEdits.saveShape(fields, true), "")
+            // On the map now: a right-click inside it offers to edit it.
+            tryVerify(() => layer.situationAt(cx + 60, cy + 10).id === "area-drawn-in-the-test")
+            editShapeSpy.clear()
+            mouseClick(layer, cx + 60, cy + 10, Qt.RightButton)
+            const menu = view.mapMenu
+            tryVerify(() => menu.opened)
+            const edit = findChild(menu.contentItem, "editShapeHere")
+            verify(edit.visible)
+            verify(edit.text.indexOf("Drawn in the test") >= 0, edit.text)
+            verify(!findChild(menu.contentItem, "changeSiteStatus").visible)
+            edit.triggered()
+            menu.close()
+            compare(editShapeSpy.count, 1)
+            compare(editShapeSpy.signalArguments[0][1], "area-drawn-in-the-test")
+            compare(session.edits.undo(), "")
+            tryVerify(() => layer.situationAt(cx + 60, cy + 10).kind === "")
+        }
     }
 }
