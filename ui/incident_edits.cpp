@@ -161,7 +161,7 @@ void IncidentEdits::sourceOpened(const QString& source) {
 }
 
 QString IncidentEdits::restoreText() const {
-    return tr("%n change(s) to this data (incidents and new actors) were not saved when the program last stopped", "",
+    return tr("%n change(s) to this data (incidents, sites, lines, areas, new actors) were not saved when the program last stopped", "",
               int(m_leftJournal.edits.size() + m_leftJournal.actors.size()));
 }
 
