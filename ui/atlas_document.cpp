@@ -123,6 +123,7 @@ void AtlasDocument::finishSave(const QString& path, bool wholeModel, const std::
                                       "lines and areas)", "", saved)
                                        .arg(QFileInfo(path).fileName()),
                       true);
+    if (wholeModel) emit wholeModelSaved(path);
 }
 
 void AtlasDocument::openInBackground(const QUrl& location) { startLoad(location, false); }

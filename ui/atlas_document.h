@@ -186,6 +186,9 @@ signals:
     void savingChanged();
     /// A save ended: a sentence for the user, and whether the file was written.
     void saveFinished(const QString& message, bool saved);
+    /// The whole model was written to `path` (a save, not an export to a format that keeps
+    /// incidents only): what was edited is in a file now.
+    void wholeModelSaved(const QString& path);
     /// openFiles() has read the last of its files.
     void filesOpened();
     /// The problems listed changed (with every datasetChanged, and on their own).

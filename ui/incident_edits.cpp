@@ -74,10 +74,10 @@ QString validityText(const atlas::Validity& v) {
 QString summaryOf(const atlas::Line& line) {
     return QObject::tr("%1 · %2 · %3 points\n%4").arg(text(line.name), validityText(line.validity)).arg(line.path.size()).arg(text(line.description));
 }
-QString summaryOf(const atlas::Area& area) {
+QString summaryOf(const atlas::Area& area) { // the corners of its outline (a closed ring repeats the first)
     return QObject::tr("%1 · %2 · held by %3 · %4 points\n%5")
         .arg(text(area.name), validityText(area.validity), text(area.controller))
-        .arg(area.rings.empty() ? 0 : area.rings.front().size())
+        .arg(area.rings.empty() ? 0 : area.rings.front().size() - (area.rings.front().size() > 1 && area.rings.front().front() == area.rings.front().back() ? 1 : 0))
         .arg(text(area.description));
 }
 template <class Item> QString summary(const std::optional<Item>& row) { return row ? summaryOf(*row) : QObject::tr("(deleted)"); }
@@ -115,8 +115,10 @@ IncidentEdits::IncidentEdits(AtlasDocument* document, QObject* parent) : QObject
         if (m_worker && m_document->asKnownOn().isEmpty() && m_replaying) fetchChanges();
         m_replaying = !m_document->asKnownOn().isEmpty();
     });
-    connect(document, &AtlasDocument::saveFinished, this, [this](const QString&, bool saved) {
-        if (!saved || m_worker) return;
+    // An export to CSV or KML keeps no sites, lines, areas or actors, and is not the file the
+    // edits are made to: only a save of the whole model ends the journal.
+    connect(document, &AtlasDocument::wholeModelSaved, this, [this](const QString&) {
+        if (m_worker) return;
         // In the file now: the journal has done its work.
         if (!m_journalPath.isEmpty()) QFile::remove(m_journalPath);
         m_unsaved = 0;

@@ -21,7 +21,8 @@ namespace atlas::ui {
 class AtlasDocument;
 
 /// Incidents written in the window: the incident form's fields to and from core's events,
-/// validation (core validateEvent), the edits made in the document with undo and redo, the crash
+/// validation (core validateEvent); and every edit made in the window (incidents, and the
+/// sites, lines and areas of SituationEdits) in the document with undo and redo, the crash
 /// journal (core io/edit_journal: every edit flushed to disk as it is made, offered back at the
 /// next start), and the shared store (core store/pg_store): connected on a worker thread, each
 /// edit committed with the revision it was made against, conflicts kept with both versions

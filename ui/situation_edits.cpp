@@ -107,12 +107,10 @@ std::optional<atlas::Site> SituationEdits::siteWithChange(const QVariantMap& cha
     made.date = *date;
     made.status = *status;
     made.note = change.value(QStringLiteral("note")).toString().trimmed().toStdString();
-    // The same change written again keeps what the form does not show.
-    const auto sameDay = std::find_if(site->history.begin(), site->history.end(),
-                                      [&](const atlas::SiteStatusChange& c) { return c.date == *date && c.status == *status; });
-    made.sources = sourcesFromText(change.value(QStringLiteral("sources")).toString(),
-                                   sameDay != site->history.end() ? sameDay->sources : std::vector<atlas::SourceReference>{});
-    if (sameDay != site->history.end()) made.datePrecision = sameDay->datePrecision;
+    // The same change written again (withStatusChange) keeps what the form does not show of its sources.
+    const auto sameDay = std::find_if(site->history.rbegin(), site->history.rend(), [&](const atlas::SiteStatusChange& c) { return c.date <= *date; });
+    const bool rewritten = sameDay != site->history.rend() && sameDay->date == *date && sameDay->status == *status;
+    made.sources = sourcesFromText(change.value(QStringLiteral("sources")).toString(), rewritten ? sameDay->sources : std::vector<atlas::SourceReference>{});
     return atlas::withStatusChange(std::move(*site), std::move(made));
 }
 
@@ -120,7 +118,11 @@ QVariantList SituationEdits::checkStatusChange(const QVariantMap& change) const 
     QVariantList problems;
     const auto site = siteWithChange(change, &problems);
     if (!site) return problems;
-    appendCoreProblems(atlas::validateSite(*site, m_document->dataset(), IncidentEdits::today(), false), problems);
+    // The form changes the history only: an operator the data does not know (a reader's
+    // warning) is not this change's to mend.
+    auto found = atlas::validateSite(*site, m_document->dataset(), IncidentEdits::today(), false);
+    std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "operator"; });
+    appendCoreProblems(found, problems);
     return problems;
 }
 
@@ -255,11 +257,21 @@ template <class Item> std::optional<Item> SituationEdits::shapeOf(const QVariant
 QVariantList SituationEdits::checkShape(const QVariantMap& fields, bool isNew) const {
     QVariantList problems;
     const atlas::Dataset& dataset = m_document->dataset();
+    // Actors the data does not know (a reader's warning) are the form's problem only when the
+    // form changed them: an old line's unknown party does not hold back a new end date.
+    const std::string id = fields.value(QStringLiteral("id")).toString().trimmed().toStdString();
     if (fields.value(QStringLiteral("kind")).toString() == QLatin1String("line")) {
-        if (const auto line = shapeOf<atlas::Line>(fields, isNew, &problems))
-            appendCoreProblems(atlas::validateLine(*line, dataset, IncidentEdits::today(), isNew), problems);
+        if (const auto line = shapeOf<atlas::Line>(fields, isNew, &problems)) {
+            auto found = atlas::validateLine(*line, dataset, IncidentEdits::today(), isNew);
+            if (const auto before = isNew ? std::nullopt : atlas::currentRow<atlas::Line>(dataset, id); before && before->parties == line->parties)
+                std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "parties" && p.message.rfind("no actor", 0) == 0; });
+            appendCoreProblems(found, problems);
+        }
     } else if (const auto area = shapeOf<atlas::Area>(fields, isNew, &problems)) {
-        appendCoreProblems(atlas::validateArea(*area, dataset, IncidentEdits::today(), isNew), problems);
+        auto found = atlas::validateArea(*area, dataset, IncidentEdits::today(), isNew);
+        if (const auto before = isNew ? std::nullopt : atlas::currentRow<atlas::Area>(dataset, id); before && before->controller == area->controller)
+            std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "controller" && p.message.rfind("no actor", 0) == 0; });
+        appendCoreProblems(found, problems);
     }
     // A new shape's id is made from its name: with no name yet, the name's problem says it.
     if (isNew && fields.value(QStringLiteral("id")).toString().trimmed().isEmpty() && fields.value(QStringLiteral("name")).toString().trimmed().isEmpty())

@@ -429,6 +429,42 @@ TEST_F(Store, AnotherProgramsWriteTakesTheWriteTurnSoChangesArriveInOrder) {
     EXPECT_EQ(changes->current[1].description, "by the program");
 }
 
+TEST_F(Store, RowsWrittenByOtherProgramsAreTakenAsTheyMeanAndNeverRefused) {
+    ASSERT_NO_FATAL_FAILURE(storeTheSample());
+    // QGIS (say) writes an area its own way: the ring open, no approximate, no sources.
+    const std::string holder = sample().actors.front().id;
+    ASSERT_TRUE(admin(url(), "INSERT INTO atlas_areas (id, data) VALUES ('area-by-qgis', '{\"id\": \"area-by-qgis\", \"name\": \"By QGIS\", "
+                             "\"controller\": \"" + holder + "\", \"validFrom\": \"2020-01-01\", "
+                             "\"rings\": [[[36.0, 35.0], [36.1, 35.0], [36.1, 35.1], [36.0, 35.1]]]}')"));
+    EXPECT_EQ(scalar(url(), "SELECT ST_NPoints(geom) FROM atlas_areas WHERE id = 'area-by-qgis'"), "5"); // closed by the server
+    // Rows the server can make nothing of are kept, without geometry or days, not refused.
+    ASSERT_TRUE(admin(url(), "INSERT INTO atlas_lines (id, data) VALUES ('odd', '{\"path\": [[36, \"x\"], true], \"validFrom\": \"2026-02-30\"}')"));
+    EXPECT_EQ(scalar(url(), "SELECT coalesce(ST_AsText(geom), 'none') || ' ' || coalesce(valid_from::text, 'none') FROM atlas_lines WHERE id = 'odd'"), "none none");
+    ASSERT_TRUE(admin(url(), "DELETE FROM atlas_lines WHERE id = 'odd'"));
+    // The program reads the area as a file's (closed), and an edit of it is written: the store's
+    // JSON differs from the program's, its meaning does not.
+    Client client{connected(), {}, {}};
+    client.pull();
+    const auto read = currentRow<Area>(client.data, "area-by-qgis");
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->rings.front().size(), 5u);
+    Area renamed = *read;
+    renamed.name = "By QGIS, checked";
+    std::vector<Diagnostic> problems;
+    auto outcome = client.store->commit({AreaEdit{read, renamed}}, client.state.revisions, problems);
+    ASSERT_TRUE(outcome);
+    EXPECT_TRUE(outcome->committed) << (problems.empty() ? "" : problems.front().message);
+    EXPECT_EQ(scalar(url(), "SELECT data->>'name' FROM atlas_areas WHERE id = 'area-by-qgis'"), "By QGIS, checked");
+    // A row the program cannot read is neither written over nor taken for deleted: refused, said.
+    ASSERT_TRUE(admin(url(), "UPDATE atlas_areas SET data = '{\"id\": \"area-by-qgis\"}' WHERE id = 'area-by-qgis'"));
+    client.state.revisions["area:area-by-qgis"] = 3;
+    problems.clear();
+    EXPECT_FALSE(client.store->commit({AreaEdit{renamed, std::nullopt}}, client.state.revisions, problems));
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems.front().message.find("area area-by-qgis in the store cannot be read"), std::string::npos) << problems.front().message;
+    EXPECT_FALSE(client.store->lastFailureTransient());
+}
+
 TEST_F(Store, SitesLinesAndAreasAreEditedLikeIncidents) {
     ASSERT_NO_FATAL_FAILURE(storeTheSample());
     Client alice{connected(), {}, {}}, bob{connected(), {}, {}};

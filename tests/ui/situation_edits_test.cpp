@@ -152,6 +152,13 @@ private slots:
             const auto journal = atlas::readJournal(IncidentEdits::journalPathFor(m_file).toStdString(), problems);
             QVERIFY(journal);
             QCOMPARE(journal->edits.size(), std::size_t(6)); // line, area, moved, undo, redo, deletion
+            // An export to CSV holds incidents only: the edits stay unsaved, the journal stays.
+            QSignalSpy exported(session.document(), &AtlasDocument::saveFinished);
+            session.document()->saveAs(QUrl::fromLocalFile(m_folder.filePath(QStringLiteral("incidents.csv"))));
+            QVERIFY(exported.wait(30000));
+            QVERIFY(exported[0][1].toBool());
+            QVERIFY(QFile::exists(IncidentEdits::journalPathFor(m_file)));
+            QCOMPARE(session.edits()->unsavedCount(), 6);
         } // stopped without saving
         AtlasSession next;
         QVERIFY(next.document()->open(QUrl::fromLocalFile(m_file)));

@@ -238,6 +238,13 @@ Item {
         shapeDrawn(form, shapeIsNew)
     }
     function cancelShape() { shapeKind = ""; shapePath = [] }
+    function nearShapePoint(x, y) {
+        for (const c of shapePath) {
+            const p = map.mapToItem(sceneLayer, map.fromCoordinate(c, false))
+            if (Math.abs(p.x - x) <= 7 && Math.abs(p.y - y) <= 7) return true
+        }
+        return false
+    }
     function removeShapePoint(index) {
         const path = shapePath.slice()
         path.splice(index, 1)
@@ -509,7 +516,9 @@ Item {
                                 const x = eventPoint.position.x
                                 const y = eventPoint.position.y
                                 if (view.shapeKind !== "") {
-                                    view.shapePath = view.shapePath.concat([mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)])
+                                    // A click on a point's handle (not dragged) adds no point on top of it.
+                                    if (!view.nearShapePoint(x, y))
+                                        view.shapePath = view.shapePath.concat([mapView.map.toCoordinate(mapView.map.mapFromItem(sceneLayer, x, y), false)])
                                     return
                                 }
                                 if (view.drawingRegion) {

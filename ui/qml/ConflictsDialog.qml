@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import ConflictAtlas
 
-// Edits the store refused because someone else changed the incident first: both versions side
+// Edits the store refused because someone else changed the incident (site, line, area) first: both versions side
 // by side; the analyst keeps theirs or writes theirs over (the store keeps the other in its
 // history either way). Nothing is dropped until they choose.
 Dialog {

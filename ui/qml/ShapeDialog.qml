@@ -62,7 +62,8 @@ Dialog {
             out.halfWidthKm = halfWidthField.text
             out.parties = partiesField.text
         } else {
-            out.controller = controllerBox.currentIndex >= 0 ? controllerBox.currentValue : ""
+            // An actor the data does not know stays as it was, unless another is chosen.
+            out.controller = controllerBox.currentIndex >= 0 ? controllerBox.currentValue : (fields.controller ?? "")
         }
         return out
     }
@@ -191,7 +192,7 @@ Dialog {
                 model: dialog.document.actorChoices
                 textRole: "name"
                 valueRole: "id"
-                displayText: currentIndex >= 0 ? currentText : qsTr("(choose the actor holding it)")
+                displayText: currentIndex >= 0 ? currentText : (dialog.fields.controller ?? "") !== "" ? dialog.fields.controller : qsTr("(choose the actor holding it)")
                 onActivated: dialog.recheck()
             }
             ProblemText { field: "controller" }

@@ -231,17 +231,20 @@ std::vector<EditProblem> validateArea(const Area& area, const Dataset& dataset, 
 }
 
 Site withStatusChange(Site site, SiteStatusChange change) {
-    // The same status on the same day: that change, written again (its note, its sources).
-    const auto same = std::find_if(site.history.begin(), site.history.end(),
-                                   [&](const SiteStatusChange& c) { return c.date == change.date && c.status == change.status; });
-    if (same != site.history.end()) {
-        change.extra = same->extra; // what the form does not show of it
-        *same = std::move(change);
-        return site;
-    }
-    // Else after every change of that day (a post evacuated, then handed over, on one day).
+    // After every change of that day (a post evacuated, then handed over, on one day) and
+    // before later ones; when that day's last change has this status already, it is that
+    // change written again (its note, its sources).
     const auto at = std::upper_bound(site.history.begin(), site.history.end(), change.date,
                                      [](Date day, const SiteStatusChange& c) { return day < c.date; });
+    if (at != site.history.begin()) {
+        SiteStatusChange& last = *std::prev(at);
+        if (last.date == change.date && last.status == change.status) {
+            change.extra = last.extra; // what the form does not show of it
+            change.datePrecision = last.datePrecision;
+            last = std::move(change);
+            return site;
+        }
+    }
     site.history.insert(at, std::move(change));
     return site;
 }

@@ -165,13 +165,18 @@ UPDATE atlas_meta SET value = '3' WHERE key = 'schema_version';
 // fewer than three points, or a path of fewer than two, has no geometry (NULL) rather than
 // refusing the row. Dates are read without the session's DateStyle (immutable).
 const char* const kMigrationToV4 = R"sql(
-CREATE FUNCTION atlas_day(text) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN $1 ~ '^\d{4}-\d{2}-\d{2}$'
-        THEN make_date(substr($1, 1, 4)::int, substr($1, 6, 2)::int, substr($1, 9, 2)::int) END $$;
+CREATE FUNCTION atlas_day(text) RETURNS date LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    IF $1 !~ '^\d{4}-\d{2}-\d{2}$' THEN RETURN NULL; END IF;
+    RETURN make_date(substr($1, 1, 4)::int, substr($1, 6, 2)::int, substr($1, 9, 2)::int);
+EXCEPTION WHEN others THEN
+    RETURN NULL; -- 2026-02-30, year 0: no day, not a refused row
+END $$;
 CREATE FUNCTION atlas_points(points jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT CASE WHEN jsonb_typeof(points) = 'array' THEN
         (SELECT ST_SetSRID(ST_MakeLine(array_agg(ST_MakePoint((p->>0)::float8, (p->>1)::float8) ORDER BY n)), 4326)
-         FROM jsonb_array_elements(points) WITH ORDINALITY AS t(p, n) WHERE jsonb_typeof(p) = 'array' AND jsonb_array_length(p) >= 2) END $$;
+         FROM jsonb_array_elements(points) WITH ORDINALITY AS t(p, n)
+         WHERE jsonb_typeof(p) = 'array' AND jsonb_typeof(p->0) = 'number' AND jsonb_typeof(p->1) = 'number') END $$;
 CREATE FUNCTION atlas_line_geom(data jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT CASE WHEN ST_NPoints(l) >= 2 THEN l END FROM (SELECT atlas_points(data->'path') AS l) x $$;
 CREATE FUNCTION atlas_ring(points jsonb) RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
@@ -803,23 +808,60 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
         if (!added->ok()) return failWith(added->result);
     }
     for (const Edit& anyEdit : edits) {
-        // Written: "" and the row's new revision noted; else the conflict, or a server error.
+        // Written: the row's new revision noted; else the conflict, a server error, or a row of
+        // the store this program cannot read (refused: neither written over nor taken as gone).
         const PGresult* error = nullptr;
+        std::string unreadableRow;
         std::unique_ptr<Result> written, now, gone;
         std::visit(
             [&](const auto& edit) {
                 using Item = typename std::decay_t<decltype(edit)>::Item;
                 const std::string table = columnsOf(edit.before ? *edit.before : *edit.after).table;
+                const std::string id = edit.before ? edit.before->id : edit.after->id;
+                // The row as the store has it now (locked until the commit), who wrote it when.
+                StoreConflict conflict;
+                RowEdit<Item> theirs;
+                bool unchanged = false;
+                auto readNow = [&]() -> bool {
+                    now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM " + table +
+                                   " WHERE id = $1 FOR UPDATE",
+                               {id});
+                    if (!now->ok()) {
+                        error = now->result;
+                        return false;
+                    }
+                    if (now->rows() == 1) {
+                        // Read as a file's row is: another writer's JSON (psql, QGIS, an older
+                        // version) that means the same is the same row.
+                        std::string unreadable;
+                        theirs.after = detail::rowFromJson<Item>(Json::parse(now->value(0, 0), nullptr, false), unreadable);
+                        if (!theirs.after) {
+                            unreadableRow = std::string(kItemWord<Item>) + " " + id + " in the store cannot be read (" + unreadable + "); nothing was written";
+                            return false;
+                        }
+                        conflict.theirRevision = std::atoi(now->value(0, 1).c_str());
+                        conflict.changedBy = now->value(0, 2);
+                        conflict.changedAt = now->value(0, 3);
+                    }
+                    return true;
+                };
                 if (edit.isAddition()) {
                     const RowColumns c = columnsOf(*edit.after);
                     written = exec("INSERT INTO " + c.table + " (" + joinedNames(c.names) + ") VALUES (" + c.placeholders(1) +
                                        ") ON CONFLICT (id) DO NOTHING RETURNING revision",
                                    c.parameters);
+                    if (!written->ok()) {
+                        error = written->result;
+                        return;
+                    }
+                    if (written->rows() == 0 && !readNow()) return;
                 } else {
+                    // Written only where the row still has the revision the client knew and the
+                    // content the edit was made from.
+                    if (!readNow()) return;
                     const auto revision = revisions.find(storeRevisionKey<Item>(edit.before->id));
-                    const std::string expected = std::to_string(revision == revisions.end() ? -1 : revision->second);
-                    const std::string before = detail::rowToJson(*edit.before).dump();
-                    if (edit.after) {
+                    unchanged = theirs.after && revision != revisions.end() && conflict.theirRevision == revision->second && *theirs.after == *edit.before;
+                    if (unchanged && edit.after) {
                         const RowColumns c = columnsOf(*edit.after);
                         std::string set;
                         // name = value for each column, the values numbered from $1.
@@ -829,45 +871,29 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
                             set += (i ? ", " : "") + c.names[i] + " = " + one.placeholders(1);
                         }
                         std::vector<std::string> parameters = c.parameters;
-                        const std::size_t n = parameters.size();
-                        parameters.insert(parameters.end(), {edit.before->id, expected, before});
+                        parameters.push_back(edit.before->id);
                         written = exec("UPDATE " + c.table + " SET " + set + ", revision = revision + 1, changed_at = now(), changed_by = current_user WHERE id = $" +
-                                           std::to_string(n + 1) + " AND revision = $" + std::to_string(n + 2) + "::integer AND data = $" +
-                                           std::to_string(n + 3) + "::jsonb RETURNING revision",
+                                           std::to_string(parameters.size()) + " RETURNING revision",
                                        parameters);
-                    } else {
-                        written = exec("DELETE FROM " + table + " WHERE id = $1 AND revision = $2::integer AND data = $3::jsonb RETURNING 0",
-                                       {edit.before->id, expected, before});
+                    } else if (unchanged) {
+                        written = exec("DELETE FROM " + table + " WHERE id = $1 RETURNING 0", {edit.before->id});
+                    }
+                    if (written && !written->ok()) {
+                        error = written->result;
+                        return;
                     }
                 }
-                if (!written->ok()) {
-                    error = written->result;
-                    return;
-                }
-                if (written->rows() == 1) {
+                if (written && written->rows() == 1) {
                     if (edit.before && edit.after && edit.after->id != edit.before->id) revisions.erase(storeRevisionKey<Item>(edit.before->id));
                     const std::string key = storeRevisionKey<Item>(edit.id());
                     revisions[key] = std::atoi(written->value(0, 0).c_str());
                     outcome.revisions[key] = revisions[key];
                     return;
                 }
-                // Not as the client saw it: what is there now, and who put it there.
-                StoreConflict conflict;
+                // Not as the client saw it: the store's version (read above), or who deleted it.
                 conflict.mine = edit;
-                RowEdit<Item> theirs;
-                const std::string id = edit.before ? edit.before->id : edit.after->id;
-                now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM " + table + " WHERE id = $1", {id});
-                if (!now->ok()) {
-                    error = now->result;
-                    return;
-                }
-                if (now->rows() == 1) {
-                    std::string unreadable;
-                    theirs.after = detail::rowFromJson<Item>(Json::parse(now->value(0, 0), nullptr, false), unreadable);
-                    conflict.theirRevision = std::atoi(now->value(0, 1).c_str());
-                    conflict.changedBy = now->value(0, 2);
-                    conflict.changedAt = now->value(0, 3);
-                } else {
+                if (now && now->rows() == 0) {
+                    theirs.after.reset();
                     gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
                                 "WHERE table_name = $2 AND id = $1 AND before IS NOT NULL AND after IS NULL ORDER BY change DESC LIMIT 1",
                                 {id, table});
@@ -881,6 +907,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
             },
             anyEdit);
         if (error) return failWith(error);
+        if (!unreadableRow.empty()) return fail(unreadableRow);
     }
     if (!outcome.conflicts.empty()) {
         Result rollback(PQexec(m_connection, "ROLLBACK"));

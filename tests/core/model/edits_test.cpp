@@ -198,6 +198,10 @@ TEST(Edits, ASitesStatusChangeOnADateGoesInDateOrderAndIsUndone) {
     EXPECT_EQ(twice.history.size(), changed.history.size() + 1);
     EXPECT_EQ(twice.statusOn(encircled.date), SiteStatus::Evacuated);
     EXPECT_TRUE(validateSite(twice, dataset, *Date::parse("2026-12-03"), false).empty());
+    // Encircled again that day: not the day's last change, so a new one, in force from then on.
+    const Site thrice = withStatusChange(twice, encircled);
+    EXPECT_EQ(thrice.history.size(), twice.history.size() + 1);
+    EXPECT_EQ(thrice.statusOn(encircled.date), SiteStatus::Encircled);
     EXPECT_TRUE(validateSite(changed, dataset, *Date::parse("2026-12-03"), false).empty());
 
     const SiteEdit edit{original, changed};

@@ -108,7 +108,8 @@ struct EditProblem {
 [[nodiscard]] std::vector<EditProblem> validateArea(const Area& area, const Dataset& dataset, Date today, bool isNew);
 
 /// `site` with a status change on `change.date`: after the changes of that day and before later
-/// ones; one of the same status on the same day is replaced (its note and sources written again).
+/// ones, so it is the status from that day on; when the day's last change has that status
+/// already, it is replaced (its note and sources written again).
 [[nodiscard]] Site withStatusChange(Site site, SiteStatusChange change);
 
 /// A casualty figure as people write it: "15", "more than 78", "at least 3", "about 40",
