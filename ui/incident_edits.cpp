@@ -1,7 +1,7 @@
 #include "incident_edits.h"
 
 #include "atlas_document.h"
-#include "source_text.h"
+#include "form_text.h"
 
 #include "atlas/io/edit_journal.h"
 #include "atlas/model/vocabulary.h"
@@ -41,13 +41,6 @@ QStringList lines(const QString& block) {
     QStringList out;
     for (const QString& line : block.split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty()) out << line.trimmed();
-    return out;
-}
-
-std::vector<std::string> ids(const QString& list) {
-    std::vector<std::string> out;
-    for (const QString& id : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!id.trimmed().isEmpty()) out.push_back(id.trimmed().toStdString());
     return out;
 }
 
@@ -259,8 +252,8 @@ std::optional<atlas::Event> IncidentEdits::eventOf(const QVariantMap& fields, bo
     event.place.name = fields.value(QStringLiteral("placeName")).toString().trimmed().toStdString();
     event.place.admin1 = fields.value(QStringLiteral("admin1")).toString().trimmed().toStdString();
     event.place.admin2 = fields.value(QStringLiteral("admin2")).toString().trimmed().toStdString();
-    event.perpetrators = ids(fields.value(QStringLiteral("perpetrators")).toString());
-    event.targets = ids(fields.value(QStringLiteral("targets")).toString());
+    event.perpetrators = idsFromText(fields.value(QStringLiteral("perpetrators")).toString());
+    event.targets = idsFromText(fields.value(QStringLiteral("targets")).toString());
     for (auto [key, count] : {std::pair{"killed", &event.killed}, std::pair{"wounded", &event.wounded}}) {
         const QString written = fields.value(QString::fromLatin1(key)).toString();
         if (auto parsed = atlas::parseCasualtyText(written.toStdString())) {
@@ -412,11 +405,10 @@ QVariantList IncidentEdits::check(const QVariantMap& fields, bool isNew) const {
     QVariantList problems;
     const auto event = eventOf(fields, isNew, &problems);
     if (!event) return problems;
-    for (const atlas::EditProblem& p : atlas::validateEvent(*event, m_document->dataset(), today(), isNew)) {
-        // With only an area of a large store loaded, a linked incident may be elsewhere.
-        if (m_partial && p.field == "links") continue;
-        problems.append(QVariantMap{{QStringLiteral("field"), text(p.field)}, {QStringLiteral("message"), text(p.message)}});
-    }
+    auto found = atlas::validateEvent(*event, m_document->dataset(), today(), isNew);
+    // With only an area of a large store loaded, a linked incident may be elsewhere.
+    if (m_partial) std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "links"; });
+    appendProblems(found, problems);
     return problems;
 }
 

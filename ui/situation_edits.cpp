@@ -2,7 +2,7 @@
 
 #include "atlas_document.h"
 #include "incident_edits.h"
-#include "source_text.h"
+#include "form_text.h"
 
 #include "atlas/model/vocabulary.h"
 
@@ -16,10 +16,6 @@ QString text(std::string_view value) { return QString::fromUtf8(value.data(), qs
 
 QVariantMap problem(const char* field, const QString& message) {
     return {{QStringLiteral("field"), QString::fromLatin1(field)}, {QStringLiteral("message"), message}};
-}
-
-void appendCoreProblems(const std::vector<atlas::EditProblem>& found, QVariantList& problems) {
-    for (const atlas::EditProblem& p : found) problems.append(QVariantMap{{QStringLiteral("field"), text(p.field)}, {QStringLiteral("message"), text(p.message)}});
 }
 
 // A point of a form: a QGeoCoordinate (the map's) or {latitude, longitude}.
@@ -39,13 +35,6 @@ std::optional<atlas::GeoPoint> pointOf(const QVariant& value) {
 QVariantList coordinatesOf(const std::vector<atlas::GeoPoint>& points) {
     QVariantList out;
     for (const atlas::GeoPoint& p : points) out.append(QVariant::fromValue(QGeoCoordinate(p.latitude, p.longitude)));
-    return out;
-}
-
-QStringList idsOf(const QString& list) {
-    QStringList out;
-    for (const QString& id : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!id.trimmed().isEmpty()) out << id.trimmed();
     return out;
 }
 
@@ -122,7 +111,7 @@ QVariantList SituationEdits::checkStatusChange(const QVariantMap& change) const 
     // warning) is not this change's to mend.
     auto found = atlas::validateSite(*site, m_document->dataset(), IncidentEdits::today(), false);
     std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "operator"; });
-    appendCoreProblems(found, problems);
+    appendProblems(found, problems);
     return problems;
 }
 
@@ -241,8 +230,7 @@ template <class Item> std::optional<Item> SituationEdits::shapeOf(const QVariant
         bool ok = true;
         item.halfWidthKm = halfWidth.isEmpty() ? 0.0 : halfWidth.toDouble(&ok);
         if (!ok) say("halfWidthKm", tr("a half width is a number of kilometres, or left empty")), readable = false;
-        item.parties.clear();
-        for (const QString& party : idsOf(fields.value(QStringLiteral("parties")).toString())) item.parties.push_back(party.toStdString());
+        item.parties = idsFromText(fields.value(QStringLiteral("parties")).toString());
     } else {
         // The outline closed, as files hold it; holes kept.
         if (points.size() >= 2 && !(points.front() == points.back())) points.push_back(points.front());
@@ -265,13 +253,13 @@ QVariantList SituationEdits::checkShape(const QVariantMap& fields, bool isNew) c
             auto found = atlas::validateLine(*line, dataset, IncidentEdits::today(), isNew);
             if (const auto before = isNew ? std::nullopt : atlas::currentRow<atlas::Line>(dataset, id); before && before->parties == line->parties)
                 std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "parties" && p.message.rfind("no actor", 0) == 0; });
-            appendCoreProblems(found, problems);
+            appendProblems(found, problems);
         }
     } else if (const auto area = shapeOf<atlas::Area>(fields, isNew, &problems)) {
         auto found = atlas::validateArea(*area, dataset, IncidentEdits::today(), isNew);
         if (const auto before = isNew ? std::nullopt : atlas::currentRow<atlas::Area>(dataset, id); before && before->controller == area->controller)
             std::erase_if(found, [](const atlas::EditProblem& p) { return p.field == "controller" && p.message.rfind("no actor", 0) == 0; });
-        appendCoreProblems(found, problems);
+        appendProblems(found, problems);
     }
     // A new shape's id is made from its name: with no name yet, the name's problem says it.
     if (isNew && fields.value(QStringLiteral("id")).toString().trimmed().isEmpty() && fields.value(QStringLiteral("name")).toString().trimmed().isEmpty())

@@ -733,23 +733,25 @@ std::string StoreConflict::toText() const {
 
 namespace {
 
-// A row as the columns of its table, for a statement: names, and the values' SQL with their
-// placeholders numbered from `first` (a point from two numbers, JSON cast to jsonb).
+// A row as the columns of its table, for a statement: names, the SQL of each value with its
+// parameters numbered from $1 (a point from two numbers, JSON cast to jsonb), and the parameters.
 struct RowColumns {
     std::string table;
     std::vector<std::string> names, values, parameters;
-    [[nodiscard]] std::string placeholders(std::size_t first) const {
-        std::string sql;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::string value = values[i];
-            // "$A", "$B", … stand for the parameters in order.
-            for (std::size_t k = parameters.size(); k-- > 0;) {
-                const std::string mark = std::string("$") + static_cast<char>('A' + k);
-                for (std::size_t at; (at = value.find(mark)) != std::string::npos;) value.replace(at, 2, "$" + std::to_string(first + k));
-            }
-            sql += (i ? ", " : "") + value;
-        }
-        return sql;
+    /// "id, first_day, …" and "$1, $2::date, …", for an INSERT.
+    [[nodiscard]] std::string nameList() const { return joined(names, [](const std::string& n) { return n; }); }
+    [[nodiscard]] std::string valueList() const { return joined(values, [](const std::string& v) { return v; }); }
+    /// "id = $1, first_day = $2::date, …", for an UPDATE.
+    [[nodiscard]] std::string assignments() const {
+        std::size_t i = 0;
+        return joined(names, [&](const std::string& n) { return n + " = " + values[i++]; });
+    }
+
+private:
+    template <class Each> static std::string joined(const std::vector<std::string>& items, Each each) {
+        std::string out;
+        for (const std::string& item : items) out += (out.empty() ? "" : ", ") + each(item);
+        return out;
     }
 };
 
@@ -757,25 +759,20 @@ RowColumns columnsOf(const Event& event) {
     const PossibleDays days = possibleDays(event.date, event.datePrecision, event.endDate);
     return {"atlas_events",
             {"id", "first_day", "last_day", "type", "geom", "data"},
-            {"$A", "$B::date", "$C::date", "$D", "ST_SetSRID(ST_MakePoint($E::float8, $F::float8), 4326)", "$G::jsonb"},
+            {"$1", "$2::date", "$3::date", "$4", "ST_SetSRID(ST_MakePoint($5::float8, $6::float8), 4326)", "$7::jsonb"},
             {event.id, days.first.toString(), std::max(days.last, event.endDate.value_or(days.last)).toString(), std::string(toKey(event.type)),
              coordinate(event.place.point.longitude), coordinate(event.place.point.latitude), detail::eventToJson(event).dump()}};
 }
 RowColumns columnsOf(const Site& site) {
     return {"atlas_sites",
             {"id", "geom", "data"},
-            {"$A", "ST_SetSRID(ST_MakePoint($B::float8, $C::float8), 4326)", "$D::jsonb"},
+            {"$1", "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)", "$4::jsonb"},
             {site.id, coordinate(site.place.point.longitude), coordinate(site.place.point.latitude), detail::siteToJson(site).dump()}};
 }
 // Lines' and areas' geometry and days are the server's own (schema 4's generated columns).
-RowColumns columnsOf(const Line& line) { return {"atlas_lines", {"id", "data"}, {"$A", "$B::jsonb"}, {line.id, detail::lineToJson(line).dump()}}; }
-RowColumns columnsOf(const Area& area) { return {"atlas_areas", {"id", "data"}, {"$A", "$B::jsonb"}, {area.id, detail::areaToJson(area).dump()}}; }
+RowColumns columnsOf(const Line& line) { return {"atlas_lines", {"id", "data"}, {"$1", "$2::jsonb"}, {line.id, detail::lineToJson(line).dump()}}; }
+RowColumns columnsOf(const Area& area) { return {"atlas_areas", {"id", "data"}, {"$1", "$2::jsonb"}, {area.id, detail::areaToJson(area).dump()}}; }
 
-std::string joinedNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 } // namespace
 
@@ -812,7 +809,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
         // the store this program cannot read (refused: neither written over nor taken as gone).
         const PGresult* error = nullptr;
         std::string unreadableRow;
-        std::unique_ptr<Result> written, now, gone;
+        std::unique_ptr<Result> written, now;
         std::visit(
             [&](const auto& edit) {
                 using Item = typename std::decay_t<decltype(edit)>::Item;
@@ -821,7 +818,6 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
                 // The row as the store has it now (locked until the commit), who wrote it when.
                 StoreConflict conflict;
                 RowEdit<Item> theirs;
-                bool unchanged = false;
                 auto readNow = [&]() -> bool {
                     now = exec("SELECT data, revision, changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM " + table +
                                    " WHERE id = $1 FOR UPDATE",
@@ -847,8 +843,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
                 };
                 if (edit.isAddition()) {
                     const RowColumns c = columnsOf(*edit.after);
-                    written = exec("INSERT INTO " + c.table + " (" + joinedNames(c.names) + ") VALUES (" + c.placeholders(1) +
-                                       ") ON CONFLICT (id) DO NOTHING RETURNING revision",
+                    written = exec("INSERT INTO " + c.table + " (" + c.nameList() + ") VALUES (" + c.valueList() + ") ON CONFLICT (id) DO NOTHING RETURNING revision",
                                    c.parameters);
                     if (!written->ok()) {
                         error = written->result;
@@ -860,19 +855,12 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
                     // content the edit was made from.
                     if (!readNow()) return;
                     const auto revision = revisions.find(storeRevisionKey<Item>(edit.before->id));
-                    unchanged = theirs.after && revision != revisions.end() && conflict.theirRevision == revision->second && *theirs.after == *edit.before;
+                    const bool unchanged = theirs.after && revision != revisions.end() && conflict.theirRevision == revision->second && *theirs.after == *edit.before;
                     if (unchanged && edit.after) {
                         const RowColumns c = columnsOf(*edit.after);
-                        std::string set;
-                        // name = value for each column, the values numbered from $1.
-                        RowColumns one = c;
-                        for (std::size_t i = 0; i < c.names.size(); ++i) {
-                            one.values = {c.values[i]};
-                            set += (i ? ", " : "") + c.names[i] + " = " + one.placeholders(1);
-                        }
                         std::vector<std::string> parameters = c.parameters;
                         parameters.push_back(edit.before->id);
-                        written = exec("UPDATE " + c.table + " SET " + set + ", revision = revision + 1, changed_at = now(), changed_by = current_user WHERE id = $" +
+                        written = exec("UPDATE " + c.table + " SET " + c.assignments() + ", revision = revision + 1, changed_at = now(), changed_by = current_user WHERE id = $" +
                                            std::to_string(parameters.size()) + " RETURNING revision",
                                        parameters);
                     } else if (unchanged) {
@@ -893,8 +881,7 @@ std::optional<StoreCommit> PgStore::commit(const std::vector<Edit>& edits, const
                 // Not as the client saw it: the store's version (read above), or who deleted it.
                 conflict.mine = edit;
                 if (now && now->rows() == 0) {
-                    theirs.after.reset();
-                    gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
+                    auto gone = exec("SELECT changed_by, to_char(changed_at, 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM atlas_history "
                                 "WHERE table_name = $2 AND id = $1 AND before IS NOT NULL AND after IS NULL ORDER BY change DESC LIMIT 1",
                                 {id, table});
                     if (gone->ok() && gone->rows() == 1) {

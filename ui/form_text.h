@@ -1,15 +1,35 @@
 #pragma once
 
+#include "atlas/model/edits.h"
 #include "atlas/model/event.h"
 
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
+#include <QVariantMap>
 
+#include <string>
 #include <vector>
 
 namespace atlas::ui {
 
-// Sources as the forms show them: one a line, "publisher | title | date | URL".
+// What the incident, line, area and site forms read and write the same way.
+
+/// Actor or incident ids as a form holds them: comma-separated, spaces ignored.
+inline std::vector<std::string> idsFromText(const QString& list) {
+    std::vector<std::string> out;
+    for (const QString& id : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!id.trimmed().isEmpty()) out.push_back(id.trimmed().toStdString());
+    return out;
+}
+
+/// Core's problems as the forms list them: [{field, message}].
+inline void appendProblems(const std::vector<atlas::EditProblem>& found, QVariantList& problems) {
+    for (const atlas::EditProblem& p : found)
+        problems.append(QVariantMap{{QStringLiteral("field"), QString::fromStdString(p.field)}, {QStringLiteral("message"), QString::fromStdString(p.message)}});
+}
+
+// Sources: one a line, "publisher | title | date | URL".
 
 /// The sources of a form's text; what the form does not show of a source (unknown fields)
 /// stays with the one in the same place of `former`.
